@@ -1,0 +1,675 @@
+//! The body file: one public body's workspace in one YAML or JSON file. Reading it checks
+//! every reference against the catalog and reports every problem with its line.
+
+use crate::check::{Source, valid_id};
+use crate::problem::{Problem, ProblemKind as P};
+use crate::yaml::{Node, NodeValue, from_node, parse};
+use grunnmur_core::catalog::{Catalog, OrgKind, Scope, Text};
+use grunnmur_core::date::Date;
+use grunnmur_core::level::{Levels, PartialLevels};
+use grunnmur_core::workspace::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyDoc {
+    pub org: OrgDoc,
+    #[serde(default)]
+    pub tasks: Vec<BodyTaskDoc>,
+    #[serde(default)]
+    pub info_types: Vec<OwnInfoTypeDoc>,
+    #[serde(default)]
+    pub systems: Vec<SystemDoc>,
+    #[serde(default)]
+    pub measure_status: Vec<StatusDoc>,
+}
+
+/// An organisation number, accepted as a string or a bare number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Orgnr {
+    Text(String),
+    Number(u64),
+}
+
+impl Orgnr {
+    pub fn as_string(&self) -> String {
+        match self {
+            Orgnr::Text(s) => s.clone(),
+            Orgnr::Number(n) => n.to_string(),
+        }
+    }
+}
+
+fn default_threshold() -> u32 {
+    DEFAULT_CUMULATION_THRESHOLD
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrgDoc {
+    pub orgnr: Orgnr,
+    pub name: String,
+    pub kind: OrgKind,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub selection: SelectionMode,
+    #[serde(default = "default_threshold")]
+    pub cumulation_threshold: u32,
+}
+
+/// Either `task: <catalog id>` (adopted) or `id`, `name`, `info_types` (the body's own task).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyTaskDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info_types: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<OverrideDoc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideDoc {
+    pub info_type: String,
+    pub levels: PartialLevels,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnInfoTypeDoc {
+    pub id: String,
+    pub name: String,
+    pub levels: Levels,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemDoc {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processes: Vec<ProcessDoc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<DependencyDoc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessDoc {
+    pub task: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info_types: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DependencyDoc {
+    pub system: String,
+    pub kind: DependencyKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusDoc {
+    pub measure: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<String>,
+}
+
+/// Norwegian organisation number: 9 digits, MOD11 check digit with weights 3,2,7,6,5,4,3,2.
+pub fn valid_orgnr(s: &str) -> bool {
+    let d: Vec<u32> = s.chars().filter_map(|c| c.to_digit(10)).collect();
+    if s.len() != 9 || d.len() != 9 {
+        return false;
+    }
+    let sum: u32 = [3, 2, 7, 6, 5, 4, 3, 2]
+        .iter()
+        .zip(&d)
+        .map(|(w, x)| w * x)
+        .sum();
+    match 11 - sum % 11 {
+        11 => d[8] == 0,
+        10 => false,
+        check => d[8] == check,
+    }
+}
+
+/// Reads a body file and resolves it against the catalog. On any error, no workspace.
+pub fn read_body(src: &Source, cat: &Catalog) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
+    let file = src.name.as_str();
+    let root = parse(&src.text).map_err(|e| {
+        vec![Problem::error(
+            file,
+            e.line,
+            P::Syntax { detail: e.message },
+        )]
+    })?;
+    if !matches!(root.value, NodeValue::Map(_)) {
+        return Err(vec![Problem::error(
+            file,
+            root.line,
+            P::NotAMapping {
+                what: "body file".into(),
+            },
+        )]);
+    }
+    let doc: BodyDoc = from_node(&root)
+        .map_err(|(line, detail)| vec![Problem::error(file, line, P::Format { detail })])?;
+    resolve(file, &root, doc, cat)
+}
+
+/// Resolves a body document already read (for example from an API request).
+pub fn resolve_body(
+    file: &str,
+    doc: BodyDoc,
+    cat: &Catalog,
+) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
+    // No text to point into: problems name the file and the entry path in their message.
+    let root = Node {
+        line: 0,
+        value: NodeValue::Null,
+    };
+    resolve(file, &root, doc, cat)
+}
+
+fn resolve(
+    file: &str,
+    root: &Node,
+    doc: BodyDoc,
+    cat: &Catalog,
+) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut err = |line: u32, kind: P| problems.push(Problem::error(file, line, kind));
+    let at = |path: &[&str]| root.line_of(path);
+
+    let orgnr = doc.org.orgnr.as_string();
+    if !valid_orgnr(&orgnr) {
+        err(
+            at(&["org", "orgnr"]),
+            P::InvalidOrgnr {
+                value: orgnr.clone(),
+            },
+        );
+    }
+    for (n, s) in doc.org.sectors.iter().enumerate() {
+        if grunnmur_core::catalog::Applicability::parse(&format!("sector:{s}")).is_none() {
+            err(
+                at(&["org", "sectors", &n.to_string()]),
+                P::InvalidSector { value: s.clone() },
+            );
+        }
+    }
+    if doc.org.cumulation_threshold == 0 {
+        err(at(&["org", "cumulation_threshold"]), P::InvalidThreshold);
+    }
+
+    // The body's own information types.
+    let mut own_ids: HashMap<&str, u32> = HashMap::new();
+    let mut own_info_types = Vec::new();
+    for (n, it) in doc.info_types.iter().enumerate() {
+        let line = at(&["info_types", &n.to_string(), "id"]);
+        if !valid_id(&it.id) {
+            err(
+                line,
+                P::InvalidId {
+                    section: "info_types".into(),
+                    id: it.id.clone(),
+                },
+            );
+        }
+        if cat.info_type(&it.id).is_some() {
+            err(
+                line,
+                P::ClashesWithCatalog {
+                    section: "info_types".into(),
+                    id: it.id.clone(),
+                },
+            );
+        } else if own_ids
+            .insert(&it.id, own_info_types.len() as u32)
+            .is_some()
+        {
+            let kind = P::DuplicateId {
+                section: "info_types".into(),
+                id: it.id.clone(),
+                first: String::new(),
+            };
+            err(line, kind);
+        }
+        own_info_types.push(OwnInfoType {
+            id: it.id.clone(),
+            name: it.name.clone(),
+            levels: it.levels,
+        });
+    }
+    let info_ref = |id: &str| -> Option<InfoRef> {
+        cat.info_type(id)
+            .map(InfoRef::Catalog)
+            .or_else(|| own_ids.get(id).map(|&n| InfoRef::Own(n)))
+    };
+
+    // Tasks: adopted or own.
+    let mut task_ids: HashMap<String, usize> = HashMap::new();
+    let mut tasks = Vec::new();
+    for (n, t) in doc.tasks.iter().enumerate() {
+        let ns = n.to_string();
+        let line = at(&["tasks", &ns]);
+        let (id, catalog, name, mut info_types) = match (&t.task, &t.id) {
+            (Some(tid), None) if t.name.is_none() && t.info_types.is_none() => {
+                match cat.task(tid) {
+                    Some(ti) => {
+                        let its = cat.tasks[ti as usize].info_types.iter();
+                        (
+                            tid.clone(),
+                            Some(ti),
+                            None,
+                            its.map(|&i| InfoRef::Catalog(i)).collect(),
+                        )
+                    }
+                    None => {
+                        let kind = P::UnknownReference {
+                            section: "tasks".into(),
+                            id: tid.clone(),
+                            target: "tasks".into(),
+                            reference: tid.clone(),
+                        };
+                        err(at(&["tasks", &ns, "task"]), kind);
+                        continue;
+                    }
+                }
+            }
+            (None, Some(id)) => {
+                if !valid_id(id) {
+                    err(
+                        line,
+                        P::InvalidId {
+                            section: "tasks".into(),
+                            id: id.clone(),
+                        },
+                    );
+                }
+                if cat.task(id).is_some() {
+                    err(
+                        line,
+                        P::ClashesWithCatalog {
+                            section: "tasks".into(),
+                            id: id.clone(),
+                        },
+                    );
+                }
+                (id.clone(), None, t.name.clone().map(Text::nb), Vec::new())
+            }
+            _ => {
+                err(line, P::TaskNeedsIdOrTask);
+                continue;
+            }
+        };
+        if catalog.is_none() {
+            let list = t.info_types.as_deref().unwrap_or_default();
+            if list.is_empty() {
+                let kind = P::EmptyList {
+                    section: "tasks".into(),
+                    id: id.clone(),
+                    field: "info_types".into(),
+                };
+                err(line, kind);
+            }
+            for (k, i) in list.iter().enumerate() {
+                match info_ref(i) {
+                    Some(r) => info_types.push(r),
+                    None => {
+                        let kind = P::UnknownReference {
+                            section: "tasks".into(),
+                            id: id.clone(),
+                            target: "info_types".into(),
+                            reference: i.clone(),
+                        };
+                        err(at(&["tasks", &ns, "info_types", &k.to_string()]), kind);
+                    }
+                }
+            }
+        }
+        let mut adaptations = Vec::new();
+        let mut adapted: HashSet<&str> = HashSet::new();
+        for (k, o) in t.overrides.iter().enumerate() {
+            let oline = at(&["tasks", &ns, "overrides", &k.to_string()]);
+            let r = info_ref(&o.info_type);
+            match r {
+                Some(r) if !info_types.contains(&r) => {
+                    let kind = P::InfoTypeNotInTask {
+                        info_type: o.info_type.clone(),
+                        task: id.clone(),
+                    };
+                    err(oline, kind);
+                }
+                None => {
+                    let kind = P::UnknownReference {
+                        section: "tasks".into(),
+                        id: id.clone(),
+                        target: "info_types".into(),
+                        reference: o.info_type.clone(),
+                    };
+                    err(oline, kind);
+                }
+                Some(InfoRef::Own(_)) => {
+                    let kind = P::AdaptsOwnInfoType {
+                        task: id.clone(),
+                        info_type: o.info_type.clone(),
+                    };
+                    err(oline, kind);
+                }
+                Some(InfoRef::Catalog(i)) => {
+                    if !adapted.insert(&o.info_type) {
+                        let kind = P::DuplicateId {
+                            section: "overrides".into(),
+                            id: o.info_type.clone(),
+                            first: String::new(),
+                        };
+                        err(oline, kind);
+                    }
+                    if o.levels.is_empty() {
+                        let kind = P::EmptyAdaptation {
+                            task: id.clone(),
+                            info_type: o.info_type.clone(),
+                        };
+                        err(oline, kind);
+                    }
+                    let justification = o.justification.clone().unwrap_or_default();
+                    if justification.trim().is_empty() {
+                        let what = format!("tasks[{n}].overrides[{k}] ({})", o.info_type);
+                        err(oline, P::MissingJustification { what });
+                    }
+                    adaptations.push(Adaptation {
+                        info_type: i,
+                        levels: o.levels,
+                        justification,
+                    });
+                }
+            }
+        }
+        if task_ids.insert(id.clone(), tasks.len()).is_some() {
+            let kind = P::DuplicateId {
+                section: "tasks".into(),
+                id: id.clone(),
+                first: String::new(),
+            };
+            err(line, kind);
+        }
+        tasks.push(BodyTask {
+            id,
+            catalog,
+            name,
+            info_types,
+            adaptations,
+        });
+    }
+
+    // Systems: ids first, so dependencies may point forward.
+    let mut sys_ids: HashMap<&str, usize> = HashMap::new();
+    for (n, s) in doc.systems.iter().enumerate() {
+        let line = at(&["systems", &n.to_string(), "id"]);
+        if !valid_id(&s.id) {
+            err(
+                line,
+                P::InvalidId {
+                    section: "systems".into(),
+                    id: s.id.clone(),
+                },
+            );
+        }
+        if sys_ids.insert(&s.id, n).is_some() {
+            let kind = P::DuplicateId {
+                section: "systems".into(),
+                id: s.id.clone(),
+                first: String::new(),
+            };
+            err(line, kind);
+        }
+    }
+    let mut systems = Vec::new();
+    for (n, s) in doc.systems.iter().enumerate() {
+        let ns = n.to_string();
+        let mut processes = Vec::new();
+        for (k, p) in s.processes.iter().enumerate() {
+            let pline = at(&["systems", &ns, "processes", &k.to_string()]);
+            let Some(&ti) = task_ids.get(&p.task) else {
+                let kind = if cat.task(&p.task).is_some() {
+                    P::TaskNotAdopted {
+                        system: s.id.clone(),
+                        task: p.task.clone(),
+                    }
+                } else {
+                    P::UnknownReference {
+                        section: "systems".into(),
+                        id: s.id.clone(),
+                        target: "tasks".into(),
+                        reference: p.task.clone(),
+                    }
+                };
+                err(pline, kind);
+                continue;
+            };
+            let task = &tasks[ti];
+            let items = match &p.info_types {
+                None => (0..task.info_types.len() as u32).collect(),
+                Some(list) => {
+                    let mut items = Vec::new();
+                    for i in list {
+                        let pos =
+                            info_ref(i).and_then(|r| task.info_types.iter().position(|x| *x == r));
+                        match pos {
+                            Some(pos) => items.push(pos as u32),
+                            None => {
+                                let kind = P::InfoTypeNotInTask {
+                                    info_type: i.clone(),
+                                    task: p.task.clone(),
+                                };
+                                err(pline, kind);
+                            }
+                        }
+                    }
+                    items.sort_unstable();
+                    items.dedup();
+                    items
+                }
+            };
+            processes.push(Processing { task: ti, items });
+        }
+        let mut depends_on = Vec::new();
+        for (k, d) in s.depends_on.iter().enumerate() {
+            let dline = at(&["systems", &ns, "depends_on", &k.to_string()]);
+            match sys_ids.get(d.system.as_str()) {
+                Some(&on) if on == n => err(
+                    dline,
+                    P::SelfDependency {
+                        system: s.id.clone(),
+                    },
+                ),
+                Some(&on) => depends_on.push(Dependency { on, kind: d.kind }),
+                None => {
+                    let kind = P::UnknownReference {
+                        section: "systems".into(),
+                        id: s.id.clone(),
+                        target: "systems".into(),
+                        reference: d.system.clone(),
+                    };
+                    err(dline, kind);
+                }
+            }
+        }
+        systems.push(System {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            processes,
+            depends_on,
+        });
+    }
+
+    // Measure statuses.
+    let mut statuses = Vec::new();
+    let mut seen_status: HashSet<(u32, Option<usize>)> = HashSet::new();
+    for (n, st) in doc.measure_status.iter().enumerate() {
+        let ns = n.to_string();
+        let line = at(&["measure_status", &ns]);
+        let Some(m) = cat.measure(&st.measure) else {
+            let kind = P::UnknownReference {
+                section: "measure_status".into(),
+                id: st.measure.clone(),
+                target: "measures".into(),
+                reference: st.measure.clone(),
+            };
+            err(at(&["measure_status", &ns, "measure"]), kind);
+            continue;
+        };
+        let system = match &st.system {
+            None => None,
+            Some(sid) => match sys_ids.get(sid.as_str()) {
+                Some(&s) => Some(s),
+                None => {
+                    let kind = P::UnknownReference {
+                        section: "measure_status".into(),
+                        id: st.measure.clone(),
+                        target: "systems".into(),
+                        reference: sid.clone(),
+                    };
+                    err(at(&["measure_status", &ns, "system"]), kind);
+                    continue;
+                }
+            },
+        };
+        let scope_name = st.system.clone().unwrap_or_else(|| "org".into());
+        let scope = cat.measures[m as usize].scope;
+        if (scope == Scope::System) != system.is_some() {
+            let kind = P::ScopeMismatch {
+                measure: st.measure.clone(),
+                scope: if scope == Scope::System {
+                    "system"
+                } else {
+                    "org"
+                }
+                .into(),
+            };
+            err(line, kind);
+        }
+        if !seen_status.insert((m, system)) {
+            let kind = P::DuplicateStatus {
+                measure: st.measure.clone(),
+                scope: scope_name.clone(),
+            };
+            err(line, kind);
+        }
+        let mut date = |field: &str, v: &Option<String>| -> Option<Date> {
+            let v = v.as_ref()?;
+            let d = Date::parse(v);
+            if d.is_none() {
+                let kind = P::InvalidDate {
+                    field: field.into(),
+                    value: v.clone(),
+                };
+                err(at(&["measure_status", &ns, field]), kind);
+            }
+            d
+        };
+        let due = date("due", &st.due);
+        let valid_until = date("valid_until", &st.valid_until);
+        let blank = st
+            .justification
+            .as_deref()
+            .is_none_or(|j| j.trim().is_empty());
+        if st.status == Status::NotApplicable && blank {
+            let what = format!("measure_status[{n}] ({} / {scope_name})", st.measure);
+            err(line, P::MissingJustification { what });
+        }
+        statuses.push(MeasureStatus {
+            measure: m,
+            system,
+            status: st.status,
+            owner: st.owner.clone(),
+            due,
+            justification: st.justification.clone(),
+            evidence: st.evidence.clone(),
+            valid_until,
+        });
+    }
+
+    if !problems.is_empty() {
+        crate::problem::sort(&mut problems);
+        return Err(problems);
+    }
+    let ws = Workspace {
+        org: Org {
+            orgnr,
+            name: doc.org.name.clone(),
+            kind: doc.org.kind,
+            sectors: doc.org.sectors.clone(),
+            selection: doc.org.selection,
+            cumulation_threshold: doc.org.cumulation_threshold,
+        },
+        own_info_types,
+        tasks,
+        systems,
+        statuses,
+    };
+    Ok((doc, ws))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_orgnr;
+
+    #[test]
+    fn orgnr_mod11() {
+        assert!(valid_orgnr("974760673"), "Brønnøysundregistrene");
+        assert!(valid_orgnr("991825827"), "Digdir");
+        assert!(!valid_orgnr("974760672"), "wrong check digit");
+        assert!(!valid_orgnr("97476067"), "8 digits");
+        assert!(!valid_orgnr("9747606730"), "10 digits");
+        assert!(!valid_orgnr("97476067a"));
+        assert!(!valid_orgnr("974 760 673"));
+    }
+
+    #[test]
+    fn remainder_one_is_invalid() {
+        // Find a prefix whose weighted sum leaves remainder 1: no check digit can fix it.
+        let w = [3u32, 2, 7, 6, 5, 4, 3, 2];
+        for n in 10_000_000u32..10_000_200 {
+            let p: Vec<u32> = n
+                .to_string()
+                .chars()
+                .map(|c| c.to_digit(10).unwrap())
+                .collect();
+            let s: u32 = p.iter().zip(w).map(|(a, b)| a * b).sum();
+            if s % 11 == 1 {
+                for last in 0..10 {
+                    assert!(!valid_orgnr(&format!("{n}{last}")));
+                }
+                return;
+            }
+        }
+        panic!("no prefix with remainder 1 found");
+    }
+}

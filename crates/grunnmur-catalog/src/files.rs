@@ -1,0 +1,80 @@
+//! Reading catalog sources from disk, or from the copy embedded in the binary.
+
+use crate::check::Source;
+use crate::problem::{Problem, ProblemKind};
+use std::path::{Path, PathBuf};
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// The shared catalog bundled with the binary.
+pub fn bundled_sources() -> Vec<Source> {
+    bundled::BUNDLED
+        .iter()
+        .map(|(name, text)| Source {
+            name: (*name).to_string(),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+/// Every `*.yaml` / `*.yml` under a folder (sorted by path), or a single file.
+pub fn read_sources(path: &Path) -> Result<Vec<Source>, Problem> {
+    let io = |p: &Path, e: std::io::Error| {
+        Problem::error(
+            &p.display().to_string(),
+            0,
+            ProblemKind::Io {
+                detail: e.to_string(),
+            },
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
+    let mut files = Vec::new();
+    if meta.is_dir() {
+        collect(path, &mut files).map_err(|e| io(path, e))?;
+        files.sort();
+    } else {
+        files.push(path.to_path_buf());
+    }
+    files
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(&f).map_err(|e| io(&f, e))?;
+            Ok(Source {
+                name: f.display().to_string(),
+                text,
+            })
+        })
+        .collect()
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let p = e?.path();
+        if p.is_dir() {
+            collect(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// One file as a source.
+pub fn read_source(path: &Path) -> Result<Source, Problem> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Problem::error(
+            &path.display().to_string(),
+            0,
+            ProblemKind::Io {
+                detail: e.to_string(),
+            },
+        )
+    })?;
+    Ok(Source {
+        name: path.display().to_string(),
+        text,
+    })
+}

@@ -1,0 +1,125 @@
+//! Counts over a catalog: what `catalog stats` prints, and what the content floors are checked
+//! against.
+
+use crate::format::CatalogDoc;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// NSM Grunnprinsipper for IKT-sikkerhet 2.x: the 21 principles.
+pub const NSM_PRINCIPLES: [&str; 21] = [
+    "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", "2.10",
+    "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4",
+];
+
+/// ISO/IEC 27002:2022 control ids: 5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34 (93 controls).
+pub fn iso27002_controls() -> Vec<String> {
+    [(5, 37), (6, 8), (7, 14), (8, 34)]
+        .iter()
+        .flat_map(|&(theme, n)| (1..=n).map(move |k| format!("{theme}.{k}")))
+        .collect()
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Stats {
+    pub id: String,
+    pub version: String,
+    pub info_types: usize,
+    pub tasks: usize,
+    pub tasks_by_audience: BTreeMap<String, usize>,
+    pub measures: usize,
+    pub by_baseline: BTreeMap<String, usize>,
+    pub by_activity: BTreeMap<String, usize>,
+    pub by_kind: BTreeMap<String, usize>,
+    pub by_purpose: BTreeMap<String, usize>,
+    pub by_scope: BTreeMap<String, usize>,
+    pub profile_only: usize,
+    pub profiles: usize,
+    pub requirements: usize,
+    pub nsm_covered: usize,
+    pub nsm_missing: Vec<String>,
+    pub iso27002_covered: usize,
+    pub iso27002_missing: Vec<String>,
+}
+
+fn key<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub fn stats(doc: &CatalogDoc) -> Stats {
+    let mut s = Stats {
+        id: doc.catalog.id.clone(),
+        version: doc.catalog.version.clone(),
+        info_types: doc.info_types.len(),
+        tasks: doc.tasks.len(),
+        tasks_by_audience: BTreeMap::new(),
+        measures: doc.measures.len(),
+        by_baseline: BTreeMap::new(),
+        by_activity: BTreeMap::new(),
+        by_kind: BTreeMap::new(),
+        by_purpose: BTreeMap::new(),
+        by_scope: BTreeMap::new(),
+        profile_only: 0,
+        profiles: doc.profiles.len(),
+        requirements: doc.requirements.len(),
+        nsm_covered: 0,
+        nsm_missing: Vec::new(),
+        iso27002_covered: 0,
+        iso27002_missing: Vec::new(),
+    };
+    for t in &doc.tasks {
+        for a in &t.applies_to {
+            let k = if a.starts_with("sector:") {
+                a.as_str()
+            } else {
+                a
+            };
+            *s.tasks_by_audience.entry(k.to_string()).or_default() += 1;
+        }
+    }
+    let mut nsm = std::collections::HashSet::new();
+    let mut iso = std::collections::HashSet::new();
+    for m in &doc.measures {
+        if m.profile_only {
+            s.profile_only += 1;
+        } else {
+            *s.by_baseline.entry(format!("BN{}", m.level)).or_default() += 1;
+        }
+        *s.by_activity.entry(key(&m.activity)).or_default() += 1;
+        *s.by_kind.entry(key(&m.kind)).or_default() += 1;
+        *s.by_purpose.entry(key(&m.purpose)).or_default() += 1;
+        *s.by_scope.entry(key(&m.scope)).or_default() += 1;
+        for r in m.refs.get("nsm").into_iter().flatten() {
+            // "2.6.1" (a sub-measure) counts for principle "2.6".
+            let principle: String = r.splitn(3, '.').take(2).collect::<Vec<_>>().join(".");
+            nsm.insert(principle);
+        }
+        for r in m.refs.get("iso27002").into_iter().flatten() {
+            iso.insert(r.clone());
+        }
+    }
+    s.nsm_missing = NSM_PRINCIPLES
+        .iter()
+        .filter(|p| !nsm.contains(**p))
+        .map(|p| p.to_string())
+        .collect();
+    s.nsm_covered = NSM_PRINCIPLES.len() - s.nsm_missing.len();
+    let controls = iso27002_controls();
+    s.iso27002_missing = controls
+        .iter()
+        .filter(|c| !iso.contains(*c))
+        .cloned()
+        .collect();
+    s.iso27002_covered = controls.len() - s.iso27002_missing.len();
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_has_93_controls() {
+        assert_eq!(super::iso27002_controls().len(), 93);
+    }
+}

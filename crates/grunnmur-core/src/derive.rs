@@ -1,0 +1,577 @@
+//! Derivation: levels (rules 2, 3, 5), cumulation flags (rule 4), measure selection with
+//! profiles (rules 6-8), and the risk-assessment-needed list (rule 10). Every level keeps its
+//! source so that `explain` can give the trail (rule 9).
+
+use crate::catalog::{Catalog, InfoTypeIdx, MeasureIdx, ProfileIdx, Scope};
+use crate::date::Date;
+use crate::level::{Baseline, DimSet, Dimension, Level, Levels};
+use crate::workspace::{
+    BodyTaskIdx, DependencyKind, InfoRef, SelectionMode, Status, SystemIdx, Workspace,
+};
+use std::sync::Arc;
+
+/// A measure as it applies to one body, after its profiles (rule 8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EffectiveMeasure {
+    pub level: Baseline,
+    /// The profile that moved the measure to its earlier baseline, if any.
+    pub moved_by: Option<ProfileIdx>,
+    /// The profile that added a profile-only measure.
+    pub added_by: Option<ProfileIdx>,
+}
+
+/// Which measures apply to one body and at which baseline, with the selection for each of the
+/// 27 level combinations computed once.
+#[derive(Clone, Debug)]
+pub struct MeasurePlan {
+    pub mode: SelectionMode,
+    pub profiles: Vec<ProfileIdx>,
+    /// Indexed by `MeasureIdx`; `None` for a profile-only measure no applicable profile adds.
+    pub effective: Vec<Option<EffectiveMeasure>>,
+    by_code: [Arc<[MeasureIdx]>; 27],
+    org_by_code: [Arc<[MeasureIdx]>; 27],
+}
+
+impl MeasurePlan {
+    pub fn new(cat: &Catalog, profiles: Vec<ProfileIdx>, mode: SelectionMode) -> MeasurePlan {
+        let mut effective: Vec<Option<EffectiveMeasure>> = cat
+            .measures
+            .iter()
+            .map(|m| {
+                (!m.profile_only).then_some(EffectiveMeasure {
+                    level: m.level,
+                    moved_by: None,
+                    added_by: None,
+                })
+            })
+            .collect();
+        for &p in &profiles {
+            for &m in &cat.profiles[p as usize].add {
+                let e = &mut effective[m as usize];
+                if e.is_none() {
+                    *e = Some(EffectiveMeasure {
+                        level: cat.measures[m as usize].level,
+                        moved_by: None,
+                        added_by: Some(p),
+                    });
+                }
+            }
+        }
+        // Overrides after additions, so a profile may move a measure another profile adds.
+        for &p in &profiles {
+            for &(m, level) in &cat.profiles[p as usize].level_overrides {
+                if let Some(e) = &mut effective[m as usize]
+                    && level < e.level
+                {
+                    e.level = level;
+                    e.moved_by = Some(p);
+                }
+            }
+        }
+        let select = |scope: Scope, code: usize| -> Arc<[MeasureIdx]> {
+            let levels = levels_from_code(code);
+            effective
+                .iter()
+                .enumerate()
+                .filter_map(|(n, e)| {
+                    let e = e.as_ref()?;
+                    let m = &cat.measures[n];
+                    (m.scope == scope && selects(mode, levels, m.protects, e.level))
+                        .then_some(n as MeasureIdx)
+                })
+                .collect()
+        };
+        let by_code = std::array::from_fn(|code| select(Scope::System, code));
+        let org_by_code = std::array::from_fn(|code| select(Scope::Org, code));
+        MeasurePlan {
+            mode,
+            profiles,
+            effective,
+            by_code,
+            org_by_code,
+        }
+    }
+
+    /// Required measures of one scope at these levels, sorted by index.
+    pub fn required(&self, scope: Scope, levels: Levels) -> &Arc<[MeasureIdx]> {
+        match scope {
+            Scope::System => &self.by_code[levels.code()],
+            Scope::Org => &self.org_by_code[levels.code()],
+        }
+    }
+}
+
+/// Rule 7: is a measure with this baseline and protected set required at these levels?
+pub fn selects(mode: SelectionMode, levels: Levels, protects: DimSet, baseline: Baseline) -> bool {
+    match mode {
+        SelectionMode::PerDimension => protects.iter().any(|d| baseline.reached_by(levels[d])),
+        SelectionMode::HighWaterMark => baseline.reached_by(levels.max_level()),
+    }
+}
+
+/// The dimensions through which a measure is required (for the trail).
+pub fn selecting_dimensions(
+    mode: SelectionMode,
+    levels: Levels,
+    protects: DimSet,
+    baseline: Baseline,
+) -> Vec<Dimension> {
+    match mode {
+        SelectionMode::PerDimension => protects
+            .iter()
+            .filter(|d| baseline.reached_by(levels[*d]))
+            .collect(),
+        SelectionMode::HighWaterMark => {
+            let top = levels.max_level();
+            if baseline.reached_by(top) {
+                Dimension::ALL
+                    .into_iter()
+                    .filter(|d| levels[*d] == top)
+                    .take(1)
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn levels_from_code(code: usize) -> Levels {
+    let l = |n: usize| Level::ALL[n];
+    Levels::new(l(code / 9), l(code / 3 % 3), l(code % 3))
+}
+
+/// Where a system's level in one dimension comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LevelSource {
+    /// Nothing raises it: the lowest level.
+    Default,
+    /// An information type the system processes, through a task.
+    InfoType { task: BodyTaskIdx, item: u32 },
+    /// Inherited from a system that depends on this one.
+    Inherited {
+        from: SystemIdx,
+        kind: DependencyKind,
+    },
+}
+
+/// One information type of a task with the body's adaptation applied.
+#[derive(Clone, Copy, Debug)]
+pub struct AdaptedInfo {
+    pub info: InfoRef,
+    pub levels: Levels,
+    /// Dimensions lowered below the recommendation.
+    pub lowered: DimSet,
+    /// Index into the task's adaptations, if adapted.
+    pub adaptation: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deviation {
+    pub info_type: InfoTypeIdx,
+    pub dimension: Dimension,
+    pub recommended: Level,
+    pub chosen: Level,
+    pub adaptation: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct TaskResult {
+    pub items: Vec<AdaptedInfo>,
+    pub levels: Levels,
+    /// Item giving the level per dimension (`None` for a task without information types).
+    pub sources: [Option<u32>; 3],
+    pub deviations: Vec<Deviation>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SystemResult {
+    /// Maximum over the information types the system processes (rule 2).
+    pub own_levels: Levels,
+    /// After dependency inheritance (rule 3).
+    pub levels: Levels,
+    pub sources: [LevelSource; 3],
+    /// Rule 4: dimensions flagged for a human decision.
+    pub cumulation: DimSet,
+    /// Distinct information types at middels, per dimension.
+    pub middels_counts: [u32; 3],
+    pub processes_lowered: bool,
+    pub processes_own: bool,
+    /// Required system-scope measures, sorted by index.
+    pub required: Arc<[MeasureIdx]>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    HighLevel,
+    LoweredLevel,
+    OwnInfoType,
+    Cumulation,
+    NotApplicable,
+    Overdue,
+}
+
+impl Reason {
+    /// How much a reason weighs when the list is prioritised: lapses in what the baseline
+    /// asks for and deliberate lowering come before what merely calls for a closer look.
+    pub fn weight(self) -> u32 {
+        match self {
+            Reason::Overdue | Reason::NotApplicable | Reason::LoweredLevel => 3,
+            Reason::HighLevel | Reason::Cumulation => 2,
+            Reason::OwnInfoType => 1,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::HighLevel => "high_level",
+            Reason::LoweredLevel => "lowered_level",
+            Reason::OwnInfoType => "own_info_type",
+            Reason::Cumulation => "cumulation",
+            Reason::NotApplicable => "not_applicable",
+            Reason::Overdue => "overdue",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Object {
+    Org,
+    Task(BodyTaskIdx),
+    System(SystemIdx),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RiskItem {
+    pub object: Object,
+    /// Sorted, distinct.
+    pub reasons: Vec<Reason>,
+    /// Measures behind `not_applicable` and `overdue`.
+    pub measures: Vec<MeasureIdx>,
+}
+
+impl RiskItem {
+    pub fn weight(&self) -> u32 {
+        self.reasons.iter().map(|r| r.weight()).sum()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Assessment {
+    pub plan: MeasurePlan,
+    pub tasks: Vec<TaskResult>,
+    pub org_levels: Levels,
+    /// Task giving the body's level per dimension.
+    pub org_sources: [Option<BodyTaskIdx>; 3],
+    pub systems: Vec<SystemResult>,
+    pub org_required: Arc<[MeasureIdx]>,
+    /// Prioritised (rule 10).
+    pub risk: Vec<RiskItem>,
+}
+
+/// Runs the engine on one body's workspace. `today` decides what is overdue.
+pub fn assess(cat: &Catalog, ws: &Workspace, today: Date) -> Assessment {
+    let profiles = cat.profiles_for(ws.org.kind, &ws.org.sectors);
+    let plan = MeasurePlan::new(cat, profiles, ws.org.selection);
+    assess_with_plan(cat, ws, plan, today)
+}
+
+/// As [`assess`], with a measure plan made earlier for the same body settings (the plan
+/// depends only on the catalog, kind, sectors and selection mode).
+pub fn assess_with_plan(
+    cat: &Catalog,
+    ws: &Workspace,
+    plan: MeasurePlan,
+    today: Date,
+) -> Assessment {
+    let tasks: Vec<TaskResult> = ws.tasks.iter().map(|t| task_result(cat, ws, t)).collect();
+
+    let mut org_levels = Levels::LOWEST;
+    let mut org_sources = [None; 3];
+    for (n, t) in tasks.iter().enumerate() {
+        for d in Dimension::ALL {
+            if org_sources[d as usize].is_none() || t.levels[d] > org_levels[d] {
+                org_levels[d] = t.levels[d].max(org_levels[d]);
+                org_sources[d as usize] = Some(n);
+            }
+        }
+    }
+
+    let mut systems = own_levels(ws, &tasks);
+    inherit(ws, &mut systems);
+    let threshold = ws.org.cumulation_threshold;
+    for s in &mut systems {
+        for d in Dimension::ALL {
+            if s.middels_counts[d as usize] >= threshold && s.levels[d] == Level::Middels {
+                s.cumulation.insert(d);
+            }
+        }
+        s.required = plan.required(Scope::System, s.levels).clone();
+    }
+    let org_required = plan.required(Scope::Org, org_levels).clone();
+    let risk = risk_list(ws, &tasks, &systems, &org_required, org_levels, today);
+    Assessment {
+        plan,
+        tasks,
+        org_levels,
+        org_sources,
+        systems,
+        org_required,
+        risk,
+    }
+}
+
+fn task_result(cat: &Catalog, ws: &Workspace, t: &crate::workspace::BodyTask) -> TaskResult {
+    let mut items = Vec::with_capacity(t.info_types.len());
+    let mut deviations = Vec::new();
+    for &info in &t.info_types {
+        let recommended = ws.recommended(cat, info);
+        let adaptation = match info {
+            InfoRef::Catalog(i) => t.adaptations.iter().position(|a| a.info_type == i),
+            InfoRef::Own(_) => None,
+        };
+        let mut levels = recommended;
+        let mut lowered = DimSet::EMPTY;
+        if let (Some(n), InfoRef::Catalog(i)) = (adaptation, info) {
+            let a = &t.adaptations[n];
+            levels = a.levels.apply_to(recommended);
+            for d in Dimension::ALL {
+                if levels[d] != recommended[d] {
+                    if levels[d] < recommended[d] {
+                        lowered.insert(d);
+                    }
+                    deviations.push(Deviation {
+                        info_type: i,
+                        dimension: d,
+                        recommended: recommended[d],
+                        chosen: levels[d],
+                        adaptation: n as u32,
+                    });
+                }
+            }
+        }
+        items.push(AdaptedInfo {
+            info,
+            levels,
+            lowered,
+            adaptation: adaptation.map(|n| n as u32),
+        });
+    }
+    let mut levels = Levels::LOWEST;
+    let mut sources = [None; 3];
+    for (n, it) in items.iter().enumerate() {
+        for d in Dimension::ALL {
+            if sources[d as usize].is_none() || it.levels[d] > levels[d] {
+                levels[d] = it.levels[d].max(levels[d]);
+                sources[d as usize] = Some(n as u32);
+            }
+        }
+    }
+    TaskResult {
+        items,
+        levels,
+        sources,
+        deviations,
+    }
+}
+
+fn own_levels(ws: &Workspace, tasks: &[TaskResult]) -> Vec<SystemResult> {
+    let empty: Arc<[MeasureIdx]> = Arc::from(Vec::new());
+    let mut seen: Vec<(InfoRef, DimSet)> = Vec::new();
+    ws.systems
+        .iter()
+        .map(|s| {
+            let mut levels = Levels::LOWEST;
+            let mut sources = [LevelSource::Default; 3];
+            let mut processes_lowered = false;
+            let mut processes_own = false;
+            seen.clear();
+            for p in &s.processes {
+                for &item in &p.items {
+                    let it = &tasks[p.task].items[item as usize];
+                    processes_lowered |= !it.lowered.is_empty();
+                    processes_own |= matches!(it.info, InfoRef::Own(_));
+                    let middels = DimSet::from_dims(
+                        Dimension::ALL
+                            .into_iter()
+                            .filter(|d| it.levels[*d] == Level::Middels),
+                    );
+                    seen.push((it.info, middels));
+                    for d in Dimension::ALL {
+                        if sources[d as usize] == LevelSource::Default || it.levels[d] > levels[d] {
+                            levels[d] = it.levels[d].max(levels[d]);
+                            sources[d as usize] = LevelSource::InfoType { task: p.task, item };
+                        }
+                    }
+                }
+            }
+            // Distinct information types: one processed through two tasks counts once.
+            seen.sort_unstable_by_key(|(info, _)| *info);
+            let mut middels_counts = [0u32; 3];
+            let mut k = 0;
+            while k < seen.len() {
+                let info = seen[k].0;
+                let mut m = DimSet::EMPTY;
+                while k < seen.len() && seen[k].0 == info {
+                    for d in seen[k].1.iter() {
+                        m.insert(d);
+                    }
+                    k += 1;
+                }
+                for d in m.iter() {
+                    middels_counts[d as usize] += 1;
+                }
+            }
+            SystemResult {
+                own_levels: levels,
+                levels,
+                sources,
+                cumulation: DimSet::EMPTY,
+                middels_counts,
+                processes_lowered,
+                processes_own,
+                required: empty.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Rule 3: push levels from each system to the systems it depends on until nothing changes.
+/// Levels only rise and are bounded, so this reaches the least fixed point, cycles included;
+/// a source is replaced only on a strict rise, so source chains never loop.
+fn inherit(ws: &Workspace, systems: &mut [SystemResult]) {
+    let n = systems.len();
+    let mut queued = vec![true; n];
+    let mut queue: std::collections::VecDeque<usize> = (0..n).collect();
+    while let Some(a) = queue.pop_front() {
+        queued[a] = false;
+        let from = systems[a].levels;
+        for dep in &ws.systems[a].depends_on {
+            let b = dep.on;
+            let mut raised = false;
+            for d in Dimension::ALL {
+                if dep.kind.carries(d) && from[d] > systems[b].levels[d] {
+                    systems[b].levels[d] = from[d];
+                    systems[b].sources[d as usize] = LevelSource::Inherited {
+                        from: a,
+                        kind: dep.kind,
+                    };
+                    raised = true;
+                }
+            }
+            if raised && !queued[b] {
+                queued[b] = true;
+                queue.push_back(b);
+            }
+        }
+    }
+}
+
+fn risk_list(
+    ws: &Workspace,
+    tasks: &[TaskResult],
+    systems: &[SystemResult],
+    org_required: &[MeasureIdx],
+    org_levels: Levels,
+    today: Date,
+) -> Vec<RiskItem> {
+    let mut items: Vec<(RiskItem, Level)> = Vec::new();
+    for (n, t) in tasks.iter().enumerate() {
+        let mut reasons = Vec::new();
+        if t.levels.max_level() == Level::Hoy {
+            reasons.push(Reason::HighLevel);
+        }
+        if t.items.iter().any(|i| !i.lowered.is_empty()) {
+            reasons.push(Reason::LoweredLevel);
+        }
+        if t.items.iter().any(|i| matches!(i.info, InfoRef::Own(_))) {
+            reasons.push(Reason::OwnInfoType);
+        }
+        if !reasons.is_empty() {
+            let item = RiskItem {
+                object: Object::Task(n),
+                reasons,
+                measures: Vec::new(),
+            };
+            items.push((item, t.levels.max_level()));
+        }
+    }
+    let mut sys_items: Vec<RiskItem> = systems
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let mut reasons = Vec::new();
+            if s.levels.max_level() == Level::Hoy {
+                reasons.push(Reason::HighLevel);
+            }
+            if s.processes_lowered {
+                reasons.push(Reason::LoweredLevel);
+            }
+            if s.processes_own {
+                reasons.push(Reason::OwnInfoType);
+            }
+            if !s.cumulation.is_empty() {
+                reasons.push(Reason::Cumulation);
+            }
+            RiskItem {
+                object: Object::System(n),
+                reasons,
+                measures: Vec::new(),
+            }
+        })
+        .collect();
+    let mut org_item = RiskItem {
+        object: Object::Org,
+        reasons: Vec::new(),
+        measures: Vec::new(),
+    };
+    for st in &ws.statuses {
+        let (required, item): (&[MeasureIdx], &mut RiskItem) = match st.system {
+            Some(s) => (&systems[s].required, &mut sys_items[s]),
+            None => (org_required, &mut org_item),
+        };
+        if required.binary_search(&st.measure).is_err() {
+            continue;
+        }
+        let reason = if st.status == Status::NotApplicable {
+            Reason::NotApplicable
+        } else if st.is_overdue(today) {
+            Reason::Overdue
+        } else {
+            continue;
+        };
+        item.reasons.push(reason);
+        item.measures.push(st.measure);
+    }
+    for (n, mut it) in sys_items.into_iter().enumerate() {
+        if !it.reasons.is_empty() {
+            it.reasons.sort_unstable();
+            it.reasons.dedup();
+            it.measures.sort_unstable();
+            it.measures.dedup();
+            items.push((it, systems[n].levels.max_level()));
+        }
+    }
+    if !org_item.reasons.is_empty() {
+        org_item.reasons.sort_unstable();
+        org_item.reasons.dedup();
+        org_item.measures.sort_unstable();
+        org_item.measures.dedup();
+        items.push((org_item, org_levels.max_level()));
+    }
+    let id = |o: &Object| -> (u8, &str) {
+        match *o {
+            Object::Org => (0, ""),
+            Object::System(s) => (1, &ws.systems[s].id),
+            Object::Task(t) => (2, &ws.tasks[t].id),
+        }
+    };
+    items.sort_by(|(a, la), (b, lb)| {
+        b.weight()
+            .cmp(&a.weight())
+            .then(lb.cmp(la))
+            .then_with(|| id(&a.object).cmp(&id(&b.object)))
+    });
+    items.into_iter().map(|(i, _)| i).collect()
+}

@@ -1,0 +1,19 @@
+//! The Grunnmur engine. Given the shared catalog and one public body's workspace, it derives
+//! consequence levels, required measures, deviations and the risk-assessment-needed list, each
+//! with the trail that explains it (DESIGN.md rules 1-11).
+//!
+//! Pure: no IO, no clock, no web or database types. The caller passes "today".
+
+pub mod catalog;
+pub mod date;
+pub mod derive;
+pub mod explain;
+pub mod level;
+pub mod report;
+pub mod workspace;
+
+pub use catalog::Catalog;
+pub use date::Date;
+pub use derive::{Assessment, assess};
+pub use level::{Baseline, DimSet, Dimension, Level, Levels};
+pub use workspace::Workspace;

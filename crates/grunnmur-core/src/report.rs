@@ -1,0 +1,206 @@
+//! The assessment as data with ids instead of indexes: what `grunnmur assess --format json`
+//! prints and what the API returns. Views render this; they never recompute it.
+
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::derive::{Assessment, Object, Reason};
+use crate::explain::{Trail, explain};
+use crate::level::{DimSet, Dimension, Level, Levels};
+use crate::workspace::Workspace;
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+#[derive(Debug, Serialize)]
+pub struct AssessReport {
+    pub catalog: CatalogRef,
+    pub today: Date,
+    pub org: OrgOut,
+    pub tasks: Vec<TaskOut>,
+    pub systems: Vec<SystemOut>,
+    pub org_measures: Vec<String>,
+    pub risk_assessment_needed: Vec<RiskOut>,
+    pub summary: Summary,
+    pub explain: Explanations,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CatalogRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OrgOut {
+    pub orgnr: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub sectors: Vec<String>,
+    pub selection: &'static str,
+    pub cumulation_threshold: u32,
+    pub profiles: Vec<String>,
+    pub levels: Levels,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaskOut {
+    pub id: String,
+    pub own: bool,
+    pub levels: Levels,
+    pub deviations: Vec<DeviationOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeviationOut {
+    pub info_type: String,
+    pub dimension: Dimension,
+    pub recommended: Level,
+    pub chosen: Level,
+    pub justification: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SystemOut {
+    pub id: String,
+    pub name: String,
+    pub levels: Levels,
+    pub own_levels: Levels,
+    pub cumulation: DimSet,
+    pub required_measures: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RiskOut {
+    pub object: String,
+    pub reasons: Vec<Reason>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub systems: usize,
+    pub required_system_measures: usize,
+    pub required_org_measures: usize,
+    pub deviations: usize,
+    pub risk_assessments_needed: usize,
+}
+
+/// Trails keyed `"<system id>/<measure id>"` or `"org/<measure id>"`, in assessment order.
+#[derive(Debug, Default)]
+pub struct Explanations(pub Vec<(String, Trail)>);
+
+impl Serialize for Explanations {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+pub fn object_id(ws: &Workspace, o: Object) -> String {
+    match o {
+        Object::Org => "org".to_string(),
+        Object::Task(t) => format!("task:{}", ws.tasks[t].id),
+        Object::System(s) => format!("system:{}", ws.systems[s].id),
+    }
+}
+
+impl AssessReport {
+    pub fn new(cat: &Catalog, ws: &Workspace, a: &Assessment, today: Date) -> AssessReport {
+        let mid = |m: &u32| cat.measures[*m as usize].id.clone();
+        let tasks: Vec<TaskOut> = ws
+            .tasks
+            .iter()
+            .zip(&a.tasks)
+            .map(|(t, r)| TaskOut {
+                id: t.id.clone(),
+                own: t.catalog.is_none(),
+                levels: r.levels,
+                deviations: r
+                    .deviations
+                    .iter()
+                    .map(|d| DeviationOut {
+                        info_type: cat.info_types[d.info_type as usize].id.clone(),
+                        dimension: d.dimension,
+                        recommended: d.recommended,
+                        chosen: d.chosen,
+                        justification: t.adaptations[d.adaptation as usize].justification.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut explanations = Vec::new();
+        let systems: Vec<SystemOut> = ws
+            .systems
+            .iter()
+            .zip(&a.systems)
+            .enumerate()
+            .map(|(n, (s, r))| {
+                for &m in r.required.iter() {
+                    if let Some(t) = explain(cat, ws, a, Some(n), m) {
+                        explanations.push((format!("{}/{}", s.id, t.measure), t));
+                    }
+                }
+                SystemOut {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    levels: r.levels,
+                    own_levels: r.own_levels,
+                    cumulation: r.cumulation,
+                    required_measures: r.required.iter().map(mid).collect(),
+                }
+            })
+            .collect();
+        for &m in a.org_required.iter() {
+            if let Some(t) = explain(cat, ws, a, None, m) {
+                explanations.push((format!("org/{}", t.measure), t));
+            }
+        }
+        let risk: Vec<RiskOut> = a
+            .risk
+            .iter()
+            .map(|r| RiskOut {
+                object: object_id(ws, r.object),
+                reasons: r.reasons.clone(),
+                measures: r.measures.iter().map(mid).collect(),
+            })
+            .collect();
+        let summary = Summary {
+            systems: systems.len(),
+            required_system_measures: systems.iter().map(|s| s.required_measures.len()).sum(),
+            required_org_measures: a.org_required.len(),
+            deviations: tasks.iter().map(|t| t.deviations.len()).sum(),
+            risk_assessments_needed: risk.len(),
+        };
+        AssessReport {
+            catalog: CatalogRef {
+                id: cat.id.clone(),
+                version: cat.version.clone(),
+            },
+            today,
+            org: OrgOut {
+                orgnr: ws.org.orgnr.clone(),
+                name: ws.org.name.clone(),
+                kind: ws.org.kind.as_str(),
+                sectors: ws.org.sectors.clone(),
+                selection: ws.org.selection.as_str(),
+                cumulation_threshold: ws.org.cumulation_threshold,
+                profiles: a
+                    .plan
+                    .profiles
+                    .iter()
+                    .map(|p| cat.profiles[*p as usize].id.clone())
+                    .collect(),
+                levels: a.org_levels,
+            },
+            tasks,
+            systems,
+            org_measures: a.org_required.iter().map(mid).collect(),
+            risk_assessment_needed: risk,
+            summary,
+            explain: Explanations(explanations),
+        }
+    }
+}

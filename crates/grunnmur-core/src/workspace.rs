@@ -1,0 +1,204 @@
+//! One public body's choices as the engine sees them: adopted and own tasks, adaptations,
+//! systems and dependencies, measure statuses. References are resolved to indexes; reading a
+//! body file (and checking it) is the job of `grunnmur-catalog`.
+
+use crate::catalog::{InfoTypeIdx, MeasureIdx, OrgKind, TaskIdx, Text};
+use crate::date::Date;
+use crate::level::{Levels, PartialLevels};
+use serde::{Deserialize, Serialize};
+
+pub type BodyTaskIdx = usize;
+pub type SystemIdx = usize;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SelectionMode {
+    /// Rule 7, default: some protected dimension reaches the measure's baseline.
+    #[default]
+    PerDimension,
+    /// Rule 7, a setting: the highest of the scope's three levels reaches it.
+    HighWaterMark,
+}
+
+impl SelectionMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SelectionMode::PerDimension => "per-dimension",
+            SelectionMode::HighWaterMark => "high-water-mark",
+        }
+    }
+}
+
+pub const DEFAULT_CUMULATION_THRESHOLD: u32 = 3;
+
+#[derive(Clone, Debug)]
+pub struct Org {
+    pub orgnr: String,
+    pub name: String,
+    pub kind: OrgKind,
+    pub sectors: Vec<String>,
+    pub selection: SelectionMode,
+    pub cumulation_threshold: u32,
+}
+
+/// An information type as used by a body: from the catalog, or the body's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InfoRef {
+    Catalog(InfoTypeIdx),
+    Own(u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct OwnInfoType {
+    pub id: String,
+    pub name: String,
+    pub levels: Levels,
+}
+
+/// A body's change to one recommended level set of a catalog information type, within a task
+/// (rule 5).
+#[derive(Clone, Debug)]
+pub struct Adaptation {
+    pub info_type: InfoTypeIdx,
+    pub levels: PartialLevels,
+    pub justification: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct BodyTask {
+    pub id: String,
+    /// `Some` when adopted from the catalog; `None` for the body's own task.
+    pub catalog: Option<TaskIdx>,
+    pub name: Option<Text>,
+    /// The task's information types (for an adopted task, the catalog's list).
+    pub info_types: Vec<InfoRef>,
+    pub adaptations: Vec<Adaptation>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DependencyKind {
+    /// B hosts or operates A: B is at least A in C, I and A.
+    RunsOn,
+    /// A calls or integrates with B: B is at least A in I and A.
+    Uses,
+}
+
+impl DependencyKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DependencyKind::RunsOn => "runs_on",
+            DependencyKind::Uses => "uses",
+        }
+    }
+
+    pub fn carries(self, d: crate::level::Dimension) -> bool {
+        match self {
+            DependencyKind::RunsOn => true,
+            DependencyKind::Uses => d != crate::level::Dimension::C,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Processing {
+    pub task: BodyTaskIdx,
+    /// Positions in the task's `info_types` that this system processes.
+    pub items: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Dependency {
+    pub on: SystemIdx,
+    pub kind: DependencyKind,
+}
+
+#[derive(Clone, Debug)]
+pub struct System {
+    pub id: String,
+    pub name: String,
+    pub processes: Vec<Processing>,
+    pub depends_on: Vec<Dependency>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Partial,
+    Implemented,
+    NotApplicable,
+    Supplier,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::InProgress => "in_progress",
+            Status::Partial => "partial",
+            Status::Implemented => "implemented",
+            Status::NotApplicable => "not_applicable",
+            Status::Supplier => "supplier",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct MeasureStatus {
+    pub measure: MeasureIdx,
+    /// `None` for the body (org scope).
+    pub system: Option<SystemIdx>,
+    pub status: Status,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub justification: Option<String>,
+    pub evidence: Vec<String>,
+    /// For `supplier`: the declaration's expiry.
+    pub valid_until: Option<Date>,
+}
+
+impl MeasureStatus {
+    /// The measure is in place: implemented, or covered by a declaration that has not expired.
+    pub fn is_in_place(&self, today: Date) -> bool {
+        match self.status {
+            Status::Implemented => true,
+            Status::Supplier => self.valid_until.is_none_or(|d| d >= today),
+            _ => false,
+        }
+    }
+
+    /// Rule 10 `overdue`: not in place, not marked not applicable, and past its due date.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.status != Status::NotApplicable
+            && !self.is_in_place(today)
+            && self.due.is_some_and(|d| d < today)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    pub org: Org,
+    pub own_info_types: Vec<OwnInfoType>,
+    pub tasks: Vec<BodyTask>,
+    pub systems: Vec<System>,
+    pub statuses: Vec<MeasureStatus>,
+}
+
+impl Workspace {
+    pub fn info_id<'a>(&'a self, cat: &'a crate::catalog::Catalog, r: InfoRef) -> &'a str {
+        match r {
+            InfoRef::Catalog(i) => &cat.info_types[i as usize].id,
+            InfoRef::Own(i) => &self.own_info_types[i as usize].id,
+        }
+    }
+
+    /// The level recommended for an information type before this body's adaptations.
+    pub fn recommended(&self, cat: &crate::catalog::Catalog, r: InfoRef) -> Levels {
+        match r {
+            InfoRef::Catalog(i) => cat.info_types[i as usize].levels,
+            InfoRef::Own(i) => self.own_info_types[i as usize].levels,
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Every string a user reads comes from `locales/<lang>.ftl` (Fluent). Bokmål is the default;
+//! a key missing in English falls back to bokmål, and a key missing in both shows the key.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "nb" | "no" | "nb-NO" | "nb_NO" => Some(Lang::Nb),
+            "en" | "en-GB" | "en-US" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+}
+
+pub struct Translations {
+    nb: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+const NB: &str = include_str!("../locales/nb.ftl");
+const EN: &str = include_str!("../locales/en.ftl");
+
+fn bundle(lang: &str, src: &str) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.parse().expect("valid language id");
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // Plain text output (terminals, files): no bidi isolation marks around arguments.
+    b.set_use_isolating(false);
+    let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(res, _)| res);
+    // Duplicate keys keep the first; the test below makes sure there are none.
+    let _ = b.add_resource(res);
+    b
+}
+
+/// The translations, parsed once.
+pub fn translations() -> &'static Translations {
+    static T: OnceLock<Translations> = OnceLock::new();
+    T.get_or_init(|| Translations {
+        nb: bundle("nb", NB),
+        en: bundle("en", EN),
+    })
+}
+
+impl Translations {
+    /// The message `key` in `lang` with named arguments.
+    pub fn t(&self, lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+        let first = match lang {
+            Lang::Nb => &self.nb,
+            Lang::En => &self.en,
+        };
+        for b in [first, &self.nb] {
+            if let Some(msg) = b.get_message(key)
+                && let Some(pattern) = msg.value()
+            {
+                let mut fa = FluentArgs::new();
+                for (k, v) in args {
+                    fa.set(*k, FluentValue::from(*v));
+                }
+                let mut errors = Vec::new();
+                return b
+                    .format_pattern(pattern, Some(&fa), &mut errors)
+                    .into_owned();
+            }
+        }
+        key.to_string()
+    }
+
+    pub fn has(&self, lang: Lang, key: &str) -> bool {
+        match lang {
+            Lang::Nb => self.nb.has_message(key),
+            Lang::En => self.en.has_message(key),
+        }
+    }
+}
+
+/// Shorthand for `translations().t(..)`.
+pub fn t(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    translations().t(lang, key, args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(src: &str) -> Vec<String> {
+        src.lines()
+            .filter(|l| {
+                l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && l.contains(" =")
+            })
+            .map(|l| l.split(" =").next().unwrap().trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn files_parse_without_errors() {
+        for src in [NB, EN] {
+            assert!(FluentResource::try_new(src.to_string()).is_ok());
+        }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys_once() {
+        let (nb, en) = (keys(NB), keys(EN));
+        let mut sorted = nb.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), nb.len(), "duplicate key in nb.ftl");
+        let missing: Vec<_> = nb.iter().filter(|k| !en.contains(k)).collect();
+        assert!(missing.is_empty(), "missing in en.ftl: {missing:?}");
+        let extra: Vec<_> = en.iter().filter(|k| !nb.contains(k)).collect();
+        assert!(extra.is_empty(), "missing in nb.ftl: {extra:?}");
+    }
+
+    #[test]
+    fn formats_arguments_and_falls_back() {
+        let s = t(Lang::Nb, "problem-invalid-orgnr", &[("value", "123")]);
+        assert!(
+            s.contains("123") && s.contains("organisasjonsnummer"),
+            "{s}"
+        );
+        let s = t(Lang::En, "problem-invalid-orgnr", &[("value", "123")]);
+        assert!(s.contains("organisation number"), "{s}");
+        assert_eq!(t(Lang::En, "no-such-key", &[]), "no-such-key");
+    }
+}

@@ -1,0 +1,222 @@
+//! `grunnmur catalog validate | show | diff | stats`.
+
+use crate::TextOrJson;
+use crate::output::print_problems;
+use clap::Subcommand;
+use grunnmur_catalog::{CheckedCatalog, load_catalog};
+use grunnmur_i18n::{Lang, t};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum CatalogCommand {
+    /// Check a catalog folder or file and report every problem with file and line.
+    Validate {
+        path: PathBuf,
+        /// Treat warnings (lints) as errors.
+        #[arg(long)]
+        strict: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextOrJson,
+    },
+    /// Print the merged, checked catalog (the bundled one without PATH).
+    Show {
+        path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ShowFormat,
+    },
+    /// Semantic diff: added, removed and changed entries, level changes.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextOrJson,
+    },
+    /// Counts per section, baseline, activity, kind, purpose; NSM and ISO/IEC 27002 coverage.
+    Stats {
+        path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextOrJson,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ShowFormat {
+    Json,
+}
+
+pub fn run(lang: Lang, cmd: CatalogCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        CatalogCommand::Validate {
+            path,
+            strict,
+            format,
+        } => {
+            let (checked, problems) = load_catalog(Some(&path));
+            let failed = checked.is_none() || (strict && !problems.is_empty());
+            if format == TextOrJson::Json {
+                println!("{}", serde_json::to_string_pretty(&problems)?);
+            } else {
+                print_problems(lang, &problems);
+                if let Some(c) = checked.as_ref().filter(|_| !failed) {
+                    println!("{}", ok_line(lang, c));
+                } else if strict && checked.is_some() {
+                    eprintln!("{}", t(lang, "cli-strict-failed", &[]));
+                }
+            }
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        CatalogCommand::Show { path, format: _ } => {
+            let Some(c) = load_or_report(lang, path.as_deref()) else {
+                return Ok(ExitCode::FAILURE);
+            };
+            println!("{}", serde_json::to_string_pretty(&c.doc)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CatalogCommand::Diff { old, new, format } => {
+            let (Some(a), Some(b)) = (
+                load_or_report(lang, Some(&old)),
+                load_or_report(lang, Some(&new)),
+            ) else {
+                return Ok(ExitCode::FAILURE);
+            };
+            let d = grunnmur_catalog::diff::diff(&a.doc, &b.doc);
+            if format == TextOrJson::Json {
+                println!("{}", serde_json::to_string_pretty(&d)?);
+            } else {
+                print!("{}", diff_text(lang, &d));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        CatalogCommand::Stats { path, format } => {
+            let Some(c) = load_or_report(lang, path.as_deref()) else {
+                return Ok(ExitCode::FAILURE);
+            };
+            let s = grunnmur_catalog::stats::stats(&c.doc);
+            if format == TextOrJson::Json {
+                println!("{}", serde_json::to_string_pretty(&s)?);
+            } else {
+                print!("{}", stats_text(lang, &s));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn load_or_report(lang: Lang, path: Option<&Path>) -> Option<CheckedCatalog> {
+    let (checked, problems) = load_catalog(path);
+    if checked.is_none() {
+        print_problems(lang, &problems);
+        eprintln!("{}", t(lang, "cli-catalog-invalid", &[]));
+    }
+    checked
+}
+
+fn ok_line(lang: Lang, c: &CheckedCatalog) -> String {
+    let d = &c.doc;
+    let n = |x: usize| x.to_string();
+    t(
+        lang,
+        "cli-catalog-ok",
+        &[
+            ("id", &d.catalog.id),
+            ("version", &d.catalog.version),
+            ("info_types", &n(d.info_types.len())),
+            ("tasks", &n(d.tasks.len())),
+            ("measures", &n(d.measures.len())),
+            ("profiles", &n(d.profiles.len())),
+        ],
+    )
+}
+
+fn diff_text(lang: Lang, d: &grunnmur_catalog::diff::CatalogDiff) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if d.is_empty() {
+        let _ = writeln!(out, "{}", t(lang, "cli-diff-none", &[]));
+        return out;
+    }
+    if d.old_version != d.new_version {
+        let args = [
+            ("old", d.old_version.as_str()),
+            ("new", d.new_version.as_str()),
+        ];
+        let _ = writeln!(out, "{}", t(lang, "cli-diff-version", &args));
+    }
+    let (added, removed, changed) = (
+        t(lang, "cli-diff-added", &[]),
+        t(lang, "cli-diff-removed", &[]),
+        t(lang, "cli-diff-changed", &[]),
+    );
+    for s in &d.sections {
+        let _ = writeln!(out, "\n{}", s.section);
+        for id in &s.added {
+            let _ = writeln!(out, "  + {id} ({added})");
+        }
+        for id in &s.removed {
+            let _ = writeln!(out, "  - {id} ({removed})");
+        }
+        for c in &s.changed {
+            let _ = writeln!(out, "  ~ {} ({changed}: {})", c.id, c.fields.join(", "));
+            for l in &c.levels {
+                let _ = writeln!(out, "      {}: {} → {}", l.field, l.from, l.to);
+            }
+        }
+    }
+    out
+}
+
+fn stats_text(lang: Lang, s: &grunnmur_catalog::stats::Stats) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "stats-title",
+            &[("id", &s.id), ("version", &s.version)]
+        )
+    );
+    let mut line = |key: &str, v: String| {
+        let _ = writeln!(out, "  {:<44} {v}", t(lang, key, &[]));
+    };
+    let map = |m: &std::collections::BTreeMap<String, usize>| {
+        m.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    line("stats-info-types", s.info_types.to_string());
+    line("stats-tasks", s.tasks.to_string());
+    line("stats-tasks-by-kind", map(&s.tasks_by_audience));
+    line("stats-measures", s.measures.to_string());
+    line("stats-by-baseline", map(&s.by_baseline));
+    line("stats-by-activity", map(&s.by_activity));
+    line("stats-by-kind", map(&s.by_kind));
+    line("stats-by-purpose", map(&s.by_purpose));
+    line("stats-by-scope", map(&s.by_scope));
+    line("stats-profile-only", s.profile_only.to_string());
+    line("stats-profiles", s.profiles.to_string());
+    line("stats-requirements", s.requirements.to_string());
+    let missing = |v: &[String]| {
+        if v.is_empty() {
+            String::new()
+        } else {
+            format!(" (− {})", v.join(", "))
+        }
+    };
+    line(
+        "stats-nsm",
+        format!("{}/21{}", s.nsm_covered, missing(&s.nsm_missing)),
+    );
+    line(
+        "stats-iso",
+        format!("{}/93{}", s.iso27002_covered, missing(&s.iso27002_missing)),
+    );
+    out
+}

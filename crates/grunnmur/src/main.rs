@@ -1,0 +1,198 @@
+//! The `grunnmur` command: wires the catalog, engine and views together. Each command reads
+//! its inputs, runs the same code paths the server will, and prints a view.
+
+mod catalog_cmd;
+mod output;
+mod table;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use grunnmur_core::Date;
+use grunnmur_i18n::Lang;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "grunnmur",
+    version,
+    about = "Felles sikkerhet i forvaltningen — shared information security for Norwegian public bodies"
+)]
+struct Cli {
+    /// Language of messages and tables: nb (bokmål, default) or en.
+    #[arg(long, global = true, env = "GRUNNMUR_LANG", default_value = "nb", value_parser = parse_lang)]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language '{s}' (nb or en)"))
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AssessFormat {
+    Json,
+    Table,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the engine on a body file: levels, required measures, deviations, risk-assessment list.
+    Assess {
+        /// The body file (YAML or JSON).
+        body_file: PathBuf,
+        /// Catalog folder or file; the bundled catalog when left out.
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: AssessFormat,
+        /// The date that decides what is overdue (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// Work with the catalog as code.
+    Catalog {
+        #[command(subcommand)]
+        command: catalog_cmd::CatalogCommand,
+    },
+    /// Write a deterministic synthetic catalog and body files (national-scale test data).
+    Gen {
+        /// Folder to write catalog.json and bodies/*.json into.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 600)]
+        bodies: usize,
+        #[arg(long, default_value_t = 300)]
+        systems: usize,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang;
+    let result = match cli.command {
+        Command::Assess {
+            body_file,
+            catalog,
+            format,
+            today,
+        } => assess(
+            lang,
+            &body_file,
+            catalog.as_deref(),
+            format,
+            today.as_deref(),
+        ),
+        Command::Catalog { command } => catalog_cmd::run(lang, command),
+        Command::Gen {
+            out,
+            bodies,
+            systems,
+            seed,
+        } => generate(&out, bodies, systems, seed),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("grunnmur: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn today_utc() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    Date::from_days_since_epoch((secs / 86_400) as i64)
+}
+
+fn assess(
+    lang: Lang,
+    body_file: &std::path::Path,
+    catalog: Option<&std::path::Path>,
+    format: AssessFormat,
+    today: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let today = match today {
+        None => today_utc(),
+        Some(s) => match Date::parse(s) {
+            Some(d) => d,
+            None => {
+                eprintln!(
+                    "{}",
+                    grunnmur_i18n::t(lang, "cli-invalid-today", &[("value", s)])
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+    };
+    let (checked, problems) = grunnmur_catalog::load_catalog(catalog);
+    let Some(checked) = checked else {
+        output::print_problems(lang, &problems);
+        eprintln!("{}", grunnmur_i18n::t(lang, "cli-catalog-invalid", &[]));
+        return Ok(ExitCode::FAILURE);
+    };
+    let src = match grunnmur_catalog::files::read_source(body_file) {
+        Ok(s) => s,
+        Err(p) => {
+            output::print_problems(lang, &[p]);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let ws = match grunnmur_catalog::read_body(&src, &checked.catalog) {
+        Ok((_, ws)) => ws,
+        Err(problems) => {
+            output::print_problems(lang, &problems);
+            eprintln!("{}", grunnmur_i18n::t(lang, "cli-body-invalid", &[]));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let cat = &checked.catalog;
+    let a = grunnmur_core::assess(cat, &ws, today);
+    let report = grunnmur_core::report::AssessReport::new(cat, &ws, &a, today);
+    match format {
+        AssessFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        AssessFormat::Table => print!("{}", table::assessment(lang, &report)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn generate(
+    out: &std::path::Path,
+    bodies: usize,
+    systems: usize,
+    seed: u64,
+) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+    let spec = grunnmur_synth::Spec {
+        seed,
+        bodies,
+        systems_per_body: systems,
+        ..grunnmur_synth::Spec::national()
+    };
+    let doc = grunnmur_synth::catalog_doc(&spec);
+    let dir = out.join("bodies");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let write = |path: PathBuf, v: String| {
+        std::fs::write(&path, v).with_context(|| format!("writing {}", path.display()))
+    };
+    write(out.join("catalog.json"), serde_json::to_string(&doc)?)?;
+    for n in 0..bodies {
+        let body = grunnmur_synth::body_doc(&spec, &doc, n);
+        write(
+            dir.join(format!("body-{n:04}.json")),
+            serde_json::to_string(&body)?,
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
