@@ -2,6 +2,7 @@
 //! its inputs, runs the same code paths the server will, and prints a view.
 
 mod catalog_cmd;
+mod oscal_cmd;
 mod output;
 mod table;
 
@@ -61,6 +62,11 @@ enum Command {
         #[command(subcommand)]
         command: catalog_cmd::CatalogCommand,
     },
+    /// OSCAL exchange: export, profile resolution, import.
+    Oscal {
+        #[command(subcommand)]
+        command: oscal_cmd::OscalCommand,
+    },
     /// Write a deterministic synthetic catalog and body files (national-scale test data).
     Gen {
         /// Folder to write catalog.json and bodies/*.json into.
@@ -92,6 +98,7 @@ fn main() -> ExitCode {
             today.as_deref(),
         ),
         Command::Catalog { command } => catalog_cmd::run(lang, command),
+        Command::Oscal { command } => oscal_cmd::run(lang, command),
         Command::Gen {
             out,
             bodies,
