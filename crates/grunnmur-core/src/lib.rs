@@ -17,3 +17,10 @@ pub use date::Date;
 pub use derive::{Assessment, assess};
 pub use level::{Baseline, DimSet, Dimension, Level, Levels};
 pub use workspace::Workspace;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod rule_tests;
+#[cfg(test)]
+mod testkit;

@@ -1,0 +1,328 @@
+//! Properties that must hold for any catalog and workspace (issue 2, item 5).
+
+use crate::catalog::*;
+use crate::derive::{MeasurePlan, assess};
+use crate::explain::explain;
+use crate::level::{Baseline, DimSet, Dimension, Level, Levels, PartialLevels};
+use crate::testkit::date;
+use crate::workspace::*;
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone)]
+struct Case {
+    info_levels: Vec<(u8, u8, u8)>,
+    tasks: Vec<Vec<usize>>,
+    measures: Vec<(u8, u8, bool)>,
+    systems: Vec<Vec<(usize, Vec<usize>)>>,
+    deps: Vec<(usize, usize, bool)>,
+    adaptations: Vec<(usize, usize, u8, u8)>,
+    hwm: bool,
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        prop::collection::vec((0u8..3, 0u8..3, 0u8..3), 1..10),
+        prop::collection::vec(prop::collection::vec(0usize..100, 1..5), 1..5),
+        prop::collection::vec((1u8..=3, 1u8..=7, any::<bool>()), 1..20),
+        prop::collection::vec(
+            prop::collection::vec(
+                (0usize..100, prop::collection::vec(0usize..100, 0..4)),
+                0..3,
+            ),
+            1..10,
+        ),
+        prop::collection::vec((0usize..100, 0usize..100, any::<bool>()), 0..20),
+        prop::collection::vec((0usize..100, 0usize..100, 0u8..3, 0u8..3), 0..4),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(info_levels, tasks, measures, systems, deps, adaptations, hwm)| Case {
+                info_levels,
+                tasks,
+                measures,
+                systems,
+                deps,
+                adaptations,
+                hwm,
+            },
+        )
+}
+
+fn level(n: u8) -> Level {
+    Level::ALL[n as usize % 3]
+}
+
+fn build(c: &Case) -> (Catalog, Workspace) {
+    let ni = c.info_levels.len();
+    let info_types = c
+        .info_levels
+        .iter()
+        .enumerate()
+        .map(|(n, &(a, b, d))| InfoType {
+            id: format!("i{n}"),
+            name: Text::nb("i"),
+            levels: Levels::new(level(a), level(b), level(d)),
+        })
+        .collect();
+    let tasks: Vec<Task> = c
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(n, its)| {
+            let mut v: Vec<u32> = its.iter().map(|i| (i % ni) as u32).collect();
+            v.sort_unstable();
+            v.dedup();
+            Task {
+                id: format!("t{n}"),
+                name: Text::nb("t"),
+                applies_to: vec![Applicability::All],
+                info_types: v,
+            }
+        })
+        .collect();
+    let measures = c
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(n, &(l, p, org))| Measure {
+            id: format!("m{n}"),
+            name: Text::nb("m"),
+            level: Baseline::new(l).unwrap(),
+            protects: DimSet::from_dims(
+                Dimension::ALL
+                    .into_iter()
+                    .filter(|d| p & (1 << *d as u8) != 0),
+            ),
+            scope: if org { Scope::Org } else { Scope::System },
+            purpose: Purpose::Forebygge,
+            kind: MeasureKind::Teknologisk,
+            activity: Activity::Styring,
+            params: BTreeMap::new(),
+            profile_only: false,
+        })
+        .collect();
+    let cat = Catalog::new(
+        "p".into(),
+        "1".into(),
+        info_types,
+        tasks.clone(),
+        measures,
+        Vec::new(),
+    );
+    let nt = tasks.len();
+    let mut body_tasks: Vec<BodyTask> = tasks
+        .iter()
+        .enumerate()
+        .map(|(n, t)| BodyTask {
+            id: t.id.clone(),
+            catalog: Some(n as u32),
+            name: None,
+            info_types: t.info_types.iter().map(|&i| InfoRef::Catalog(i)).collect(),
+            adaptations: Vec::new(),
+        })
+        .collect();
+    for &(t, item, d, l) in &c.adaptations {
+        let bt = &mut body_tasks[t % nt];
+        let info = bt.info_types[item % bt.info_types.len()];
+        let InfoRef::Catalog(i) = info else { continue };
+        if bt.adaptations.iter().any(|a| a.info_type == i) {
+            continue;
+        }
+        let mut p = PartialLevels::default();
+        match d {
+            0 => p.c = Some(level(l)),
+            1 => p.i = Some(level(l)),
+            _ => p.a = Some(level(l)),
+        }
+        bt.adaptations.push(Adaptation {
+            info_type: i,
+            levels: p,
+            justification: "j".into(),
+        });
+    }
+    let ns = c.systems.len();
+    let mut systems: Vec<System> = c
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(n, procs)| System {
+            id: format!("s{n}"),
+            name: "s".into(),
+            processes: procs
+                .iter()
+                .map(|(t, items)| {
+                    let t = t % nt;
+                    let len = body_tasks[t].info_types.len();
+                    let mut items: Vec<u32> = if items.is_empty() {
+                        (0..len as u32).collect()
+                    } else {
+                        items.iter().map(|i| (i % len) as u32).collect()
+                    };
+                    items.sort_unstable();
+                    items.dedup();
+                    Processing { task: t, items }
+                })
+                .collect(),
+            depends_on: Vec::new(),
+        })
+        .collect();
+    for &(a, b, runs_on) in &c.deps {
+        let (a, b) = (a % ns, b % ns);
+        if a != b {
+            let kind = if runs_on {
+                DependencyKind::RunsOn
+            } else {
+                DependencyKind::Uses
+            };
+            systems[a].depends_on.push(Dependency { on: b, kind });
+        }
+    }
+    let ws = Workspace {
+        org: Org {
+            orgnr: "974760673".into(),
+            name: "p".into(),
+            kind: OrgKind::Kommune,
+            sectors: Vec::new(),
+            selection: if c.hwm {
+                SelectionMode::HighWaterMark
+            } else {
+                SelectionMode::PerDimension
+            },
+            cumulation_threshold: 2,
+        },
+        own_info_types: Vec::new(),
+        tasks: body_tasks,
+        systems,
+        statuses: Vec::new(),
+    };
+    (cat, ws)
+}
+
+fn subset(a: &[u32], b: &[u32]) -> bool {
+    a.iter().all(|x| b.contains(x))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn raising_a_level_never_removes_a_required_measure(c in case(), pick in 0usize..100, dim in 0usize..3) {
+        let (cat, ws) = build(&c);
+        let today = date("2026-11-28");
+        let before = assess(&cat, &ws, today);
+        let mut raised = cat.clone();
+        let d = Dimension::ALL[dim];
+        let n = pick % raised.info_types.len();
+        let l = &mut raised.info_types[n].levels[d];
+        if *l < Level::Hoy {
+            *l = Level::ALL[*l as usize];
+        }
+        let after = assess(&raised, &ws, today);
+        for (s, (b, a)) in before.systems.iter().zip(&after.systems).enumerate() {
+            prop_assert!(subset(&b.required, &a.required), "system {s}: {:?} ⊄ {:?}", b.required, a.required);
+            for d in Dimension::ALL {
+                prop_assert!(b.levels[d] <= a.levels[d]);
+            }
+        }
+        prop_assert!(subset(&before.org_required, &after.org_required));
+    }
+
+    #[test]
+    fn baselines_are_cumulative(c in case()) {
+        let (cat, ws) = build(&c);
+        let plan = MeasurePlan::new(&cat, Vec::new(), ws.org.selection);
+        for scope in [Scope::System, Scope::Org] {
+            let bn = |l: Level| plan.required(scope, Levels::uniform(l)).to_vec();
+            prop_assert!(subset(&bn(Level::Lav), &bn(Level::Middels)), "BN1 ⊆ BN2");
+            prop_assert!(subset(&bn(Level::Middels), &bn(Level::Hoy)), "BN2 ⊆ BN3");
+            // More generally: higher levels in any dimension never select fewer measures.
+            for lo in 0..27usize {
+                for hi in 0..27usize {
+                    let (l, h) = (code_levels(lo), code_levels(hi));
+                    if Dimension::ALL.iter().all(|d| l[*d] <= h[*d]) {
+                        prop_assert!(subset(plan.required(scope, l), plan.required(scope, h)));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dependency_inheritance_reaches_the_least_fixed_point(c in case()) {
+        let (cat, ws) = build(&c);
+        let a = assess(&cat, &ws, date("2026-11-28"));
+        let n = ws.systems.len();
+        for d in Dimension::ALL {
+            // Fixed point: every edge holds.
+            for (s, sys) in ws.systems.iter().enumerate() {
+                for dep in &sys.depends_on {
+                    if dep.kind.carries(d) {
+                        prop_assert!(a.systems[dep.on].levels[d] >= a.systems[s].levels[d]);
+                    }
+                }
+            }
+            // Least: each level is the highest own level among the systems that reach it.
+            for target in 0..n {
+                let mut best = a.systems[target].own_levels[d];
+                for src in 0..n {
+                    if reaches(&ws, src, target, d) {
+                        best = best.max(a.systems[src].own_levels[d]);
+                    }
+                }
+                prop_assert_eq!(a.systems[target].levels[d], best, "system {} dim {}", target, d);
+            }
+        }
+    }
+
+    #[test]
+    fn every_required_measure_has_a_trail(c in case()) {
+        let (cat, ws) = build(&c);
+        let a = assess(&cat, &ws, date("2026-11-28"));
+        for (s, r) in a.systems.iter().enumerate() {
+            for &m in r.required.iter() {
+                let t = explain(&cat, &ws, &a, Some(s), m);
+                prop_assert!(t.is_some(), "system {} measure {}", s, m);
+                let t = t.unwrap();
+                prop_assert!(!t.because.is_empty());
+                for b in &t.because {
+                    prop_assert_eq!(b.level, r.levels[b.dimension]);
+                    prop_assert!(b.level.as_u8() >= t.baseline);
+                    prop_assert!(b.default || b.info_type.is_some());
+                }
+            }
+        }
+        for &m in a.org_required.iter() {
+            let t = explain(&cat, &ws, &a, None, m);
+            prop_assert!(t.is_some_and(|t| !t.because.is_empty()));
+        }
+    }
+}
+
+fn code_levels(code: usize) -> Levels {
+    Levels::new(
+        Level::ALL[code / 9],
+        Level::ALL[code / 3 % 3],
+        Level::ALL[code % 3],
+    )
+}
+
+/// Is there a path src → … → target of dependencies that all carry `d`?
+fn reaches(ws: &Workspace, src: usize, target: usize, d: Dimension) -> bool {
+    let mut seen = vec![false; ws.systems.len()];
+    let mut stack = vec![src];
+    while let Some(s) = stack.pop() {
+        if s == target {
+            return true;
+        }
+        if std::mem::replace(&mut seen[s], true) {
+            continue;
+        }
+        for dep in &ws.systems[s].depends_on {
+            if dep.kind.carries(d) {
+                stack.push(dep.on);
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,477 @@
+//! One test (or more) per rule of DESIGN.md, on small hand-worked cases.
+
+use crate::derive::{Object, Reason, assess};
+use crate::explain::explain;
+use crate::level::{Dimension, Level};
+use crate::testkit::*;
+use crate::workspace::{DependencyKind::*, Status, Workspace};
+use crate::{Assessment, Catalog};
+
+const TODAY: &str = "2026-11-28";
+
+fn run(cat: &Catalog, ws: &Workspace) -> Assessment {
+    assess(cat, ws, date(TODAY))
+}
+
+fn required(cat: &Catalog, a: &Assessment, system: usize) -> Vec<String> {
+    a.systems[system]
+        .required
+        .iter()
+        .map(|m| cat.measures[*m as usize].id.clone())
+        .collect()
+}
+
+fn org_required(cat: &Catalog, a: &Assessment) -> Vec<String> {
+    a.org_required
+        .iter()
+        .map(|m| cat.measures[*m as usize].id.clone())
+        .collect()
+}
+
+fn reasons(a: &Assessment, o: Object) -> Vec<Reason> {
+    a.risk
+        .iter()
+        .find(|r| r.object == o)
+        .map(|r| r.reasons.clone())
+        .unwrap_or_default()
+}
+
+fn base() -> Catalog {
+    CatBuilder::default()
+        .info("x.lav", "lll")
+        .info("x.c", "hll")
+        .info("x.i", "lml")
+        .info("x.a", "llh")
+        .info("x.m1", "mml")
+        .info("x.m2", "mlm")
+        .info("x.m3", "mll")
+        .task("t.a", &["x.lav", "x.c"])
+        .task("t.b", &["x.i", "x.a"])
+        .task("t.m", &["x.m1", "x.m2", "x.m3"])
+        .measure("m.1", 1, "cia")
+        .measure("m.c2", 2, "c")
+        .measure("m.c3", 3, "c")
+        .measure("m.i2", 2, "i")
+        .measure("m.a3", 3, "a")
+        .org_measure("o.1", 1, "cia")
+        .org_measure("o.c3", 3, "c")
+        .org_measure("o.a2", 2, "a")
+        .build()
+}
+
+#[test]
+fn rule2_task_org_and_system_levels_are_maxima() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .adopt("t.b")
+        .system("s.all", &[("t.a", None), ("t.b", None)])
+        .system(
+            "s.part",
+            &[("t.a", Some(&["x.lav"])), ("t.b", Some(&["x.i"]))],
+        )
+        .system("s.none", &[])
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(a.tasks[0].levels, lv("hll"), "t.a: max of lll and hll");
+    assert_eq!(a.tasks[1].levels, lv("lmh"), "t.b: max of lml and llh");
+    assert_eq!(a.org_levels, lv("hmh"), "body: max over tasks");
+    assert_eq!(a.systems[0].levels, lv("hmh"));
+    assert_eq!(
+        a.systems[1].levels,
+        lv("lml"),
+        "only the listed information types"
+    );
+    assert_eq!(
+        a.systems[2].levels,
+        lv("lll"),
+        "nothing processed: lowest level"
+    );
+}
+
+#[test]
+fn rule3_runs_on_carries_all_three_uses_only_integrity_and_availability() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .adopt("t.b")
+        .system("app", &[("t.a", Some(&["x.c"])), ("t.b", Some(&["x.a"]))])
+        .system("host", &[])
+        .system("api", &[])
+        .dep("app", "host", RunsOn)
+        .dep("app", "api", Uses)
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(a.systems[0].levels, lv("hlh"));
+    assert_eq!(
+        a.systems[1].levels,
+        lv("hlh"),
+        "runs_on: host gets all three"
+    );
+    assert_eq!(a.systems[2].levels, lv("llh"), "uses: not confidentiality");
+    assert_eq!(a.systems[1].own_levels, lv("lll"));
+}
+
+#[test]
+fn rule3_inheritance_is_transitive() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("app", &[("t.a", Some(&["x.c"]))])
+        .system("vm", &[])
+        .system("hw", &[])
+        .dep("app", "vm", RunsOn)
+        .dep("vm", "hw", RunsOn)
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(a.systems[2].levels.c, Level::Hoy);
+    let t = crate::explain::system_level_trail(&cat, &ws, &a, 2, Dimension::C);
+    let path: Vec<(String, String)> = t
+        .dependency_path
+        .iter()
+        .map(|s| (s.system.clone(), s.on.clone()))
+        .collect();
+    assert_eq!(
+        path,
+        vec![("vm".into(), "hw".into()), ("app".into(), "vm".into())]
+    );
+    assert_eq!(t.info_type.as_deref(), Some("x.c"));
+    assert_eq!(t.system.as_deref(), Some("app"));
+}
+
+#[test]
+fn rule3_cycles_resolve_to_the_least_fixed_point() {
+    let cat = base();
+    // a <-> b uses-cycle; c hangs off b; d is alone.
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .adopt("t.b")
+        .system("a", &[("t.b", Some(&["x.i"]))])
+        .system("b", &[("t.b", Some(&["x.a"]))])
+        .system("c", &[("t.a", Some(&["x.c"]))])
+        .system("d", &[])
+        .dep("a", "b", Uses)
+        .dep("b", "a", Uses)
+        .dep("b", "c", RunsOn)
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(a.systems[0].levels, lv("lmh"), "a gets b's availability");
+    assert_eq!(a.systems[1].levels, lv("lmh"), "b gets a's integrity");
+    assert_eq!(
+        a.systems[2].levels,
+        lv("hmh"),
+        "c: own høy C, inherited I and A"
+    );
+    assert_eq!(a.systems[3].levels, lv("lll"), "nothing reaches d");
+}
+
+#[test]
+fn rule4_cumulation_flags_middels_and_never_raises() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.m")
+        .adopt("t.a")
+        .system("three", &[("t.m", None)])
+        .system("two", &[("t.m", Some(&["x.m1", "x.m2"]))])
+        .system("raised", &[("t.m", None), ("t.a", Some(&["x.c"]))])
+        .build();
+    let a = run(&cat, &ws);
+    // C: m1, m2, m3 are middels (3) → flagged; I: only m1 (1); A: only m2 (1).
+    assert_eq!(a.systems[0].cumulation, dims("c"));
+    assert_eq!(
+        a.systems[0].levels.c,
+        Level::Middels,
+        "never raised by the rule"
+    );
+    assert!(a.systems[1].cumulation.is_empty(), "below the threshold");
+    assert!(a.systems[2].cumulation.is_empty(), "C is høy, not middels");
+    assert_eq!(reasons(&a, Object::System(0)), vec![Reason::Cumulation]);
+
+    let ws2 = WsBuilder::new(&cat)
+        .threshold(2)
+        .adopt("t.m")
+        .system("two", &[("t.m", Some(&["x.m1", "x.m2"]))])
+        .build();
+    assert_eq!(
+        run(&cat, &ws2).systems[0].cumulation,
+        dims("c"),
+        "threshold is a setting"
+    );
+}
+
+#[test]
+fn rule4_counts_distinct_information_types() {
+    let cat = CatBuilder::default()
+        .info("a", "mll")
+        .info("b", "mll")
+        .task("t1", &["a", "b"])
+        .task("t2", &["a", "b"])
+        .measure("m", 1, "c")
+        .build();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t1")
+        .adopt("t2")
+        .system("s", &[("t1", None), ("t2", None)])
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(
+        a.systems[0].middels_counts,
+        [2, 0, 0],
+        "a and b counted once each"
+    );
+    assert!(a.systems[0].cumulation.is_empty());
+}
+
+#[test]
+fn rule5_adaptations_are_deviations_and_lowering_needs_a_risk_assessment() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .adopt("t.b")
+        .adapt("t.a", "x.c", "c=l")
+        .adapt("t.b", "x.i", "i=h,a=l")
+        .system("s", &[("t.a", None)])
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(a.tasks[0].levels, lv("lll"), "lowered C applies");
+    assert_eq!(a.tasks[0].deviations.len(), 1);
+    let d = &a.tasks[0].deviations[0];
+    assert_eq!(
+        (d.dimension, d.recommended, d.chosen),
+        (Dimension::C, Level::Hoy, Level::Lav)
+    );
+    // x.i: I raised middels → høy; A set to lav = recommendation → no deviation.
+    assert_eq!(a.tasks[1].deviations.len(), 1);
+    assert_eq!(a.tasks[1].deviations[0].chosen, Level::Hoy);
+    assert_eq!(reasons(&a, Object::Task(0)), vec![Reason::LoweredLevel]);
+    assert_eq!(
+        reasons(&a, Object::Task(1)),
+        vec![Reason::HighLevel],
+        "raising is not lowering"
+    );
+    assert_eq!(reasons(&a, Object::System(0)), vec![Reason::LoweredLevel]);
+}
+
+#[test]
+fn rule5_adaptation_applies_within_its_task_only() {
+    let cat = CatBuilder::default()
+        .info("x", "hll")
+        .task("t1", &["x"])
+        .task("t2", &["x"])
+        .measure("m", 1, "c")
+        .build();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t1")
+        .adopt("t2")
+        .adapt("t1", "x", "c=l")
+        .system("s1", &[("t1", None)])
+        .system("s2", &[("t2", None)])
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(a.systems[0].levels.c, Level::Lav);
+    assert_eq!(a.systems[1].levels.c, Level::Hoy);
+}
+
+#[test]
+fn rule5_own_information_types_flag_the_task() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .own_info("egen.x", "mml")
+        .own_task("egen.t", &["egen.x", "x.lav"])
+        .system("s", &[("egen.t", None)])
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(a.tasks[0].levels, lv("mml"));
+    assert_eq!(reasons(&a, Object::Task(0)), vec![Reason::OwnInfoType]);
+    assert_eq!(reasons(&a, Object::System(0)), vec![Reason::OwnInfoType]);
+}
+
+#[test]
+fn rule6_7_per_dimension_selection() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .adopt("t.b")
+        .system("c", &[("t.a", Some(&["x.c"]))])
+        .system("i", &[("t.b", Some(&["x.i"]))])
+        .system("lav", &[("t.a", Some(&["x.lav"]))])
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(
+        required(&cat, &a, 0),
+        ["m.1", "m.c2", "m.c3"],
+        "C høy: BN1-3 measures for C"
+    );
+    assert_eq!(
+        required(&cat, &a, 1),
+        ["m.1", "m.i2"],
+        "I middels: BN2 for I"
+    );
+    assert_eq!(required(&cat, &a, 2), ["m.1"], "all lav: BN1 only");
+    // Body: hmh → o.1, o.c3 (C høy), o.a2 (A høy ≥ 2).
+    assert_eq!(org_required(&cat, &a), ["o.1", "o.c3", "o.a2"]);
+}
+
+#[test]
+fn rule7_high_water_mark_selection() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .hwm()
+        .adopt("t.b")
+        .system("a", &[("t.b", Some(&["x.a"]))])
+        .build();
+    let a = run(&cat, &ws);
+    // llh: the highest level is høy, so every measure up to BN3 is required, whatever it protects.
+    assert_eq!(
+        required(&cat, &a, 0),
+        ["m.1", "m.c2", "m.c3", "m.i2", "m.a3"]
+    );
+    let t = explain(&cat, &ws, &a, Some(0), cat.measure("m.c3").unwrap()).unwrap();
+    assert_eq!(t.selection, "high-water-mark");
+    assert_eq!(
+        t.because[0].dimension,
+        Dimension::A,
+        "the trail names the highest dimension"
+    );
+}
+
+#[test]
+fn rule8_profiles_add_move_earlier_and_the_strictest_wins() {
+    let cat = CatBuilder::default()
+        .info("x", "mll")
+        .task("t", &["x"])
+        .measure("m.c3", 3, "c")
+        .measure("m.c2", 2, "c")
+        .profile_measure("m.helse", 2, "c")
+        .profile_measure("m.vann", 1, "c")
+        .profile("p.helse", "sector:helse", &["m.helse"], &[("m.c3", 2)])
+        .profile("p.kommune", "kommune", &[], &[("m.c3", 1), ("m.c2", 1)])
+        .profile("p.vann", "sector:vann", &["m.vann"], &[])
+        .build();
+    let ws = WsBuilder::new(&cat)
+        .sectors(&["helse"])
+        .adopt("t")
+        .system("s", &[("t", None)])
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(
+        a.plan.profiles.len(),
+        2,
+        "helse and kommune apply, vann does not"
+    );
+    assert_eq!(required(&cat, &a, 0), ["m.c3", "m.c2", "m.helse"]);
+    let e = a.plan.effective[cat.measure("m.c3").unwrap() as usize].unwrap();
+    assert_eq!(e.level.number(), 1, "strictest (lowest) baseline wins");
+    assert_eq!(e.moved_by, Some(1));
+    assert!(a.plan.effective[cat.measure("m.vann").unwrap() as usize].is_none());
+    let t = explain(&cat, &ws, &a, Some(0), cat.measure("m.helse").unwrap()).unwrap();
+    assert_eq!(t.added_by_profile.as_deref(), Some("p.helse"));
+    let t = explain(&cat, &ws, &a, Some(0), cat.measure("m.c3").unwrap()).unwrap();
+    assert_eq!(t.moved_by_profile.as_deref(), Some("p.kommune"));
+    assert_eq!((t.baseline, t.catalog_baseline), (1, Some(3)));
+}
+
+#[test]
+fn rule9_every_required_measure_has_a_trail_naming_its_source() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .adapt("t.a", "x.c", "c=m")
+        .system("app", &[("t.a", None)])
+        .system("host", &[])
+        .dep("app", "host", RunsOn)
+        .build();
+    let a = run(&cat, &ws);
+    let t = explain(&cat, &ws, &a, Some(1), cat.measure("m.c2").unwrap()).unwrap();
+    assert_eq!(t.because.len(), 1);
+    let b = &t.because[0];
+    assert_eq!((b.dimension, b.level), (Dimension::C, Level::Middels));
+    assert_eq!(b.task.as_deref(), Some("t.a"));
+    assert_eq!(b.info_type.as_deref(), Some("x.c"));
+    assert_eq!(
+        b.recommended,
+        Some(Level::Hoy),
+        "the adapted level keeps its recommendation"
+    );
+    assert_eq!(b.justification.as_deref(), Some("fordi"));
+    assert_eq!(b.dependency_path.len(), 1);
+    assert!(explain(&cat, &ws, &a, Some(1), cat.measure("m.c3").unwrap()).is_none());
+    let o = explain(&cat, &ws, &a, None, cat.measure("o.1").unwrap()).unwrap();
+    assert_eq!(o.because.len(), 3, "BN1 for C, I and A");
+}
+
+#[test]
+fn rule10_statuses_not_applicable_and_overdue() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("s", &[("t.a", None)])
+        .status("m.c3", Some("s"), Status::NotApplicable, None)
+        .status("m.c2", Some("s"), Status::InProgress, Some("2026-11-27"))
+        .status("m.1", Some("s"), Status::Implemented, Some("2026-01-01"))
+        .status("o.1", None, Status::Partial, Some("2026-01-01"))
+        .status("o.a2", None, Status::NotStarted, Some("2026-01-01"))
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(
+        reasons(&a, Object::System(0)),
+        vec![Reason::HighLevel, Reason::NotApplicable, Reason::Overdue]
+    );
+    // o.a2 is not required (body's A is lav), so its overdue status does not count.
+    assert_eq!(reasons(&a, Object::Org), vec![Reason::Overdue]);
+    let item = a.risk.iter().find(|r| r.object == Object::Org).unwrap();
+    assert_eq!(item.measures, vec![cat.measure("o.1").unwrap()]);
+    // Due today is not overdue.
+    let ws2 = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("s", &[("t.a", Some(&["x.lav"]))])
+        .status("m.1", Some("s"), Status::NotStarted, Some(TODAY))
+        .build();
+    assert!(reasons(&run(&cat, &ws2), Object::System(0)).is_empty());
+}
+
+#[test]
+fn rule10_expired_supplier_declaration_is_not_in_place() {
+    let cat = base();
+    let mut ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("s", &[("t.a", Some(&["x.lav"]))])
+        .status("m.1", Some("s"), Status::Supplier, Some("2026-06-01"))
+        .build();
+    let valid = run(&cat, &ws);
+    assert!(
+        reasons(&valid, Object::System(0)).is_empty(),
+        "valid declaration: in place"
+    );
+    ws.statuses[0].valid_until = Some(date("2026-10-01"));
+    assert_eq!(
+        reasons(&run(&cat, &ws), Object::System(0)),
+        vec![Reason::Overdue]
+    );
+}
+
+#[test]
+fn rule10_list_is_prioritised() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .adopt("t.b")
+        .adopt("t.m")
+        .adapt("t.b", "x.a", "a=l")
+        .system("high", &[("t.a", None)])
+        .system("cum", &[("t.m", None)])
+        .system("low", &[("t.b", None)])
+        .status("m.1", Some("cum"), Status::NotStarted, Some("2026-01-01"))
+        .build();
+    let a = run(&cat, &ws);
+    let order: Vec<(Object, u32)> = a.risk.iter().map(|r| (r.object, r.weight())).collect();
+    let weights: Vec<u32> = order.iter().map(|o| o.1).collect();
+    let mut sorted = weights.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(weights, sorted, "heaviest first: {order:?}");
+    assert_eq!(
+        order[0].0,
+        Object::System(1),
+        "cumulation + overdue outweighs the rest"
+    );
+}
