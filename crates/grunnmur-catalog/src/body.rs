@@ -158,6 +158,17 @@ pub fn valid_orgnr(s: &str) -> bool {
     }
 }
 
+/// Inserts unless the key is taken; a duplicate keeps pointing at the first entry.
+fn first_wins<K: std::hash::Hash + Eq, V>(map: &mut HashMap<K, V>, k: K, v: V) -> bool {
+    match map.entry(k) {
+        std::collections::hash_map::Entry::Occupied(_) => false,
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(v);
+            true
+        }
+    }
+}
+
 /// Reads a body file and resolves it against the catalog. On any error, no workspace.
 pub fn read_body(src: &Source, cat: &Catalog) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
     let file = src.name.as_str();
@@ -249,10 +260,7 @@ fn resolve(
                     id: it.id.clone(),
                 },
             );
-        } else if own_ids
-            .insert(&it.id, own_info_types.len() as u32)
-            .is_some()
-        {
+        } else if !first_wins(&mut own_ids, &it.id, own_info_types.len() as u32) {
             let kind = P::DuplicateId {
                 section: "info_types".into(),
                 id: it.id.clone(),
@@ -411,7 +419,7 @@ fn resolve(
                 }
             }
         }
-        if task_ids.insert(id.clone(), tasks.len()).is_some() {
+        if !first_wins(&mut task_ids, id.clone(), tasks.len()) {
             let kind = P::DuplicateId {
                 section: "tasks".into(),
                 id: id.clone(),
@@ -441,7 +449,7 @@ fn resolve(
                 },
             );
         }
-        if sys_ids.insert(&s.id, n).is_some() {
+        if !first_wins(&mut sys_ids, s.id.as_str(), n) {
             let kind = P::DuplicateId {
                 section: "systems".into(),
                 id: s.id.clone(),

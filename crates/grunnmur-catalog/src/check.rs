@@ -351,7 +351,8 @@ impl Checker<'_> {
     }
 
     fn check(&mut self, e: Entries) -> Option<CheckedCatalog> {
-        let Some(header) = e.header.clone() else {
+        let header = e.header.clone().unwrap_or_else(|| {
+            // Report it, and go on checking the rest against a placeholder header.
             let file = self
                 .sources
                 .first()
@@ -359,8 +360,24 @@ impl Checker<'_> {
                 .to_string();
             self.problems
                 .push(Problem::error(&file, 1, P::MissingHeader));
-            return None;
-        };
+            let dash = || Some("-".to_string());
+            Located {
+                file: 0,
+                node: Node {
+                    line: 1,
+                    value: NodeValue::Null,
+                },
+                value: Header {
+                    id: "-".into(),
+                    version: "-".into(),
+                    title: TextDoc {
+                        nb: dash(),
+                        en: dash(),
+                    },
+                    out_of_scope: None,
+                },
+            }
+        });
         let hloc = (header.file, &header.node);
         self.text(
             hloc,

@@ -83,7 +83,7 @@ table-catalog = Catalog
 ## Levels, dimensions and reasons
 level-lav = low
 level-middels = medium
-level-høy = high
+level-hoy = high
 reason-high_level = high level
 reason-lowered_level = lowered level
 reason-own_info_type = own information type

@@ -83,7 +83,7 @@ table-catalog = Katalog
 ## Nivåer, dimensjoner og grunner
 level-lav = lav
 level-middels = middels
-level-høy = høy
+level-hoy = høy
 reason-high_level = høyt nivå
 reason-lowered_level = senket nivå
 reason-own_info_type = egen informasjonstype

@@ -36,7 +36,13 @@ pub fn render(headers: &[String], rows: &[Vec<String>]) -> String {
 }
 
 fn level(lang: Lang, l: Level) -> String {
-    t(lang, &format!("level-{}", l.as_str()), &[])
+    // Fluent ids are ASCII: høy is `level-hoy`.
+    let key = match l {
+        Level::Lav => "level-lav",
+        Level::Middels => "level-middels",
+        Level::Hoy => "level-hoy",
+    };
+    t(lang, key, &[])
 }
 
 fn levels(lang: Lang, l: &Levels) -> [String; 3] {

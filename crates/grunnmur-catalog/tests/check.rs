@@ -1,0 +1,217 @@
+//! The catalog and body-file checks report every problem with its place.
+
+use grunnmur_catalog::files::{read_source, read_sources};
+use grunnmur_catalog::{Problem, Severity, check_catalog, read_body};
+use std::path::{Path, PathBuf};
+
+fn fixture(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(p)
+}
+
+fn code(p: &Problem) -> String {
+    p.kind
+        .message_parts()
+        .0
+        .trim_start_matches("problem-")
+        .to_string()
+}
+
+/// (file name, line, code, severity) of every problem.
+fn places(problems: &[Problem]) -> Vec<(String, u32, String, Severity)> {
+    problems
+        .iter()
+        .map(|p| {
+            let file = Path::new(&p.file)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            (file, p.line, code(p), p.severity)
+        })
+        .collect()
+}
+
+#[test]
+fn broken_catalog_reports_every_problem_with_file_and_line() {
+    let sources = read_sources(&fixture("broken")).unwrap();
+    let (checked, problems) = check_catalog(&sources);
+    assert!(checked.is_none(), "a catalog with errors is not used");
+    let got = places(&problems);
+    let e = Severity::Error;
+    let w = Severity::Warning;
+    let expected = [
+        ("a.yaml", 7, "duplicate-id", e),
+        ("a.yaml", 12, "format", e),
+        ("a.yaml", 14, "missing-text", e),
+        ("a.yaml", 16, "unknown-reference", e),
+        ("a.yaml", 17, "unused-info-type", w),
+        ("a.yaml", 20, "invalid-id", e),
+        ("a.yaml", 26, "invalid-applicability", e),
+        ("a.yaml", 27, "unknown-reference", e),
+        ("a.yaml", 31, "empty-list", e),
+        ("b.yaml", 1, "duplicate-header", e),
+        ("b.yaml", 13, "invalid-baseline", e),
+        ("b.yaml", 14, "empty-list", e),
+        ("b.yaml", 24, "format", e),
+        ("b.yaml", 27, "unreachable-measure", w),
+        ("b.yaml", 40, "unknown-reference", e),
+        ("b.yaml", 41, "profile-moves-later", e),
+        ("b.yaml", 45, "profile-removes", e),
+        ("b.yaml", 46, "unknown-section", e),
+    ];
+    for (file, line, c, sev) in expected {
+        let hit = got
+            .iter()
+            .any(|g| g.0 == file && g.1 == line && g.2 == c && g.3 == sev);
+        assert!(hit, "expected {file}:{line} {c} ({sev:?}) in\n{got:#?}");
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    assert_eq!(errors, 17, "{got:#?}");
+}
+
+#[test]
+fn syntax_errors_name_the_line_and_other_files_are_still_checked() {
+    let sources = vec![
+        grunnmur_catalog::Source {
+            name: "bad.yaml".into(),
+            text: "info_types:\n  - id: x\n    name: {nb: \"x\"\n".into(),
+        },
+        grunnmur_catalog::Source {
+            name: "good.yaml".into(),
+            text: "tasks:\n  - {id: t, name: {nb: t}, applies_to: [alle], info_types: [nope]}\n"
+                .into(),
+        },
+    ];
+    let (_, problems) = check_catalog(&sources);
+    let got = places(&problems);
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "bad.yaml" && g.2 == "syntax" && g.1 >= 3),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "good.yaml" && g.1 == 2 && g.2 == "unknown-reference")
+    );
+    assert!(got.iter().any(|g| g.2 == "missing-header"));
+}
+
+#[test]
+fn broken_body_file_reports_every_problem_with_its_line() {
+    let cat_sources = read_sources(&fixture("small/catalog")).unwrap();
+    let cat = check_catalog(&cat_sources).0.unwrap().catalog;
+    let src = read_source(&fixture("broken-body.yaml")).unwrap();
+    let problems = read_body(&src, &cat).unwrap_err();
+    let got = places(&problems);
+    let expected = [
+        (1, "invalid-orgnr"),
+        (1, "invalid-sector"),
+        (1, "invalid-threshold"),
+        (5, "missing-justification"),
+        (6, "info-type-not-in-task"),
+        (7, "unknown-reference"),
+        (8, "clashes-with-catalog"),
+        (9, "empty-list"),
+        (10, "task-needs-id-or-task"),
+        (14, "info-type-not-in-task"),
+        (15, "unknown-reference"),
+        (15, "self-dependency"),
+        (16, "duplicate-id"),
+        (19, "scope-mismatch"),
+        (20, "scope-mismatch"),
+        (20, "missing-justification"),
+        (21, "unknown-reference"),
+        (22, "invalid-date"),
+        (23, "duplicate-status"),
+    ];
+    for (line, c) in expected {
+        assert!(
+            got.iter().any(|g| g.1 == line && g.2 == c),
+            "expected line {line} {c} in\n{got:#?}"
+        );
+    }
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.file.ends_with("broken-body.yaml"))
+    );
+}
+
+#[test]
+fn body_file_shape_errors_name_the_line() {
+    let cat_sources = read_sources(&fixture("small/catalog")).unwrap();
+    let cat = check_catalog(&cat_sources).0.unwrap().catalog;
+    let src = grunnmur_catalog::Source {
+        name: "b.yaml".into(),
+        text: "org: {orgnr: \"974760673\", name: x, kind: kommune}\nsystems:\n  - id: s\n    name: s\n    depends_on: [{system: s, kind: hosts}]\n".into(),
+    };
+    let problems = read_body(&src, &cat).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        (problems[0].line, code(&problems[0]).as_str()),
+        (5, "format")
+    );
+    let (_, args) = problems[0].kind.message_parts();
+    assert!(
+        args[0].1.contains("systems[0].depends_on[0].kind"),
+        "{args:?}"
+    );
+}
+
+#[test]
+fn a_body_document_round_trips_through_json_and_yaml_text() {
+    let cat_sources = read_sources(&fixture("small/catalog")).unwrap();
+    let cat = check_catalog(&cat_sources).0.unwrap().catalog;
+    let src = read_source(&fixture("small/kommune.yaml")).unwrap();
+    let (doc, _) = read_body(&src, &cat).unwrap();
+    let json = serde_json::to_string(&doc).unwrap();
+    let again = grunnmur_catalog::Source {
+        name: "again.json".into(),
+        text: json,
+    };
+    let (doc2, _) = read_body(&again, &cat).unwrap();
+    assert_eq!(doc, doc2);
+}
+
+#[test]
+fn diff_lists_added_removed_and_level_changes() {
+    let old = check_catalog(&read_sources(&fixture("small/catalog")).unwrap())
+        .0
+        .unwrap();
+    let mut text = std::fs::read_to_string(fixture("small/catalog/catalog.yaml")).unwrap();
+    text = text.replace("version: \"1.0\"", "version: \"1.1\"");
+    text = text.replace(
+        "levels: {c: lav, i: middels, a: lav}, rationale: {nb: \"Offentlig",
+        "levels: {c: lav, i: høy, a: lav}, rationale: {nb: \"Offentlig",
+    );
+    text = text.replace(
+        "  - {id: m.kryptering,",
+        "  - {id: m.ny, name: {nb: \"Ny\", en: \"New\"}, level: 1, protects: [c], scope: org, purpose: forebygge, kind: menneskelig, activity: kompetanse}\n  - {id: m.kryptert,",
+    );
+    let new = check_catalog(&[grunnmur_catalog::Source {
+        name: "new.yaml".into(),
+        text,
+    }])
+    .0
+    .unwrap();
+    let d = grunnmur_catalog::diff::diff(&old.doc, &new.doc);
+    assert_eq!(
+        (d.old_version.as_str(), d.new_version.as_str()),
+        ("1.0", "1.1")
+    );
+    let it = d
+        .sections
+        .iter()
+        .find(|s| s.section == "info_types")
+        .unwrap();
+    assert_eq!(it.changed.len(), 1);
+    assert_eq!(it.changed[0].id, "okonomi.budsjett");
+    assert_eq!(it.changed[0].levels[0].field, "levels.i");
+    assert_eq!(it.changed[0].levels[0].to, "høy");
+    let m = d.sections.iter().find(|s| s.section == "measures").unwrap();
+    assert_eq!(m.added, ["m.ny", "m.kryptert"]);
+    assert_eq!(m.removed, ["m.kryptering"]);
+    assert!(grunnmur_catalog::diff::diff(&old.doc, &old.doc).is_empty());
+}
