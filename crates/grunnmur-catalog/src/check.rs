@@ -263,6 +263,7 @@ impl Checker<'_> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)] // each names a part of the problem's place
     fn refs(
         &mut self,
         loc: (usize, &Node),

@@ -2,6 +2,9 @@
 //! body's workspace), their checks with file and line for every problem, and a semantic diff.
 //! Produces the engine's types from `grunnmur-core`; knows nothing of storage or the web.
 
+// A `Problem` carries its place and arguments; it is returned on cold paths only.
+#![allow(clippy::result_large_err)]
+
 pub mod body;
 pub mod check;
 pub mod diff;

@@ -26,12 +26,15 @@ pub fn date(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
 
+/// id, applies to, adds, moves (measure, baseline).
+type ProfileSpec = (String, Vec<Applicability>, Vec<String>, Vec<(String, u8)>);
+
 #[derive(Default)]
 pub struct CatBuilder {
     info_types: Vec<InfoType>,
     tasks: Vec<(String, Vec<String>, Vec<Applicability>)>,
     measures: Vec<Measure>,
-    profiles: Vec<(String, Vec<Applicability>, Vec<String>, Vec<(String, u8)>)>,
+    profiles: Vec<ProfileSpec>,
 }
 
 impl CatBuilder {

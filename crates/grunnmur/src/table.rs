@@ -187,15 +187,16 @@ mod tests {
     #[test]
     fn columns_align_on_characters_not_bytes() {
         let out = render(
-            &["a".into(), "b".into()],
+            &["a".into(), "#".into()],
             &[
-                vec!["høy".into(), "x".into()],
-                vec!["lav".into(), "y".into()],
+                vec!["høy".into(), "#".into()],
+                vec!["lav".into(), "#".into()],
             ],
         );
         let lines: Vec<&str> = out.lines().collect();
-        let col = |l: &str| l.chars().position(|c| c == 'x' || c == 'y' || c == 'b');
+        let col = |l: &str| l.chars().position(|c| c == '#');
         assert_eq!(col(lines[0]), col(lines[2]));
         assert_eq!(col(lines[2]), col(lines[3]));
+        assert_eq!(col(lines[2]), Some(5));
     }
 }

@@ -1,0 +1,1271 @@
+//! OSCAL profile resolution, as NIST's "OSCAL Profile Resolution" specification describes it:
+//! import (selection), merge (combine and structure), modify (set-parameters, alters), then
+//! finalisation (pruning of unused parameters and back-matter, metadata of the result).
+//!
+//! Pure: works on in-memory documents; imported documents come through a [`Loader`].
+
+use crate::error::{OscalError, Warning};
+use crate::load::Loader;
+use crate::model::*;
+use serde_json::{Value, json};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// Settings that would otherwise come from the clock or the environment.
+#[derive(Clone, Debug)]
+pub struct ResolveOptions {
+    /// RFC 3339 time of resolution (the result's `last-modified`).
+    pub timestamp: String,
+    /// Written in the `resolution-tool` property.
+    pub tool: String,
+}
+
+impl Default for ResolveOptions {
+    fn default() -> Self {
+        ResolveOptions {
+            timestamp: "1970-01-01T00:00:00Z".into(),
+            tool: format!("grunnmur {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub catalog: Catalog,
+    pub warnings: Vec<Warning>,
+}
+
+/// Loads the profile at `key` through the loader and resolves it.
+pub fn resolve_key(
+    loader: &dyn Loader,
+    key: &str,
+    opts: &ResolveOptions,
+) -> Result<Resolved, OscalError> {
+    match loader.load(key)? {
+        Document::Profile(p) => resolve(&p, key, loader, opts),
+        d => Err(OscalError::WrongModel {
+            href: key.into(),
+            expected: "profile".into(),
+            found: d.kind().into(),
+        }),
+    }
+}
+
+/// Resolves a profile that was read from `key` (relative hrefs are taken from there).
+pub fn resolve(
+    profile: &Profile,
+    key: &str,
+    loader: &dyn Loader,
+    opts: &ResolveOptions,
+) -> Result<Resolved, OscalError> {
+    let mut r = Resolver {
+        loader,
+        opts,
+        stack: vec![key.to_string()],
+        cache: HashMap::new(),
+        warnings: Vec::new(),
+    };
+    let catalog = r.profile(profile, key)?;
+    Ok(Resolved {
+        catalog,
+        warnings: r.warnings,
+    })
+}
+
+struct Resolver<'a> {
+    loader: &'a dyn Loader,
+    opts: &'a ResolveOptions,
+    stack: Vec<String>,
+    cache: HashMap<String, Arc<Catalog>>,
+    warnings: Vec<Warning>,
+}
+
+/// One import's selected controls, with the structure they had in their source.
+struct Selection {
+    groups: Vec<Group>,
+    controls: Vec<Control>,
+    params: Vec<Param>,
+    resources: Vec<Resource>,
+}
+
+impl Resolver<'_> {
+    fn warn(&mut self, place: impl Into<String>, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            place: place.into(),
+            message: message.into(),
+        });
+    }
+
+    fn profile(&mut self, profile: &Profile, key: &str) -> Result<Catalog, OscalError> {
+        if profile.imports.is_empty() {
+            return Err(OscalError::NoImports { href: key.into() });
+        }
+        let merge = profile.merge.clone().unwrap_or_default();
+        let structures = [merge.as_is, merge.flat.is_some(), merge.custom.is_some()];
+        if structures.iter().filter(|b| **b).count() > 1 {
+            return Err(OscalError::ManyStructures { href: key.into() });
+        }
+        let method = merge
+            .combine
+            .as_ref()
+            .and_then(|c| c.method)
+            .unwrap_or(CombineMethod::Keep);
+        if method == CombineMethod::Merge {
+            self.warn(
+                format!("{key}: merge.combine"),
+                "method 'merge' is deprecated; treated as 'use-first'",
+            );
+        }
+        let use_first = method != CombineMethod::Keep;
+
+        // Import phase.
+        let mut seen: HashMap<String, Control> = HashMap::new();
+        let mut selections = Vec::with_capacity(profile.imports.len());
+        for (index, import) in profile.imports.iter().enumerate() {
+            let source = self.source_key(profile, key, index, &import.href)?;
+            let catalog = self.catalog_at(&source)?;
+            let selected = select(key, index, import, &catalog)?;
+            let mut dups = Vec::new();
+            let groups = filter_groups(&catalog.groups, &selected, &mut seen, use_first, &mut dups);
+            let controls = filter_controls(
+                &catalog.controls,
+                &selected,
+                &mut seen,
+                use_first,
+                &mut dups,
+            );
+            for id in dups {
+                self.warn(
+                    format!("{key}: imports[{index}]"),
+                    format!("control {id} is selected more than once; both kept (combine: keep)"),
+                );
+            }
+            selections.push(Selection {
+                groups,
+                controls,
+                params: catalog.params.clone(),
+                resources: catalog
+                    .back_matter
+                    .as_ref()
+                    .map(|b| b.resources.clone())
+                    .unwrap_or_default(),
+            });
+        }
+
+        // Merge phase.
+        let mut params: Vec<Param> = Vec::new();
+        let mut resources: Vec<Resource> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
+        let mut controls: Vec<Control> = Vec::new();
+        for s in selections {
+            for p in s.params {
+                if !params.iter().any(|q| q.id == p.id) {
+                    params.push(p);
+                }
+            }
+            for r in s.resources {
+                if !resources.iter().any(|q| q.uuid == r.uuid) {
+                    resources.push(r);
+                }
+            }
+            merge_groups(&mut groups, s.groups);
+            controls.extend(s.controls);
+        }
+        if let Some(custom) = &merge.custom {
+            let mut pool = Vec::new();
+            flatten_into(groups, &mut pool);
+            pool.extend(controls);
+            let (g, c) = self.custom(key, custom, pool)?;
+            groups = g;
+            controls = c;
+        } else if !merge.as_is {
+            // `flat`, and the default when no structuring directive is given.
+            let mut flat = Vec::new();
+            flatten_into(groups, &mut flat);
+            flat.extend(controls);
+            groups = Vec::new();
+            controls = flat;
+        }
+        if let Some(bm) = &profile.back_matter {
+            for r in &bm.resources {
+                if !resources.iter().any(|q| q.uuid == r.uuid) {
+                    resources.push(r.clone());
+                }
+            }
+        }
+        let mut out = Catalog {
+            uuid: String::new(),
+            metadata: profile.metadata.clone(),
+            params,
+            controls,
+            groups,
+            back_matter: None,
+        };
+
+        // Modify phase.
+        if let Some(modify) = &profile.modify {
+            self.modify(key, modify, &mut out);
+        }
+
+        // Finalisation.
+        prune(&mut out, resources);
+        out.uuid = uuid::Uuid::new_v5(
+            &uuid::Uuid::NAMESPACE_URL,
+            format!("{}|{}|{}", profile.uuid, key, self.opts.timestamp).as_bytes(),
+        )
+        .to_string();
+        finish_metadata(&mut out.metadata, key, self.opts);
+        Ok(out)
+    }
+
+    /// The key of the document an import names: directly, or through a back-matter resource.
+    fn source_key(
+        &self,
+        profile: &Profile,
+        key: &str,
+        index: usize,
+        href: &str,
+    ) -> Result<String, OscalError> {
+        let Some(uuid) = href.strip_prefix('#') else {
+            return self.loader.resolve(key, href);
+        };
+        let resource = profile
+            .back_matter
+            .as_ref()
+            .and_then(|b| b.resources.iter().find(|r| r.uuid == uuid))
+            .ok_or_else(|| OscalError::MissingResource {
+                href: key.into(),
+                index,
+                uuid: uuid.into(),
+            })?;
+        let media = |l: &&RLink, m: &str| l.media_type.as_deref().is_some_and(|t| t.contains(m));
+        let link = resource
+            .rlinks
+            .iter()
+            .find(|l| media(l, "json"))
+            .or_else(|| resource.rlinks.iter().find(|l| media(l, "yaml")))
+            .or_else(|| {
+                resource
+                    .rlinks
+                    .iter()
+                    .find(|l| l.href.ends_with(".json") || l.href.ends_with(".yaml"))
+            })
+            .or_else(|| resource.rlinks.first())
+            .ok_or_else(|| OscalError::ResourceWithoutLink {
+                href: key.into(),
+                index,
+                uuid: uuid.into(),
+            })?;
+        self.loader.resolve(key, &link.href)
+    }
+
+    /// The catalog at `source`: read as is, or resolved when it is a profile.
+    fn catalog_at(&mut self, source: &str) -> Result<Arc<Catalog>, OscalError> {
+        if let Some(pos) = self.stack.iter().position(|s| s == source) {
+            let mut chain: Vec<&str> = self.stack[pos..].iter().map(String::as_str).collect();
+            chain.push(source);
+            return Err(OscalError::CircularImport {
+                href: self.stack.last().cloned().unwrap_or_default(),
+                chain: chain.join(" → "),
+            });
+        }
+        if let Some(c) = self.cache.get(source) {
+            return Ok(c.clone());
+        }
+        let catalog = match self.loader.load(source)? {
+            Document::Catalog(c) => c,
+            Document::Profile(p) => {
+                self.stack.push(source.to_string());
+                let c = self.profile(&p, source);
+                self.stack.pop();
+                c?
+            }
+            d => {
+                return Err(OscalError::WrongModel {
+                    href: source.into(),
+                    expected: "catalog or profile".into(),
+                    found: d.kind().into(),
+                });
+            }
+        };
+        let c = Arc::new(catalog);
+        self.cache.insert(source.to_string(), c.clone());
+        Ok(c)
+    }
+
+    fn custom(
+        &mut self,
+        key: &str,
+        custom: &Custom,
+        pool: Vec<Control>,
+    ) -> Result<(Vec<Group>, Vec<Control>), OscalError> {
+        // Every control in the pool, children included, by id: what insert-controls may pick.
+        let mut all: Vec<(&Control, Option<usize>)> = Vec::new();
+        fn index<'c>(c: &'c Control, parent: Option<usize>, out: &mut Vec<(&'c Control, Option<usize>)>) {
+            let me = out.len();
+            out.push((c, parent));
+            for cc in &c.controls {
+                index(cc, Some(me), out);
+            }
+        }
+        for c in &pool {
+            index(c, None, &mut all);
+        }
+        let mut inserted: HashSet<String> = HashSet::new();
+        let mut ctx = CustomCtx {
+            key,
+            all: &all,
+            inserted: &mut inserted,
+        };
+        let controls = ctx.insert(&custom.insert_controls, "merge.custom.insert-controls")?;
+        let mut groups = Vec::new();
+        for (n, g) in custom.groups.iter().enumerate() {
+            if let Some(g) = ctx.group(g, &format!("merge.custom.groups[{n}]"))? {
+                groups.push(g);
+            }
+        }
+        let left: Vec<&str> = all
+            .iter()
+            .filter(|(c, _)| !inserted.contains(&c.id))
+            .map(|(c, _)| c.id.as_str())
+            .collect();
+        if !left.is_empty() {
+            self.warn(
+                format!("{key}: merge.custom"),
+                format!(
+                    "{} selected control(s) are placed in no group and left out: {}",
+                    left.len(),
+                    left.join(", ")
+                ),
+            );
+        }
+        Ok((groups, controls))
+    }
+
+    fn modify(&mut self, key: &str, modify: &Modify, out: &mut Catalog) {
+        for (n, sp) in modify.set_parameters.iter().enumerate() {
+            match find_param(out, &sp.param_id) {
+                Some(p) => set_param(p, sp),
+                None => self.warn(
+                    format!("{key}: modify.set-parameters[{n}]"),
+                    format!("no selected control has parameter {}", sp.param_id),
+                ),
+            }
+        }
+        for (n, alter) in modify.alters.iter().enumerate() {
+            let place = format!("{key}: modify.alters[{n}]");
+            let Some(control) = find_control(&mut out.groups, &mut out.controls, &alter.control_id)
+            else {
+                self.warn(
+                    place,
+                    format!("control {} is not selected", alter.control_id),
+                );
+                continue;
+            };
+            for rm in &alter.removes {
+                remove_from(control, rm);
+            }
+            for add in &alter.adds {
+                if let Err(msg) = add_to(control, add) {
+                    self.warn(place.clone(), msg);
+                }
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------ selection
+
+/// Ids of the controls an import selects (include, then exclude: exclusion wins).
+fn select(
+    key: &str,
+    index: usize,
+    import: &Import,
+    catalog: &Catalog,
+) -> Result<HashSet<String>, OscalError> {
+    // (id, parent position) in document order.
+    let mut order: Vec<(&str, Option<usize>)> = Vec::new();
+    fn walk<'c>(c: &'c Control, parent: Option<usize>, out: &mut Vec<(&'c str, Option<usize>)>) {
+        let me = out.len();
+        out.push((&c.id, parent));
+        for cc in &c.controls {
+            walk(cc, Some(me), out);
+        }
+    }
+    fn walk_groups<'c>(gs: &'c [Group], out: &mut Vec<(&'c str, Option<usize>)>) {
+        for g in gs {
+            for c in &g.controls {
+                walk(c, None, out);
+            }
+            walk_groups(&g.groups, out);
+        }
+    }
+    for c in &catalog.controls {
+        walk(c, None, &mut order);
+    }
+    walk_groups(&catalog.groups, &mut order);
+    let position: HashMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(n, (id, _))| (*id, n))
+        .collect();
+
+    let pick = |rules: &[SelectControl], field: &str| -> Result<Vec<bool>, OscalError> {
+        let mut hit = vec![false; order.len()];
+        let mut missing = Vec::new();
+        for rule in rules {
+            let mut direct = vec![false; order.len()];
+            for id in &rule.with_ids {
+                match position.get(id.as_str()) {
+                    Some(&n) => direct[n] = true,
+                    None => missing.push(id.clone()),
+                }
+            }
+            for m in &rule.matching {
+                let glob = Glob::new(&m.pattern).ok_or_else(|| OscalError::BadPattern {
+                    href: key.into(),
+                    index,
+                    field: field.into(),
+                    pattern: m.pattern.clone(),
+                })?;
+                for (n, (id, _)) in order.iter().enumerate() {
+                    if glob.matches(id) {
+                        direct[n] = true;
+                    }
+                }
+            }
+            let children = rule.with_child_controls == Some(YesNo::Yes);
+            for n in 0..order.len() {
+                let mut on = direct[n];
+                if !on && children {
+                    // An ancestor matched directly: parents come before children in `order`.
+                    let mut p = order[n].1;
+                    while let Some(q) = p {
+                        if direct[q] {
+                            on = true;
+                            break;
+                        }
+                        p = order[q].1;
+                    }
+                }
+                hit[n] |= on;
+            }
+        }
+        if !missing.is_empty() {
+            return Err(OscalError::MissingControls {
+                href: key.into(),
+                index,
+                ids: missing.join(", "),
+            });
+        }
+        Ok(hit)
+    };
+
+    let include = if import.include_all.is_some() {
+        vec![true; order.len()]
+    } else if import.include_controls.is_empty() {
+        return Err(OscalError::NoSelection {
+            href: key.into(),
+            index,
+        });
+    } else {
+        pick(&import.include_controls, "include-controls")?
+    };
+    let exclude = pick(&import.exclude_controls, "exclude-controls")?;
+    Ok(order
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| include[*n] && !exclude[*n])
+        .map(|(_, (id, _))| id.to_string())
+        .collect())
+}
+
+/// A control without its child controls, for comparing two instances of one control.
+fn same_control(a: &Control, b: &Control) -> bool {
+    a.id == b.id
+        && a.class == b.class
+        && a.title == b.title
+        && a.params == b.params
+        && a.props == b.props
+        && a.links == b.links
+        && a.parts == b.parts
+}
+
+fn filter_controls(
+    controls: &[Control],
+    selected: &HashSet<String>,
+    seen: &mut HashMap<String, Control>,
+    use_first: bool,
+    dups: &mut Vec<String>,
+) -> Vec<Control> {
+    let mut out = Vec::new();
+    for c in controls {
+        let children = filter_controls(&c.controls, selected, seen, use_first, dups);
+        let mut keep = selected.contains(&c.id);
+        if keep {
+            if let Some(first) = seen.get(&c.id) {
+                if use_first || same_control(first, c) {
+                    keep = false;
+                } else {
+                    dups.push(c.id.clone());
+                }
+            } else {
+                let mut shallow = c.clone_shallow();
+                shallow.controls = Vec::new();
+                seen.insert(c.id.clone(), shallow);
+            }
+        }
+        if keep {
+            let mut k = c.clone_shallow();
+            k.controls = children;
+            out.push(k);
+        } else {
+            // An unselected control is not kept; its selected descendants take its place.
+            out.extend(children);
+        }
+    }
+    out
+}
+
+fn filter_groups(
+    groups: &[Group],
+    selected: &HashSet<String>,
+    seen: &mut HashMap<String, Control>,
+    use_first: bool,
+    dups: &mut Vec<String>,
+) -> Vec<Group> {
+    let mut out = Vec::new();
+    for g in groups {
+        let controls = filter_controls(&g.controls, selected, seen, use_first, dups);
+        let subgroups = filter_groups(&g.groups, selected, seen, use_first, dups);
+        if controls.is_empty() && subgroups.is_empty() {
+            continue;
+        }
+        out.push(Group {
+            id: g.id.clone(),
+            class: g.class.clone(),
+            title: g.title.clone(),
+            params: g.params.clone(),
+            props: g.props.clone(),
+            links: g.links.clone(),
+            parts: g.parts.clone(),
+            groups: subgroups,
+            controls,
+        });
+    }
+    out
+}
+
+impl Control {
+    /// A copy without child controls.
+    fn clone_shallow(&self) -> Control {
+        Control {
+            id: self.id.clone(),
+            class: self.class.clone(),
+            title: self.title.clone(),
+            params: self.params.clone(),
+            props: self.props.clone(),
+            links: self.links.clone(),
+            parts: self.parts.clone(),
+            controls: Vec::new(),
+        }
+    }
+}
+
+/// `as-is` across several imports: groups with the same id become one.
+fn merge_groups(into: &mut Vec<Group>, from: Vec<Group>) {
+    for g in from {
+        match g
+            .id
+            .as_ref()
+            .and_then(|id| into.iter_mut().find(|x| x.id.as_ref() == Some(id)))
+        {
+            Some(existing) => {
+                existing.controls.extend(g.controls);
+                merge_groups(&mut existing.groups, g.groups);
+            }
+            None => into.push(g),
+        }
+    }
+}
+
+/// Controls of groups in document order, groups removed (child controls stay nested).
+fn flatten_into(groups: Vec<Group>, out: &mut Vec<Control>) {
+    for g in groups {
+        out.extend(g.controls);
+        flatten_into(g.groups, out);
+    }
+}
+
+/// A glob over control ids: `*` any run of characters, `?` any one character.
+pub struct Glob {
+    chars: Vec<char>,
+}
+
+impl Glob {
+    pub fn new(pattern: &str) -> Option<Glob> {
+        (!pattern.is_empty()).then(|| Glob {
+            chars: pattern.chars().collect(),
+        })
+    }
+
+    pub fn matches(&self, s: &str) -> bool {
+        let s: Vec<char> = s.chars().collect();
+        let p = &self.chars;
+        let (mut i, mut j) = (0usize, 0usize);
+        let mut star: Option<(usize, usize)> = None;
+        while i < s.len() {
+            if j < p.len() && (p[j] == '?' || p[j] == s[i]) {
+                i += 1;
+                j += 1;
+            } else if j < p.len() && p[j] == '*' {
+                star = Some((j, i));
+                j += 1;
+            } else if let Some((sj, si)) = star {
+                j = sj + 1;
+                i = si + 1;
+                star = Some((sj, si + 1));
+            } else {
+                return false;
+            }
+        }
+        while j < p.len() && p[j] == '*' {
+            j += 1;
+        }
+        j == p.len()
+    }
+}
+
+// ---------------------------------------------------------------------------- custom merge
+
+struct CustomCtx<'a, 'c> {
+    key: &'a str,
+    all: &'a [(&'c Control, Option<usize>)],
+    inserted: &'a mut HashSet<String>,
+}
+
+impl CustomCtx<'_, '_> {
+    fn group(&mut self, g: &CustomGroup, place: &str) -> Result<Option<Group>, OscalError> {
+        let controls = self.insert(&g.insert_controls, &format!("{place}.insert-controls"))?;
+        let mut groups = Vec::new();
+        for (n, sg) in g.groups.iter().enumerate() {
+            if let Some(sg) = self.group(sg, &format!("{place}.groups[{n}]"))? {
+                groups.push(sg);
+            }
+        }
+        if controls.is_empty() && groups.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Group {
+            id: g.id.clone(),
+            class: g.class.clone(),
+            title: g.title.clone(),
+            params: g.params.clone(),
+            props: g.props.clone(),
+            links: g.links.clone(),
+            parts: g.parts.clone(),
+            groups,
+            controls,
+        }))
+    }
+
+    fn insert(&mut self, rules: &[InsertControls], place: &str) -> Result<Vec<Control>, OscalError> {
+        let mut out = Vec::new();
+        for rule in rules {
+            let as_import = Import {
+                href: String::new(),
+                include_all: rule.include_all.clone(),
+                include_controls: rule.include_controls.clone(),
+                exclude_controls: rule.exclude_controls.clone(),
+            };
+            let pool = Catalog {
+                controls: self.all.iter().filter(|(_, p)| p.is_none()).map(|(c, _)| (*c).clone()).collect(),
+                ..Catalog::default()
+            };
+            let chosen = select(self.key, 0, &as_import, &pool).map_err(|e| match e {
+                OscalError::MissingControls { href, ids, .. } => OscalError::Import {
+                    what: format!("{href}: {place}"),
+                    detail: format!("control ids not selected by any import: {ids}"),
+                },
+                e => e,
+            })?;
+            let mut picked: Vec<Control> = Vec::new();
+            for (n, (c, parent)) in self.all.iter().enumerate() {
+                let _ = n;
+                if !chosen.contains(&c.id) || self.inserted.contains(&c.id) {
+                    continue;
+                }
+                // A child whose parent is inserted in the same step travels with the parent.
+                if parent.is_some_and(|p| chosen.contains(&self.all[p].0.id)) {
+                    continue;
+                }
+                let mut k = (*c).clone();
+                k.controls.retain(|cc| !self.inserted.contains(&cc.id));
+                mark(&k, self.inserted);
+                picked.push(k);
+            }
+            match rule.order {
+                Some(Order::Ascending) => picked.sort_by(|a, b| natural_cmp(&a.id, &b.id)),
+                Some(Order::Descending) => picked.sort_by(|a, b| natural_cmp(&b.id, &a.id)),
+                _ => {}
+            }
+            out.extend(picked);
+        }
+        Ok(out)
+    }
+}
+
+fn mark(c: &Control, set: &mut HashSet<String>) {
+    set.insert(c.id.clone());
+    for cc in &c.controls {
+        mark(cc, set);
+    }
+}
+
+/// Compares ids with runs of digits as numbers: `ac-2` < `ac-10`.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let b = s.as_bytes();
+        for i in 1..=b.len() {
+            if i == b.len() || b[i].is_ascii_digit() != b[start].is_ascii_digit() {
+                out.push((b[start].is_ascii_digit(), &s[start..i]));
+                start = i;
+            }
+        }
+        out
+    }
+    let (ca, cb) = (chunks(a), chunks(b));
+    for (x, y) in ca.iter().zip(cb.iter()) {
+        let o = match (x.0, y.0) {
+            (true, true) => {
+                let xs = x.1.trim_start_matches('0');
+                let ys = y.1.trim_start_matches('0');
+                xs.len().cmp(&ys.len()).then_with(|| xs.cmp(ys))
+            }
+            _ => x.1.cmp(y.1),
+        };
+        if o.is_ne() {
+            return o;
+        }
+    }
+    ca.len().cmp(&cb.len())
+}
+
+// ------------------------------------------------------------------------------ modify
+
+fn find_param<'c>(cat: &'c mut Catalog, id: &str) -> Option<&'c mut Param> {
+    fn in_controls<'c>(cs: &'c mut [Control], id: &str) -> Option<&'c mut Param> {
+        for c in cs {
+            if let Some(p) = c.params.iter_mut().find(|p| p.id == id) {
+                return Some(p);
+            }
+            if let Some(p) = in_controls(&mut c.controls, id) {
+                return Some(p);
+            }
+        }
+        None
+    }
+    fn in_groups<'c>(gs: &'c mut [Group], id: &str) -> Option<&'c mut Param> {
+        for g in gs {
+            if let Some(p) = g.params.iter_mut().find(|p| p.id == id) {
+                return Some(p);
+            }
+            if let Some(p) = in_controls(&mut g.controls, id) {
+                return Some(p);
+            }
+            if let Some(p) = in_groups(&mut g.groups, id) {
+                return Some(p);
+            }
+        }
+        None
+    }
+    if let Some(n) = cat.params.iter().position(|p| p.id == id) {
+        return Some(&mut cat.params[n]);
+    }
+    if let Some(p) = in_controls(&mut cat.controls, id) {
+        return Some(p);
+    }
+    in_groups(&mut cat.groups, id)
+}
+
+/// Applies one `set-parameter`: label, usage, values, select and class replace what the
+/// parameter had; props, links, constraints and guidelines are added.
+fn set_param(p: &mut Param, sp: &SetParameter) {
+    if sp.class.is_some() {
+        p.class = sp.class.clone();
+    }
+    if sp.depends_on.is_some() {
+        p.depends_on = sp.depends_on.clone();
+    }
+    p.props.extend(sp.props.iter().cloned());
+    p.links.extend(sp.links.iter().cloned());
+    if sp.label.is_some() {
+        p.label = sp.label.clone();
+    }
+    if sp.usage.is_some() {
+        p.usage = sp.usage.clone();
+    }
+    p.constraints.extend(sp.constraints.iter().cloned());
+    p.guidelines.extend(sp.guidelines.iter().cloned());
+    if !sp.values.is_empty() {
+        p.values = sp.values.clone();
+    }
+    if sp.select.is_some() {
+        p.select = sp.select.clone();
+    }
+}
+
+fn find_control<'c>(
+    groups: &'c mut [Group],
+    controls: &'c mut [Control],
+    id: &str,
+) -> Option<&'c mut Control> {
+    fn in_controls<'c>(cs: &'c mut [Control], id: &str) -> Option<&'c mut Control> {
+        for c in cs {
+            if c.id == id {
+                return Some(c);
+            }
+            if let Some(x) = in_controls(&mut c.controls, id) {
+                return Some(x);
+            }
+        }
+        None
+    }
+    if let Some(c) = in_controls(controls, id) {
+        return Some(c);
+    }
+    for g in groups {
+        if let Some(c) = find_control(&mut g.groups, &mut g.controls, id) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+fn class_has(class: &Option<String>, token: &str) -> bool {
+    class
+        .as_deref()
+        .is_some_and(|c| c.split_whitespace().any(|t| t == token))
+}
+
+/// What a `remove` is matched against.
+struct Item<'a> {
+    kind: &'static str,
+    name: Option<&'a str>,
+    class: &'a Option<String>,
+    id: Option<&'a str>,
+    ns: Option<&'a str>,
+}
+
+fn matches(rm: &Remove, it: Item<'_>) -> bool {
+    let no_criteria = rm.by_name.is_none()
+        && rm.by_class.is_none()
+        && rm.by_id.is_none()
+        && rm.by_item_name.is_none()
+        && rm.by_ns.is_none();
+    !no_criteria
+        && rm.by_name.as_deref().is_none_or(|n| it.name == Some(n))
+        && rm.by_class.as_deref().is_none_or(|c| class_has(it.class, c))
+        && rm.by_id.as_deref().is_none_or(|i| it.id == Some(i))
+        && rm.by_item_name.as_deref().is_none_or(|k| k == it.kind)
+        && rm.by_ns.as_deref().is_none_or(|n| it.ns == Some(n))
+}
+
+const NO_CLASS: Option<String> = None;
+
+fn remove_props(props: &mut Vec<Prop>, rm: &Remove) {
+    props.retain(|p| {
+        !matches(
+            rm,
+            Item {
+                kind: "prop",
+                name: Some(&p.name),
+                class: &p.class,
+                id: p.uuid.as_deref(),
+                ns: p.ns.as_deref(),
+            },
+        )
+    });
+}
+
+fn remove_links(links: &mut Vec<Link>, rm: &Remove) {
+    links.retain(|l| {
+        !matches(
+            rm,
+            Item {
+                kind: "link",
+                name: l.rel.as_deref(),
+                class: &NO_CLASS,
+                id: None,
+                ns: None,
+            },
+        )
+    });
+}
+
+fn remove_parts(parts: &mut Vec<Part>, rm: &Remove) {
+    parts.retain(|p| {
+        !matches(
+            rm,
+            Item {
+                kind: "part",
+                name: Some(&p.name),
+                class: &p.class,
+                id: p.id.as_deref(),
+                ns: p.ns.as_deref(),
+            },
+        )
+    });
+    for p in parts {
+        remove_props(&mut p.props, rm);
+        remove_links(&mut p.links, rm);
+        remove_parts(&mut p.parts, rm);
+    }
+}
+
+/// `removes`: takes matching params, props, links and parts out of the control (not out of
+/// its child controls).
+fn remove_from(c: &mut Control, rm: &Remove) {
+    c.params.retain(|p| {
+        !matches(
+            rm,
+            Item {
+                kind: "param",
+                name: None,
+                class: &p.class,
+                id: Some(&p.id),
+                ns: None,
+            },
+        )
+    });
+    for p in &mut c.params {
+        remove_props(&mut p.props, rm);
+        remove_links(&mut p.links, rm);
+    }
+    remove_props(&mut c.props, rm);
+    remove_links(&mut c.links, rm);
+    remove_parts(&mut c.parts, rm);
+}
+
+fn put<T: Clone>(list: &mut Vec<T>, items: &[T], at_start: bool) {
+    if items.is_empty() {
+        return;
+    }
+    if at_start {
+        list.splice(0..0, items.iter().cloned());
+    } else {
+        list.extend(items.iter().cloned());
+    }
+}
+
+/// `adds`: puts new content at the start or end of the control, or of the part or parameter
+/// named by `by-id`, or before or after it.
+fn add_to(c: &mut Control, add: &Add) -> Result<(), String> {
+    let position = add.position.unwrap_or(Position::Ending);
+    let target = add.by_id.as_deref().filter(|id| *id != c.id);
+    let Some(target) = target else {
+        // Bound to the control itself: before/after mean starting/ending.
+        let start = matches!(position, Position::Starting | Position::Before);
+        if let Some(t) = &add.title {
+            c.title = t.clone();
+        }
+        put(&mut c.params, &add.params, start);
+        put(&mut c.props, &add.props, start);
+        put(&mut c.links, &add.links, start);
+        put(&mut c.parts, &add.parts, start);
+        return Ok(());
+    };
+    // A parameter of the control.
+    if let Some(n) = c.params.iter().position(|p| p.id == target) {
+        match position {
+            Position::Before => {
+                c.params.splice(n..n, add.params.iter().cloned());
+            }
+            Position::After => {
+                c.params.splice(n + 1..n + 1, add.params.iter().cloned());
+            }
+            Position::Starting | Position::Ending => {
+                let start = position == Position::Starting;
+                let p = &mut c.params[n];
+                put(&mut p.props, &add.props, start);
+                put(&mut p.links, &add.links, start);
+            }
+        }
+        return Ok(());
+    }
+    if add_in_parts(&mut c.parts, &mut c.props, target, position, add) {
+        Ok(())
+    } else {
+        Err(format!(
+            "adds by-id '{target}': control {} has no part or parameter with that id",
+            c.id
+        ))
+    }
+}
+
+fn add_in_parts(
+    parts: &mut Vec<Part>,
+    container_props: &mut Vec<Prop>,
+    target: &str,
+    position: Position,
+    add: &Add,
+) -> bool {
+    if let Some(n) = parts.iter().position(|p| p.id.as_deref() == Some(target)) {
+        match position {
+            Position::Starting | Position::Ending => {
+                let start = position == Position::Starting;
+                let p = &mut parts[n];
+                if let Some(t) = &add.title {
+                    p.title = Some(t.clone());
+                }
+                put(&mut p.props, &add.props, start);
+                put(&mut p.links, &add.links, start);
+                put(&mut p.parts, &add.parts, start);
+            }
+            Position::Before | Position::After => {
+                let at = if position == Position::Before { n } else { n + 1 };
+                parts.splice(at..at, add.parts.iter().cloned());
+                container_props.extend(add.props.iter().cloned());
+            }
+        }
+        return true;
+    }
+    for p in parts.iter_mut() {
+        if add_in_parts(&mut p.parts, &mut p.props, target, position, add) {
+            return true;
+        }
+    }
+    false
+}
+
+// ------------------------------------------------------------------------- finalisation
+
+/// Collects `#uuid` fragment references and `{{ insert: param, id }}` references from text.
+#[derive(Default)]
+struct Refs {
+    fragments: HashSet<String>,
+    params: HashSet<String>,
+}
+
+impl Refs {
+    fn text(&mut self, s: &str) {
+        if s.contains('#') {
+            for (n, _) in s.match_indices('#') {
+                let rest = &s[n + 1..];
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+                    .unwrap_or(rest.len());
+                if end > 0 {
+                    self.fragments.insert(rest[..end].to_string());
+                }
+            }
+        }
+        if s.contains("insert") {
+            for (n, _) in s.match_indices("{{") {
+                let rest = &s[n + 2..];
+                let Some(end) = rest.find("}}") else { continue };
+                let inner: Vec<&str> = rest[..end].split(',').map(str::trim).collect();
+                if inner.len() == 2 && inner[0].trim_start_matches("insert:").trim() == "param" {
+                    self.params.insert(inner[1].to_string());
+                }
+            }
+        }
+    }
+
+    fn value(&mut self, v: &Value) {
+        match v {
+            Value::String(s) => self.text(s),
+            Value::Array(a) => a.iter().for_each(|x| self.value(x)),
+            Value::Object(m) => m.values().for_each(|x| self.value(x)),
+            _ => {}
+        }
+    }
+
+    fn props(&mut self, ps: &[Prop]) {
+        for p in ps {
+            self.params.insert(p.value.clone());
+            if let Some(r) = &p.remarks {
+                self.text(r);
+            }
+        }
+    }
+
+    fn links(&mut self, ls: &[Link]) {
+        for l in ls {
+            self.text(&l.href);
+            if let Some(t) = &l.text {
+                self.text(t);
+            }
+        }
+    }
+
+    fn parts(&mut self, ps: &[Part]) {
+        for p in ps {
+            if let Some(t) = &p.title {
+                self.text(t);
+            }
+            if let Some(t) = &p.prose {
+                self.text(t);
+            }
+            self.props(&p.props);
+            self.links(&p.links);
+            self.parts(&p.parts);
+        }
+    }
+
+    fn param(&mut self, p: &Param) {
+        self.props(&p.props);
+        self.links(&p.links);
+        if let Some(d) = &p.depends_on {
+            self.params.insert(d.clone());
+        }
+        for v in p.constraints.iter().chain(&p.guidelines) {
+            self.value(v);
+        }
+        if let Some(s) = &p.select {
+            self.value(s);
+        }
+        if let Some(l) = &p.label {
+            self.text(l);
+        }
+        if let Some(r) = &p.remarks {
+            self.text(r);
+        }
+    }
+
+    fn control(&mut self, c: &Control) {
+        self.text(&c.title);
+        c.params.iter().for_each(|p| self.param(p));
+        self.props(&c.props);
+        self.links(&c.links);
+        self.parts(&c.parts);
+        c.controls.iter().for_each(|cc| self.control(cc));
+    }
+
+    fn group(&mut self, g: &Group) {
+        self.props(&g.props);
+        self.links(&g.links);
+        self.parts(&g.parts);
+        g.controls.iter().for_each(|c| self.control(c));
+        g.groups.iter().for_each(|gg| self.group(gg));
+    }
+}
+
+/// Drops catalog- and group-level parameters nothing refers to, and back-matter resources
+/// nothing refers to.
+fn prune(out: &mut Catalog, resources: Vec<Resource>) {
+    let mut refs = Refs::default();
+    out.controls.iter().for_each(|c| refs.control(c));
+    out.groups.iter().for_each(|g| refs.group(g));
+    refs.value(&out.metadata);
+    // Parameters that are kept may refer to others; follow until nothing changes.
+    loop {
+        let before = refs.params.len();
+        for p in &out.params {
+            if refs.params.contains(&p.id) {
+                refs.param(p);
+            }
+        }
+        if refs.params.len() == before {
+            break;
+        }
+    }
+    fn prune_groups(gs: &mut [Group], refs: &Refs) {
+        for g in gs {
+            g.params.retain(|p| refs.params.contains(&p.id));
+            prune_groups(&mut g.groups, refs);
+        }
+    }
+    // Group parameters are used by the group's own controls; keep them when referenced.
+    prune_groups(&mut out.groups, &refs);
+    out.params.retain(|p| refs.params.contains(&p.id));
+    let mut kept: Vec<Resource> = Vec::new();
+    let mut pending: Vec<Resource> = resources;
+    // A kept resource may cite another one.
+    loop {
+        let (now, rest): (Vec<Resource>, Vec<Resource>) = pending
+            .into_iter()
+            .partition(|r| refs.fragments.contains(&r.uuid));
+        if now.is_empty() {
+            break;
+        }
+        for r in &now {
+            for v in r.other.values() {
+                refs.value(v);
+            }
+        }
+        kept.extend(now);
+        pending = rest;
+    }
+    if !kept.is_empty() {
+        out.back_matter = Some(BackMatter { resources: kept });
+    }
+}
+
+/// The resolved catalog's metadata: the profile's, with the time of resolution, the tool
+/// and a link back to the source profile.
+fn finish_metadata(meta: &mut Value, key: &str, opts: &ResolveOptions) {
+    if !meta.is_object() {
+        *meta = json!({});
+    }
+    let Some(m) = meta.as_object_mut() else {
+        return;
+    };
+    m.insert("last-modified".into(), Value::String(opts.timestamp.clone()));
+    if !m.contains_key("title") {
+        m.insert("title".into(), Value::String("Resolved profile".into()));
+    }
+    for (k, default) in [("version", "1"), ("oscal-version", crate::OSCAL_VERSION)] {
+        if !m.contains_key(k) {
+            m.insert(k.into(), Value::String(default.into()));
+        }
+    }
+    let props = m
+        .entry("props")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Some(a) = props.as_array_mut() {
+        a.push(json!({"name": "resolution-tool", "value": opts.tool}));
+    }
+    let links = m
+        .entry("links")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Some(a) = links.as_array_mut() {
+        a.push(json!({"href": key, "rel": "source-profile"}));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_matches() {
+        let g = Glob::new("ac-2.*").unwrap();
+        assert!(g.matches("ac-2.1"));
+        assert!(g.matches("ac-2.13"));
+        assert!(!g.matches("ac-2"));
+        assert!(!g.matches("ac-20"));
+        let g = Glob::new("a?-*").unwrap();
+        assert!(g.matches("ac-1"));
+        assert!(!g.matches("ac1"));
+        assert!(Glob::new("*").unwrap().matches(""));
+        assert!(Glob::new("").is_none());
+    }
+
+    #[test]
+    fn natural_order() {
+        let mut ids = vec!["ac-10", "ac-2.1", "ac-2", "ac-1", "ac-2.10", "ac-2.2"];
+        ids.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(ids, ["ac-1", "ac-2", "ac-2.1", "ac-2.2", "ac-2.10", "ac-10"]);
+    }
+
+    #[test]
+    fn finds_references() {
+        let mut r = Refs::default();
+        r.text("see [x](#0a1b-2c) and {{ insert: param, ac-1_prm_1 }}.");
+        assert!(r.fragments.contains("0a1b-2c"));
+        assert!(r.params.contains("ac-1_prm_1"));
+    }
+}

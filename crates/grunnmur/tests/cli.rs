@@ -1,0 +1,375 @@
+//! End-to-end tests of the `grunnmur` command on files, as a user runs it.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn small(p: &str) -> String {
+    root()
+        .join("crates/grunnmur-catalog/tests/fixtures/small")
+        .join(p)
+        .display()
+        .to_string()
+}
+
+fn grunnmur(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_grunnmur"))
+        .args(args)
+        .env_remove("GRUNNMUR_LANG")
+        .current_dir(root())
+        .output()
+        .expect("run grunnmur")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn assess_small() -> Value {
+    let cat = small("catalog");
+    let body = small("kommune.yaml");
+    let o = grunnmur(&["assess", &body, "--catalog", &cat, "--today", "2026-11-28"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn strs(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
+/// The worked example, computed by hand (see the fixture's comments and DESIGN.md rules).
+#[test]
+fn worked_example_small_municipality() {
+    let r = assess_small();
+    assert_eq!(r["org"]["orgnr"], "974760673");
+    assert_eq!(
+        r["org"]["levels"],
+        serde_json::json!({"c": "middels", "i": "høy", "a": "middels"})
+    );
+    assert_eq!(strs(&r["org"]["profiles"]), ["p.skole"]);
+
+    let task = |id: &str| {
+        r["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let hr = task("felles.hr");
+    assert_eq!(
+        hr["levels"],
+        serde_json::json!({"c": "middels", "i": "middels", "a": "lav"})
+    );
+    assert_eq!(hr["deviations"][0]["info_type"], "hr.personalmappe");
+    assert_eq!(hr["deviations"][0]["dimension"], "c");
+    assert_eq!(hr["deviations"][0]["recommended"], "høy");
+    assert_eq!(hr["deviations"][0]["chosen"], "middels");
+    assert_eq!(task("egen.kulturskole")["own"], true);
+
+    let sys = |id: &str| {
+        r["systems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let lv = |id: &str| {
+        let l = &sys(id)["levels"];
+        format!(
+            "{}/{}/{}",
+            l["c"].as_str().unwrap(),
+            l["i"].as_str().unwrap(),
+            l["a"].as_str().unwrap()
+        )
+    };
+    // s.hr gets høy integrity and middels availability from s.okonomi, which uses it.
+    assert_eq!(lv("s.hr"), "middels/høy/middels");
+    assert_eq!(lv("s.okonomi"), "middels/høy/middels");
+    // The platform hosts both (runs_on): at least each of them in all three.
+    assert_eq!(lv("s.drift"), "middels/høy/middels");
+    // s.skole and s.id use each other (a cycle): s.id gets I and A, not C.
+    assert_eq!(lv("s.skole"), "middels/middels/middels");
+    assert_eq!(lv("s.id"), "lav/middels/middels");
+    // Four distinct information types at middels confidentiality, final C middels: flagged.
+    assert_eq!(strs(&sys("s.skole")["cumulation"]), ["c"]);
+    assert!(sys("s.hr")["cumulation"].as_array().unwrap().is_empty());
+
+    // The profile adds m.helse.oppslag and moves m.logg from BN3 to BN2.
+    let four = ["m.tilgang", "m.backup", "m.logg", "m.helse.oppslag"];
+    for s in ["s.hr", "s.okonomi", "s.skole", "s.drift"] {
+        assert_eq!(strs(&sys(s)["required_measures"]), four, "{s}");
+    }
+    assert_eq!(
+        strs(&sys("s.id")["required_measures"]),
+        ["m.tilgang", "m.backup", "m.logg"]
+    );
+    assert_eq!(strs(&r["org_measures"]), ["m.ledelse", "m.beredskap"]);
+
+    let risk: Vec<(&str, Vec<&str>)> = r["risk_assessment_needed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["object"].as_str().unwrap(), strs(&x["reasons"])))
+        .collect();
+    assert_eq!(
+        risk,
+        vec![
+            ("system:s.hr", vec!["high_level", "lowered_level"]),
+            ("system:s.okonomi", vec!["high_level", "overdue"]),
+            ("org", vec!["overdue"]),
+            ("system:s.id", vec!["not_applicable"]),
+            ("system:s.skole", vec!["own_info_type", "cumulation"]),
+            ("task:felles.hr", vec!["lowered_level"]),
+            ("system:s.drift", vec!["high_level"]),
+            ("task:felles.okonomi", vec!["high_level"]),
+            ("task:egen.kulturskole", vec!["own_info_type"]),
+        ]
+    );
+
+    // Every required measure has its trail.
+    let explain = r["explain"].as_object().unwrap();
+    assert_eq!(explain.len(), 4 * 4 + 3 + 2);
+    let t = &explain["s.hr/m.logg"];
+    assert_eq!(t["baseline"], 2);
+    assert_eq!(t["catalog_baseline"], 3);
+    assert_eq!(t["moved_by_profile"], "p.skole");
+    let i = t["because"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["dimension"] == "i")
+        .unwrap();
+    assert_eq!(i["info_type"], "okonomi.faktura");
+    assert_eq!(i["task"], "felles.okonomi");
+    assert_eq!(
+        i["dependency_path"][0],
+        serde_json::json!({"system": "s.okonomi", "kind": "uses", "on": "s.hr"})
+    );
+    let c = t["because"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["dimension"] == "c")
+        .unwrap();
+    assert_eq!(c["recommended"], "høy");
+    assert!(
+        c["justification"]
+            .as_str()
+            .unwrap()
+            .contains("Helseopplysninger")
+    );
+    assert_eq!(
+        explain["s.hr/m.helse.oppslag"]["added_by_profile"],
+        "p.skole"
+    );
+}
+
+#[test]
+fn table_format_is_for_people_in_bokmal_and_english() {
+    let (cat, body) = (small("catalog"), small("kommune.yaml"));
+    let args = [
+        "assess",
+        &body,
+        "--catalog",
+        &cat,
+        "--today",
+        "2026-11-28",
+        "--format",
+        "table",
+    ];
+    let nb = stdout(&grunnmur(&args));
+    for s in [
+        "Virksomhet: Lille kommune",
+        "Systemer",
+        "Risikovurdering trengs",
+        "senket nivå",
+        "høy",
+    ] {
+        assert!(nb.contains(s), "missing {s:?} in\n{nb}");
+    }
+    assert!(!nb.contains("level-"), "untranslated key in\n{nb}");
+    let mut en_args = vec!["--lang", "en"];
+    en_args.extend(args);
+    let en = stdout(&grunnmur(&en_args));
+    for s in [
+        "Public body: Lille kommune",
+        "Systems",
+        "Risk assessment needed",
+        "lowered level",
+        "high",
+    ] {
+        assert!(en.contains(s), "missing {s:?} in\n{en}");
+    }
+}
+
+#[test]
+fn bad_body_files_fail_with_the_place_and_no_result() {
+    let dir = std::env::temp_dir().join(format!("grunnmur-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cat = small("catalog");
+    let cases = [
+        (
+            "malformed.yaml",
+            "org: {orgnr: \"974760673\"\n  name: [\n",
+            "malformed.yaml:",
+        ),
+        (
+            "orgnr.yaml",
+            "org: {orgnr: \"974760674\", name: x, kind: kommune}\n",
+            "malformed",
+        ),
+        (
+            "task.yaml",
+            "org: {orgnr: \"974760673\", name: x, kind: kommune}\ntasks:\n  - task: finnes.ikke\n",
+            "task.yaml:3",
+        ),
+        (
+            "system.yaml",
+            "org: {orgnr: \"974760673\", name: x, kind: kommune}\nsystems:\n  - id: a\n    name: a\n    depends_on: [{system: b, kind: uses}]\n",
+            "system.yaml:5",
+        ),
+        (
+            "just.yaml",
+            "org: {orgnr: \"974760673\", name: x, kind: kommune}\ntasks:\n  - task: felles.hr\n    overrides:\n      - {info_type: hr.kontakt, levels: {i: lav}}\n",
+            "just.yaml:5",
+        ),
+    ];
+    for (name, text, expect) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let o = grunnmur(&["assess", path.to_str().unwrap(), "--catalog", &cat]);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert!(o.stdout.is_empty(), "{name}: no partial result");
+        let err = stderr(&o);
+        let expect = if expect == "malformed" {
+            "organisasjonsnummer"
+        } else {
+            expect
+        };
+        assert!(err.contains(expect), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    let o = grunnmur(&["assess", "/no/such/file.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("/no/such/file.yaml"));
+    let o = grunnmur(&[
+        "assess",
+        &small("kommune.yaml"),
+        "--catalog",
+        &cat,
+        "--today",
+        "2026-13-01",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn catalog_validate_finds_the_broken_catalog_and_passes_the_shared_one() {
+    let broken = root().join("crates/grunnmur-catalog/tests/fixtures/broken");
+    let o = grunnmur(&["catalog", "validate", broken.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("a.yaml:7: feil:"), "{err}");
+    assert!(
+        err.contains("b.yaml:41: feil: profil «p.later» flytter"),
+        "{err}"
+    );
+    assert!(err.contains("17 feil"), "{err}");
+
+    let o = grunnmur(&["catalog", "validate", "--strict", "catalog"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Katalogen felles"));
+
+    let o = grunnmur(&["catalog", "validate", "--strict", &small("catalog")]);
+    assert_eq!(o.status.code(), Some(1), "warnings fail under --strict");
+}
+
+#[test]
+fn catalog_show_prints_the_merged_catalog_with_the_file_keys() {
+    let o = grunnmur(&["catalog", "show", "catalog", "--format", "json"]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    for key in [
+        "catalog",
+        "info_types",
+        "tasks",
+        "measures",
+        "profiles",
+        "requirements",
+        "activities",
+        "consequence_scale",
+    ] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    let bundled = grunnmur(&["catalog", "show"]);
+    assert_eq!(
+        bundled.stdout, o.stdout,
+        "the bundled catalog is the catalog/ folder"
+    );
+    let stats = grunnmur(&["catalog", "stats", "--format", "json"]);
+    let s: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(
+        s["info_types"].as_u64().unwrap() as usize,
+        v["info_types"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn catalog_diff_shows_level_changes() {
+    let dir = std::env::temp_dir().join(format!("grunnmur-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(small("catalog/catalog.yaml")).unwrap();
+    let changed = text.replace(
+        "levels: {c: middels, i: høy, a: middels}, rationale: {nb: \"Styrer",
+        "levels: {c: høy, i: høy, a: middels}, rationale: {nb: \"Styrer",
+    );
+    assert_ne!(text, changed);
+    std::fs::write(dir.join("new.yaml"), changed).unwrap();
+    let o = grunnmur(&[
+        "catalog",
+        "diff",
+        &small("catalog"),
+        dir.join("new.yaml").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("~ okonomi.faktura"), "{out}");
+    assert!(out.contains("levels.c: \"middels\" → \"høy\""), "{out}");
+}
+
+#[test]
+fn example_bodies_assess_on_the_bundled_catalog() {
+    for f in ["kommune.yaml", "fylkeskommune.yaml", "statsetat.yaml"] {
+        let path = root().join("examples").join(f);
+        let o = grunnmur(&["assess", path.to_str().unwrap(), "--today", "2026-11-28"]);
+        assert!(o.status.success(), "{f}: {}", stderr(&o));
+        let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(!r["systems"].as_array().unwrap().is_empty(), "{f}");
+        assert!(
+            !r["risk_assessment_needed"].as_array().unwrap().is_empty(),
+            "{f}"
+        );
+        for s in r["systems"].as_array().unwrap() {
+            for m in s["required_measures"].as_array().unwrap() {
+                let key = format!("{}/{}", s["id"].as_str().unwrap(), m.as_str().unwrap());
+                assert!(r["explain"].get(&key).is_some(), "{f}: no trail for {key}");
+            }
+        }
+    }
+}
