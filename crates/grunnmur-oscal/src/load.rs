@@ -176,10 +176,11 @@ impl Loader for FsLoader {
     }
 
     fn load(&self, key: &str) -> Result<Document, OscalError> {
-        let text = std::fs::read_to_string(Path::new(key)).map_err(|e| OscalError::Unreachable {
-            href: key.to_string(),
-            detail: e.to_string(),
-        })?;
+        let text =
+            std::fs::read_to_string(Path::new(key)).map_err(|e| OscalError::Unreachable {
+                href: key.to_string(),
+                detail: e.to_string(),
+            })?;
         parse_document(key, &text)
     }
 }
@@ -200,7 +201,8 @@ mod tests {
 
     #[test]
     fn reports_json_path_of_bad_field() {
-        let text = r#"{"catalog": {"uuid": "u", "metadata": {}, "controls": [{"id": 5, "title": "t"}]}}"#;
+        let text =
+            r#"{"catalog": {"uuid": "u", "metadata": {}, "controls": [{"id": 5, "title": "t"}]}}"#;
         let err = parse_document("c.json", text).unwrap_err();
         match err {
             OscalError::Invalid { path, .. } => assert_eq!(path, "catalog.controls[0].id"),

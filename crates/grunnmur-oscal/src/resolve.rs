@@ -208,6 +208,7 @@ impl Resolver<'_> {
         }
 
         // Finalisation.
+        drop_dangling_links(&mut out, &resources);
         prune(&mut out, resources);
         out.uuid = uuid::Uuid::new_v5(
             &uuid::Uuid::NAMESPACE_URL,
@@ -301,7 +302,11 @@ impl Resolver<'_> {
     ) -> Result<(Vec<Group>, Vec<Control>), OscalError> {
         // Every control in the pool, children included, by id: what insert-controls may pick.
         let mut all: Vec<(&Control, Option<usize>)> = Vec::new();
-        fn index<'c>(c: &'c Control, parent: Option<usize>, out: &mut Vec<(&'c Control, Option<usize>)>) {
+        fn index<'c>(
+            c: &'c Control,
+            parent: Option<usize>,
+            out: &mut Vec<(&'c Control, Option<usize>)>,
+        ) {
             let me = out.len();
             out.push((c, parent));
             for cc in &c.controls {
@@ -317,13 +322,14 @@ impl Resolver<'_> {
             all: &all,
             inserted: &mut inserted,
         };
-        let controls = ctx.insert(&custom.insert_controls, "merge.custom.insert-controls")?;
+        // Groups first, so that a top-level `include-all` takes what no group took.
         let mut groups = Vec::new();
         for (n, g) in custom.groups.iter().enumerate() {
             if let Some(g) = ctx.group(g, &format!("merge.custom.groups[{n}]"))? {
                 groups.push(g);
             }
         }
+        let controls = ctx.insert(&custom.insert_controls, "merge.custom.insert-controls")?;
         let left: Vec<&str> = all
             .iter()
             .filter(|(c, _)| !inserted.contains(&c.id))
@@ -491,6 +497,9 @@ fn same_control(a: &Control, b: &Control) -> bool {
         && a.parts == b.parts
 }
 
+/// The selected controls of a list, in document order, and after them the selected
+/// descendants of unselected controls ("promoted": they move to the end of the nearest kept
+/// container, as NIST's reference tooling and BSI's published resolutions place them).
 fn filter_controls(
     controls: &[Control],
     selected: &HashSet<String>,
@@ -498,9 +507,23 @@ fn filter_controls(
     use_first: bool,
     dups: &mut Vec<String>,
 ) -> Vec<Control> {
+    let (mut kept, promoted) = filter_controls_split(controls, selected, seen, use_first, dups);
+    kept.extend(promoted);
+    kept
+}
+
+fn filter_controls_split(
+    controls: &[Control],
+    selected: &HashSet<String>,
+    seen: &mut HashMap<String, Control>,
+    use_first: bool,
+    dups: &mut Vec<String>,
+) -> (Vec<Control>, Vec<Control>) {
     let mut out = Vec::new();
+    let mut promoted = Vec::new();
     for c in controls {
-        let children = filter_controls(&c.controls, selected, seen, use_first, dups);
+        let (children, child_promoted) =
+            filter_controls_split(&c.controls, selected, seen, use_first, dups);
         let mut keep = selected.contains(&c.id);
         if keep {
             if let Some(first) = seen.get(&c.id) {
@@ -510,21 +533,20 @@ fn filter_controls(
                     dups.push(c.id.clone());
                 }
             } else {
-                let mut shallow = c.clone_shallow();
-                shallow.controls = Vec::new();
-                seen.insert(c.id.clone(), shallow);
+                seen.insert(c.id.clone(), c.clone_shallow());
             }
         }
         if keep {
             let mut k = c.clone_shallow();
             k.controls = children;
+            k.controls.extend(child_promoted);
             out.push(k);
         } else {
-            // An unselected control is not kept; its selected descendants take its place.
-            out.extend(children);
+            promoted.extend(children);
+            promoted.extend(child_promoted);
         }
     }
-    out
+    (out, promoted)
 }
 
 fn filter_groups(
@@ -669,7 +691,11 @@ impl CustomCtx<'_, '_> {
         }))
     }
 
-    fn insert(&mut self, rules: &[InsertControls], place: &str) -> Result<Vec<Control>, OscalError> {
+    fn insert(
+        &mut self,
+        rules: &[InsertControls],
+        place: &str,
+    ) -> Result<Vec<Control>, OscalError> {
         let mut out = Vec::new();
         for rule in rules {
             let as_import = Import {
@@ -679,7 +705,12 @@ impl CustomCtx<'_, '_> {
                 exclude_controls: rule.exclude_controls.clone(),
             };
             let pool = Catalog {
-                controls: self.all.iter().filter(|(_, p)| p.is_none()).map(|(c, _)| (*c).clone()).collect(),
+                controls: self
+                    .all
+                    .iter()
+                    .filter(|(_, p)| p.is_none())
+                    .map(|(c, _)| (*c).clone())
+                    .collect(),
                 ..Catalog::default()
             };
             let chosen = select(self.key, 0, &as_import, &pool).map_err(|e| match e {
@@ -867,7 +898,10 @@ fn matches(rm: &Remove, it: Item<'_>) -> bool {
         && rm.by_ns.is_none();
     !no_criteria
         && rm.by_name.as_deref().is_none_or(|n| it.name == Some(n))
-        && rm.by_class.as_deref().is_none_or(|c| class_has(it.class, c))
+        && rm
+            .by_class
+            .as_deref()
+            .is_none_or(|c| class_has(it.class, c))
         && rm.by_id.as_deref().is_none_or(|i| it.id == Some(i))
         && rm.by_item_name.as_deref().is_none_or(|k| k == it.kind)
         && rm.by_ns.as_deref().is_none_or(|n| it.ns == Some(n))
@@ -1025,7 +1059,11 @@ fn add_in_parts(
                 put(&mut p.parts, &add.parts, start);
             }
             Position::Before | Position::After => {
-                let at = if position == Position::Before { n } else { n + 1 };
+                let at = if position == Position::Before {
+                    n
+                } else {
+                    n + 1
+                };
                 parts.splice(at..at, add.parts.iter().cloned());
                 container_props.extend(add.props.iter().cloned());
             }
@@ -1055,7 +1093,9 @@ impl Refs {
             for (n, _) in s.match_indices('#') {
                 let rest = &s[n + 1..];
                 let end = rest
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+                    .find(|c: char| {
+                        !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+                    })
                     .unwrap_or(rest.len());
                 if end > 0 {
                     self.fragments.insert(rest[..end].to_string());
@@ -1153,6 +1193,60 @@ impl Refs {
     }
 }
 
+/// Removes links inside the result that point (`#id`) at something the result no longer has:
+/// a control that was not selected, or a part or parameter of one.
+fn drop_dangling_links(out: &mut Catalog, resources: &[Resource]) {
+    let mut known: HashSet<String> = resources.iter().map(|r| r.uuid.clone()).collect();
+    fn ids_parts(ps: &[Part], k: &mut HashSet<String>) {
+        for p in ps {
+            if let Some(id) = &p.id {
+                k.insert(id.clone());
+            }
+            ids_parts(&p.parts, k);
+        }
+    }
+    fn ids_control(c: &Control, k: &mut HashSet<String>) {
+        k.insert(c.id.clone());
+        k.extend(c.params.iter().map(|p| p.id.clone()));
+        ids_parts(&c.parts, k);
+        c.controls.iter().for_each(|cc| ids_control(cc, k));
+    }
+    fn ids_group(g: &Group, k: &mut HashSet<String>) {
+        k.extend(g.id.clone());
+        k.extend(g.params.iter().map(|p| p.id.clone()));
+        ids_parts(&g.parts, k);
+        g.controls.iter().for_each(|c| ids_control(c, k));
+        g.groups.iter().for_each(|gg| ids_group(gg, k));
+    }
+    known.extend(out.params.iter().map(|p| p.id.clone()));
+    out.controls.iter().for_each(|c| ids_control(c, &mut known));
+    out.groups.iter().for_each(|g| ids_group(g, &mut known));
+
+    let keep = |l: &Link| l.href.strip_prefix('#').is_none_or(|f| known.contains(f));
+    fn in_parts(ps: &mut [Part], keep: &dyn Fn(&Link) -> bool) {
+        for p in ps {
+            p.links.retain(keep);
+            in_parts(&mut p.parts, keep);
+        }
+    }
+    fn in_control(c: &mut Control, keep: &dyn Fn(&Link) -> bool) {
+        c.links.retain(keep);
+        for p in &mut c.params {
+            p.links.retain(keep);
+        }
+        in_parts(&mut c.parts, keep);
+        c.controls.iter_mut().for_each(|cc| in_control(cc, keep));
+    }
+    fn in_group(g: &mut Group, keep: &dyn Fn(&Link) -> bool) {
+        g.links.retain(keep);
+        in_parts(&mut g.parts, keep);
+        g.controls.iter_mut().for_each(|c| in_control(c, keep));
+        g.groups.iter_mut().for_each(|gg| in_group(gg, keep));
+    }
+    out.controls.iter_mut().for_each(|c| in_control(c, &keep));
+    out.groups.iter_mut().for_each(|g| in_group(g, &keep));
+}
+
 /// Drops catalog- and group-level parameters nothing refers to, and back-matter resources
 /// nothing refers to.
 fn prune(out: &mut Catalog, resources: Vec<Resource>) {
@@ -1213,7 +1307,10 @@ fn finish_metadata(meta: &mut Value, key: &str, opts: &ResolveOptions) {
     let Some(m) = meta.as_object_mut() else {
         return;
     };
-    m.insert("last-modified".into(), Value::String(opts.timestamp.clone()));
+    m.insert(
+        "last-modified".into(),
+        Value::String(opts.timestamp.clone()),
+    );
     if !m.contains_key("title") {
         m.insert("title".into(), Value::String("Resolved profile".into()));
     }
@@ -1222,15 +1319,11 @@ fn finish_metadata(meta: &mut Value, key: &str, opts: &ResolveOptions) {
             m.insert(k.into(), Value::String(default.into()));
         }
     }
-    let props = m
-        .entry("props")
-        .or_insert_with(|| Value::Array(Vec::new()));
+    let props = m.entry("props").or_insert_with(|| Value::Array(Vec::new()));
     if let Some(a) = props.as_array_mut() {
         a.push(json!({"name": "resolution-tool", "value": opts.tool}));
     }
-    let links = m
-        .entry("links")
-        .or_insert_with(|| Value::Array(Vec::new()));
+    let links = m.entry("links").or_insert_with(|| Value::Array(Vec::new()));
     if let Some(a) = links.as_array_mut() {
         a.push(json!({"href": key, "rel": "source-profile"}));
     }
@@ -1258,7 +1351,10 @@ mod tests {
     fn natural_order() {
         let mut ids = vec!["ac-10", "ac-2.1", "ac-2", "ac-1", "ac-2.10", "ac-2.2"];
         ids.sort_by(|a, b| natural_cmp(a, b));
-        assert_eq!(ids, ["ac-1", "ac-2", "ac-2.1", "ac-2.2", "ac-2.10", "ac-10"]);
+        assert_eq!(
+            ids,
+            ["ac-1", "ac-2", "ac-2.1", "ac-2.2", "ac-2.10", "ac-10"]
+        );
     }
 
     #[test]

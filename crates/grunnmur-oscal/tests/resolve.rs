@@ -89,6 +89,13 @@ fn include_all_with_exclude_pattern() {
         shape(&r.catalog),
         "ac[ac-1 ac-3] au[au-1 au-2(au-2.1)] sc[sc-x[sc-1]]"
     );
+    // ac-3's link to the excluded ac-2 is dropped; the one to ac-1 stays.
+    let links: Vec<&str> = control(&r.catalog, "ac-3")
+        .links
+        .iter()
+        .map(|l| l.href.as_str())
+        .collect();
+    assert_eq!(links, ["#ac-1"]);
 }
 
 #[test]
@@ -102,7 +109,11 @@ fn set_parameters_apply_in_order_and_alters_remove_and_add() {
 
     let ac2 = control(cat, "ac-2");
     let props: Vec<&str> = ac2.props.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(props, ["priority", "label"], "sort-id removed, priority at start");
+    assert_eq!(
+        props,
+        ["priority", "label"],
+        "sort-id removed, priority at start"
+    );
     let parts: Vec<&str> = ac2.parts.iter().filter_map(|p| p.id.as_deref()).collect();
     assert_eq!(parts, ["ac-2_smt"], "guidance removed by id");
     let items: Vec<&str> = ac2.parts[0]
@@ -110,11 +121,17 @@ fn set_parameters_apply_in_order_and_alters_remove_and_add() {
         .iter()
         .filter_map(|p| p.id.as_deref())
         .collect();
-    assert_eq!(items, ["ac-2_smt.a0", "ac-2_smt.a", "ac-2_smt.a2", "ac-2_smt.b"]);
+    assert_eq!(
+        items,
+        ["ac-2_smt.a0", "ac-2_smt.a", "ac-2_smt.a2", "ac-2_smt.b"]
+    );
     assert_eq!(ac2.parts[0].props[0].name, "response-point");
 
     let ac1 = control(cat, "ac-1");
-    assert_eq!(ac1.parts.last().and_then(|p| p.id.as_deref()), Some("ac-1_extra"));
+    assert_eq!(
+        ac1.parts.last().and_then(|p| p.id.as_deref()),
+        Some("ac-1_extra")
+    );
 
     // Not errors, but reported: an unknown parameter, an unknown part, an unselected control.
     let w: Vec<String> = r.warnings.iter().map(|w| w.message.clone()).collect();
@@ -138,7 +155,10 @@ fn custom_structure_with_order() {
 fn profile_of_profile_with_use_first() {
     let r = run("layered.json");
     // ac-1 comes first through the imported profile; the second instance is dropped.
-    assert_eq!(shape(&r.catalog), "ac[ac-1 ac-2.1 ac-3] au[au-2] sc[sc-x[sc-1]]");
+    assert_eq!(
+        shape(&r.catalog),
+        "ac[ac-1 ac-2.1 ac-3] au[au-2] sc[sc-x[sc-1]]"
+    );
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 
@@ -163,11 +183,19 @@ fn prunes_back_matter_and_writes_metadata() {
     let bm = r.catalog.back_matter.as_ref().expect("back-matter kept");
     let uuids: Vec<&str> = bm.resources.iter().map(|r| r.uuid.as_str()).collect();
     assert_eq!(uuids, ["11111111-1111-4111-8111-111111111111"]);
-    assert!(r.catalog.params.is_empty(), "no catalog param is referenced");
+    assert!(
+        r.catalog.params.is_empty(),
+        "no catalog param is referenced"
+    );
     let m = &r.catalog.metadata;
     assert_eq!(m["last-modified"], "2026-11-28T12:00:00Z");
     assert_eq!(m["links"][0]["rel"], "source-profile");
-    assert!(m["links"][0]["href"].as_str().unwrap().ends_with("ids-as-is.json"));
+    assert!(
+        m["links"][0]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("ids-as-is.json")
+    );
     assert_eq!(m["props"][0]["name"], "resolution-tool");
     assert_eq!(r.catalog.uuid.len(), 36);
     // Deterministic for the same input and time.
@@ -179,7 +207,10 @@ fn circular_import_is_an_error() {
     let e = run_err("cycle-a.json");
     match &e {
         OscalError::CircularImport { chain, .. } => {
-            assert!(chain.contains("cycle-a.json") && chain.contains("cycle-b.json"), "{chain}")
+            assert!(
+                chain.contains("cycle-a.json") && chain.contains("cycle-b.json"),
+                "{chain}"
+            )
         }
         e => panic!("unexpected {e:?}"),
     }
@@ -239,8 +270,13 @@ fn in_memory_loader_and_garbage_never_panic() {
         "profile: [unclosed",
     ];
     for g in garbage {
-        let loader = MemLoader::new().with("c.json", cat.clone()).with("p.json", g);
-        assert!(resolve_key(&loader, "p.json", &opts()).is_err(), "accepted: {g}");
+        let loader = MemLoader::new()
+            .with("c.json", cat.clone())
+            .with("p.json", g);
+        assert!(
+            resolve_key(&loader, "p.json", &opts()).is_err(),
+            "accepted: {g}"
+        );
     }
     let ok = "{\"profile\": {\"uuid\": \"u\", \"metadata\": 5, \"imports\": [{\"href\": \"c.json\", \"include-controls\": [{\"with-ids\": [\"ac-3\"]}]}]}}";
     let loader = MemLoader::new().with("c.json", cat).with("p.json", ok);
