@@ -6,6 +6,7 @@ use crate::derive::{Assessment, LevelSource, selecting_dimensions};
 use crate::level::{Dimension, Level};
 use crate::workspace::{DependencyKind, SystemIdx, Workspace};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// `system` depends on `on` (so `on` inherits from `system`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -52,6 +53,60 @@ pub struct Trail {
     pub added_by_profile: Option<String>,
     pub selection: &'static str,
     pub because: Vec<LevelTrail>,
+    /// The measure's parameters for this body: catalog defaults, then profile settings.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, Param>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Param {
+    pub value: serde_json::Value,
+    /// The profile that set it; none for the catalog's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+}
+
+/// A measure's parameters for a body. When two applicable profiles set the same parameter, the
+/// first in catalog order wins (a parameter has no "stricter" direction the engine could know).
+pub fn effective_params(
+    cat: &Catalog,
+    a: &Assessment,
+    measure: MeasureIdx,
+) -> BTreeMap<String, Param> {
+    let mut out: BTreeMap<String, Param> = cat.measures[measure as usize]
+        .params
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                Param {
+                    value: v.clone(),
+                    profile: None,
+                },
+            )
+        })
+        .collect();
+    for &p in &a.plan.profiles {
+        let profile = &cat.profiles[p as usize];
+        for (m, params) in &profile.params {
+            if *m != measure {
+                continue;
+            }
+            for (k, v) in params {
+                let set_by_profile = out.get(k).is_some_and(|x| x.profile.is_some());
+                if !set_by_profile {
+                    out.insert(
+                        k.clone(),
+                        Param {
+                            value: v.clone(),
+                            profile: Some(profile.id.clone()),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The trail of one system's level in one dimension.
@@ -185,5 +240,6 @@ pub fn explain(
         added_by_profile: e.added_by.map(profile_id),
         selection: a.plan.mode.as_str(),
         because,
+        params: effective_params(cat, a, measure),
     })
 }

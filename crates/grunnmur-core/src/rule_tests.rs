@@ -348,6 +348,14 @@ fn rule8_profiles_add_move_earlier_and_the_strictest_wins() {
         .profile("p.kommune", "kommune", &[], &[("m.c3", 1), ("m.c2", 1)])
         .profile("p.vann", "sector:vann", &["m.vann"], &[])
         .build();
+    let mut cat = cat;
+    let c3 = cat.measure("m.c3").unwrap();
+    let param =
+        |v: i64| std::collections::BTreeMap::from([("retention_days".to_string(), v.into())]);
+    cat.measures[c3 as usize].params = param(90);
+    cat.profiles[1].params.push((c3, param(365)));
+    cat.profiles[0].params.push((c3, param(180)));
+    cat.profiles[2].params.push((c3, param(730)));
     let ws = WsBuilder::new(&cat)
         .sectors(&["helse"])
         .adopt("t")
@@ -369,6 +377,12 @@ fn rule8_profiles_add_move_earlier_and_the_strictest_wins() {
     let t = explain(&cat, &ws, &a, Some(0), cat.measure("m.c3").unwrap()).unwrap();
     assert_eq!(t.moved_by_profile.as_deref(), Some("p.kommune"));
     assert_eq!((t.baseline, t.catalog_baseline), (1, Some(3)));
+    // Parameters: profiles over the catalog default; the first applicable profile wins.
+    let p = &t.params["retention_days"];
+    assert_eq!(
+        (p.value.as_i64(), p.profile.as_deref()),
+        (Some(180), Some("p.helse"))
+    );
 }
 
 #[test]

@@ -169,11 +169,14 @@ impl MeasureStatus {
         }
     }
 
-    /// Rule 10 `overdue`: not in place, not marked not applicable, and past its due date.
+    /// Rule 10 `overdue`: not in place, not marked not applicable, and past its due date. An
+    /// expired supplier declaration is past due too: its expiry was the date to renew it by.
     pub fn is_overdue(&self, today: Date) -> bool {
+        let expired =
+            self.status == Status::Supplier && self.valid_until.is_some_and(|d| d < today);
         self.status != Status::NotApplicable
             && !self.is_in_place(today)
-            && self.due.is_some_and(|d| d < today)
+            && (self.due.is_some_and(|d| d < today) || expired)
     }
 }
 

@@ -169,7 +169,12 @@ pub fn assessment(lang: Lang, r: &AssessReport) -> String {
                     t(lang, &format!("reason-{key}"), &[])
                 })
                 .collect();
-            vec![x.object.clone(), reasons.join(", ")]
+            let object = if x.object == "org" {
+                h("table-org")
+            } else {
+                x.object.clone()
+            };
+            vec![object, reasons.join(", ")]
         })
         .collect();
     if rows.is_empty() {
