@@ -6,6 +6,7 @@
 //! Pure: documents in, documents out. Reading files happens at the edge ([`load::FsLoader`]).
 
 pub mod error;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod resolve;

@@ -25,10 +25,16 @@ fn check(baseline: &str) {
     };
     let want: Vec<String> =
         serde_json::from_str(&std::fs::read_to_string(expected).unwrap()).unwrap();
-    let key = std::fs::canonicalize(profile).unwrap().display().to_string();
+    let key = std::fs::canonicalize(profile)
+        .unwrap()
+        .display()
+        .to_string();
     let r = resolve_key(&FsLoader, &key, &ResolveOptions::default()).expect("resolves");
     let got: Vec<&str> = r.catalog.control_ids();
-    assert_eq!(got, want, "{baseline}: controls differ from FedRAMP's resolved catalog");
+    assert_eq!(
+        got, want,
+        "{baseline}: controls differ from FedRAMP's resolved catalog"
+    );
     // Every FedRAMP parameter setting lands on a selected control's parameter.
     let unset: Vec<_> = r
         .warnings

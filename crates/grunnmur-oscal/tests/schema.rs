@@ -1,0 +1,117 @@
+//! Every document Grunnmur writes validates against NIST's OSCAL JSON schema (vendored in
+//! schemas/): the exported catalog, BN1-BN3 and sector profiles, resolved catalogs.
+
+mod common;
+
+use grunnmur_oscal::export::{self, ExportOptions};
+use grunnmur_oscal::{Document, FsLoader, MemLoader, ResolveOptions, resolve_key};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+fn validator() -> &'static jsonschema::Validator {
+    static V: OnceLock<jsonschema::Validator> = OnceLock::new();
+    V.get_or_init(|| {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schemas/oscal_complete_schema.json"
+        );
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        jsonschema::draft7::new(&schema).expect("the OSCAL schema compiles")
+    })
+}
+
+/// The schema errors of a document (empty when valid).
+pub fn schema_errors(doc: &Value) -> Vec<String> {
+    validator()
+        .iter_errors(doc)
+        .take(10)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect()
+}
+
+fn assert_valid(name: &str, doc: &Document) {
+    let v = serde_json::to_value(doc).unwrap();
+    let errors = schema_errors(&v);
+    assert!(errors.is_empty(), "{name}: {errors:#?}");
+}
+
+#[test]
+fn the_schema_rejects_a_broken_document() {
+    let bad = serde_json::json!({"catalog": {"uuid": "not-a-uuid", "metadata": {"title": "t"}}});
+    assert!(!schema_errors(&bad).is_empty());
+    // Deeper: an exported catalog without last-modified, or with a bad property name.
+    let (checked, _) = grunnmur_catalog::load_catalog(None);
+    let doc = export::catalog(&checked.unwrap().doc, &ExportOptions::default());
+    let good = serde_json::to_value(Document::Catalog(doc)).unwrap();
+    assert!(schema_errors(&good).is_empty());
+    let mut v = good.clone();
+    v["catalog"]["metadata"]
+        .as_object_mut()
+        .unwrap()
+        .remove("last-modified");
+    assert!(!schema_errors(&v).is_empty());
+    let mut v = good;
+    v["catalog"]["groups"][0]["controls"][0]["props"][0]["name"] = "has space".into();
+    assert!(!schema_errors(&v).is_empty());
+}
+
+#[test]
+fn exported_catalog_and_profiles_are_schema_valid() {
+    let (checked, problems) = grunnmur_catalog::load_catalog(None);
+    let checked = checked.unwrap_or_else(|| panic!("{problems:?}"));
+    let mut loader = MemLoader::new();
+    for opts in [
+        ExportOptions::default(),
+        ExportOptions {
+            lang: "en".into(),
+            timestamp: "2026-11-28T12:00:00+01:00".into(),
+            ..ExportOptions::default()
+        },
+    ] {
+        for e in export::export_all(&checked.doc, &opts) {
+            assert_valid(&e.file, &e.document);
+            loader = loader.with(&e.file, serde_json::to_string(&e.document).unwrap());
+        }
+    }
+    // Resolved catalogs too.
+    let opts = ResolveOptions {
+        timestamp: "2026-11-28T12:00:00Z".into(),
+        ..ResolveOptions::default()
+    };
+    for file in ["bn2.json", "p.helse-bn1.json", "p.kommune-bn3.json"] {
+        let r = resolve_key(&loader, file, &opts).unwrap();
+        assert_valid(file, &Document::Catalog(r.catalog));
+    }
+}
+
+#[test]
+fn resolved_fixtures_are_schema_valid() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    for f in [
+        "ids-as-is.json",
+        "modify.json",
+        "custom.json",
+        "layered.json",
+    ] {
+        let key = std::fs::canonicalize(format!("{dir}/{f}"))
+            .unwrap()
+            .display()
+            .to_string();
+        let r = resolve_key(&FsLoader, &key, &ResolveOptions::default()).unwrap();
+        assert_valid(f, &Document::Catalog(r.catalog));
+    }
+}
+
+#[test]
+fn resolved_fedramp_high_is_schema_valid() {
+    let Some(p) = common::real_file(
+        common::data_dir().join("fedramp/FedRAMP_rev5_HIGH-baseline_profile.json"),
+        "schema-fedramp-high",
+        common::FETCH,
+    ) else {
+        return;
+    };
+    let key = std::fs::canonicalize(p).unwrap().display().to_string();
+    let r = resolve_key(&FsLoader, &key, &ResolveOptions::default()).unwrap();
+    assert_valid("FedRAMP HIGH resolved", &Document::Catalog(r.catalog));
+}
