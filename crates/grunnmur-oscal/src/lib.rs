@@ -7,6 +7,7 @@
 
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod resolve;
