@@ -8,24 +8,55 @@ use grunnmur_oscal::{Document, FsLoader, MemLoader, ResolveOptions, resolve_key}
 use serde_json::Value;
 use std::sync::OnceLock;
 
-fn validator() -> &'static jsonschema::Validator {
-    static V: OnceLock<jsonschema::Validator> = OnceLock::new();
-    V.get_or_init(|| {
+/// The schema with its top-level `oneOf` narrowed to the branch of one model, so that errors
+/// point inside the document instead of "valid under none of the schemas".
+fn validator(model: &str) -> &'static jsonschema::Validator {
+    static V: OnceLock<Vec<(String, jsonschema::Validator)>> = OnceLock::new();
+    let all = V.get_or_init(|| {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/schemas/oscal_complete_schema.json"
         );
         let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        jsonschema::draft7::new(&schema).expect("the OSCAL schema compiles")
-    })
+        let branches = schema["oneOf"].as_array().unwrap().clone();
+        branches
+            .iter()
+            .filter_map(|b| {
+                let name = b["required"][0].as_str()?.to_string();
+                let mut s = schema.clone();
+                let top = s.as_object_mut()?;
+                top.remove("oneOf");
+                for (k, v) in b.as_object()? {
+                    top.insert(k.clone(), v.clone());
+                }
+                Some((
+                    name,
+                    jsonschema::draft7::new(&s).expect("the OSCAL schema compiles"),
+                ))
+            })
+            .collect()
+    });
+    all.iter()
+        .find(|(n, _)| n == model)
+        .or_else(|| all.first())
+        .map(|(_, v)| v)
+        .unwrap()
 }
 
 /// The schema errors of a document (empty when valid).
 pub fn schema_errors(doc: &Value) -> Vec<String> {
-    validator()
+    let model = doc
+        .as_object()
+        .and_then(|m| m.keys().find(|k| *k != "$schema"))
+        .cloned()
+        .unwrap_or_default();
+    validator(&model)
         .iter_errors(doc)
         .take(10)
-        .map(|e| format!("{}: {e}", e.instance_path))
+        .map(|e| {
+            let msg = e.to_string();
+            format!("{}: {}", e.instance_path, &msg[..msg.len().min(300)])
+        })
         .collect()
 }
 
@@ -114,4 +145,33 @@ fn resolved_fedramp_high_is_schema_valid() {
     let key = std::fs::canonicalize(p).unwrap().display().to_string();
     let r = resolve_key(&FsLoader, &key, &ResolveOptions::default()).unwrap();
     assert_valid("FedRAMP HIGH resolved", &Document::Catalog(r.catalog));
+}
+
+#[test]
+fn system_security_plans_of_the_examples_are_schema_valid() {
+    use grunnmur_catalog::{files::read_source, read_body};
+    let (checked, _) = grunnmur_catalog::load_catalog(None);
+    let checked = checked.unwrap();
+    for example in ["kommune.yaml", "fylkeskommune.yaml", "statsetat.yaml"] {
+        let path = format!("{}/../../examples/{example}", env!("CARGO_MANIFEST_DIR"));
+        let src = read_source(std::path::Path::new(&path)).unwrap();
+        let (_, ws) = read_body(&src, &checked.catalog).unwrap_or_else(|p| panic!("{p:?}"));
+        let today = grunnmur_core::Date::parse("2026-11-28").unwrap();
+        let a = grunnmur_core::assess(&checked.catalog, &ws, today);
+        let opts = ExportOptions {
+            timestamp: "2026-11-28T12:00:00Z".into(),
+            ..ExportOptions::default()
+        };
+        let plans = grunnmur_oscal::ssp::system_security_plans(
+            &checked.doc,
+            &checked.catalog,
+            &ws,
+            &a,
+            &opts,
+        );
+        assert!(!plans.is_empty());
+        for (file, doc) in plans {
+            assert_valid(&format!("{example}: {file}"), &doc);
+        }
+    }
 }
