@@ -107,3 +107,16 @@ stats-profiles = Profiles
 stats-requirements = External requirements
 stats-nsm = NSM basic principles covered
 stats-iso = ISO/IEC 27002:2022 controls covered
+
+## OSCAL
+oscal-resolved = Resolved { $profile }: { $controls } controls.
+oscal-resolve-failed = The profile could not be resolved.
+oscal-written = Wrote { $file }
+oscal-exported = Wrote { $count } OSCAL documents (measure bank, BN1–BN3 and sector profiles) to { $dir }.
+oscal-imported = Imported { $measures } measures from { $catalog }: BN1 { $bn1 }, BN2 { $bn2 }, BN3 { $bn3 }, outside the baselines { $extra }.
+oscal-import-failed = The catalog could not be imported.
+oscal-import-invalid = The imported measure bank did not pass the catalog checks.
+oscal-too-many-baselines = --baseline-profiles takes at most three profiles (BN1, BN2, BN3), but got { $count }.
+oscal-ssp-written = Wrote the system security plan for { $org } with { $systems } systems.
+oscal-ssp-failed = The system security plan could not be made.
+

@@ -107,3 +107,16 @@ stats-profiles = Profiler
 stats-requirements = Eksterne krav
 stats-nsm = NSM-grunnprinsipper dekket
 stats-iso = ISO/IEC 27002:2022-kontroller dekket
+
+## OSCAL
+oscal-resolved = Løste { $profile }: { $controls } kontroller.
+oscal-resolve-failed = Profilen kunne ikke løses.
+oscal-written = Skrev { $file }
+oscal-exported = Skrev { $count } OSCAL-dokumenter (tiltaksbank, BN1–BN3 og sektorprofiler) til { $dir }.
+oscal-imported = Importerte { $measures } tiltak fra { $catalog }: BN1 { $bn1 }, BN2 { $bn2 }, BN3 { $bn3 }, utenfor basisnivåene { $extra }.
+oscal-import-failed = Katalogen kunne ikke importeres.
+oscal-import-invalid = Den importerte tiltaksbanken besto ikke katalogkontrollen.
+oscal-too-many-baselines = --baseline-profiles tar høyst tre profiler (BN1, BN2, BN3), men fikk { $count }.
+oscal-ssp-written = Skrev systemsikkerhetsplan for { $org } med { $systems } systemer.
+oscal-ssp-failed = Systemsikkerhetsplanen kunne ikke lages.
+
