@@ -1,0 +1,195 @@
+//! Grunnmur's storage. One interface ([`Storage`]) with two backends: SQLite (embedded, the
+//! default) and PostgreSQL (for several app servers sharing one database). Each backend has its
+//! own migrations; the query code is shared where the SQL is the same and split where it is not.
+//!
+//! Every change goes into an append-only, hash-chained audit log in the same transaction as the
+//! change itself.
+
+mod audit;
+mod backend;
+pub mod testing;
+
+pub use audit::{AuditRow, NewAudit, VerifyError, verify_chain};
+pub use backend::{PgStore, SqliteStore};
+
+use async_trait::async_trait;
+use serde::Serialize;
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("already exists: {0}")]
+    Conflict(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("the workspace changed meanwhile (version {current}, expected {expected})")]
+    VersionConflict { current: i64, expected: i64 },
+    #[error("{0}")]
+    Unsupported(String),
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Role of a user in one body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Reader,
+    Editor,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Reader => "reader",
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "reader" => Some(Role::Reader),
+            "editor" => Some(Role::Editor),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BodyRow {
+    pub orgnr: String,
+    pub name: String,
+    pub kind: String,
+    pub sectors: Vec<String>,
+    pub catalog_id: String,
+    pub catalog_version: String,
+    pub created_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkspaceRow {
+    pub orgnr: String,
+    pub doc: String,
+    pub version: i64,
+    pub updated_at: i64,
+    pub updated_by: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    #[serde(skip)]
+    pub password_hash: Option<String>,
+    pub platform_admin: bool,
+    pub catalog_editor: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRow {
+    pub user_id: i64,
+    pub csrf: String,
+    pub expires_at: i64,
+}
+
+/// A workspace write: the new document, who wrote it and what the audit log should call it.
+pub struct WorkspaceWrite<'a> {
+    pub orgnr: &'a str,
+    pub doc: &'a str,
+    pub actor: &'a str,
+    pub action: &'a str,
+    /// Refuse the write unless the stored version is this one (optimistic locking).
+    pub expected_version: Option<i64>,
+}
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+#[async_trait]
+pub trait Storage: Send + Sync {
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+    async fn migrate(&self) -> Result<()>;
+
+    async fn create_body(&self, body: &BodyRow, actor: &str) -> Result<()>;
+    async fn body(&self, orgnr: &str) -> Result<Option<BodyRow>>;
+    async fn bodies(&self) -> Result<Vec<BodyRow>>;
+
+    async fn workspace(&self, orgnr: &str) -> Result<Option<WorkspaceRow>>;
+    /// Cheap: what caches compare against, so a change made through another server is seen.
+    async fn workspace_version(&self, orgnr: &str) -> Result<Option<i64>>;
+    /// Replaces the workspace and appends the audit entry, in one transaction. Returns the new
+    /// version.
+    async fn put_workspace(&self, w: WorkspaceWrite<'_>) -> Result<i64>;
+
+    async fn create_user(
+        &self,
+        email: &str,
+        password_hash: Option<&str>,
+        platform_admin: bool,
+        actor: &str,
+    ) -> Result<i64>;
+    async fn user(&self, id: i64) -> Result<Option<UserRow>>;
+    async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>>;
+    async fn user_count(&self) -> Result<i64>;
+    async fn grant(&self, user_id: i64, orgnr: &str, role: Role, actor: &str) -> Result<()>;
+    async fn role(&self, user_id: i64, orgnr: &str) -> Result<Option<Role>>;
+    async fn memberships(&self, user_id: i64) -> Result<Vec<(String, Role)>>;
+
+    async fn create_token(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        label: &str,
+        actor: &str,
+    ) -> Result<i64>;
+    async fn user_by_token(&self, token_hash: &str) -> Result<Option<UserRow>>;
+
+    async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: i64,
+        csrf: &str,
+        expires_at: i64,
+    ) -> Result<()>;
+    async fn session(&self, id_hash: &str) -> Result<Option<SessionRow>>;
+    async fn delete_session(&self, id_hash: &str) -> Result<()>;
+
+    async fn record_login_failure(&self, email: &str) -> Result<()>;
+    async fn login_failures_since(&self, email: &str, since: i64) -> Result<i64>;
+    async fn clear_login_failures(&self, email: &str) -> Result<()>;
+
+    async fn append_audit(&self, e: &NewAudit) -> Result<AuditRow>;
+    async fn audit_for(&self, orgnr: &str) -> Result<Vec<AuditRow>>;
+    async fn audit_all(&self) -> Result<Vec<AuditRow>>;
+
+    /// A consistent snapshot while serving (SQLite only; use pg_dump for PostgreSQL).
+    async fn backup(&self, out: &Path) -> Result<()>;
+}
+
+/// Opens the store a URL names: `sqlite://PATH` (created if missing) or `postgres://…`.
+pub async fn open(url: &str) -> Result<Arc<dyn Storage>> {
+    let store: Arc<dyn Storage> =
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Arc::new(PgStore::connect(url).await?)
+        } else {
+            Arc::new(SqliteStore::open(url).await?)
+        };
+    store.migrate().await?;
+    Ok(store)
+}
