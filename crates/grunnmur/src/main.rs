@@ -4,7 +4,9 @@
 mod catalog_cmd;
 mod oscal_cmd;
 mod output;
+mod report_cmd;
 mod table;
+mod xlsx_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use grunnmur_core::Date;
@@ -67,6 +69,13 @@ enum Command {
         #[command(subcommand)]
         command: oscal_cmd::OscalCommand,
     },
+    /// Write a report: the status report for management or the measure plan, as PDF, XLSX or HTML.
+    Report(report_cmd::ReportArgs),
+    /// A body's workspace as a spreadsheet: export, import, template.
+    Xlsx {
+        #[command(subcommand)]
+        command: xlsx_cmd::XlsxCommand,
+    },
     /// Write a deterministic synthetic catalog and body files (national-scale test data).
     Gen {
         /// Folder to write catalog.json and bodies/*.json into.
@@ -99,6 +108,8 @@ fn main() -> ExitCode {
         ),
         Command::Catalog { command } => catalog_cmd::run(lang, command),
         Command::Oscal { command } => oscal_cmd::run(lang, command),
+        Command::Report(args) => report_cmd::run(lang, args),
+        Command::Xlsx { command } => xlsx_cmd::run(lang, command),
         Command::Gen {
             out,
             bodies,

@@ -1,0 +1,847 @@
+//! From the engine's report and the two documents to a neutral [`Doc`]. This module counts,
+//! groups, sorts and names; every level, requirement, overdue flag and risk reason comes from
+//! the engine's [`AssessReport`] unchanged.
+
+use crate::doc::{Cell, Chart, Column, Doc, Section, Series, Table};
+use crate::{ReportInput, ReportKind};
+use grunnmur_catalog::body::StatusDoc;
+use grunnmur_catalog::format::MeasureDoc;
+use grunnmur_core::catalog::Activity;
+use grunnmur_core::derive::Reason;
+use grunnmur_core::level::{Dimension, Level, Levels};
+use grunnmur_core::workspace::Status;
+use grunnmur_i18n::{Lang, t};
+use std::collections::{HashMap, HashSet};
+
+pub fn build(kind: ReportKind, input: &ReportInput) -> Doc {
+    let ctx = Ctx::new(input);
+    match kind {
+        ReportKind::Status => status_report(&ctx),
+        ReportKind::MeasurePlan => measure_plan(&ctx),
+    }
+}
+
+/// The statuses in the order reports list them.
+pub const STATUSES: [Status; 6] = [
+    Status::NotStarted,
+    Status::InProgress,
+    Status::Partial,
+    Status::Implemented,
+    Status::Supplier,
+    Status::NotApplicable,
+];
+
+/// Chart colours per status (Okabe-Ito based; distinguishable without relying on hue alone,
+/// and the same data is always in a table beside the chart).
+const STATUS_COLORS: [(u8, u8, u8); 6] = [
+    (213, 94, 0),    // not started: vermilion
+    (230, 159, 0),   // in progress: orange
+    (240, 228, 66),  // partial: yellow
+    (0, 114, 178),   // implemented: blue
+    (86, 180, 233),  // supplier: sky blue
+    (153, 153, 153), // not applicable: grey
+];
+
+/// A required measure in one scope (a system, or the body when `system` is `None`).
+struct Required<'a> {
+    system: Option<&'a str>,
+    measure: &'a str,
+    doc: Option<&'a MeasureDoc>,
+    baseline: u8,
+    status: Option<&'a StatusDoc>,
+    overdue: bool,
+}
+
+impl Required<'_> {
+    /// No status recorded counts as not started.
+    fn status(&self) -> Status {
+        self.status.map_or(Status::NotStarted, |s| s.status)
+    }
+
+    fn in_place(&self) -> bool {
+        !self.overdue && matches!(self.status(), Status::Implemented | Status::Supplier)
+    }
+}
+
+pub(crate) struct Ctx<'a> {
+    input: &'a ReportInput<'a>,
+    lang: Lang,
+    measures: HashMap<&'a str, &'a MeasureDoc>,
+    required: Vec<Required<'a>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(input: &'a ReportInput<'a>) -> Ctx<'a> {
+        let r = input.report;
+        let measures: HashMap<&str, &MeasureDoc> = input
+            .catalog
+            .measures
+            .iter()
+            .map(|m| (m.id.as_str(), m))
+            .collect();
+        let statuses: HashMap<(Option<&str>, &str), &StatusDoc> = input
+            .body
+            .measure_status
+            .iter()
+            .map(|s| ((s.system.as_deref(), s.measure.as_str()), s))
+            .collect();
+        let baselines: HashMap<&str, u8> = r
+            .explain
+            .0
+            .iter()
+            .map(|(k, t)| (k.as_str(), t.baseline))
+            .collect();
+        // The engine lists the measures behind `overdue` and `not_applicable` per object.
+        let mut overdue: HashSet<(Option<&str>, &str)> = HashSet::new();
+        for item in &r.risk_assessment_needed {
+            if !item.reasons.contains(&Reason::Overdue) {
+                continue;
+            }
+            let system = item.object.strip_prefix("system:");
+            if system.is_none() && item.object != "org" {
+                continue;
+            }
+            for m in &item.measures {
+                let st = statuses.get(&(system, m.as_str()));
+                if st.is_none_or(|s| s.status != Status::NotApplicable) {
+                    overdue.insert((system, m.as_str()));
+                }
+            }
+        }
+        let mut required = Vec::new();
+        let mut push = |system: Option<&'a str>, m: &'a str| {
+            let key = format!("{}/{m}", system.unwrap_or("org"));
+            let doc = measures.get(m).copied();
+            let baseline = baselines
+                .get(key.as_str())
+                .copied()
+                .or_else(|| doc.map(|d| d.level.clamp(1, 3) as u8))
+                .unwrap_or(1);
+            required.push(Required {
+                system,
+                measure: m,
+                doc,
+                baseline,
+                status: statuses.get(&(system, m)).copied(),
+                overdue: overdue.contains(&(system, m)),
+            });
+        };
+        for m in &r.org_measures {
+            push(None, m);
+        }
+        for s in &r.systems {
+            for m in &s.required_measures {
+                push(Some(&s.id), m);
+            }
+        }
+        Ctx {
+            input,
+            lang: input.lang,
+            measures,
+            required,
+        }
+    }
+
+    fn t(&self, key: &str) -> String {
+        t(self.lang, key, &[])
+    }
+
+    fn ta(&self, key: &str, args: &[(&str, &str)]) -> String {
+        t(self.lang, key, args)
+    }
+
+    fn level(&self, l: Level) -> String {
+        let key = match l {
+            Level::Lav => "level-lav",
+            Level::Middels => "level-middels",
+            Level::Hoy => "level-hoy",
+        };
+        self.t(key)
+    }
+
+    fn levels(&self, l: &Levels) -> String {
+        format!(
+            "{} / {} / {}",
+            self.level(l.c),
+            self.level(l.i),
+            self.level(l.a)
+        )
+    }
+
+    fn dimension(&self, d: Dimension) -> String {
+        self.t(match d {
+            Dimension::C => "report-dim-c",
+            Dimension::I => "report-dim-i",
+            Dimension::A => "report-dim-a",
+        })
+    }
+
+    fn status(&self, s: Status) -> String {
+        self.t(&format!("report-status-{}", s.as_str()))
+    }
+
+    fn reason(&self, r: Reason) -> String {
+        self.t(&format!("reason-{}", r.as_str()))
+    }
+
+    fn yes_no(&self, b: bool) -> String {
+        self.t(if b { "report-yes" } else { "report-no" })
+    }
+
+    fn baseline(&self, b: u8) -> String {
+        self.ta("report-baseline", &[("level", &b.to_string())])
+    }
+
+    fn activity(&self, a: Activity) -> String {
+        let doc = self.input.catalog.activities.iter().find(|x| x.id == a);
+        match doc {
+            Some(d) => d.name.get(self.lang.code()).to_string(),
+            None => enum_str(&a),
+        }
+    }
+
+    fn measure_name(&self, id: &str) -> String {
+        self.measures
+            .get(id)
+            .map(|m| m.name.get(self.lang.code()).to_string())
+            .unwrap_or_default()
+    }
+
+    fn system_name(&self, id: &str) -> String {
+        self.input
+            .report
+            .systems
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn task_name(&self, id: &str) -> String {
+        let lang = self.lang.code();
+        if let Some(t) = self.input.catalog.tasks.iter().find(|t| t.id == id) {
+            return t.name.get(lang).to_string();
+        }
+        self.input
+            .body
+            .tasks
+            .iter()
+            .find(|t| t.id.as_deref() == Some(id))
+            .and_then(|t| t.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn info_type_name(&self, id: &str) -> String {
+        let lang = self.lang.code();
+        if let Some(t) = self.input.catalog.info_types.iter().find(|t| t.id == id) {
+            return t.name.get(lang).to_string();
+        }
+        self.input
+            .body
+            .info_types
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// Where a measure applies: the body, or a named system.
+    fn scope(&self, system: Option<&str>) -> String {
+        match system {
+            None => self.t("report-scope-org"),
+            Some(id) => named(&self.system_name(id), id),
+        }
+    }
+
+    /// An object of the risk list: `org`, `task:<id>` or `system:<id>`.
+    fn object(&self, o: &str) -> String {
+        if let Some(id) = o.strip_prefix("system:") {
+            self.ta(
+                "report-object-system",
+                &[("name", &named(&self.system_name(id), id))],
+            )
+        } else if let Some(id) = o.strip_prefix("task:") {
+            self.ta(
+                "report-object-task",
+                &[("name", &named(&self.task_name(id), id))],
+            )
+        } else {
+            self.t("report-scope-org")
+        }
+    }
+
+    fn facts(&self) -> Vec<(String, String)> {
+        let r = self.input.report;
+        let profiles = if r.org.profiles.is_empty() {
+            self.t("report-none")
+        } else {
+            r.org.profiles.join(", ")
+        };
+        vec![
+            (self.t("report-fact-org"), r.org.name.clone()),
+            (self.t("report-fact-orgnr"), r.org.orgnr.clone()),
+            (
+                self.t("report-fact-kind"),
+                self.t(&format!("report-orgkind-{}", r.org.kind)),
+            ),
+            (self.t("report-fact-profiles"), profiles),
+            (self.t("report-fact-date"), r.today.to_string()),
+            (
+                self.t("report-fact-catalog"),
+                format!("{} {}", r.catalog.id, r.catalog.version),
+            ),
+            (
+                self.t("report-fact-selection"),
+                self.t(&format!("report-selection-{}", r.org.selection)),
+            ),
+        ]
+    }
+
+    fn doc(&self, title_key: &str, sections: Vec<Section>, landscape: bool) -> Doc {
+        let r = self.input.report;
+        Doc {
+            lang: self.lang,
+            title: self.ta(title_key, &[("org", &r.org.name)]),
+            facts: self.facts(),
+            facts_heading: self.t("report-about"),
+            facts_sheet: self.t("report-sheet-about"),
+            sections,
+            landscape,
+        }
+    }
+
+    /// Status counts for a group of required measures: one row of the baseline and activity
+    /// tables, and one bar of their charts.
+    fn counts<'b>(&self, items: impl Iterator<Item = &'b Required<'b>>) -> ([u32; 6], u32, u32)
+    where
+        'a: 'b,
+    {
+        let mut by = [0u32; 6];
+        let (mut total, mut in_place) = (0, 0);
+        for it in items {
+            total += 1;
+            let s = it.status();
+            by[STATUSES.iter().position(|x| *x == s).unwrap_or(0)] += 1;
+            if it.in_place() {
+                in_place += 1;
+            }
+        }
+        (by, total, in_place)
+    }
+
+    fn count_row(&self, label: String, counts: ([u32; 6], u32, u32)) -> Vec<Cell> {
+        let (by, total, in_place) = counts;
+        let mut row = vec![Cell::Text(label), Cell::Int(total as i64)];
+        row.extend(by.iter().map(|n| Cell::Int(*n as i64)));
+        row.push(share(in_place, total));
+        row
+    }
+
+    fn count_columns(&self, first: &str) -> Vec<Column> {
+        let mut cols = vec![
+            Column::text(self.t(first), 14.0),
+            Column::number(self.t("report-col-required"), 8.0),
+        ];
+        cols.extend(
+            STATUSES
+                .iter()
+                .map(|s| Column::number(self.status(*s), 8.0)),
+        );
+        cols.push(Column::number(self.t("report-col-coverage"), 8.0));
+        cols
+    }
+
+    fn status_chart(&self, title: String, rows: &[(String, [u32; 6])]) -> Chart {
+        let series = STATUSES
+            .iter()
+            .enumerate()
+            .map(|(n, s)| Series {
+                name: self.status(*s),
+                values: rows.iter().map(|r| r.1[n]).collect(),
+                color: STATUS_COLORS[n],
+            })
+            .collect::<Vec<_>>();
+        let alt = rows
+            .iter()
+            .map(|(label, by)| {
+                let parts: Vec<String> = STATUSES
+                    .iter()
+                    .zip(by)
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(s, n)| format!("{} {n}", self.status(*s)))
+                    .collect();
+                format!("{label}: {}", parts.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        Chart {
+            title: title.clone(),
+            alt: format!("{title}. {alt}."),
+            categories: rows.iter().map(|r| r.0.clone()).collect(),
+            series,
+        }
+    }
+}
+
+fn enum_str<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn named(name: &str, id: &str) -> String {
+    if name.is_empty() || name == id {
+        id.to_string()
+    } else {
+        format!("{name} ({id})")
+    }
+}
+
+fn share(part: u32, total: u32) -> Cell {
+    if total == 0 {
+        Cell::Empty
+    } else {
+        Cell::Percent(part as f64 / total as f64)
+    }
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    let s = s.into();
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s)
+    }
+}
+
+fn int(n: usize) -> Cell {
+    Cell::Int(n as i64)
+}
+
+fn section(ctx: &Ctx, key: &str, table: Option<Table>) -> Section {
+    Section {
+        sheet: ctx.t(&format!("report-sheet-{key}")),
+        heading: ctx.t(&format!("report-heading-{key}")),
+        paragraphs: Vec::new(),
+        charts: Vec::new(),
+        table,
+    }
+}
+
+fn table(ctx: &Ctx, key: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
+    Table {
+        caption: ctx.t(&format!("report-caption-{key}")),
+        columns,
+        rows,
+        row_headers: false,
+        empty: ctx.t("report-empty"),
+    }
+}
+
+fn status_report(ctx: &Ctx) -> Doc {
+    let r = ctx.input.report;
+    let req = &ctx.required;
+    let overdue: Vec<&Required> = req.iter().filter(|x| x.overdue).collect();
+    let (_, total, in_place) = ctx.counts(req.iter());
+
+    // Summary: the body's levels and the key figures, and the risk picture.
+    let kv = |k: &str, v: Cell| vec![Cell::Text(ctx.t(k)), v];
+    let rows = vec![
+        kv(
+            "report-kv-org-levels",
+            Cell::Text(ctx.levels(&r.org.levels)),
+        ),
+        kv("report-kv-tasks", int(r.tasks.len())),
+        kv("report-kv-systems", int(r.summary.systems)),
+        kv(
+            "report-kv-required-system",
+            int(r.summary.required_system_measures),
+        ),
+        kv(
+            "report-kv-required-org",
+            int(r.summary.required_org_measures),
+        ),
+        kv("report-kv-required-total", int(total as usize)),
+        kv("report-kv-in-place", int(in_place as usize)),
+        kv("report-kv-coverage", share(in_place, total)),
+        kv("report-kv-deviations", int(r.summary.deviations)),
+        kv("report-kv-risk", int(r.summary.risk_assessments_needed)),
+        kv("report-kv-overdue", int(overdue.len())),
+    ];
+    let mut summary_table = table(
+        ctx,
+        "summary",
+        vec![
+            Column::text(ctx.t("report-col-figure"), 30.0),
+            Column::text(ctx.t("report-col-value"), 20.0),
+        ],
+        rows,
+    );
+    summary_table.row_headers = true;
+    let mut summary = section(ctx, "summary", Some(summary_table));
+    summary.paragraphs.push(ctx.t("report-summary-intro"));
+    summary.charts.push(risk_picture(ctx));
+
+    // Systems and tasks with their levels.
+    let risk_objects: HashSet<&str> = r
+        .risk_assessment_needed
+        .iter()
+        .map(|x| x.object.as_str())
+        .collect();
+    let sys_rows = r
+        .systems
+        .iter()
+        .map(|s| {
+            let cum: Vec<String> = Dimension::ALL
+                .iter()
+                .filter(|d| s.cumulation.contains(**d))
+                .map(|d| ctx.dimension(*d))
+                .collect();
+            let in_place = req
+                .iter()
+                .filter(|x| x.system == Some(s.id.as_str()) && x.in_place())
+                .count();
+            vec![
+                Cell::Text(s.id.clone()),
+                text(s.name.clone()),
+                Cell::Text(ctx.level(s.levels.c)),
+                Cell::Text(ctx.level(s.levels.i)),
+                Cell::Text(ctx.level(s.levels.a)),
+                text(cum.join(", ")),
+                int(s.required_measures.len()),
+                int(in_place),
+                Cell::Text(ctx.yes_no(risk_objects.contains(format!("system:{}", s.id).as_str()))),
+            ]
+        })
+        .collect();
+    let level_cols = |first: &str| {
+        vec![
+            Column::text(ctx.t(first), 14.0),
+            Column::text(ctx.t("report-col-name"), 24.0),
+            Column::text(ctx.t("report-col-c"), 8.0),
+            Column::text(ctx.t("report-col-i"), 8.0),
+            Column::text(ctx.t("report-col-a"), 8.0),
+        ]
+    };
+    let mut cols = level_cols("report-col-system");
+    cols.extend([
+        Column::text(ctx.t("report-col-cumulation"), 10.0),
+        Column::number(ctx.t("report-col-required"), 8.0),
+        Column::number(ctx.t("report-col-in-place"), 8.0),
+        Column::text(ctx.t("report-col-risk"), 8.0),
+    ]);
+    let systems = section(ctx, "systems", Some(table(ctx, "systems", cols, sys_rows)));
+
+    let task_rows = r
+        .tasks
+        .iter()
+        .map(|tk| {
+            vec![
+                Cell::Text(tk.id.clone()),
+                text(ctx.task_name(&tk.id)),
+                Cell::Text(ctx.level(tk.levels.c)),
+                Cell::Text(ctx.level(tk.levels.i)),
+                Cell::Text(ctx.level(tk.levels.a)),
+                int(tk.deviations.len()),
+                Cell::Text(ctx.yes_no(tk.own)),
+            ]
+        })
+        .collect();
+    let mut cols = level_cols("report-col-task");
+    cols.extend([
+        Column::number(ctx.t("report-col-deviations"), 8.0),
+        Column::text(ctx.t("report-col-own"), 8.0),
+    ]);
+    let tasks = section(ctx, "tasks", Some(table(ctx, "tasks", cols, task_rows)));
+
+    // Required measures by baseline and by governance activity, with status counts.
+    let mut chart_rows = Vec::new();
+    let mut rows = Vec::new();
+    for b in 1..=3u8 {
+        let c = ctx.counts(req.iter().filter(|x| x.baseline == b));
+        chart_rows.push((ctx.baseline(b), c.0));
+        rows.push(ctx.count_row(ctx.baseline(b), c));
+    }
+    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
+    let mut t = table(
+        ctx,
+        "baseline",
+        ctx.count_columns("report-col-baseline"),
+        rows,
+    );
+    t.row_headers = true;
+    let mut by_baseline = section(ctx, "baseline", Some(t));
+    by_baseline.paragraphs.push(ctx.t("report-status-note"));
+    by_baseline
+        .charts
+        .push(ctx.status_chart(ctx.t("report-chart-baseline"), &chart_rows));
+
+    let mut rows = Vec::new();
+    let mut chart_rows = Vec::new();
+    for a in Activity::ALL {
+        let of = |x: &&Required| x.doc.is_some_and(|d| d.activity == a);
+        let c = ctx.counts(req.iter().filter(of));
+        if c.1 > 0 {
+            chart_rows.push((ctx.activity(a), c.0));
+        }
+        rows.push(ctx.count_row(ctx.activity(a), c));
+    }
+    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
+    let mut t = table(
+        ctx,
+        "activity",
+        ctx.count_columns("report-col-activity"),
+        rows,
+    );
+    t.row_headers = true;
+    let mut by_activity = section(ctx, "activity", Some(t));
+    by_activity
+        .charts
+        .push(ctx.status_chart(ctx.t("report-chart-activity"), &chart_rows));
+
+    // Deviations from the recommendations.
+    let dev_rows = r
+        .tasks
+        .iter()
+        .flat_map(|tk| {
+            tk.deviations.iter().map(move |d| {
+                vec![
+                    Cell::Text(named(&ctx.task_name(&tk.id), &tk.id)),
+                    Cell::Text(named(&ctx.info_type_name(&d.info_type), &d.info_type)),
+                    Cell::Text(ctx.dimension(d.dimension)),
+                    Cell::Text(ctx.level(d.recommended)),
+                    Cell::Text(ctx.level(d.chosen)),
+                    text(d.justification.clone()),
+                ]
+            })
+        })
+        .collect();
+    let cols = vec![
+        Column::text(ctx.t("report-col-task"), 18.0),
+        Column::text(ctx.t("report-col-info-type"), 18.0),
+        Column::text(ctx.t("report-col-dimension"), 10.0),
+        Column::text(ctx.t("report-col-recommended"), 9.0),
+        Column::text(ctx.t("report-col-chosen"), 9.0),
+        Column::text(ctx.t("report-col-justification"), 36.0),
+    ];
+    let deviations = section(
+        ctx,
+        "deviations",
+        Some(table(ctx, "deviations", cols, dev_rows)),
+    );
+
+    // Risk assessments needed, in the engine's priority order, with reasons.
+    let risk_rows = r
+        .risk_assessment_needed
+        .iter()
+        .enumerate()
+        .map(|(n, x)| {
+            let reasons: Vec<String> = x.reasons.iter().map(|r| ctx.reason(*r)).collect();
+            vec![
+                int(n + 1),
+                Cell::Text(ctx.object(&x.object)),
+                Cell::Text(reasons.join(", ")),
+                text(x.measures.join(", ")),
+            ]
+        })
+        .collect();
+    let cols = vec![
+        Column::number(ctx.t("report-col-priority"), 6.0),
+        Column::text(ctx.t("report-col-object"), 30.0),
+        Column::text(ctx.t("report-col-reasons"), 30.0),
+        Column::text(ctx.t("report-col-measures"), 24.0),
+    ];
+    let risk = section(ctx, "risk", Some(table(ctx, "risk", cols, risk_rows)));
+
+    // Overdue measures.
+    let mut od = overdue.clone();
+    od.sort_by(|a, b| {
+        (a.status.and_then(|s| s.due.as_deref()), a.system, a.measure).cmp(&(
+            b.status.and_then(|s| s.due.as_deref()),
+            b.system,
+            b.measure,
+        ))
+    });
+    let od_rows = od.iter().map(|x| plan_row(ctx, x, None)).collect();
+    let overdue_section = section(
+        ctx,
+        "overdue",
+        Some(table(ctx, "overdue", plan_columns(ctx, false), od_rows)),
+    );
+
+    ctx.doc(
+        "report-title-status",
+        vec![
+            summary,
+            systems,
+            tasks,
+            by_baseline,
+            by_activity,
+            deviations,
+            risk,
+            overdue_section,
+        ],
+        false,
+    )
+}
+
+/// Systems by their highest level, split by whether they need a risk assessment.
+fn risk_picture(ctx: &Ctx) -> Chart {
+    let r = ctx.input.report;
+    let needs: HashSet<&str> = r
+        .risk_assessment_needed
+        .iter()
+        .filter_map(|x| x.object.strip_prefix("system:"))
+        .collect();
+    let mut with = [0u32; 3];
+    let mut without = [0u32; 3];
+    for s in &r.systems {
+        let l = s.levels.c.max(s.levels.i).max(s.levels.a) as usize - 1;
+        if needs.contains(s.id.as_str()) {
+            with[l] += 1;
+        } else {
+            without[l] += 1;
+        }
+    }
+    let categories: Vec<String> = Level::ALL.iter().map(|l| ctx.level(*l)).collect();
+    let title = ctx.t("report-chart-risk");
+    let alt = categories
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            ctx.ta(
+                "report-chart-risk-alt",
+                &[
+                    ("level", c),
+                    ("with", &with[n].to_string()),
+                    ("without", &without[n].to_string()),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Chart {
+        alt: format!("{title}. {alt}."),
+        title,
+        categories,
+        series: vec![
+            Series {
+                name: ctx.t("report-series-risk"),
+                values: with.to_vec(),
+                color: (213, 94, 0),
+            },
+            Series {
+                name: ctx.t("report-series-no-risk"),
+                values: without.to_vec(),
+                color: (0, 114, 178),
+            },
+        ],
+    }
+}
+
+fn plan_columns(ctx: &Ctx, priority: bool) -> Vec<Column> {
+    let mut cols = Vec::new();
+    if priority {
+        cols.push(Column::number(ctx.t("report-col-priority"), 6.0));
+    }
+    cols.extend([
+        Column::text(ctx.t("report-col-measure"), 11.0),
+        Column::text(ctx.t("report-col-measure-name"), 26.0),
+        Column::text(ctx.t("report-col-activity"), 14.0),
+        Column::text(ctx.t("report-col-baseline"), 7.0),
+        Column::text(ctx.t("report-col-where"), 18.0),
+        Column::text(ctx.t("report-col-owner"), 12.0),
+        Column::text(ctx.t("report-col-due"), 10.0),
+        Column::text(ctx.t("report-col-status"), 11.0),
+        Column::text(ctx.t("report-col-overdue"), 7.0),
+    ]);
+    cols
+}
+
+fn plan_row(ctx: &Ctx, x: &Required, priority: Option<usize>) -> Vec<Cell> {
+    let mut row = Vec::new();
+    if let Some(p) = priority {
+        row.push(int(p));
+    }
+    let st = x.status;
+    row.extend([
+        Cell::Text(x.measure.to_string()),
+        text(ctx.measure_name(x.measure)),
+        x.doc
+            .map_or(Cell::Empty, |d| Cell::Text(ctx.activity(d.activity))),
+        Cell::Text(ctx.baseline(x.baseline)),
+        Cell::Text(ctx.scope(x.system)),
+        st.and_then(|s| s.owner.clone()).map_or(Cell::Empty, text),
+        st.and_then(|s| s.due.clone())
+            .map_or(Cell::Empty, Cell::Date),
+        Cell::Text(ctx.status(x.status())),
+        Cell::Text(ctx.yes_no(x.overdue)),
+    ]);
+    row
+}
+
+fn measure_plan(ctx: &Ctx) -> Doc {
+    // Everything required that is not in place: no status, not started, in progress, partial,
+    // or flagged overdue by the engine (an expired supplier declaration, for instance).
+    let mut open: Vec<&Required> = ctx
+        .required
+        .iter()
+        .filter(|x| {
+            x.overdue
+                || matches!(
+                    x.status(),
+                    Status::NotStarted | Status::InProgress | Status::Partial
+                )
+        })
+        .collect();
+    let order: HashMap<Option<&str>, usize> = std::iter::once(None)
+        .chain(ctx.input.report.systems.iter().map(|s| Some(s.id.as_str())))
+        .enumerate()
+        .map(|(n, s)| (s, n))
+        .collect();
+    open.sort_by_key(|x| {
+        let due = x.status.and_then(|s| s.due.clone());
+        (
+            !x.overdue,
+            due.is_none(),
+            due,
+            x.baseline,
+            order.get(&x.system).copied().unwrap_or(usize::MAX),
+            x.measure,
+        )
+    });
+    let rows: Vec<Vec<Cell>> = open
+        .iter()
+        .enumerate()
+        .map(|(n, x)| plan_row(ctx, x, Some(n + 1)))
+        .collect();
+    let n_overdue = open.iter().filter(|x| x.overdue).count().to_string();
+    let n_no_owner = open
+        .iter()
+        .filter(|x| x.status.and_then(|s| s.owner.as_ref()).is_none())
+        .count()
+        .to_string();
+    let n_no_due = open
+        .iter()
+        .filter(|x| x.status.and_then(|s| s.due.as_ref()).is_none())
+        .count()
+        .to_string();
+    let mut plan = section(
+        ctx,
+        "plan",
+        Some(table(ctx, "plan", plan_columns(ctx, true), rows)),
+    );
+    plan.paragraphs.push(ctx.ta(
+        "report-plan-intro",
+        &[
+            ("open", &open.len().to_string()),
+            ("required", &ctx.required.len().to_string()),
+            ("overdue", &n_overdue),
+            ("noowner", &n_no_owner),
+            ("nodue", &n_no_due),
+        ],
+    ));
+    plan.paragraphs.push(ctx.t("report-plan-order"));
+    ctx.doc("report-title-plan", vec![plan], true)
+}

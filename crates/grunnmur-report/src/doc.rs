@@ -1,0 +1,125 @@
+//! The neutral report document every renderer draws: a title, facts about the report, and
+//! sections that each hold at most one table and any number of charts. One section is one
+//! worksheet in XLSX, one `<section>` in HTML and one tagged section in the PDF.
+
+use grunnmur_i18n::Lang;
+
+#[derive(Clone, Debug)]
+pub struct Doc {
+    pub lang: Lang,
+    pub title: String,
+    /// Facts about the report (body, date, catalog version, ...), label and value.
+    pub facts: Vec<(String, String)>,
+    /// Heading of the facts (the "about this report" sheet in XLSX).
+    pub facts_heading: String,
+    /// Short name for the facts sheet.
+    pub facts_sheet: String,
+    pub sections: Vec<Section>,
+    /// Wide tables: the PDF uses landscape pages.
+    pub landscape: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Section {
+    /// Worksheet name: short, unique in the document (renderers sanitise it).
+    pub sheet: String,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub charts: Vec<Chart>,
+    pub table: Option<Table>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub caption: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// The first column names its row (rendered as a row header, `scope="row"`).
+    pub row_headers: bool,
+    /// Shown instead of an empty table.
+    pub empty: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Column {
+    pub header: String,
+    /// Relative width in the PDF and approximate characters in XLSX.
+    pub width: f32,
+    pub align: Align,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+impl Column {
+    pub fn text(header: String, width: f32) -> Column {
+        Column {
+            header,
+            width,
+            align: Align::Left,
+        }
+    }
+
+    pub fn number(header: String, width: f32) -> Column {
+        Column {
+            header,
+            width,
+            align: Align::Right,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    /// A share between 0 and 1, shown as a percentage.
+    Percent(f64),
+    /// `YYYY-MM-DD`.
+    Date(String),
+    Empty,
+}
+
+impl Cell {
+    /// The cell as people read it in HTML and PDF.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Text(s) | Cell::Date(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Percent(p) => format!("{} %", (p * 100.0).round() as i64),
+            Cell::Empty => "–".to_string(),
+        }
+    }
+}
+
+/// A horizontal stacked bar chart: one bar per category, one segment per series.
+#[derive(Clone, Debug)]
+pub struct Chart {
+    pub title: String,
+    /// Text alternative: what the chart shows, with its numbers.
+    pub alt: String,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<u32>,
+    /// RGB; the palette is chosen for contrast against white and between neighbours.
+    pub color: (u8, u8, u8),
+}
+
+impl Chart {
+    /// The largest bar total (at least 1, so scales never divide by zero).
+    pub fn max_total(&self) -> u32 {
+        (0..self.categories.len())
+            .map(|c| self.series.iter().map(|s| s.values[c]).sum::<u32>())
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+}

@@ -1,0 +1,398 @@
+//! Reports from the example municipality: the numbers in every format are the engine's, the
+//! HTML is accessible, the workbook reads back, and the PDF is tagged and has the text.
+
+mod common;
+
+use calamine::{Data, Reader, Xlsx};
+use common::*;
+use grunnmur_core::derive::Reason;
+use grunnmur_i18n::Lang;
+use grunnmur_report::doc::Cell;
+use grunnmur_report::{Format, ReportInput, ReportKind, build, render};
+use std::io::Cursor;
+
+fn input<'a>(
+    report: &'a grunnmur_core::report::AssessReport,
+    body: &'a grunnmur_catalog::BodyDoc,
+    lang: Lang,
+) -> ReportInput<'a> {
+    ReportInput {
+        report,
+        catalog: &catalog().doc,
+        body,
+        lang,
+    }
+}
+
+fn total_required(r: &grunnmur_core::report::AssessReport) -> usize {
+    r.summary.required_system_measures + r.summary.required_org_measures
+}
+
+#[test]
+fn status_model_counts_what_the_engine_required() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let doc = build::build(ReportKind::Status, &input(&r, &body, Lang::Nb));
+    // The baseline table: one row per baseline and a total; the counts add up to the engine's.
+    let t = doc.sections[3].table.as_ref().unwrap();
+    assert_eq!(t.rows.len(), 4);
+    let req = |row: &Vec<Cell>| match row[1] {
+        Cell::Int(n) => n as usize,
+        ref c => panic!("{c:?}"),
+    };
+    let sum: usize = t.rows[..3].iter().map(req).sum();
+    assert_eq!(sum, total_required(&r));
+    assert_eq!(req(&t.rows[3]), total_required(&r));
+    // Status columns add up to the required column on every row.
+    for row in &t.rows {
+        let statuses: i64 = row[2..8]
+            .iter()
+            .map(|c| match c {
+                Cell::Int(n) => *n,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(statuses as usize, req(row));
+    }
+    // The activity table has the same total.
+    let t = doc.sections[4].table.as_ref().unwrap();
+    assert_eq!(req(t.rows.last().unwrap()), total_required(&r));
+    // Deviations and the risk list are the engine's, in its order.
+    assert_eq!(
+        doc.sections[5].table.as_ref().unwrap().rows.len(),
+        r.summary.deviations
+    );
+    let risk = doc.sections[6].table.as_ref().unwrap();
+    assert_eq!(risk.rows.len(), r.risk_assessment_needed.len());
+    assert!(!risk.rows.is_empty(), "the example has objects on the list");
+    // Overdue: the engine's overdue measures, one row each.
+    let overdue: usize = r
+        .risk_assessment_needed
+        .iter()
+        .filter(|x| x.reasons.contains(&Reason::Overdue))
+        .map(|x| {
+            let sys = x.object.strip_prefix("system:");
+            x.measures
+                .iter()
+                .filter(|m| {
+                    body.measure_status.iter().any(|s| {
+                        s.system.as_deref() == sys
+                            && &s.measure == *m
+                            && s.status != grunnmur_core::workspace::Status::NotApplicable
+                    })
+                })
+                .count()
+        })
+        .sum();
+    assert!(overdue > 0, "the example has overdue measures");
+    assert_eq!(doc.sections[7].table.as_ref().unwrap().rows.len(), overdue);
+}
+
+#[test]
+fn measure_plan_is_sorted_overdue_first_then_by_due_date() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let doc = build::build(ReportKind::MeasurePlan, &input(&r, &body, Lang::Nb));
+    let t = doc.sections[0].table.as_ref().unwrap();
+    assert!(!t.rows.is_empty());
+    let overdue_col = t.columns.len() - 1;
+    let due_col = 7;
+    let key = |row: &Vec<Cell>| {
+        let overdue = row[overdue_col] == Cell::Text("ja".into());
+        let due = match &row[due_col] {
+            Cell::Date(d) => Some(d.clone()),
+            _ => None,
+        };
+        (!overdue, due.is_none(), due)
+    };
+    let keys: Vec<_> = t.rows.iter().map(key).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(
+        keys, sorted,
+        "overdue first, then by due date, undated last"
+    );
+    assert!(!keys[0].0, "the first row is overdue");
+    // Priorities are 1..n.
+    for (n, row) in t.rows.iter().enumerate() {
+        assert_eq!(row[0], Cell::Int(n as i64 + 1));
+    }
+    // Nothing implemented is on the plan.
+    let implemented = grunnmur_i18n::t(Lang::Nb, "report-status-implemented", &[]);
+    assert!(
+        t.rows
+            .iter()
+            .all(|r| r[8] != Cell::Text(implemented.clone()))
+    );
+}
+
+#[test]
+fn html_is_accessible_and_has_the_engines_numbers() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let html = String::from_utf8(
+        render(
+            ReportKind::Status,
+            Format::Html,
+            &input(&r, &body, Lang::Nb),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nb\">"));
+    assert!(html.contains("<h1>Statusrapport for informasjonssikkerhet – Eksempel kommune</h1>"));
+    assert!(html.contains("<caption>"));
+    assert!(html.contains("<th scope=\"col\""));
+    assert!(html.contains("<th scope=\"row\""));
+    assert!(
+        html.contains("role=\"img\""),
+        "charts have a role and a text alternative"
+    );
+    assert!(html.contains("<desc id="));
+    assert!(!html.contains("<script"), "no scripts");
+    // Key figures, exactly as the engine computed them.
+    let figure = |key: &str, v: usize| {
+        let label = grunnmur_i18n::t(Lang::Nb, key, &[]);
+        format!("<th scope=\"row\">{label}</th><td class=\"num\">{v}</td>")
+    };
+    for (k, v) in [
+        ("report-kv-systems", r.summary.systems),
+        (
+            "report-kv-required-system",
+            r.summary.required_system_measures,
+        ),
+        ("report-kv-required-org", r.summary.required_org_measures),
+        ("report-kv-required-total", total_required(&r)),
+        ("report-kv-deviations", r.summary.deviations),
+        ("report-kv-risk", r.summary.risk_assessments_needed),
+        ("report-kv-tasks", r.tasks.len()),
+    ] {
+        assert!(html.contains(&figure(k, v)), "{k} = {v} missing");
+    }
+    assert!(html.contains(&format!(
+        "<th scope=\"row\">I alt</th><td class=\"num\">{}</td>",
+        total_required(&r)
+    )));
+    for s in &r.systems {
+        assert!(
+            html.contains(&format!("<td>{}</td>", s.id)),
+            "system {}",
+            s.id
+        );
+    }
+    assert!(html.contains(&r.catalog.version), "catalog version");
+    assert!(html.contains("2026-11-28"), "date");
+}
+
+#[test]
+fn english_html_is_english() {
+    let body = body("statsetat.yaml");
+    let r = report_for(&body);
+    let html = String::from_utf8(
+        render(
+            ReportKind::MeasurePlan,
+            Format::Html,
+            &input(&r, &body, Lang::En),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("Security measure plan"));
+    assert!(html.contains("<th scope=\"col\">Owner</th>"));
+    assert!(!html.contains("Handlingsplan"));
+}
+
+fn sheet(wb: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Vec<Vec<Data>> {
+    let range = wb.worksheet_range(name).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+fn num(d: &Data) -> f64 {
+    match d {
+        Data::Int(n) => *n as f64,
+        Data::Float(f) => *f,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+#[test]
+fn xlsx_status_report_reads_back() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let bytes = render(
+        ReportKind::Status,
+        Format::Xlsx,
+        &input(&r, &body, Lang::Nb),
+    )
+    .unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        vec![
+            "Om rapporten",
+            "Sammendrag",
+            "Systemer",
+            "Oppgaver",
+            "Per basisnivå",
+            "Per styringsaktivitet",
+            "Avvik",
+            "Risikovurdering",
+            "Forfalte tiltak"
+        ]
+    );
+    let about = sheet(&mut wb, "Om rapporten");
+    assert!(
+        about
+            .iter()
+            .any(|r| r.get(1) == Some(&Data::String("2026-11-28".into())))
+    );
+    let summary = sheet(&mut wb, "Sammendrag");
+    assert_eq!(
+        summary[0][0],
+        Data::String("Nøkkeltall".into()),
+        "header row"
+    );
+    let value = |label: &str| {
+        let label = grunnmur_i18n::t(Lang::Nb, label, &[]);
+        let row = summary
+            .iter()
+            .find(|r| r[0] == Data::String(label.clone()))
+            .unwrap_or_else(|| panic!("{label}"));
+        num(&row[1]) as usize
+    };
+    assert_eq!(value("report-kv-systems"), r.summary.systems);
+    assert_eq!(value("report-kv-required-total"), total_required(&r));
+    assert_eq!(value("report-kv-risk"), r.summary.risk_assessments_needed);
+    assert_eq!(value("report-kv-deviations"), r.summary.deviations);
+
+    let systems = sheet(&mut wb, "Systemer");
+    assert_eq!(systems.len(), r.systems.len() + 1);
+    for (row, s) in systems[1..].iter().zip(&r.systems) {
+        assert_eq!(row[0], Data::String(s.id.clone()));
+        assert_eq!(num(&row[6]) as usize, s.required_measures.len());
+    }
+    let base = sheet(&mut wb, "Per basisnivå");
+    assert_eq!(num(&base[4][1]) as usize, total_required(&r), "total row");
+}
+
+#[test]
+fn xlsx_measure_plan_has_dates_filters_and_frozen_header() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let bytes = render(
+        ReportKind::MeasurePlan,
+        Format::Xlsx,
+        &input(&r, &body, Lang::Nb),
+    )
+    .unwrap();
+    // Frozen panes and the autofilter are in the sheet XML.
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut z.by_name("xl/worksheets/sheet2.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(xml.contains("<pane ySplit=\"1\""), "frozen header row");
+    assert!(xml.contains("<autoFilter ref=\"A1:"), "autofilter");
+
+    let doc = build::build(ReportKind::MeasurePlan, &input(&r, &body, Lang::Nb));
+    let rows = &doc.sections[0].table.as_ref().unwrap().rows;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let plan = sheet(&mut wb, "Handlingsplan");
+    assert_eq!(plan.len(), rows.len() + 1);
+    assert_eq!(plan[0][0], Data::String("Nr.".into()));
+    for (x, m) in plan[1..].iter().zip(rows) {
+        assert_eq!(x[1], Data::String(m[1].display()), "measure id");
+        if let Cell::Date(d) = &m[7] {
+            assert!(matches!(x[7], Data::DateTime(_)), "due is a real date: {d}");
+        }
+    }
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(bytes).expect("text extraction")
+}
+
+#[test]
+fn pdf_is_tagged_and_has_the_text() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let bytes = render(ReportKind::Status, Format::Pdf, &input(&r, &body, Lang::Nb)).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.7"));
+
+    // Structure: a structure tree, marked content, the language and a title shown.
+    let pdf = pdf_extract::Document::load_mem(&bytes).unwrap();
+    let root = pdf.catalog().unwrap();
+    assert!(root.has(b"StructTreeRoot"), "tagged");
+    let mark = pdf
+        .dereference(root.get(b"MarkInfo").unwrap())
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    assert!(mark.get(b"Marked").unwrap().as_bool().unwrap());
+    let lang = root.get(b"Lang").unwrap().as_str().unwrap();
+    assert_eq!(lang, b"nb");
+    assert!(pdf.get_pages().len() >= 2);
+    // The structure tree has tables, header cells and figures.
+    let kinds: std::collections::HashSet<Vec<u8>> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"StructElem"))
+        .filter_map(|d| {
+            d.get(b"S")
+                .and_then(|s| s.as_name())
+                .ok()
+                .map(<[u8]>::to_vec)
+        })
+        .collect();
+    for k in ["Table", "TH", "TD", "Caption", "H1", "H2", "Figure", "Sect"] {
+        assert!(kinds.contains(k.as_bytes()), "{k} in {kinds:?}");
+    }
+
+    let text = pdf_text(&bytes);
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "Statusrapport for informasjonssikkerhet",
+        "Eksempel kommune",
+        "Påkrevde tiltak per basisnivå",
+        "Risikovurdering trengs",
+        "Forfalte tiltak",
+        "2026-11-28",
+    ] {
+        assert!(flat.contains(needle), "{needle} not in PDF text");
+    }
+    assert!(flat.contains(&r.catalog.version));
+    for s in &r.systems {
+        assert!(flat.contains(&s.id), "system {}", s.id);
+    }
+}
+
+#[test]
+fn pdf_measure_plan_in_english() {
+    let body = body("fylkeskommune.yaml");
+    let r = report_for(&body);
+    let bytes = render(
+        ReportKind::MeasurePlan,
+        Format::Pdf,
+        &input(&r, &body, Lang::En),
+    )
+    .unwrap();
+    let pdf = pdf_extract::Document::load_mem(&bytes).unwrap();
+    assert_eq!(
+        pdf.catalog()
+            .unwrap()
+            .get(b"Lang")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"en"
+    );
+    let text = pdf_text(&bytes);
+    assert!(text.contains("Security measure plan"));
+    assert!(text.contains("Owner"));
+}

@@ -1,0 +1,132 @@
+//! `grunnmur report BODY_FILE --kind status|measure-plan --format pdf|xlsx|html --out FILE`:
+//! the management reports, rendered by `grunnmur-report` from the engine's result.
+
+use crate::output::print_problems;
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use grunnmur_catalog::{BodyDoc, CheckedCatalog};
+use grunnmur_core::{Date, Workspace};
+use grunnmur_i18n::{Lang, t};
+use grunnmur_report::{Format, ReportInput, ReportKind};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// Body status report for management.
+    Status,
+    /// Measure plan (handlingsplan): what, where, who, by when.
+    MeasurePlan,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Pdf,
+    Xlsx,
+    Html,
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// The body file (YAML or JSON).
+    body_file: PathBuf,
+    /// Catalog folder or file; the bundled catalog when left out.
+    #[arg(long)]
+    catalog: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    kind: KindArg,
+    #[arg(long, value_enum)]
+    format: FormatArg,
+    /// The file to write.
+    #[arg(long)]
+    out: PathBuf,
+    /// The date that decides what is overdue (YYYY-MM-DD); today when left out.
+    #[arg(long)]
+    today: Option<String>,
+}
+
+/// A body file read and resolved against a checked catalog.
+pub struct Loaded {
+    pub checked: CheckedCatalog,
+    pub doc: BodyDoc,
+    pub ws: Workspace,
+}
+
+/// Reads the catalog and a body file as `assess` does; prints the problems and gives `None`
+/// when either has errors.
+pub(crate) fn load(lang: Lang, body_file: &Path, catalog: Option<&Path>) -> Option<Loaded> {
+    let (checked, problems) = grunnmur_catalog::load_catalog(catalog);
+    let Some(checked) = checked else {
+        print_problems(lang, &problems);
+        eprintln!("{}", t(lang, "cli-catalog-invalid", &[]));
+        return None;
+    };
+    let src = match grunnmur_catalog::files::read_source(body_file) {
+        Ok(s) => s,
+        Err(p) => {
+            print_problems(lang, &[p]);
+            return None;
+        }
+    };
+    match grunnmur_catalog::read_body(&src, &checked.catalog) {
+        Ok((doc, ws)) => Some(Loaded { checked, doc, ws }),
+        Err(problems) => {
+            print_problems(lang, &problems);
+            eprintln!("{}", t(lang, "cli-body-invalid", &[]));
+            None
+        }
+    }
+}
+
+/// `--today`, or the clock's date.
+pub(crate) fn today(lang: Lang, arg: Option<&str>) -> Option<Date> {
+    match arg {
+        None => Some(crate::today_utc()),
+        Some(s) => {
+            let d = Date::parse(s);
+            if d.is_none() {
+                eprintln!("{}", t(lang, "cli-invalid-today", &[("value", s)]));
+            }
+            d
+        }
+    }
+}
+
+pub fn run(lang: Lang, args: ReportArgs) -> anyhow::Result<ExitCode> {
+    let Some(today) = today(lang, args.today.as_deref()) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let Some(l) = load(lang, &args.body_file, args.catalog.as_deref()) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let cat = &l.checked.catalog;
+    let a = grunnmur_core::assess(cat, &l.ws, today);
+    let report = grunnmur_core::report::AssessReport::new(cat, &l.ws, &a, today);
+    let input = ReportInput {
+        report: &report,
+        catalog: &l.checked.doc,
+        body: &l.doc,
+        lang,
+    };
+    let kind = match args.kind {
+        KindArg::Status => ReportKind::Status,
+        KindArg::MeasurePlan => ReportKind::MeasurePlan,
+    };
+    let format = match args.format {
+        FormatArg::Pdf => Format::Pdf,
+        FormatArg::Xlsx => Format::Xlsx,
+        FormatArg::Html => Format::Html,
+    };
+    let bytes = match grunnmur_report::render(kind, format, &input) {
+        Ok(b) => b,
+        Err(e) => {
+            let detail = e.to_string();
+            eprintln!("{}", t(lang, "cli-report-failed", &[("detail", &detail)]));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    std::fs::write(&args.out, bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    let path = args.out.display().to_string();
+    eprintln!("{}", t(lang, "cli-report-written", &[("path", &path)]));
+    Ok(ExitCode::SUCCESS)
+}
