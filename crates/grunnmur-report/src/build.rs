@@ -339,13 +339,13 @@ impl<'a> Ctx<'a> {
 
     fn count_columns(&self, first: &str) -> Vec<Column> {
         let mut cols = vec![
-            Column::text(self.t(first), 14.0),
-            Column::number(self.t("report-col-required"), 8.0),
+            Column::text(self.t(first), 17.0),
+            Column::number(self.t("report-col-required"), 8.5),
         ];
         cols.extend(
             STATUSES
                 .iter()
-                .map(|s| Column::number(self.status(*s), 8.0)),
+                .map(|s| Column::number(self.status(*s), 9.5)),
         );
         cols.push(Column::number(self.t("report-col-coverage"), 8.0));
         cols
@@ -517,19 +517,19 @@ fn status_report(ctx: &Ctx) -> Doc {
         .collect();
     let level_cols = |first: &str| {
         vec![
-            Column::text(ctx.t(first), 14.0),
-            Column::text(ctx.t("report-col-name"), 24.0),
-            Column::text(ctx.t("report-col-c"), 8.0),
-            Column::text(ctx.t("report-col-i"), 8.0),
-            Column::text(ctx.t("report-col-a"), 8.0),
+            Column::text(ctx.t(first), 16.0),
+            Column::text(ctx.t("report-col-name"), 21.0),
+            Column::text(ctx.t("report-col-c"), 8.5),
+            Column::text(ctx.t("report-col-i"), 8.5),
+            Column::text(ctx.t("report-col-a"), 8.5),
         ]
     };
     let mut cols = level_cols("report-col-system");
     cols.extend([
-        Column::text(ctx.t("report-col-cumulation"), 10.0),
-        Column::number(ctx.t("report-col-required"), 8.0),
-        Column::number(ctx.t("report-col-in-place"), 8.0),
-        Column::text(ctx.t("report-col-risk"), 8.0),
+        Column::text(ctx.t("report-col-cumulation"), 12.5),
+        Column::number(ctx.t("report-col-required"), 8.5),
+        Column::number(ctx.t("report-col-in-place"), 7.5),
+        Column::text(ctx.t("report-col-risk"), 13.0),
     ]);
     let systems = section(ctx, "systems", Some(table(ctx, "systems", cols, sys_rows)));
 
@@ -550,8 +550,8 @@ fn status_report(ctx: &Ctx) -> Doc {
         .collect();
     let mut cols = level_cols("report-col-task");
     cols.extend([
-        Column::number(ctx.t("report-col-deviations"), 8.0),
-        Column::text(ctx.t("report-col-own"), 8.0),
+        Column::number(ctx.t("report-col-deviations"), 7.0),
+        Column::text(ctx.t("report-col-own"), 9.0),
     ]);
     let tasks = section(ctx, "tasks", Some(table(ctx, "tasks", cols, task_rows)));
 

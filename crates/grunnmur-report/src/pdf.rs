@@ -32,6 +32,8 @@ use std::sync::OnceLock;
 const MARGIN: f32 = 48.0;
 const BODY: f32 = 9.5;
 const SMALL: f32 = 8.0;
+/// Table header cells.
+const HEAD: f32 = 7.5;
 const H1: f32 = 17.0;
 const H2: f32 = 12.5;
 const PAD: f32 = 3.0;
@@ -97,15 +99,30 @@ impl Fonts {
                 }
                 if self.width(word, size, bold) <= max {
                     line = word.to_string();
-                } else {
-                    for c in word.chars() {
-                        let mut next = line.clone();
-                        next.push(c);
-                        if !line.is_empty() && self.width(&next, size, bold) > max {
-                            lines.push(std::mem::take(&mut line));
-                            next = c.to_string();
-                        }
+                    continue;
+                }
+                // A long word (an id, mostly): break after `.`, `_` or `-` where possible,
+                // between characters where not.
+                for piece in pieces(word) {
+                    let next = format!("{line}{piece}");
+                    if line.is_empty() || self.width(&next, size, bold) <= max {
                         line = next;
+                    } else {
+                        lines.push(std::mem::take(&mut line));
+                        line = piece.to_string();
+                    }
+                    while self.width(&line, size, bold) > max && line.chars().count() > 1 {
+                        let mut head = String::new();
+                        for c in line.chars() {
+                            let mut h = head.clone();
+                            h.push(c);
+                            if !head.is_empty() && self.width(&h, size, bold) > max {
+                                break;
+                            }
+                            head = h;
+                        }
+                        line = line[head.len()..].to_string();
+                        lines.push(head);
                     }
                 }
             }
@@ -113,6 +130,22 @@ impl Fonts {
         }
         lines
     }
+}
+
+/// A word split after each `.`, `_` and `-`, the delimiters kept.
+fn pieces(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        if matches!(c, '.' | '_' | '-') {
+            out.push(&word[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    if start < word.len() {
+        out.push(&word[start..]);
+    }
+    out
 }
 
 /// What a drawing operation belongs to: a leaf of the structure tree, or page furniture.
@@ -271,13 +304,14 @@ impl<'f> Layout<'f> {
         header: bool,
         marks: &[Mark],
     ) {
-        let line_h = SMALL * LEADING;
+        let size = if header { HEAD } else { SMALL };
+        let line_h = size * LEADING;
         let max_lines = ((self.bottom() - MARGIN - 40.0) / line_h) as usize;
         let wrapped: Vec<Vec<String>> = cells
             .iter()
             .zip(xs)
             .map(|(c, (_, w))| {
-                let mut l = self.fonts.wrap(c, SMALL, header, w - 2.0 * PAD);
+                let mut l = self.fonts.wrap(c, size, header, w - 2.0 * PAD);
                 if l.len() > max_lines {
                     l.truncate(max_lines);
                     if let Some(last) = l.last_mut() {
@@ -304,14 +338,14 @@ impl<'f> Layout<'f> {
             let (x, w) = xs[n];
             for (k, l) in ls.iter().enumerate() {
                 let tx = if aligns[n] == Align::Right {
-                    x + w - PAD - self.fonts.width(l, SMALL, header)
+                    x + w - PAD - self.fonts.width(l, size, header)
                 } else {
                     x + PAD
                 };
                 self.op(Op::Text {
                     x: tx,
-                    y: self.y + PAD + SMALL + k as f32 * line_h,
-                    size: SMALL,
+                    y: self.y + PAD + size + k as f32 * line_h,
+                    size,
                     bold: header,
                     text: l.clone(),
                     mark: marks[n],
@@ -329,14 +363,15 @@ impl<'f> Layout<'f> {
     }
 
     fn row_height(&self, cells: &[String], xs: &[(f32, f32)], header: bool) -> f32 {
+        let size = if header { HEAD } else { SMALL };
         let lines = cells
             .iter()
             .zip(xs)
-            .map(|(c, (_, w))| self.fonts.wrap(c, SMALL, header, w - 2.0 * PAD).len())
+            .map(|(c, (_, w))| self.fonts.wrap(c, size, header, w - 2.0 * PAD).len())
             .max()
             .unwrap_or(1)
             .max(1);
-        lines as f32 * SMALL * LEADING + 2.0 * PAD
+        lines as f32 * size * LEADING + 2.0 * PAD
     }
 
     fn table(&mut self, t: &Table) -> SNode {

@@ -182,7 +182,9 @@ fn write_chart(
     let last_row = c.categories.len().max(1) as u32;
     let mut chart = XChart::new(ChartType::BarStacked);
     chart.title().set_name(&c.title);
-    chart.set_alt_text(&c.alt);
+    // Excel keeps at most 255 characters of alternative text; the numbers are in the cells.
+    let alt: String = c.alt.chars().take(255).collect();
+    chart.set_alt_text(alt);
     for (n, s) in c.series.iter().enumerate() {
         let vc = col + 1 + n as u16;
         let (r, g, b) = s.color;
