@@ -45,6 +45,33 @@ problem-scope-mismatch = measure "{ $measure }" applies { $scope ->
 }
 problem-duplicate-status = the status of measure "{ $measure }" ({ $scope }) appears more than once
 
+## API
+api-unauthenticated = You are not logged in, or your login has expired.
+api-forbidden = You do not have access to this.
+api-not-found = Not found.
+api-csrf = The request lacks a valid CSRF token (X-CSRF-Token).
+api-conflict = Conflict: { $detail }
+api-too-many-attempts = Too many failed logins for this account. Try again later.
+api-bad-request = Bad request: { $detail }
+api-invalid = The content has errors; nothing was stored.
+api-internal = Something went wrong on the server.
+
+## Server and operations
+serve-listening = Grunnmur is running at http://{ $addr } (database: { $database })
+serve-first-admin = The first administrator was created: { $email } with the one-time password { $password } — change it after the first login.
+serve-demo = Demo: { $name } ({ $orgnr }). Log in as { $email } with the password { $password }.
+serve-catalog = Catalog: { $id } { $version }
+ops-user-created = User { $email } created.
+ops-granted = { $email } now has the role { $role } in { $orgnr }.
+ops-token = Token for { $email } (shown only now):
+ops-audit-ok = The audit log is intact: { $count } entries.
+ops-audit-broken = The audit log is broken: { $detail }
+ops-backup-done = Backup written to { $path }.
+ops-restore-done = Restored from { $path } to { $target }.
+ops-password-empty = The password cannot be empty.
+ops-unknown-user = Unknown user { $email }.
+ops-unknown-body = Unknown body { $orgnr }.
+
 ## Command line
 cli-problems-summary = { $errors } errors, { $warnings } warnings
 cli-catalog-ok = Catalog { $id } { $version } is valid: { $info_types } information types, { $tasks } tasks, { $measures } measures, { $profiles } profiles.

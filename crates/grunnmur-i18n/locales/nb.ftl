@@ -45,6 +45,33 @@ problem-scope-mismatch = tiltak «{ $measure }» gjelder { $scope ->
 }
 problem-duplicate-status = status for tiltak «{ $measure }» ({ $scope }) står mer enn én gang
 
+## API
+api-unauthenticated = Du er ikke logget inn, eller innloggingen er utløpt.
+api-forbidden = Du har ikke tilgang til dette.
+api-not-found = Finnes ikke.
+api-csrf = Forespørselen mangler gyldig CSRF-token (X-CSRF-Token).
+api-conflict = Konflikt: { $detail }
+api-too-many-attempts = For mange mislykkede innlogginger for denne kontoen. Prøv igjen om en stund.
+api-bad-request = Ugyldig forespørsel: { $detail }
+api-invalid = Innholdet har feil; ingenting er lagret.
+api-internal = Noe gikk galt på tjeneren.
+
+## Tjener og drift
+serve-listening = Grunnmur kjører på http://{ $addr } (database: { $database })
+serve-first-admin = Første administrator er opprettet: { $email } med engangspassord { $password } — bytt det etter første innlogging.
+serve-demo = Demo: { $name } ({ $orgnr }). Logg inn som { $email } med passord { $password }.
+serve-catalog = Katalog: { $id } { $version }
+ops-user-created = Bruker { $email } er opprettet.
+ops-granted = { $email } har nå rollen { $role } i { $orgnr }.
+ops-token = Token for { $email } (vises bare nå):
+ops-audit-ok = Revisjonsloggen er hel: { $count } oppføringer.
+ops-audit-broken = Revisjonsloggen er brutt: { $detail }
+ops-backup-done = Sikkerhetskopi skrevet til { $path }.
+ops-restore-done = Gjenopprettet fra { $path } til { $target }.
+ops-password-empty = Passordet kan ikke være tomt.
+ops-unknown-user = Ukjent bruker { $email }.
+ops-unknown-body = Ukjent virksomhet { $orgnr }.
+
 ## Kommandolinje
 cli-problems-summary = { $errors } feil, { $warnings } advarsler
 cli-catalog-ok = Katalogen { $id } { $version } er gyldig: { $info_types } informasjonstyper, { $tasks } oppgaver, { $measures } tiltak, { $profiles } profiler.

@@ -11,6 +11,7 @@ pub mod testing;
 
 pub use audit::{AuditRow, NewAudit, VerifyError, verify_chain};
 pub use backend::{PgStore, SqliteStore};
+pub use sqlx::postgres::PgConnectOptions;
 
 use async_trait::async_trait;
 use serde::Serialize;

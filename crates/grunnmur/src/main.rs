@@ -5,6 +5,7 @@ mod catalog_cmd;
 mod oscal_cmd;
 mod output;
 mod report_cmd;
+mod server_cmd;
 mod table;
 mod xlsx_cmd;
 
@@ -64,6 +65,37 @@ enum Command {
         #[command(subcommand)]
         command: catalog_cmd::CatalogCommand,
     },
+    /// Run the server: REST API (and web application) over the embedded SQLite database or
+    /// PostgreSQL.
+    Serve(server_cmd::ServeArgs),
+    /// Local accounts and roles.
+    User {
+        #[command(subcommand)]
+        command: server_cmd::UserCommand,
+    },
+    /// API tokens for machine clients.
+    Token {
+        #[command(subcommand)]
+        command: server_cmd::TokenCommand,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: server_cmd::AuditCommand,
+    },
+    /// A consistent snapshot of the SQLite database while the server runs.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        store: server_cmd::StoreArgs,
+    },
+    /// Restore an SQLite snapshot into the data folder (stop the server first).
+    Restore {
+        file: PathBuf,
+        #[command(flatten)]
+        store: server_cmd::StoreArgs,
+    },
     /// OSCAL exchange: export, profile resolution, import.
     Oscal {
         #[command(subcommand)]
@@ -108,6 +140,12 @@ fn main() -> ExitCode {
         ),
         Command::Catalog { command } => catalog_cmd::run(lang, command),
         Command::Oscal { command } => oscal_cmd::run(lang, command),
+        Command::Serve(args) => server_cmd::serve(lang, args),
+        Command::User { command } => server_cmd::user(lang, command),
+        Command::Token { command } => server_cmd::token(lang, command),
+        Command::Audit { command } => server_cmd::audit(lang, command),
+        Command::Backup { out, store } => server_cmd::backup(lang, store, out),
+        Command::Restore { file, store } => server_cmd::restore(lang, store, file),
         Command::Report(args) => report_cmd::run(lang, args),
         Command::Xlsx { command } => xlsx_cmd::run(lang, command),
         Command::Gen {

@@ -1,0 +1,543 @@
+//! The REST API. Each handler: authenticate (the `Caller` extractor), check the role in the
+//! body, call the engine or the store, render JSON. Nothing here computes what the engine does.
+
+use crate::auth::{self, Caller, Via};
+use crate::error::{ApiError, ErrorBody, localize};
+use crate::state::{AppState, Cached, today};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch, post};
+use axum::{Json, Router};
+use grunnmur_catalog::body::{BodyDoc, OrgDoc, Orgnr, StatusDoc};
+use grunnmur_catalog::{Source, read_body, resolve_body};
+use grunnmur_core::catalog::OrgKind;
+use grunnmur_core::workspace::{SelectionMode, Status};
+use grunnmur_store::{BodyRow, Role, WorkspaceWrite};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use utoipa::ToSchema;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/api/openapi.json", get(openapi_json))
+        .route("/api/login", post(login))
+        .route("/api/logout", post(logout))
+        .route("/api/me", get(me))
+        .route("/api/bodies", get(list_bodies).post(create_body))
+        .route("/api/bodies/{orgnr}", get(get_body))
+        .route(
+            "/api/bodies/{orgnr}/workspace",
+            get(get_workspace).put(put_workspace),
+        )
+        .route("/api/bodies/{orgnr}/assessment", get(get_assessment))
+        .route(
+            "/api/bodies/{orgnr}/measures/{measure_id}",
+            patch(patch_measure),
+        )
+        .route("/api/bodies/{orgnr}/audit", get(get_audit))
+        .route("/api/catalog", get(catalog))
+        .route("/api/catalog/info-types", get(catalog_info_types))
+        .route("/api/catalog/tasks", get(catalog_tasks))
+        .route("/api/catalog/measures", get(catalog_measures))
+        .route("/api/catalog/profiles", get(catalog_profiles))
+        .layer(axum::middleware::from_fn(localize))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// Always `ok` when the server answers and the database does.
+    pub status: &'static str,
+    /// `sqlite` or `postgres`.
+    pub database: &'static str,
+}
+
+#[utoipa::path(get, path = "/health", tag = "system",
+    responses((status = 200, description = "The server and its database answer", body = Health)))]
+pub async fn health(State(s): State<AppState>) -> Result<Json<Health>, ApiError> {
+    s.store.user_count().await?;
+    Ok(Json(Health {
+        status: "ok",
+        database: s.store.backend(),
+    }))
+}
+
+#[utoipa::path(get, path = "/api/openapi.json", tag = "system",
+    responses((status = 200, description = "This API's OpenAPI 3.1 document")))]
+pub async fn openapi_json() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        crate::openapi::document_json(),
+    )
+        .into_response()
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LoginResponse {
+    pub email: String,
+    /// Send this in the `X-CSRF-Token` header with every change made with the session cookie.
+    pub csrf: String,
+}
+
+#[utoipa::path(post, path = "/api/login", tag = "auth", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in; the session cookie is set", body = LoginResponse),
+        (status = 401, description = "Wrong email or password", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts for this account", body = ErrorBody)))]
+pub async fn login(
+    State(s): State<AppState>,
+    Json(req): Json<LoginRequest>,
+) -> Result<Response, ApiError> {
+    // JSON only: a cross-site form cannot send it without a CORS preflight we never allow.
+    let (user, cookie, csrf) = auth::login(&s, &req.email, &req.password).await?;
+    let set = auth::session_cookie(&s, &cookie, s.config.session_seconds);
+    let body = LoginResponse {
+        email: user.email,
+        csrf,
+    };
+    Ok(([(header::SET_COOKIE, set)], Json(body)).into_response())
+}
+
+#[utoipa::path(post, path = "/api/logout", tag = "auth",
+    responses((status = 204, description = "Logged out"), (status = 401, body = ErrorBody)),
+    security(("session" = [])))]
+pub async fn logout(State(s): State<AppState>, caller: Caller) -> Result<Response, ApiError> {
+    if let Via::Session { id_hash, .. } = &caller.via {
+        s.store.delete_session(id_hash).await?;
+    }
+    let clear = auth::session_cookie(&s, "", 0);
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear)]).into_response())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub email: String,
+    pub platform_admin: bool,
+    pub catalog_editor: bool,
+    /// The bodies the user belongs to, with the role in each.
+    #[schema(value_type = Vec<Object>)]
+    pub memberships: Vec<Membership>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csrf: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Membership {
+    pub orgnr: String,
+    pub role: Role,
+}
+
+#[utoipa::path(get, path = "/api/me", tag = "auth",
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn me(State(s): State<AppState>, caller: Caller) -> Result<Json<Me>, ApiError> {
+    let memberships = s
+        .store
+        .memberships(caller.user.id)
+        .await?
+        .into_iter()
+        .map(|(orgnr, role)| Membership { orgnr, role })
+        .collect();
+    let csrf = match caller.via {
+        Via::Session { csrf, .. } => Some(csrf),
+        Via::Token => None,
+    };
+    Ok(Json(Me {
+        email: caller.user.email,
+        platform_admin: caller.user.platform_admin,
+        catalog_editor: caller.user.catalog_editor,
+        memberships,
+        csrf,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewBody {
+    /// Nine digits with a valid MOD11 check digit.
+    pub orgnr: String,
+    pub name: String,
+    /// `stat`, `kommune` or `fylkeskommune`.
+    pub kind: String,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+}
+
+#[utoipa::path(post, path = "/api/bodies", tag = "bodies", request_body = NewBody,
+    responses(
+        (status = 201, description = "Created, with an empty workspace", body = Object),
+        (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn create_body(
+    State(s): State<AppState>,
+    caller: Caller,
+    Json(req): Json<NewBody>,
+) -> Result<Response, ApiError> {
+    if !caller.user.platform_admin {
+        return Err(ApiError::Forbidden);
+    }
+    let kind: OrgKind = serde_json::from_value(serde_json::Value::String(req.kind.clone()))
+        .map_err(|_| ApiError::BadRequest(format!("kind: {}", req.kind)))?;
+    // The new body's first workspace goes through the same checks as any body file.
+    let doc = BodyDoc {
+        org: OrgDoc {
+            orgnr: Orgnr::Text(req.orgnr.clone()),
+            name: req.name.clone(),
+            kind,
+            sectors: req.sectors.clone(),
+            selection: SelectionMode::PerDimension,
+            cumulation_threshold: grunnmur_core::workspace::DEFAULT_CUMULATION_THRESHOLD,
+        },
+        tasks: Vec::new(),
+        info_types: Vec::new(),
+        systems: Vec::new(),
+        measure_status: Vec::new(),
+    };
+    let doc = checked(&s, "request", doc)?;
+    let body = BodyRow {
+        orgnr: req.orgnr.clone(),
+        name: req.name,
+        kind: kind.as_str().to_string(),
+        sectors: req.sectors,
+        catalog_id: s.catalog.catalog.id.clone(),
+        catalog_version: s.catalog.catalog.version.clone(),
+        created_at: grunnmur_store::now(),
+    };
+    s.store.create_body(&body, &caller.actor()).await?;
+    store_doc(
+        &s,
+        &req.orgnr,
+        &doc,
+        &caller.actor(),
+        "workspace.create",
+        None,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+#[utoipa::path(get, path = "/api/bodies", tag = "bodies",
+    responses((status = 200, description = "The bodies the caller may see", body = Vec<Object>), (status = 401, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn list_bodies(
+    State(s): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<BodyRow>>, ApiError> {
+    let all = s.store.bodies().await?;
+    if caller.user.platform_admin {
+        return Ok(Json(all));
+    }
+    let mine: Vec<String> = s
+        .store
+        .memberships(caller.user.id)
+        .await?
+        .into_iter()
+        .map(|(o, _)| o)
+        .collect();
+    Ok(Json(
+        all.into_iter()
+            .filter(|b| mine.contains(&b.orgnr))
+            .collect(),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/bodies/{orgnr}", tag = "bodies",
+    params(("orgnr" = String, Path, description = "Organisation number")),
+    responses((status = 200, body = Object), (status = 404, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn get_body(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(orgnr): Path<String>,
+) -> Result<Json<BodyRow>, ApiError> {
+    caller.require(&s, &orgnr, Role::Reader).await?;
+    s.store
+        .body(&orgnr)
+        .await?
+        .map(Json)
+        .ok_or(ApiError::NotFound)
+}
+
+/// Checks a body document against the catalog; every problem or nothing.
+fn checked(s: &AppState, name: &str, doc: BodyDoc) -> Result<BodyDoc, ApiError> {
+    resolve_body(name, doc, &s.catalog.catalog)
+        .map(|(doc, _)| doc)
+        .map_err(ApiError::Invalid)
+}
+
+async fn store_doc(
+    s: &AppState,
+    orgnr: &str,
+    doc: &BodyDoc,
+    actor: &str,
+    action: &str,
+    expected_version: Option<i64>,
+) -> Result<i64, ApiError> {
+    let text = serde_json::to_string(doc).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let w = WorkspaceWrite {
+        orgnr,
+        doc: &text,
+        actor,
+        action,
+        expected_version,
+    };
+    Ok(s.store.put_workspace(w).await?)
+}
+
+async fn load_doc(s: &AppState, orgnr: &str) -> Result<(BodyDoc, i64), ApiError> {
+    let row = s.store.workspace(orgnr).await?.ok_or(ApiError::NotFound)?;
+    let doc = serde_json::from_str(&row.doc).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok((doc, row.version))
+}
+
+#[utoipa::path(get, path = "/api/bodies/{orgnr}/workspace", tag = "workspace",
+    params(("orgnr" = String, Path, description = "Organisation number")),
+    responses((status = 200, description = "The body file, as put", body = Object), (status = 404, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn get_workspace(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(orgnr): Path<String>,
+) -> Result<Response, ApiError> {
+    caller.require(&s, &orgnr, Role::Reader).await?;
+    let row = s.store.workspace(&orgnr).await?.ok_or(ApiError::NotFound)?;
+    let etag = format!("\"{}\"", row.version);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json".to_string()),
+            (header::ETAG, etag),
+        ],
+        row.doc,
+    )
+        .into_response())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Stored {
+    pub version: i64,
+}
+
+#[utoipa::path(put, path = "/api/bodies/{orgnr}/workspace", tag = "workspace",
+    params(("orgnr" = String, Path, description = "Organisation number")),
+    request_body(content = Object, description = "A body file as JSON, or YAML with Content-Type application/yaml",
+        content_type = "application/json"),
+    responses(
+        (status = 200, description = "Replaced atomically", body = Stored),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, description = "If-Match names an older version", body = ErrorBody),
+        (status = 422, description = "Every problem, and nothing stored", body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn put_workspace(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(orgnr): Path<String>,
+    headers: HeaderMap,
+    body: String,
+) -> Result<Json<Stored>, ApiError> {
+    caller.require(&s, &orgnr, Role::Editor).await?;
+    let ctype = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/json");
+    let name = if ctype.contains("yaml") {
+        "request.yaml"
+    } else {
+        "request.json"
+    };
+    // JSON is YAML 1.2: one reader for both, with lines for every problem.
+    let src = Source {
+        name: name.into(),
+        text: body,
+    };
+    let (doc, _) = read_body(&src, &s.catalog.catalog).map_err(ApiError::Invalid)?;
+    if doc.org.orgnr.as_string() != orgnr {
+        return Err(ApiError::BadRequest(format!(
+            "org.orgnr {} ≠ {orgnr}",
+            doc.org.orgnr.as_string()
+        )));
+    }
+    let expected = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim_matches('"').parse().ok());
+    let version = store_doc(&s, &orgnr, &doc, &caller.actor(), "workspace.put", expected).await?;
+    Ok(Json(Stored { version }))
+}
+
+/// The assessment JSON for the stored workspace, from the cache when the workspace has not
+/// changed (in any process) since it was derived.
+pub async fn assessment_json(s: &AppState, orgnr: &str) -> Result<Arc<String>, ApiError> {
+    let version = s
+        .store
+        .workspace_version(orgnr)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let today = today();
+    if let Some(c) = s.cache.lock().ok().and_then(|c| c.get(orgnr).cloned())
+        && c.version == version
+        && c.today == today
+    {
+        return Ok(c.json.clone());
+    }
+    let (doc, version) = load_doc(s, orgnr).await?;
+    let cat = &s.catalog.catalog;
+    let (_, ws) = resolve_body(orgnr, doc, cat).map_err(ApiError::Invalid)?;
+    let a = grunnmur_core::assess(cat, &ws, today);
+    let report = grunnmur_core::report::AssessReport::new(cat, &ws, &a, today);
+    let json =
+        Arc::new(serde_json::to_string(&report).map_err(|e| ApiError::Internal(e.to_string()))?);
+    if let Ok(mut c) = s.cache.lock() {
+        c.insert(
+            orgnr.to_string(),
+            Arc::new(Cached {
+                version,
+                today,
+                json: json.clone(),
+            }),
+        );
+    }
+    Ok(json)
+}
+
+#[utoipa::path(get, path = "/api/bodies/{orgnr}/assessment", tag = "workspace",
+    params(("orgnr" = String, Path, description = "Organisation number")),
+    responses((status = 200, description = "Exactly the JSON of `grunnmur assess` for the stored workspace", body = Object),
+        (status = 404, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn get_assessment(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(orgnr): Path<String>,
+) -> Result<Response, ApiError> {
+    caller.require(&s, &orgnr, Role::Reader).await?;
+    let json = assessment_json(&s, &orgnr).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        (*json).clone(),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurePatch {
+    /// The system; left out for a measure of the whole body.
+    pub system: Option<String>,
+    /// not_started, in_progress, partial, implemented, not_applicable, supplier.
+    #[schema(value_type = String)]
+    pub status: Status,
+    pub owner: Option<String>,
+    /// YYYY-MM-DD.
+    pub due: Option<String>,
+    /// Required for not_applicable.
+    pub justification: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// For supplier: the declaration's expiry, YYYY-MM-DD.
+    pub valid_until: Option<String>,
+}
+
+#[utoipa::path(patch, path = "/api/bodies/{orgnr}/measures/{measure_id}", tag = "workspace",
+    params(("orgnr" = String, Path, description = "Organisation number"), ("measure_id" = String, Path, description = "Measure id")),
+    request_body = MeasurePatch,
+    responses((status = 200, body = Stored), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, description = "Every problem, and nothing stored", body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn patch_measure(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path((orgnr, measure_id)): Path<(String, String)>,
+    Json(p): Json<MeasurePatch>,
+) -> Result<Json<Stored>, ApiError> {
+    caller.require(&s, &orgnr, Role::Editor).await?;
+    // Read, change, check, write with the version read: a concurrent change is refused, not lost.
+    let (mut doc, version) = load_doc(&s, &orgnr).await?;
+    let entry = StatusDoc {
+        measure: measure_id.clone(),
+        system: p.system.clone(),
+        status: p.status,
+        owner: p.owner,
+        due: p.due,
+        justification: p.justification,
+        evidence: p.evidence,
+        valid_until: p.valid_until,
+    };
+    match doc
+        .measure_status
+        .iter_mut()
+        .find(|x| x.measure == measure_id && x.system == p.system)
+    {
+        Some(x) => *x = entry,
+        None => doc.measure_status.push(entry),
+    }
+    let doc = checked(&s, "request", doc)?;
+    let version = store_doc(
+        &s,
+        &orgnr,
+        &doc,
+        &caller.actor(),
+        "measure_status.set",
+        Some(version),
+    )
+    .await?;
+    Ok(Json(Stored { version }))
+}
+
+#[utoipa::path(get, path = "/api/bodies/{orgnr}/audit", tag = "bodies",
+    params(("orgnr" = String, Path, description = "Organisation number")),
+    responses((status = 200, description = "The body's audit entries, oldest first", body = Vec<Object>),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn get_audit(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(orgnr): Path<String>,
+) -> Result<Json<Vec<grunnmur_store::AuditRow>>, ApiError> {
+    caller.require(&s, &orgnr, Role::Admin).await?;
+    Ok(Json(s.store.audit_for(&orgnr).await?))
+}
+
+#[utoipa::path(get, path = "/api/catalog", tag = "catalog",
+    responses((status = 200, description = "The whole catalog, with the keys of the catalog files", body = Object),
+        (status = 401, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn catalog(
+    State(s): State<AppState>,
+    _c: Caller,
+) -> Json<grunnmur_catalog::format::CatalogDoc> {
+    Json(s.catalog.doc.clone())
+}
+
+#[utoipa::path(get, path = "/api/catalog/info-types", tag = "catalog",
+    responses((status = 200, body = Vec<Object>), (status = 401, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn catalog_info_types(State(s): State<AppState>, _c: Caller) -> Response {
+    Json(&s.catalog.doc.info_types).into_response()
+}
+
+#[utoipa::path(get, path = "/api/catalog/tasks", tag = "catalog",
+    responses((status = 200, body = Vec<Object>), (status = 401, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn catalog_tasks(State(s): State<AppState>, _c: Caller) -> Response {
+    Json(&s.catalog.doc.tasks).into_response()
+}
+
+#[utoipa::path(get, path = "/api/catalog/measures", tag = "catalog",
+    responses((status = 200, body = Vec<Object>), (status = 401, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn catalog_measures(State(s): State<AppState>, _c: Caller) -> Response {
+    Json(&s.catalog.doc.measures).into_response()
+}
+
+#[utoipa::path(get, path = "/api/catalog/profiles", tag = "catalog",
+    responses((status = 200, body = Vec<Object>), (status = 401, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn catalog_profiles(State(s): State<AppState>, _c: Caller) -> Response {
+    Json(&s.catalog.doc.profiles).into_response()
+}

@@ -1,0 +1,280 @@
+//! Authentication: local accounts (argon2id), sessions stored in the database behind an
+//! HttpOnly/Secure/SameSite=Strict cookie, bearer tokens for machine clients (stored hashed),
+//! CSRF tokens for cookie-authenticated changes, and rate-limited login.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, header};
+use base64::Engine;
+use grunnmur_store::{Role, UserRow};
+use sha2::{Digest, Sha256};
+
+pub const SESSION_COOKIE: &str = "grunnmur_session";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+const TOKEN_PREFIX: &str = "gm_";
+
+/// Random bytes as URL-safe base64.
+pub fn random_token(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).expect("the operating system's random source");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(buf)
+}
+
+pub fn sha256_hex(s: &str) -> String {
+    hex::encode(Sha256::digest(s.as_bytes()))
+}
+
+pub fn hash_password(password: &str) -> Result<String, ApiError> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A machine token: shown once, stored as its SHA-256.
+pub fn new_api_token() -> (String, String) {
+    let token = format!("{TOKEN_PREFIX}{}", random_token(32));
+    let hash = sha256_hex(&token);
+    (token, hash)
+}
+
+/// How the caller proved who they are.
+#[derive(Clone, Debug)]
+pub enum Via {
+    Session { id_hash: String, csrf: String },
+    Token,
+}
+
+/// An authenticated caller.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub user: UserRow,
+    pub via: Via,
+}
+
+impl Caller {
+    /// The caller's role in a body: platform admins administer every body. A body the caller
+    /// has no part in is "not found", so its existence does not leak.
+    pub async fn require(
+        &self,
+        state: &AppState,
+        orgnr: &str,
+        min: Role,
+    ) -> Result<Role, ApiError> {
+        let role = if self.user.platform_admin {
+            if state.store.body(orgnr).await?.is_none() {
+                return Err(ApiError::NotFound);
+            }
+            Role::Admin
+        } else {
+            state
+                .store
+                .role(self.user.id, orgnr)
+                .await?
+                .ok_or(ApiError::NotFound)?
+        };
+        if role < min {
+            return Err(ApiError::Forbidden);
+        }
+        Ok(role)
+    }
+
+    pub fn actor(&self) -> String {
+        self.user.email.clone()
+    }
+}
+
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+fn changes_state(m: &Method) -> bool {
+    !matches!(*m, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Constant-time comparison, so the CSRF check leaks nothing through timing.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
+        if let Some(token) = bearer(&parts.headers) {
+            let user = state
+                .store
+                .user_by_token(&sha256_hex(token))
+                .await?
+                .ok_or(ApiError::Unauthenticated)?;
+            return Ok(Caller {
+                user,
+                via: Via::Token,
+            });
+        }
+        let cookie =
+            cookie_value(&parts.headers, SESSION_COOKIE).ok_or(ApiError::Unauthenticated)?;
+        let id_hash = sha256_hex(&cookie);
+        let session = state
+            .store
+            .session(&id_hash)
+            .await?
+            .ok_or(ApiError::Unauthenticated)?;
+        // Cookies ride along on cross-site requests; a change needs the session's CSRF token.
+        if changes_state(&parts.method) {
+            let sent = parts
+                .headers
+                .get(CSRF_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            if !same(sent, &session.csrf) {
+                return Err(ApiError::Csrf);
+            }
+        }
+        let user = state
+            .store
+            .user(session.user_id)
+            .await?
+            .ok_or(ApiError::Unauthenticated)?;
+        Ok(Caller {
+            user,
+            via: Via::Session {
+                id_hash,
+                csrf: session.csrf,
+            },
+        })
+    }
+}
+
+/// Checks a password with the rate limit; on success opens a session and returns the cookie
+/// value and CSRF token.
+pub async fn login(
+    state: &AppState,
+    email: &str,
+    password: &str,
+) -> Result<(UserRow, String, String), ApiError> {
+    let email = email.trim().to_lowercase();
+    let since = grunnmur_store::now() - state.config.login_window_seconds;
+    if state.store.login_failures_since(&email, since).await? >= state.config.login_attempts {
+        return Err(ApiError::TooManyAttempts);
+    }
+    let user = state.store.user_by_email(&email).await?;
+    let ok = match user.as_ref().and_then(|u| u.password_hash.as_deref()) {
+        Some(h) => verify_password(password, h),
+        None => {
+            // Spend the same time on unknown accounts, so timing does not reveal them.
+            let _ = verify_password(password, dummy_hash());
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        state.store.record_login_failure(&email).await?;
+        return Err(ApiError::Unauthenticated);
+    };
+    state.store.clear_login_failures(&email).await?;
+    let cookie = random_token(32);
+    let csrf = random_token(24);
+    let expires = grunnmur_store::now() + state.config.session_seconds;
+    state
+        .store
+        .create_session(&sha256_hex(&cookie), user.id, &csrf, expires)
+        .await?;
+    Ok((user, cookie, csrf))
+}
+
+/// The `Set-Cookie` value for a session.
+pub fn session_cookie(state: &AppState, value: &str, max_age: i64) -> String {
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    )
+}
+
+/// An argon2id hash of a random password nobody knows, made once.
+fn dummy_hash() -> &'static str {
+    static H: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    H.get_or_init(|| hash_password(&random_token(16)).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let h = hash_password("korrekt hest batteri stift").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("korrekt hest batteri stift", &h));
+        assert!(!verify_password("feil", &h));
+        assert!(!verify_password("x", "not a hash"));
+    }
+
+    #[test]
+    fn tokens_are_random_and_stored_hashed() {
+        let (a, ha) = new_api_token();
+        let (b, _) = new_api_token();
+        assert_ne!(a, b);
+        assert!(a.starts_with("gm_") && a.len() > 40);
+        assert_eq!(ha, sha256_hex(&a));
+        assert_ne!(ha, a);
+    }
+
+    #[test]
+    fn reads_one_cookie_among_many() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            "a=1; grunnmur_session=abc; b=2".parse().unwrap(),
+        );
+        assert_eq!(cookie_value(&h, SESSION_COOKIE).as_deref(), Some("abc"));
+        assert_eq!(cookie_value(&h, "c"), None);
+    }
+
+    #[test]
+    fn comparison_is_exact() {
+        assert!(same("abc", "abc"));
+        assert!(!same("abc", "abd"));
+        assert!(!same("abc", "ab"));
+    }
+}

@@ -1,0 +1,31 @@
+//! Grunnmur's HTTP layer: a thin view over the engine (`grunnmur-core`), the formats
+//! (`grunnmur-catalog`) and the store (`grunnmur-store`). Handlers authenticate, check the
+//! caller's role in the body, call the same functions the CLI calls, and render the result.
+
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod openapi;
+pub mod state;
+
+pub use state::{AppState, Config};
+
+use axum::Router;
+use std::net::SocketAddr;
+
+/// The whole application as a router.
+pub fn app(state: AppState) -> Router {
+    api::routes().with_state(state)
+}
+
+/// Serves until Ctrl-C.
+pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}

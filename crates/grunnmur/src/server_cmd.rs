@@ -1,0 +1,397 @@
+//! `grunnmur serve` and the operator commands (users, roles, tokens, audit, backup, restore).
+//! They open the same store and call the same functions as the server's handlers.
+
+use anyhow::{Context, bail};
+use clap::{Args, Subcommand};
+use grunnmur_i18n::{Lang, t};
+use grunnmur_store::{Role, Storage};
+use grunnmur_web::auth;
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Where the data lives: a data folder with an embedded SQLite database, or PostgreSQL.
+#[derive(Args, Clone)]
+pub struct StoreArgs {
+    /// Data folder (created if missing); holds grunnmur.db when no --database-url is given.
+    #[arg(long, env = "GRUNNMUR_DATA_DIR", default_value = "grunnmur-data")]
+    pub data_dir: PathBuf,
+    /// postgres://… to use PostgreSQL instead of the embedded SQLite database.
+    #[arg(long, env = "GRUNNMUR_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+impl StoreArgs {
+    fn sqlite_path(&self) -> PathBuf {
+        self.data_dir.join("grunnmur.db")
+    }
+
+    pub async fn open(&self) -> anyhow::Result<Arc<dyn Storage>> {
+        let url = match &self.database_url {
+            Some(u) => u.clone(),
+            None => {
+                std::fs::create_dir_all(&self.data_dir)
+                    .with_context(|| format!("creating {}", self.data_dir.display()))?;
+                format!("sqlite://{}", self.sqlite_path().display())
+            }
+        };
+        grunnmur_store::open(&url)
+            .await
+            .context("opening the database")
+    }
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on.
+    #[arg(long, env = "GRUNNMUR_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Catalog folder or file (for sector instances and tests); the bundled catalog otherwise.
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
+    /// Also seed a demo municipality and a demo user.
+    #[arg(long)]
+    pub demo: bool,
+    /// Leave `Secure` off the session cookie (only for plain-HTTP test clients).
+    #[arg(long, hide = true)]
+    pub insecure_cookies: bool,
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Create a local account; the password is read from standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password_stdin: bool,
+        #[arg(long)]
+        platform_admin: bool,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Give a user a role in a body.
+    Grant {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        body: String,
+        #[arg(long, value_parser = ["admin", "editor", "reader"])]
+        role: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a user; it is printed once and stored hashed.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "cli")]
+        label: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Check the audit log's hash chain; names the first broken link.
+    Verify {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}
+
+const DEMO_BODY: &str = include_str!("../../../examples/kommune.yaml");
+const DEMO_EMAIL: &str = "demo@grunnmur.no";
+const DEMO_PASSWORD: &str = "grunnmur-demo";
+const FIRST_ADMIN: &str = "admin@grunnmur.local";
+
+pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let (checked, problems) = grunnmur_catalog::load_catalog(args.catalog.as_deref());
+    let Some(checked) = checked else {
+        crate::output::print_problems(lang, &problems);
+        return Ok(ExitCode::FAILURE);
+    };
+    runtime()?.block_on(async move {
+        let store = args.store.open().await?;
+        let catalog = Arc::new(checked);
+        println!(
+            "{}",
+            t(
+                lang,
+                "serve-catalog",
+                &[
+                    ("id", &catalog.doc.catalog.id),
+                    ("version", &catalog.doc.catalog.version)
+                ]
+            )
+        );
+        if store.user_count().await? == 0 {
+            let password = auth::random_token(12);
+            let hash = auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            store
+                .create_user(FIRST_ADMIN, Some(&hash), true, "grunnmur serve")
+                .await?;
+            println!(
+                "{}",
+                t(
+                    lang,
+                    "serve-first-admin",
+                    &[("email", FIRST_ADMIN), ("password", &password)]
+                )
+            );
+        }
+        let config = grunnmur_web::Config {
+            secure_cookies: !args.insecure_cookies,
+            ..Default::default()
+        };
+        let state = grunnmur_web::AppState::new(store.clone(), catalog, config);
+        if args.demo {
+            seed_demo(lang, &state).await?;
+        }
+        let listener = tokio::net::TcpListener::bind(&args.listen)
+            .await
+            .with_context(|| format!("listening on {}", args.listen))?;
+        let addr = listener.local_addr()?.to_string();
+        println!(
+            "{}",
+            t(
+                lang,
+                "serve-listening",
+                &[("addr", &addr), ("database", store.backend())]
+            )
+        );
+        grunnmur_web::serve(state, listener).await?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// The demo municipality from `examples/kommune.yaml`, and a user who administers it.
+async fn seed_demo(lang: Lang, state: &grunnmur_web::AppState) -> anyhow::Result<()> {
+    let src = grunnmur_catalog::Source {
+        name: "examples/kommune.yaml".into(),
+        text: DEMO_BODY.into(),
+    };
+    let (doc, _) = grunnmur_catalog::read_body(&src, &state.catalog.catalog).map_err(|p| {
+        anyhow::anyhow!(
+            "the demo body does not fit the catalog: {} problems",
+            p.len()
+        )
+    })?;
+    let orgnr = doc.org.orgnr.as_string();
+    let store = &state.store;
+    if store.body(&orgnr).await?.is_none() {
+        let body = grunnmur_store::BodyRow {
+            orgnr: orgnr.clone(),
+            name: doc.org.name.clone(),
+            kind: doc.org.kind.as_str().into(),
+            sectors: doc.org.sectors.clone(),
+            catalog_id: state.catalog.doc.catalog.id.clone(),
+            catalog_version: state.catalog.doc.catalog.version.clone(),
+            created_at: grunnmur_store::now(),
+        };
+        store.create_body(&body, "grunnmur serve --demo").await?;
+        let text = serde_json::to_string(&doc)?;
+        let w = grunnmur_store::WorkspaceWrite {
+            orgnr: &orgnr,
+            doc: &text,
+            actor: "grunnmur serve --demo",
+            action: "workspace.put",
+            expected_version: None,
+        };
+        store.put_workspace(w).await?;
+    }
+    let user = match store.user_by_email(DEMO_EMAIL).await? {
+        Some(u) => u.id,
+        None => {
+            let hash = auth::hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            store
+                .create_user(DEMO_EMAIL, Some(&hash), false, "grunnmur serve --demo")
+                .await?
+        }
+    };
+    if store.role(user, &orgnr).await?.is_none() {
+        store
+            .grant(user, &orgnr, Role::Admin, "grunnmur serve --demo")
+            .await?;
+    }
+    let args = [
+        ("name", doc.org.name.as_str()),
+        ("orgnr", orgnr.as_str()),
+        ("email", DEMO_EMAIL),
+        ("password", DEMO_PASSWORD),
+    ];
+    println!("{}", t(lang, "serve-demo", &args));
+    Ok(())
+}
+
+pub fn user(lang: Lang, cmd: UserCommand) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async move {
+        match cmd {
+            UserCommand::Create {
+                email,
+                password_stdin,
+                platform_admin,
+                store,
+            } => {
+                let store = store.open().await?;
+                let hash = if password_stdin {
+                    let mut password = String::new();
+                    std::io::stdin().read_to_string(&mut password)?;
+                    let password = password.trim_end_matches(['\r', '\n']);
+                    if password.is_empty() {
+                        eprintln!("{}", t(lang, "ops-password-empty", &[]));
+                        return Ok(ExitCode::FAILURE);
+                    }
+                    Some(auth::hash_password(password).map_err(|e| anyhow::anyhow!("{e:?}"))?)
+                } else {
+                    None
+                };
+                let email = email.trim().to_lowercase();
+                store
+                    .create_user(
+                        &email,
+                        hash.as_deref(),
+                        platform_admin,
+                        "grunnmur user create",
+                    )
+                    .await?;
+                println!("{}", t(lang, "ops-user-created", &[("email", &email)]));
+                Ok(ExitCode::SUCCESS)
+            }
+            UserCommand::Grant {
+                email,
+                body,
+                role,
+                store,
+            } => {
+                let store = store.open().await?;
+                let email = email.trim().to_lowercase();
+                let Some(user) = store.user_by_email(&email).await? else {
+                    eprintln!("{}", t(lang, "ops-unknown-user", &[("email", &email)]));
+                    return Ok(ExitCode::FAILURE);
+                };
+                if store.body(&body).await?.is_none() {
+                    eprintln!("{}", t(lang, "ops-unknown-body", &[("orgnr", &body)]));
+                    return Ok(ExitCode::FAILURE);
+                }
+                let Some(r) = Role::parse(&role) else {
+                    bail!("role {role}")
+                };
+                store
+                    .grant(user.id, &body, r, "grunnmur user grant")
+                    .await?;
+                println!(
+                    "{}",
+                    t(
+                        lang,
+                        "ops-granted",
+                        &[("email", &email), ("role", &role), ("orgnr", &body)]
+                    )
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+        }
+    })
+}
+
+pub fn token(lang: Lang, cmd: TokenCommand) -> anyhow::Result<ExitCode> {
+    let TokenCommand::Create {
+        email,
+        label,
+        store,
+    } = cmd;
+    runtime()?.block_on(async move {
+        let store = store.open().await?;
+        let email = email.trim().to_lowercase();
+        let Some(user) = store.user_by_email(&email).await? else {
+            eprintln!("{}", t(lang, "ops-unknown-user", &[("email", &email)]));
+            return Ok(ExitCode::FAILURE);
+        };
+        let (token, hash) = auth::new_api_token();
+        store
+            .create_token(user.id, &hash, &label, "grunnmur token create")
+            .await?;
+        eprintln!("{}", t(lang, "ops-token", &[("email", &email)]));
+        println!("{token}");
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+pub fn audit(lang: Lang, cmd: AuditCommand) -> anyhow::Result<ExitCode> {
+    let AuditCommand::Verify { store } = cmd;
+    runtime()?.block_on(async move {
+        let store = store.open().await?;
+        match grunnmur_store::verify_chain(&store.audit_all().await?) {
+            Ok(n) => {
+                println!("{}", t(lang, "ops-audit-ok", &[("count", &n.to_string())]));
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    t(lang, "ops-audit-broken", &[("detail", &e.to_string())])
+                );
+                Ok(ExitCode::FAILURE)
+            }
+        }
+    })
+}
+
+pub fn backup(lang: Lang, store: StoreArgs, out: PathBuf) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async move {
+        let s = store.open().await?;
+        s.backup(&out).await?;
+        println!(
+            "{}",
+            t(
+                lang,
+                "ops-backup-done",
+                &[("path", &out.display().to_string())]
+            )
+        );
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// Restores an SQLite backup into the data folder (with the server stopped). The file must
+/// open and its audit chain must verify before anything is replaced.
+pub fn restore(lang: Lang, store: StoreArgs, file: PathBuf) -> anyhow::Result<ExitCode> {
+    if store.database_url.is_some() {
+        bail!("restore of PostgreSQL: use pg_restore (see docs/OPERATIONS.md)");
+    }
+    runtime()?.block_on(async move {
+        let copy = grunnmur_store::SqliteStore::open(&file.display().to_string()).await?;
+        grunnmur_store::verify_chain(&copy.audit_all().await?)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        drop(copy);
+        std::fs::create_dir_all(&store.data_dir)?;
+        let target = store.sqlite_path();
+        let tmp = target.with_extension("db.restoring");
+        std::fs::copy(&file, &tmp).with_context(|| format!("copying {}", file.display()))?;
+        for ext in ["db-wal", "db-shm"] {
+            let _ = std::fs::remove_file(target.with_extension(ext));
+        }
+        std::fs::rename(&tmp, &target)?;
+        let args = [
+            ("path", file.display().to_string()),
+            ("target", target.display().to_string()),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        println!("{}", t(lang, "ops-restore-done", &args));
+        Ok(ExitCode::SUCCESS)
+    })
+}
