@@ -62,7 +62,11 @@ fn import(c: &mut Criterion) {
     for (name, kind, format) in [
         ("status_pdf_500_systems", ReportKind::Status, Format::Pdf),
         ("status_xlsx_500_systems", ReportKind::Status, Format::Xlsx),
-        ("plan_pdf_500_systems", ReportKind::MeasurePlan, Format::Pdf),
+        (
+            "plan_xlsx_500_systems",
+            ReportKind::MeasurePlan,
+            Format::Xlsx,
+        ),
     ] {
         g.bench_function(name, |b| {
             b.iter(|| black_box(render(kind, format, &input).unwrap()))

@@ -67,7 +67,12 @@ pub(crate) struct Ctx<'a> {
     input: &'a ReportInput<'a>,
     lang: Lang,
     measures: HashMap<&'a str, &'a MeasureDoc>,
+    system_names: HashMap<&'a str, &'a str>,
     required: Vec<Required<'a>>,
+    /// Labels used on every row, translated once.
+    status_labels: Vec<String>,
+    baseline_labels: Vec<String>,
+    yes_no: [String; 2],
 }
 
 impl<'a> Ctx<'a> {
@@ -134,11 +139,26 @@ impl<'a> Ctx<'a> {
                 push(Some(&s.id), m);
             }
         }
+        let system_names = r
+            .systems
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str()))
+            .collect();
+        let lang = input.lang;
         Ctx {
             input,
-            lang: input.lang,
+            lang,
             measures,
+            system_names,
             required,
+            status_labels: STATUSES
+                .iter()
+                .map(|s| t(lang, &format!("report-status-{}", s.as_str()), &[]))
+                .collect(),
+            baseline_labels: (0..=3)
+                .map(|b| t(lang, "report-baseline", &[("level", &b.to_string())]))
+                .collect(),
+            yes_no: [t(lang, "report-yes", &[]), t(lang, "report-no", &[])],
         }
     }
 
@@ -177,7 +197,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn status(&self, s: Status) -> String {
-        self.t(&format!("report-status-{}", s.as_str()))
+        let n = STATUSES.iter().position(|x| *x == s).unwrap_or(0);
+        self.status_labels[n].clone()
     }
 
     fn reason(&self, r: Reason) -> String {
@@ -185,11 +206,14 @@ impl<'a> Ctx<'a> {
     }
 
     fn yes_no(&self, b: bool) -> String {
-        self.t(if b { "report-yes" } else { "report-no" })
+        self.yes_no[usize::from(!b)].clone()
     }
 
     fn baseline(&self, b: u8) -> String {
-        self.ta("report-baseline", &[("level", &b.to_string())])
+        match self.baseline_labels.get(b as usize) {
+            Some(l) => l.clone(),
+            None => self.ta("report-baseline", &[("level", &b.to_string())]),
+        }
     }
 
     fn activity(&self, a: Activity) -> String {
@@ -208,12 +232,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn system_name(&self, id: &str) -> String {
-        self.input
-            .report
-            .systems
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.name.clone())
+        self.system_names
+            .get(id)
+            .map(|s| s.to_string())
             .unwrap_or_default()
     }
 
@@ -489,6 +510,12 @@ fn status_report(ctx: &Ctx) -> Doc {
         .iter()
         .map(|x| x.object.as_str())
         .collect();
+    let mut in_place_by_system: HashMap<&str, usize> = HashMap::new();
+    for x in req.iter().filter(|x| x.in_place()) {
+        if let Some(s) = x.system {
+            *in_place_by_system.entry(s).or_default() += 1;
+        }
+    }
     let sys_rows = r
         .systems
         .iter()
@@ -498,10 +525,7 @@ fn status_report(ctx: &Ctx) -> Doc {
                 .filter(|d| s.cumulation.contains(**d))
                 .map(|d| ctx.dimension(*d))
                 .collect();
-            let in_place = req
-                .iter()
-                .filter(|x| x.system == Some(s.id.as_str()) && x.in_place())
-                .count();
+            let in_place = in_place_by_system.get(s.id.as_str()).copied().unwrap_or(0);
             vec![
                 Cell::Text(s.id.clone()),
                 text(s.name.clone()),
