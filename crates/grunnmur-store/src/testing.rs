@@ -64,5 +64,10 @@ pub async fn postgres() -> Option<(Arc<dyn Storage>, String)> {
 
 /// Says plainly when PostgreSQL was not tested.
 pub fn note_postgres_skipped(test: &str) {
-    eprintln!("NOTE: {test}: PostgreSQL NOT tested (set GRUNNMUR_TEST_POSTGRES_URL to test it)");
+    use std::io::Write;
+    // Straight to stderr: the test harness captures `eprintln!` of passing tests.
+    let _ = writeln!(
+        std::io::stderr(),
+        "NOTE: {test}: PostgreSQL NOT tested (set GRUNNMUR_TEST_POSTGRES_URL to test it)"
+    );
 }

@@ -1,0 +1,397 @@
+//! `grunnmur serve` and the operator commands as processes: what a newcomer and an operator do.
+
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "grunnmur-{name}-{}-{:?}",
+        std::process::id(),
+        std::time::SystemTime::now()
+    ));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn grunnmur() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_grunnmur"));
+    c.current_dir(root())
+        .env_remove("GRUNNMUR_LANG")
+        .env_remove("GRUNNMUR_DATA_DIR")
+        .env_remove("GRUNNMUR_DATABASE_URL");
+    c
+}
+
+/// A running server; killed on drop.
+struct Server {
+    child: Child,
+    base: String,
+    out: Vec<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(args: &[&str]) -> Server {
+    let mut child = grunnmur()
+        .arg("serve")
+        .args(["--listen", "127.0.0.1:0", "--insecure-cookies"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut out = Vec::new();
+    loop {
+        let line = lines.next().expect("server printed its address").unwrap();
+        out.push(line.clone());
+        if let Some(rest) = line.split("http://").nth(1) {
+            let addr = rest.split_whitespace().next().unwrap();
+            return Server {
+                child,
+                base: format!("http://{addr}"),
+                out,
+            };
+        }
+    }
+}
+
+fn login(
+    http: &reqwest::blocking::Client,
+    base: &str,
+    email: &str,
+    password: &str,
+) -> (String, String) {
+    let res = http
+        .post(format!("{base}/api/login"))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .unwrap();
+    assert_eq!(res.status(), 200, "login {email}");
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let v: Value = res.json().unwrap();
+    (cookie, v["csrf"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn serve_demo_on_a_fresh_folder_lets_a_newcomer_in() {
+    let dir = temp_dir("demo");
+    let data = dir.join("data");
+    let server = serve(&["--demo", "--data-dir", data.to_str().unwrap()]);
+    assert!(
+        data.join("grunnmur.db").exists(),
+        "the data folder and database are created"
+    );
+    let text = server.out.join("\n");
+    assert!(text.contains("admin@grunnmur.local"), "{text}");
+    assert!(text.contains("demo@grunnmur.no"), "{text}");
+
+    let http = reqwest::blocking::Client::new();
+    let health: Value = http
+        .get(format!("{}/health", server.base))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(health, json!({"status": "ok", "database": "sqlite"}));
+    let (cookie, _) = login(&http, &server.base, "demo@grunnmur.no", "grunnmur-demo");
+    let me: Value = http
+        .get(format!("{}/api/me", server.base))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let orgnr = me["memberships"][0]["orgnr"].as_str().unwrap().to_string();
+
+    // The API's assessment is exactly what `grunnmur assess` prints for the same file.
+    let api: Value = http
+        .get(format!("{}/api/bodies/{orgnr}/assessment", server.base))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let today = api["today"].as_str().unwrap();
+    let cli = grunnmur()
+        .args(["assess", "examples/kommune.yaml", "--today", today])
+        .output()
+        .unwrap();
+    assert!(cli.status.success());
+    let cli: Value = serde_json::from_slice(&cli.stdout).unwrap();
+    assert_eq!(api, cli);
+
+    // A second start finds everything in place and creates nothing twice.
+    drop(server);
+    let again = serve(&["--demo", "--data-dir", data.to_str().unwrap()]);
+    assert!(
+        !again.out.join("\n").contains("admin@grunnmur.local"),
+        "no second first-admin"
+    );
+}
+
+#[test]
+fn operators_manage_users_roles_tokens_audit_and_backups() {
+    let dir = temp_dir("ops");
+    let data = dir.join("data");
+    let d = data.to_str().unwrap();
+    let run = |args: &[&str], stdin: Option<&str>| {
+        let mut c = grunnmur();
+        c.args(args)
+            .args(["--data-dir", d])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        if let Some(s) = stdin {
+            child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+        }
+        child.wait_with_output().unwrap()
+    };
+    let o = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "Root@Example.no",
+            "--password-stdin",
+            "--platform-admin",
+        ],
+        Some("hemmelig passord\n"),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "root@example.no",
+            "--password-stdin",
+        ],
+        Some("x\n"),
+    );
+    assert!(!o.status.success(), "no duplicate accounts");
+    let o = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "tom@example.no",
+            "--password-stdin",
+        ],
+        Some("\n"),
+    );
+    assert!(!o.status.success(), "no empty passwords");
+
+    let o = run(&["token", "create", "--email", "root@example.no"], None);
+    assert!(o.status.success());
+    let token = String::from_utf8(o.stdout).unwrap().trim().to_string();
+    assert!(token.starts_with("gm_"));
+
+    let server = serve(&["--data-dir", d]);
+    let http = reqwest::blocking::Client::new();
+    let res = http
+        .post(format!("{}/api/bodies", server.base))
+        .bearer_auth(&token)
+        .json(&json!({"orgnr": "974760673", "name": "Lille kommune", "kind": "kommune"}))
+        .send()
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let (cookie, _) = login(&http, &server.base, "root@example.no", "hemmelig passord");
+    assert_eq!(
+        http.get(format!("{}/api/bodies/974760673", server.base))
+            .header("cookie", &cookie)
+            .send()
+            .unwrap()
+            .status(),
+        200
+    );
+
+    let o = run(
+        &[
+            "user",
+            "grant",
+            "--email",
+            "root@example.no",
+            "--body",
+            "974760673",
+            "--role",
+            "editor",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(
+        &[
+            "user",
+            "grant",
+            "--email",
+            "root@example.no",
+            "--body",
+            "991825827",
+            "--role",
+            "editor",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "unknown body");
+
+    // A backup while serving, then a restore into a new folder.
+    let snap = dir.join("snap.db");
+    let o = run(&["backup", "--out", snap.to_str().unwrap()], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    drop(server);
+    let restored = dir.join("restored");
+    let o = grunnmur()
+        .args([
+            "restore",
+            snap.to_str().unwrap(),
+            "--data-dir",
+            restored.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = grunnmur()
+        .args(["audit", "verify", "--data-dir", restored.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("er hel: 5"),
+        "user, token, body, workspace, grant: {text}"
+    );
+
+    // Tampering with the restored copy is found, and named.
+    let db = restored.join("grunnmur.db");
+    let sql =
+        "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 3;";
+    let ok = Command::new("python3")
+        .args([
+            "-c",
+            &format!(
+                "import sqlite3; c=sqlite3.connect({:?}); c.executescript({sql:?}); c.commit()",
+                db.display().to_string()
+            ),
+        ])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let o = grunnmur()
+        .args(["audit", "verify", "--data-dir", restored.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("entry 3"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn two_server_processes_on_one_postgres_database_see_each_others_writes() {
+    let Ok(url) = std::env::var("GRUNNMUR_TEST_POSTGRES_URL") else {
+        grunnmur_store::testing::note_postgres_skipped(
+            "two_server_processes_on_one_postgres_database",
+        );
+        return;
+    };
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let (schema, _) = rt.block_on(grunnmur_store::testing::postgres_schema(&url));
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let db = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+    let dir = temp_dir("pg");
+    let one = serve(&[
+        "--demo",
+        "--database-url",
+        &db,
+        "--data-dir",
+        dir.to_str().unwrap(),
+    ]);
+    let two = serve(&["--database-url", &db, "--data-dir", dir.to_str().unwrap()]);
+    let http = reqwest::blocking::Client::new();
+    let health: Value = http
+        .get(format!("{}/health", two.base))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(health["database"], "postgres");
+
+    let (c1, csrf1) = login(&http, &one.base, "demo@grunnmur.no", "grunnmur-demo");
+    let (c2, _) = login(&http, &two.base, "demo@grunnmur.no", "grunnmur-demo");
+    let me: Value = http
+        .get(format!("{}/api/me", two.base))
+        .header("cookie", &c2)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let orgnr = me["memberships"][0]["orgnr"].as_str().unwrap().to_string();
+    let assessment = |base: &str, cookie: &str| -> Value {
+        http.get(format!("{base}/api/bodies/{orgnr}/assessment"))
+            .header("cookie", cookie)
+            .send()
+            .unwrap()
+            .json()
+            .unwrap()
+    };
+    let before = assessment(&two.base, &c2);
+    let system = before["systems"][0]["id"].as_str().unwrap().to_string();
+    let measure = before["systems"][0]["required_measures"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res = http
+        .patch(format!("{}/api/bodies/{orgnr}/measures/{measure}", one.base))
+        .header("cookie", &c1)
+        .header("x-csrf-token", &csrf1)
+        .json(&json!({"system": system, "status": "not_applicable", "justification": "Skrevet via tjener én"}))
+        .send()
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let after = assessment(&two.base, &c2);
+    let item = after["risk_assessment_needed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["object"] == format!("system:{system}"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        item["measures"]
+            .as_array()
+            .is_some_and(|m| m.contains(&json!(measure))),
+        "server two sees it: {item}"
+    );
+    let ws: Value = http
+        .get(format!("{}/api/bodies/{orgnr}/workspace", two.base))
+        .header("cookie", &c2)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert!(ws.to_string().contains("Skrevet via tjener én"));
+}
