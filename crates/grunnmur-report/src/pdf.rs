@@ -295,19 +295,11 @@ impl<'f> Layout<'f> {
             .collect()
     }
 
-    /// One table row: wrapped cells, background for header rows, a rule under it.
-    fn row(
-        &mut self,
-        cells: &[String],
-        aligns: &[Align],
-        xs: &[(f32, f32)],
-        header: bool,
-        marks: &[Mark],
-    ) {
+    /// The cells of a row wrapped to their columns (a cell taller than a page is cut).
+    fn wrap_cells(&self, cells: &[String], xs: &[(f32, f32)], header: bool) -> Vec<Vec<String>> {
         let size = if header { HEAD } else { SMALL };
-        let line_h = size * LEADING;
-        let max_lines = ((self.bottom() - MARGIN - 40.0) / line_h) as usize;
-        let wrapped: Vec<Vec<String>> = cells
+        let max_lines = ((self.bottom() - MARGIN - 40.0) / (size * LEADING)) as usize;
+        cells
             .iter()
             .zip(xs)
             .map(|(c, (_, w))| {
@@ -320,9 +312,27 @@ impl<'f> Layout<'f> {
                 }
                 l
             })
-            .collect();
+            .collect()
+    }
+
+    fn row_height(wrapped: &[Vec<String>], header: bool) -> f32 {
+        let size = if header { HEAD } else { SMALL };
         let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let h = lines as f32 * line_h + 2.0 * PAD;
+        lines as f32 * size * LEADING + 2.0 * PAD
+    }
+
+    /// One table row: wrapped cells, background for header rows, a rule under it.
+    fn row(
+        &mut self,
+        wrapped: &[Vec<String>],
+        aligns: &[Align],
+        xs: &[(f32, f32)],
+        header: bool,
+        marks: &[Mark],
+    ) {
+        let size = if header { HEAD } else { SMALL };
+        let line_h = size * LEADING;
+        let h = Self::row_height(wrapped, header);
         if header {
             let w = self.content_w();
             self.op(Op::Rect {
@@ -362,18 +372,6 @@ impl<'f> Layout<'f> {
         });
     }
 
-    fn row_height(&self, cells: &[String], xs: &[(f32, f32)], header: bool) -> f32 {
-        let size = if header { HEAD } else { SMALL };
-        let lines = cells
-            .iter()
-            .zip(xs)
-            .map(|(c, (_, w))| self.fonts.wrap(c, size, header, w - 2.0 * PAD).len())
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        lines as f32 * size * LEADING + 2.0 * PAD
-    }
-
     fn table(&mut self, t: &Table) -> SNode {
         if t.rows.is_empty() {
             return self.paragraph(&format!("{}: {}", t.caption, t.empty), false);
@@ -381,7 +379,8 @@ impl<'f> Layout<'f> {
         let xs = self.column_xs(t);
         let aligns: Vec<Align> = t.columns.iter().map(|c| c.align).collect();
         let headers: Vec<String> = t.columns.iter().map(|c| c.header.clone()).collect();
-        let header_h = self.row_height(&headers, &xs, true);
+        let head_wrapped = self.wrap_cells(&headers, &xs, true);
+        let header_h = Self::row_height(&head_wrapped, true);
         self.ensure(BODY * LEADING + header_h + 30.0);
         let w = self.content_w();
         let caption = self.text_block(&t.caption, BODY, true, MARGIN, w);
@@ -390,7 +389,7 @@ impl<'f> Layout<'f> {
         let head_marks: Vec<Mark> = (0..headers.len())
             .map(|_| Mark::Leaf(self.leaf()))
             .collect();
-        self.row(&headers, &aligns, &xs, true, &head_marks);
+        self.row(&head_wrapped, &aligns, &xs, true, &head_marks);
         let head = SNode::Group(
             SKind::THead,
             vec![SNode::Group(
@@ -407,15 +406,16 @@ impl<'f> Layout<'f> {
         let mut body = Vec::new();
         for row in &t.rows {
             let cells: Vec<String> = row.iter().map(|c| c.display()).collect();
-            let h = self.row_height(&cells, &xs, false);
+            let wrapped = self.wrap_cells(&cells, &xs, false);
+            let h = Self::row_height(&wrapped, false);
             if self.y + h > self.bottom() {
                 self.new_page();
                 // The header row again, as page furniture.
                 let art = vec![Mark::Artifact; headers.len()];
-                self.row(&headers, &aligns, &xs, true, &art);
+                self.row(&head_wrapped, &aligns, &xs, true, &art);
             }
             let marks: Vec<Mark> = (0..cells.len()).map(|_| Mark::Leaf(self.leaf())).collect();
-            self.row(&cells, &aligns, &xs, false, &marks);
+            self.row(&wrapped, &aligns, &xs, false, &marks);
             let tr = marks
                 .iter()
                 .enumerate()
@@ -738,5 +738,36 @@ fn to_krilla(node: SNode, ids: &mut [Option<Vec<Identifier>>], out: &mut Vec<Nod
                 out.push(TagGroup::with_children(tag, children).into());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_ids_break_after_their_dots() {
+        assert_eq!(
+            pieces("felles.personal_mappe"),
+            vec!["felles.", "personal_", "mappe"]
+        );
+        let f = fonts().unwrap();
+        let max = f.width("felles.personal", SMALL, false) + 1.0;
+        let lines = f.wrap("felles.personal_mappe og mer tekst", SMALL, false, max);
+        assert_eq!(lines[0], "felles.");
+        assert!(
+            lines.iter().all(|l| f.width(l, SMALL, false) <= max),
+            "{lines:?}"
+        );
+        let joined: String = lines.concat();
+        assert_eq!(joined.replace(' ', ""), "felles.personal_mappeogmertekst");
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_broken_between_characters() {
+        let f = fonts().unwrap();
+        let max = f.width("abcd", BODY, false) + 0.5;
+        let lines = f.wrap("abcdefghij", BODY, false, max);
+        assert_eq!(lines, vec!["abcd", "efgh", "ij"]);
     }
 }
