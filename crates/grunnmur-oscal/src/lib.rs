@@ -8,6 +8,7 @@
 pub mod error;
 pub mod export;
 pub mod import;
+mod lazy;
 pub mod load;
 pub mod model;
 pub mod resolve;

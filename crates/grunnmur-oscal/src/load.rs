@@ -81,7 +81,12 @@ fn strip_position(s: &str) -> String {
 /// `load` reads the document with that key.
 pub trait Loader {
     fn resolve(&self, base: &str, href: &str) -> Result<String, OscalError>;
-    fn load(&self, key: &str) -> Result<Document, OscalError>;
+    /// The text of the document with this key.
+    fn read(&self, key: &str) -> Result<String, OscalError>;
+    /// The document with this key, parsed.
+    fn load(&self, key: &str) -> Result<Document, OscalError> {
+        parse_document(key, &self.read(key)?)
+    }
 }
 
 /// Joins a relative href to the key of the document it appears in, the way a URI reference is
@@ -144,12 +149,14 @@ impl Loader for MemLoader {
         Ok(join_href(base, href))
     }
 
-    fn load(&self, key: &str) -> Result<Document, OscalError> {
-        let text = self.docs.get(key).ok_or_else(|| OscalError::Unreachable {
-            href: key.to_string(),
-            detail: "no such document".into(),
-        })?;
-        parse_document(key, text)
+    fn read(&self, key: &str) -> Result<String, OscalError> {
+        self.docs
+            .get(key)
+            .cloned()
+            .ok_or_else(|| OscalError::Unreachable {
+                href: key.to_string(),
+                detail: "no such document".into(),
+            })
     }
 }
 
@@ -175,13 +182,11 @@ impl Loader for FsLoader {
             .to_string())
     }
 
-    fn load(&self, key: &str) -> Result<Document, OscalError> {
-        let text =
-            std::fs::read_to_string(Path::new(key)).map_err(|e| OscalError::Unreachable {
-                href: key.to_string(),
-                detail: e.to_string(),
-            })?;
-        parse_document(key, &text)
+    fn read(&self, key: &str) -> Result<String, OscalError> {
+        std::fs::read_to_string(Path::new(key)).map_err(|e| OscalError::Unreachable {
+            href: key.to_string(),
+            detail: e.to_string(),
+        })
     }
 }
 

@@ -5,6 +5,7 @@
 //! Pure: works on in-memory documents; imported documents come through a [`Loader`].
 
 use crate::error::{OscalError, Warning};
+use crate::lazy::{LazyCatalog, LazyControl, LazyGroup};
 use crate::load::Loader;
 use crate::model::*;
 use serde_json::{Value, json};
@@ -76,8 +77,16 @@ struct Resolver<'a> {
     loader: &'a dyn Loader,
     opts: &'a ResolveOptions,
     stack: Vec<String>,
-    cache: HashMap<String, Arc<Catalog>>,
+    cache: HashMap<String, Src>,
     warnings: Vec<Warning>,
+}
+
+/// An imported document: a JSON catalog's text (read lazily per import), or a catalog that
+/// was parsed or resolved from a profile.
+#[derive(Clone)]
+enum Src {
+    Text(Arc<String>),
+    Catalog(Arc<Catalog>),
 }
 
 /// One import's selected controls, with the structure they had in their source.
@@ -119,37 +128,57 @@ impl Resolver<'_> {
         let use_first = method != CombineMethod::Keep;
 
         // Import phase.
-        let mut seen: HashMap<String, Control> = HashMap::new();
+        let mut seen: HashMap<String, Option<Control>> = HashMap::new();
         let mut selections = Vec::with_capacity(profile.imports.len());
         for (index, import) in profile.imports.iter().enumerate() {
             let source = self.source_key(profile, key, index, &import.href)?;
-            let catalog = self.catalog_at(&source)?;
-            let selected = select(key, index, import, &catalog)?;
             let mut dups = Vec::new();
-            let groups = filter_groups(&catalog.groups, &selected, &mut seen, use_first, &mut dups);
-            let controls = filter_controls(
-                &catalog.controls,
-                &selected,
-                &mut seen,
+            let mut f = Filter {
+                selected: HashSet::new(),
+                seen: &mut seen,
+                keep_copies: profile.imports.len() > 1,
                 use_first,
-                &mut dups,
-            );
-            for id in dups {
-                self.warn(
-                    format!("{key}: imports[{index}]"),
-                    format!("control {id} is selected more than once; both kept (combine: keep)"),
-                );
-            }
+                dups: &mut dups,
+            };
+            let lazy_text = match self.source_at(&source)? {
+                Src::Text(t) => t,
+                Src::Catalog(catalog) => {
+                    f.selected = select(key, index, import, &order_of(&catalog))?;
+                    let groups = f.groups(&catalog.groups);
+                    let controls = f.controls(&catalog.controls);
+                    selections.push(Selection {
+                        groups,
+                        controls,
+                        params: catalog.params.clone(),
+                        resources: catalog
+                            .back_matter
+                            .as_ref()
+                            .map(|b| b.resources.clone())
+                            .unwrap_or_default(),
+                    });
+                    self.dup_warnings(key, index, dups);
+                    continue;
+                }
+            };
+            let Some(lazy) = crate::lazy::lazy_catalog(&lazy_text) else {
+                // Not a JSON catalog after all: the full parser says why.
+                let doc = crate::load::parse_document(&source, &lazy_text)?;
+                return Err(OscalError::WrongModel {
+                    href: source,
+                    expected: "catalog or profile".into(),
+                    found: doc.kind().into(),
+                });
+            };
+            f.selected = select(key, index, import, &lazy_order(&lazy))?;
+            let groups = f.lazy_groups(&lazy.groups, &source)?;
+            let controls = f.lazy_controls_all(&lazy.controls, &source)?;
             selections.push(Selection {
                 groups,
                 controls,
-                params: catalog.params.clone(),
-                resources: catalog
-                    .back_matter
-                    .as_ref()
-                    .map(|b| b.resources.clone())
-                    .unwrap_or_default(),
+                params: lazy.params,
+                resources: lazy.back_matter.map(|b| b.resources).unwrap_or_default(),
             });
+            self.dup_warnings(key, index, dups);
         }
 
         // Merge phase.
@@ -260,8 +289,18 @@ impl Resolver<'_> {
         self.loader.resolve(key, &link.href)
     }
 
-    /// The catalog at `source`: read as is, or resolved when it is a profile.
-    fn catalog_at(&mut self, source: &str) -> Result<Arc<Catalog>, OscalError> {
+    fn dup_warnings(&mut self, key: &str, index: usize, dups: Vec<String>) {
+        for id in dups {
+            self.warn(
+                format!("{key}: imports[{index}]"),
+                format!("control {id} is selected more than once; both kept (combine: keep)"),
+            );
+        }
+    }
+
+    /// The document at `source`: a JSON catalog's text, or a catalog (parsed, or resolved
+    /// when the document is a profile).
+    fn source_at(&mut self, source: &str) -> Result<Src, OscalError> {
         if let Some(pos) = self.stack.iter().position(|s| s == source) {
             let mut chain: Vec<&str> = self.stack[pos..].iter().map(String::as_str).collect();
             chain.push(source);
@@ -273,25 +312,30 @@ impl Resolver<'_> {
         if let Some(c) = self.cache.get(source) {
             return Ok(c.clone());
         }
-        let catalog = match self.loader.load(source)? {
-            Document::Catalog(c) => c,
-            Document::Profile(p) => {
-                self.stack.push(source.to_string());
-                let c = self.profile(&p, source);
-                self.stack.pop();
-                c?
-            }
-            d => {
-                return Err(OscalError::WrongModel {
-                    href: source.into(),
-                    expected: "catalog or profile".into(),
-                    found: d.kind().into(),
-                });
-            }
+        let text = self.loader.read(source)?;
+        let src = if looks_like_json_catalog(&text) {
+            Src::Text(Arc::new(text))
+        } else {
+            let catalog = match crate::load::parse_document(source, &text)? {
+                Document::Catalog(c) => c,
+                Document::Profile(p) => {
+                    self.stack.push(source.to_string());
+                    let c = self.profile(&p, source);
+                    self.stack.pop();
+                    c?
+                }
+                d => {
+                    return Err(OscalError::WrongModel {
+                        href: source.into(),
+                        expected: "catalog or profile".into(),
+                        found: d.kind().into(),
+                    });
+                }
+            };
+            Src::Catalog(Arc::new(catalog))
         };
-        let c = Arc::new(catalog);
-        self.cache.insert(source.to_string(), c.clone());
-        Ok(c)
+        self.cache.insert(source.to_string(), src.clone());
+        Ok(src)
     }
 
     fn custom(
@@ -382,23 +426,18 @@ impl Resolver<'_> {
 
 // ------------------------------------------------------------------------------ selection
 
-/// Ids of the controls an import selects (include, then exclude: exclusion wins).
-fn select(
-    key: &str,
-    index: usize,
-    import: &Import,
-    catalog: &Catalog,
-) -> Result<HashSet<String>, OscalError> {
-    // (id, parent position) in document order.
-    let mut order: Vec<(&str, Option<usize>)> = Vec::new();
-    fn walk<'c>(c: &'c Control, parent: Option<usize>, out: &mut Vec<(&'c str, Option<usize>)>) {
+/// (id, position of the parent control) of every control, depth first, in document order.
+type CtlOrder<'c> = Vec<(&'c str, Option<usize>)>;
+
+fn order_of(catalog: &Catalog) -> CtlOrder<'_> {
+    fn walk<'c>(c: &'c Control, parent: Option<usize>, out: &mut CtlOrder<'c>) {
         let me = out.len();
         out.push((&c.id, parent));
         for cc in &c.controls {
             walk(cc, Some(me), out);
         }
     }
-    fn walk_groups<'c>(gs: &'c [Group], out: &mut Vec<(&'c str, Option<usize>)>) {
+    fn walk_groups<'c>(gs: &'c [Group], out: &mut CtlOrder<'c>) {
         for g in gs {
             for c in &g.controls {
                 walk(c, None, out);
@@ -406,10 +445,65 @@ fn select(
             walk_groups(&g.groups, out);
         }
     }
+    let mut order = Vec::new();
     for c in &catalog.controls {
         walk(c, None, &mut order);
     }
     walk_groups(&catalog.groups, &mut order);
+    order
+}
+
+fn lazy_order<'c>(catalog: &'c LazyCatalog<'_>) -> CtlOrder<'c> {
+    fn walk<'c>(c: &'c LazyControl<'_>, parent: Option<usize>, out: &mut CtlOrder<'c>) {
+        let me = out.len();
+        out.push((&c.id, parent));
+        for cc in &c.controls {
+            walk(cc, Some(me), out);
+        }
+    }
+    fn walk_groups<'c>(gs: &'c [LazyGroup<'_>], out: &mut CtlOrder<'c>) {
+        for g in gs {
+            for c in &g.controls {
+                walk(c, None, out);
+            }
+            walk_groups(&g.groups, out);
+        }
+    }
+    let mut order = Vec::new();
+    for c in &catalog.controls {
+        walk(c, None, &mut order);
+    }
+    walk_groups(&catalog.groups, &mut order);
+    order
+}
+
+/// Whether the text is a JSON document whose model is a catalog (judged by its first key
+/// after an optional `$schema`); the lazy reader takes those.
+fn looks_like_json_catalog(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if !t.starts_with('{') {
+        return false;
+    }
+    let find = |key: &str| {
+        let pat = format!("\"{key}\"");
+        t.match_indices(&pat)
+            .find(|(n, _)| t[n + pat.len()..].trim_start().starts_with(':'))
+            .map(|(n, _)| n)
+    };
+    match (find("catalog"), find("profile")) {
+        (Some(c), Some(p)) => c < p,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Ids of the controls an import selects (include, then exclude: exclusion wins).
+fn select(
+    key: &str,
+    index: usize,
+    import: &Import,
+    order: &CtlOrder<'_>,
+) -> Result<HashSet<String>, OscalError> {
     let position: HashMap<&str, usize> = order
         .iter()
         .enumerate()
@@ -497,85 +591,151 @@ fn same_control(a: &Control, b: &Control) -> bool {
         && a.parts == b.parts
 }
 
-/// The selected controls of a list, in document order, and after them the selected
+/// Selection of one import's controls from its source, keeping the source's structure.
+///
+/// The selected controls of a list come in document order, and after them the selected
 /// descendants of unselected controls ("promoted": they move to the end of the nearest kept
 /// container, as NIST's reference tooling and BSI's published resolutions place them).
-fn filter_controls(
-    controls: &[Control],
-    selected: &HashSet<String>,
-    seen: &mut HashMap<String, Control>,
+struct Filter<'s> {
+    selected: HashSet<String>,
+    /// Controls already taken by an earlier import (with a copy when there are several
+    /// imports, to tell an identical instance from a clashing one).
+    seen: &'s mut HashMap<String, Option<Control>>,
+    keep_copies: bool,
     use_first: bool,
-    dups: &mut Vec<String>,
-) -> Vec<Control> {
-    let (mut kept, promoted) = filter_controls_split(controls, selected, seen, use_first, dups);
-    kept.extend(promoted);
-    kept
+    dups: &'s mut Vec<String>,
 }
 
-fn filter_controls_split(
-    controls: &[Control],
-    selected: &HashSet<String>,
-    seen: &mut HashMap<String, Control>,
-    use_first: bool,
-    dups: &mut Vec<String>,
-) -> (Vec<Control>, Vec<Control>) {
-    let mut out = Vec::new();
-    let mut promoted = Vec::new();
-    for c in controls {
-        let (children, child_promoted) =
-            filter_controls_split(&c.controls, selected, seen, use_first, dups);
-        let mut keep = selected.contains(&c.id);
-        if keep {
-            if let Some(first) = seen.get(&c.id) {
-                if use_first || same_control(first, c) {
-                    keep = false;
+impl Filter<'_> {
+    /// Whether to keep a selected control, given the ones taken before.
+    fn take(&mut self, c: &Control) -> bool {
+        match self.seen.get(&c.id) {
+            Some(first) => {
+                let same = first.as_ref().is_some_and(|f| same_control(f, c));
+                if self.use_first || same {
+                    false
                 } else {
-                    dups.push(c.id.clone());
+                    self.dups.push(c.id.clone());
+                    true
                 }
-            } else {
-                seen.insert(c.id.clone(), c.clone_shallow());
+            }
+            None => {
+                let copy = self.keep_copies.then(|| c.clone_shallow());
+                self.seen.insert(c.id.clone(), copy);
+                true
             }
         }
-        if keep {
-            let mut k = c.clone_shallow();
-            k.controls = children;
-            k.controls.extend(child_promoted);
-            out.push(k);
-        } else {
-            promoted.extend(children);
-            promoted.extend(child_promoted);
-        }
     }
-    (out, promoted)
-}
 
-fn filter_groups(
-    groups: &[Group],
-    selected: &HashSet<String>,
-    seen: &mut HashMap<String, Control>,
-    use_first: bool,
-    dups: &mut Vec<String>,
-) -> Vec<Group> {
-    let mut out = Vec::new();
-    for g in groups {
-        let controls = filter_controls(&g.controls, selected, seen, use_first, dups);
-        let subgroups = filter_groups(&g.groups, selected, seen, use_first, dups);
-        if controls.is_empty() && subgroups.is_empty() {
-            continue;
-        }
-        out.push(Group {
-            id: g.id.clone(),
-            class: g.class.clone(),
-            title: g.title.clone(),
-            params: g.params.clone(),
-            props: g.props.clone(),
-            links: g.links.clone(),
-            parts: g.parts.clone(),
-            groups: subgroups,
-            controls,
-        });
+    fn controls(&mut self, cs: &[Control]) -> Vec<Control> {
+        let (mut kept, promoted) = self.controls_split(cs);
+        kept.extend(promoted);
+        kept
     }
-    out
+
+    fn controls_split(&mut self, cs: &[Control]) -> (Vec<Control>, Vec<Control>) {
+        let mut out = Vec::new();
+        let mut promoted = Vec::new();
+        for c in cs {
+            let (children, child_promoted) = self.controls_split(&c.controls);
+            if self.selected.contains(&c.id) && self.take(c) {
+                let mut k = c.clone_shallow();
+                k.controls = children;
+                k.controls.extend(child_promoted);
+                out.push(k);
+            } else {
+                promoted.extend(children);
+                promoted.extend(child_promoted);
+            }
+        }
+        (out, promoted)
+    }
+
+    fn groups(&mut self, gs: &[Group]) -> Vec<Group> {
+        let mut out = Vec::new();
+        for g in gs {
+            let controls = self.controls(&g.controls);
+            let groups = self.groups(&g.groups);
+            if controls.is_empty() && groups.is_empty() {
+                continue;
+            }
+            out.push(Group {
+                id: g.id.clone(),
+                class: g.class.clone(),
+                title: g.title.clone(),
+                params: g.params.clone(),
+                props: g.props.clone(),
+                links: g.links.clone(),
+                parts: g.parts.clone(),
+                groups,
+                controls,
+            });
+        }
+        out
+    }
+
+    fn lazy_controls_all(
+        &mut self,
+        cs: &[LazyControl<'_>],
+        href: &str,
+    ) -> Result<Vec<Control>, OscalError> {
+        let (mut kept, promoted) = self.lazy_controls(cs, href)?;
+        kept.extend(promoted);
+        Ok(kept)
+    }
+
+    fn lazy_controls(
+        &mut self,
+        cs: &[LazyControl<'_>],
+        href: &str,
+    ) -> Result<(Vec<Control>, Vec<Control>), OscalError> {
+        let mut out = Vec::new();
+        let mut promoted = Vec::new();
+        for c in cs {
+            let (children, child_promoted) = self.lazy_controls(&c.controls, href)?;
+            let body = if self.selected.contains(c.id.as_ref()) {
+                let body = c.body(href)?;
+                self.take(&body).then_some(body)
+            } else {
+                None
+            };
+            match body {
+                Some(mut k) => {
+                    k.controls = children;
+                    k.controls.extend(child_promoted);
+                    out.push(k);
+                }
+                None => {
+                    promoted.extend(children);
+                    promoted.extend(child_promoted);
+                }
+            }
+        }
+        Ok((out, promoted))
+    }
+
+    fn lazy_groups(&mut self, gs: &[LazyGroup<'_>], href: &str) -> Result<Vec<Group>, OscalError> {
+        let mut out = Vec::new();
+        for g in gs {
+            let controls = self.lazy_controls_all(&g.controls, href)?;
+            let groups = self.lazy_groups(&g.groups, href)?;
+            if controls.is_empty() && groups.is_empty() {
+                continue;
+            }
+            out.push(Group {
+                id: g.id.clone(),
+                class: g.class.clone(),
+                title: g.title.clone(),
+                params: g.params.clone(),
+                props: g.props.clone(),
+                links: g.links.clone(),
+                parts: g.parts.clone(),
+                groups,
+                controls,
+            });
+        }
+        Ok(out)
+    }
 }
 
 impl Control {
@@ -704,16 +864,8 @@ impl CustomCtx<'_, '_> {
                 include_controls: rule.include_controls.clone(),
                 exclude_controls: rule.exclude_controls.clone(),
             };
-            let pool = Catalog {
-                controls: self
-                    .all
-                    .iter()
-                    .filter(|(_, p)| p.is_none())
-                    .map(|(c, _)| (*c).clone())
-                    .collect(),
-                ..Catalog::default()
-            };
-            let chosen = select(self.key, 0, &as_import, &pool).map_err(|e| match e {
+            let order: CtlOrder<'_> = self.all.iter().map(|(c, p)| (c.id.as_str(), *p)).collect();
+            let chosen = select(self.key, 0, &as_import, &order).map_err(|e| match e {
                 OscalError::MissingControls { href, ids, .. } => OscalError::Import {
                     what: format!("{href}: {place}"),
                     detail: format!("control ids not selected by any import: {ids}"),

@@ -283,3 +283,25 @@ fn in_memory_loader_and_garbage_never_panic() {
     let r = resolve_key(&loader, "p.json", &opts()).unwrap();
     assert_eq!(shape(&r.catalog), "ac-3");
 }
+
+#[test]
+fn a_broken_selected_control_is_named_an_unselected_one_is_not_read() {
+    let cat = r#"{"catalog": {"uuid": "u", "metadata": {"title": "t"}, "groups": [{"id": "g", "title": "G",
+        "controls": [{"id": "ok-1", "title": "Fine"}, {"id": "bad-1", "title": 5}]}]}}"#;
+    let p = |id: &str| {
+        format!(
+            r#"{{"profile": {{"uuid": "u", "metadata": {{}}, "imports": [{{"href": "c.json", "include-controls": [{{"with-ids": ["{id}"]}}]}}]}}}}"#
+        )
+    };
+    let loader = MemLoader::new()
+        .with("c.json", cat)
+        .with("bad.json", p("bad-1"))
+        .with("ok.json", p("ok-1"));
+    let e = resolve_key(&loader, "bad.json", &opts()).unwrap_err();
+    assert!(
+        matches!(&e, OscalError::Invalid { href, path, .. } if href == "c.json" && path.starts_with("control bad-1: title")),
+        "{e:?}"
+    );
+    let r = resolve_key(&loader, "ok.json", &opts()).unwrap();
+    assert_eq!(shape(&r.catalog), "ok-1");
+}
