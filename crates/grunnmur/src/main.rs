@@ -179,39 +179,13 @@ fn assess(
     format: AssessFormat,
     today: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let today = match today {
-        None => today_utc(),
-        Some(s) => match Date::parse(s) {
-            Some(d) => d,
-            None => {
-                eprintln!(
-                    "{}",
-                    grunnmur_i18n::t(lang, "cli-invalid-today", &[("value", s)])
-                );
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-    };
-    let (checked, problems) = grunnmur_catalog::load_catalog(catalog);
-    let Some(checked) = checked else {
-        output::print_problems(lang, &problems);
-        eprintln!("{}", grunnmur_i18n::t(lang, "cli-catalog-invalid", &[]));
+    // The same loading as every command that reads a body file (report, xlsx).
+    let Some(today) = report_cmd::today(lang, today) else {
         return Ok(ExitCode::FAILURE);
     };
-    let src = match grunnmur_catalog::files::read_source(body_file) {
-        Ok(s) => s,
-        Err(p) => {
-            output::print_problems(lang, &[p]);
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let ws = match grunnmur_catalog::read_body(&src, &checked.catalog) {
-        Ok((_, ws)) => ws,
-        Err(problems) => {
-            output::print_problems(lang, &problems);
-            eprintln!("{}", grunnmur_i18n::t(lang, "cli-body-invalid", &[]));
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some(report_cmd::Loaded { checked, ws, .. }) = report_cmd::load(lang, body_file, catalog)
+    else {
+        return Ok(ExitCode::FAILURE);
     };
     let cat = &checked.catalog;
     let a = grunnmur_core::assess(cat, &ws, today);

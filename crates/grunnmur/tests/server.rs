@@ -43,7 +43,7 @@ impl Drop for Server {
 }
 
 fn serve(args: &[&str]) -> Server {
-    let mut child = grunnmur()
+    let child = grunnmur()
         .arg("serve")
         .args(["--listen", "127.0.0.1:0", "--insecure-cookies"])
         .args(args)
@@ -51,18 +51,20 @@ fn serve(args: &[&str]) -> Server {
         .stderr(Stdio::inherit())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut out = Vec::new();
+    // Owned by `Server` at once, so the process is killed and waited for on every path.
+    let mut server = Server {
+        child,
+        base: String::new(),
+        out: Vec::new(),
+    };
+    let mut lines = BufReader::new(server.child.stdout.take().unwrap()).lines();
     loop {
         let line = lines.next().expect("server printed its address").unwrap();
-        out.push(line.clone());
+        server.out.push(line.clone());
         if let Some(rest) = line.split("http://").nth(1) {
             let addr = rest.split_whitespace().next().unwrap();
-            return Server {
-                child,
-                base: format!("http://{addr}"),
-                out,
-            };
+            server.base = format!("http://{addr}");
+            return server;
         }
     }
 }
