@@ -107,7 +107,7 @@ pub fn run(lang: Lang, cmd: CatalogCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn load_or_report(lang: Lang, path: Option<&Path>) -> Option<CheckedCatalog> {
+pub(crate) fn load_or_report(lang: Lang, path: Option<&Path>) -> Option<CheckedCatalog> {
     let (checked, problems) = load_catalog(path);
     if checked.is_none() {
         print_problems(lang, &problems);

@@ -1,9 +1,10 @@
 //! `grunnmur oscal resolve | export | ssp | import-catalog`: OSCAL exchange (docs/OSCAL.md).
 
+use crate::catalog_cmd::load_or_report;
 use crate::output::print_problems;
 use anyhow::Context;
 use clap::Subcommand;
-use grunnmur_catalog::{Source, check_catalog, load_catalog};
+use grunnmur_catalog::{Source, check_catalog};
 use grunnmur_i18n::{Lang, t};
 use grunnmur_oscal::export::{self, ExportOptions};
 use grunnmur_oscal::import::{ImportOptions, import_catalog};
@@ -258,15 +259,6 @@ pub fn run(lang: Lang, cmd: OscalCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn load_or_report(lang: Lang, path: Option<&Path>) -> Option<grunnmur_catalog::CheckedCatalog> {
-    let (checked, problems) = load_catalog(path);
-    if checked.is_none() {
-        print_problems(lang, &problems);
-        eprintln!("{}", t(lang, "cli-catalog-invalid", &[]));
-    }
-    checked
-}
-
 fn ssp(
     lang: Lang,
     body_file: &Path,
@@ -274,33 +266,14 @@ fn ssp(
     out: &Path,
     today: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let today = match today {
-        None => crate::today_utc(),
-        Some(s) => match grunnmur_core::Date::parse(s) {
-            Some(d) => d,
-            None => {
-                eprintln!("{}", t(lang, "cli-invalid-today", &[("value", s)]));
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-    };
-    let Some(checked) = load_or_report(lang, catalog) else {
+    // The same loading as assess, report and xlsx.
+    let Some(today) = crate::report_cmd::today(lang, today) else {
         return Ok(ExitCode::FAILURE);
     };
-    let src = match grunnmur_catalog::files::read_source(body_file) {
-        Ok(s) => s,
-        Err(p) => {
-            print_problems(lang, &[p]);
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let ws = match grunnmur_catalog::read_body(&src, &checked.catalog) {
-        Ok((_, ws)) => ws,
-        Err(problems) => {
-            print_problems(lang, &problems);
-            eprintln!("{}", t(lang, "oscal-ssp-failed", &[]));
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some(crate::report_cmd::Loaded { checked, ws, .. }) =
+        crate::report_cmd::load(lang, body_file, catalog)
+    else {
+        return Ok(ExitCode::FAILURE);
     };
     let a = grunnmur_core::assess(&checked.catalog, &ws, today);
     let opts = ExportOptions {
