@@ -372,7 +372,7 @@ pub async fn put_workspace(
 
 /// The assessment JSON for the stored workspace, from the cache when the workspace has not
 /// changed (in any process) since it was derived.
-pub async fn assessment_json(s: &AppState, orgnr: &str) -> Result<Arc<String>, ApiError> {
+pub async fn assessment_json(s: &AppState, orgnr: &str) -> Result<axum::body::Bytes, ApiError> {
     let version = s
         .store
         .workspace_version(orgnr)
@@ -390,8 +390,9 @@ pub async fn assessment_json(s: &AppState, orgnr: &str) -> Result<Arc<String>, A
     let (_, ws) = resolve_body(orgnr, doc, cat).map_err(ApiError::Invalid)?;
     let a = grunnmur_core::assess(cat, &ws, today);
     let report = grunnmur_core::report::AssessReport::new(cat, &ws, &a, today);
-    let json =
-        Arc::new(serde_json::to_string(&report).map_err(|e| ApiError::Internal(e.to_string()))?);
+    let json = axum::body::Bytes::from(
+        serde_json::to_vec(&report).map_err(|e| ApiError::Internal(e.to_string()))?,
+    );
     if let Ok(mut c) = s.cache.lock() {
         c.insert(
             orgnr.to_string(),
@@ -417,11 +418,7 @@ pub async fn get_assessment(
 ) -> Result<Response, ApiError> {
     caller.require(&s, &orgnr, Role::Reader).await?;
     let json = assessment_json(&s, &orgnr).await?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/json")],
-        (*json).clone(),
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]

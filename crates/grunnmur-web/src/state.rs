@@ -34,7 +34,8 @@ impl Default for Config {
 pub struct Cached {
     pub version: i64,
     pub today: Date,
-    pub json: Arc<String>,
+    /// Shared, so each answer is a reference count, not a copy of the JSON.
+    pub json: axum::body::Bytes,
 }
 
 #[derive(Clone)]
