@@ -23,6 +23,8 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
+    // A binary without its catalog would fail at run time with a puzzling error; fail here.
+    assert!(!files.is_empty(), "no *.yaml under {}", root.display());
     let mut code = String::from("pub static BUNDLED: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());

@@ -69,6 +69,15 @@ fn serve(args: &[&str]) -> Server {
     }
 }
 
+/// GET a JSON answer, with the session cookie when given.
+fn get_json(http: &reqwest::blocking::Client, url: String, cookie: Option<&str>) -> Value {
+    let mut r = http.get(url);
+    if let Some(c) = cookie {
+        r = r.header("cookie", c);
+    }
+    r.send().unwrap().json().unwrap()
+}
+
 fn login(
     http: &reqwest::blocking::Client,
     base: &str,
@@ -106,31 +115,18 @@ fn serve_demo_on_a_fresh_folder_lets_a_newcomer_in() {
     assert!(text.contains("demo@grunnmur.no"), "{text}");
 
     let http = reqwest::blocking::Client::new();
-    let health: Value = http
-        .get(format!("{}/health", server.base))
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
+    let health: Value = get_json(&http, format!("{}/health", server.base), None);
     assert_eq!(health, json!({"status": "ok", "database": "sqlite"}));
     let (cookie, _) = login(&http, &server.base, "demo@grunnmur.no", "grunnmur-demo");
-    let me: Value = http
-        .get(format!("{}/api/me", server.base))
-        .header("cookie", &cookie)
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
+    let me: Value = get_json(&http, format!("{}/api/me", server.base), Some(&cookie));
     let orgnr = me["memberships"][0]["orgnr"].as_str().unwrap().to_string();
 
     // The API's assessment is exactly what `grunnmur assess` prints for the same file.
-    let api: Value = http
-        .get(format!("{}/api/bodies/{orgnr}/assessment", server.base))
-        .header("cookie", &cookie)
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
+    let api: Value = get_json(
+        &http,
+        format!("{}/api/bodies/{orgnr}/assessment", server.base),
+        Some(&cookie),
+    );
     let today = api["today"].as_str().unwrap();
     let cli = grunnmur()
         .args(["assess", "examples/kommune.yaml", "--today", today])
@@ -334,31 +330,19 @@ fn two_server_processes_on_one_postgres_database_see_each_others_writes() {
     ]);
     let two = serve(&["--database-url", &db, "--data-dir", dir.to_str().unwrap()]);
     let http = reqwest::blocking::Client::new();
-    let health: Value = http
-        .get(format!("{}/health", two.base))
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
+    let health: Value = get_json(&http, format!("{}/health", two.base), None);
     assert_eq!(health["database"], "postgres");
 
     let (c1, csrf1) = login(&http, &one.base, "demo@grunnmur.no", "grunnmur-demo");
     let (c2, _) = login(&http, &two.base, "demo@grunnmur.no", "grunnmur-demo");
-    let me: Value = http
-        .get(format!("{}/api/me", two.base))
-        .header("cookie", &c2)
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
+    let me: Value = get_json(&http, format!("{}/api/me", two.base), Some(&c2));
     let orgnr = me["memberships"][0]["orgnr"].as_str().unwrap().to_string();
     let assessment = |base: &str, cookie: &str| -> Value {
-        http.get(format!("{base}/api/bodies/{orgnr}/assessment"))
-            .header("cookie", cookie)
-            .send()
-            .unwrap()
-            .json()
-            .unwrap()
+        get_json(
+            &http,
+            format!("{base}/api/bodies/{orgnr}/assessment"),
+            Some(cookie),
+        )
     };
     let before = assessment(&two.base, &c2);
     let system = before["systems"][0]["id"].as_str().unwrap().to_string();
@@ -388,12 +372,10 @@ fn two_server_processes_on_one_postgres_database_see_each_others_writes() {
             .is_some_and(|m| m.contains(&json!(measure))),
         "server two sees it: {item}"
     );
-    let ws: Value = http
-        .get(format!("{}/api/bodies/{orgnr}/workspace", two.base))
-        .header("cookie", &c2)
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
+    let ws: Value = get_json(
+        &http,
+        format!("{}/api/bodies/{orgnr}/workspace", two.base),
+        Some(&c2),
+    );
     assert!(ws.to_string().contains("Skrevet via tjener én"));
 }
