@@ -25,6 +25,21 @@ pub struct BodyDoc {
     pub measure_status: Vec<StatusDoc>,
 }
 
+impl BodyDoc {
+    /// Sets the status of a measure for one system (or the whole body), replacing any earlier
+    /// status for the same pair.
+    pub fn set_status(&mut self, entry: StatusDoc) {
+        match self
+            .measure_status
+            .iter_mut()
+            .find(|x| x.measure == entry.measure && x.system == entry.system)
+        {
+            Some(x) => *x = entry,
+            None => self.measure_status.push(entry),
+        }
+    }
+}
+
 /// An organisation number, accepted as a string or a bare number.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]

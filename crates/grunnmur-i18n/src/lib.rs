@@ -1,5 +1,6 @@
-//! Every string a user reads comes from `locales/<lang>.ftl` (Fluent). Bokmål is the default;
-//! a key missing in English falls back to bokmål, and a key missing in both shows the key.
+//! Every string a user reads comes from `locales/<lang>/*.ftl` (Fluent), one file per part of
+//! the product. Bokmål is the default; a key missing in English falls back to bokmål, and a key
+//! missing in both shows the key.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -34,17 +35,36 @@ pub struct Translations {
     en: FluentBundle<FluentResource>,
 }
 
-const NB: &str = include_str!("../locales/nb.ftl");
-const EN: &str = include_str!("../locales/en.ftl");
+/// Each part's file in bokmål and English: (part, nb, en).
+const FILES: &[(&str, &str, &str)] = &[
+    (
+        "core",
+        include_str!("../locales/nb/core.ftl"),
+        include_str!("../locales/en/core.ftl"),
+    ),
+    (
+        "ui",
+        include_str!("../locales/nb/ui.ftl"),
+        include_str!("../locales/en/ui.ftl"),
+    ),
+    (
+        "risk",
+        include_str!("../locales/nb/risk.ftl"),
+        include_str!("../locales/en/risk.ftl"),
+    ),
+];
 
-fn bundle(lang: &str, src: &str) -> FluentBundle<FluentResource> {
-    let id: unic_langid::LanguageIdentifier = lang.parse().expect("valid language id");
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("valid language id");
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // Plain text output (terminals, files): no bidi isolation marks around arguments.
     b.set_use_isolating(false);
-    let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(res, _)| res);
-    // Duplicate keys keep the first; the test below makes sure there are none.
-    let _ = b.add_resource(res);
+    for (_, nb, en) in FILES {
+        let src = if lang == Lang::En { en } else { nb };
+        let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(res, _)| res);
+        // Duplicate keys keep the first; the tests below make sure there are none.
+        let _ = b.add_resource(res);
+    }
     b
 }
 
@@ -52,8 +72,8 @@ fn bundle(lang: &str, src: &str) -> FluentBundle<FluentResource> {
 pub fn translations() -> &'static Translations {
     static T: OnceLock<Translations> = OnceLock::new();
     T.get_or_init(|| Translations {
-        nb: bundle("nb", NB),
-        en: bundle("en", EN),
+        nb: bundle(Lang::Nb),
+        en: bundle(Lang::En),
     })
 }
 
@@ -109,22 +129,30 @@ mod tests {
 
     #[test]
     fn files_parse_without_errors() {
-        for src in [NB, EN] {
-            assert!(FluentResource::try_new(src.to_string()).is_ok());
+        for (part, nb, en) in FILES {
+            for (lang, src) in [("nb", nb), ("en", en)] {
+                if let Err((_, errors)) = FluentResource::try_new(src.to_string()) {
+                    panic!("{lang}/{part}.ftl: {errors:?}");
+                }
+            }
         }
     }
 
     #[test]
     fn both_languages_have_the_same_keys_once() {
-        let (nb, en) = (keys(NB), keys(EN));
-        let mut sorted = nb.clone();
+        let mut all = Vec::new();
+        for (part, nb, en) in FILES {
+            let (nb, en) = (keys(nb), keys(en));
+            let missing: Vec<_> = nb.iter().filter(|k| !en.contains(k)).collect();
+            assert!(missing.is_empty(), "missing in en/{part}.ftl: {missing:?}");
+            let extra: Vec<_> = en.iter().filter(|k| !nb.contains(k)).collect();
+            assert!(extra.is_empty(), "missing in nb/{part}.ftl: {extra:?}");
+            all.extend(nb);
+        }
+        let mut sorted = all.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(sorted.len(), nb.len(), "duplicate key in nb.ftl");
-        let missing: Vec<_> = nb.iter().filter(|k| !en.contains(k)).collect();
-        assert!(missing.is_empty(), "missing in en.ftl: {missing:?}");
-        let extra: Vec<_> = en.iter().filter(|k| !nb.contains(k)).collect();
-        assert!(extra.is_empty(), "missing in nb.ftl: {extra:?}");
+        assert_eq!(sorted.len(), all.len(), "a key is defined twice");
     }
 
     #[test]

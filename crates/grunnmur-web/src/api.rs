@@ -3,19 +3,19 @@
 
 use crate::auth::{self, Caller, Via};
 use crate::error::{ApiError, ErrorBody, localize};
-use crate::state::{AppState, Cached, today};
+use crate::ops::{self, checked, store_doc};
+use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use axum::{Json, Router};
 use grunnmur_catalog::body::{BodyDoc, OrgDoc, Orgnr, StatusDoc};
-use grunnmur_catalog::{Source, read_body, resolve_body};
+use grunnmur_catalog::{Source, read_body};
 use grunnmur_core::catalog::OrgKind;
 use grunnmur_core::workspace::{SelectionMode, Status};
-use grunnmur_store::{BodyRow, Role, WorkspaceWrite};
+use grunnmur_store::{BodyRow, Role};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 use utoipa::ToSchema;
 
 pub fn routes() -> Router<AppState> {
@@ -264,38 +264,6 @@ pub async fn get_body(
         .ok_or(ApiError::NotFound)
 }
 
-/// Checks a body document against the catalog; every problem or nothing.
-fn checked(s: &AppState, name: &str, doc: BodyDoc) -> Result<BodyDoc, ApiError> {
-    resolve_body(name, doc, &s.catalog.catalog)
-        .map(|(doc, _)| doc)
-        .map_err(ApiError::Invalid)
-}
-
-async fn store_doc(
-    s: &AppState,
-    orgnr: &str,
-    doc: &BodyDoc,
-    actor: &str,
-    action: &str,
-    expected_version: Option<i64>,
-) -> Result<i64, ApiError> {
-    let text = serde_json::to_string(doc).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let w = WorkspaceWrite {
-        orgnr,
-        doc: &text,
-        actor,
-        action,
-        expected_version,
-    };
-    Ok(s.store.put_workspace(w).await?)
-}
-
-async fn load_doc(s: &AppState, orgnr: &str) -> Result<(BodyDoc, i64), ApiError> {
-    let row = s.store.workspace(orgnr).await?.ok_or(ApiError::NotFound)?;
-    let doc = serde_json::from_str(&row.doc).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok((doc, row.version))
-}
-
 #[utoipa::path(get, path = "/api/bodies/{orgnr}/workspace", tag = "workspace",
     params(("orgnr" = String, Path, description = "Organisation number")),
     responses((status = 200, description = "The body file, as put", body = Object), (status = 404, body = ErrorBody)),
@@ -370,42 +338,6 @@ pub async fn put_workspace(
     Ok(Json(Stored { version }))
 }
 
-/// The assessment JSON for the stored workspace, from the cache when the workspace has not
-/// changed (in any process) since it was derived.
-pub async fn assessment_json(s: &AppState, orgnr: &str) -> Result<axum::body::Bytes, ApiError> {
-    let version = s
-        .store
-        .workspace_version(orgnr)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let today = today();
-    if let Some(c) = s.cache.lock().ok().and_then(|c| c.get(orgnr).cloned())
-        && c.version == version
-        && c.today == today
-    {
-        return Ok(c.json.clone());
-    }
-    let (doc, version) = load_doc(s, orgnr).await?;
-    let cat = &s.catalog.catalog;
-    let (_, ws) = resolve_body(orgnr, doc, cat).map_err(ApiError::Invalid)?;
-    let a = grunnmur_core::assess(cat, &ws, today);
-    let report = grunnmur_core::report::AssessReport::new(cat, &ws, &a, today);
-    let json = axum::body::Bytes::from(
-        serde_json::to_vec(&report).map_err(|e| ApiError::Internal(e.to_string()))?,
-    );
-    if let Ok(mut c) = s.cache.lock() {
-        c.insert(
-            orgnr.to_string(),
-            Arc::new(Cached {
-                version,
-                today,
-                json: json.clone(),
-            }),
-        );
-    }
-    Ok(json)
-}
-
 #[utoipa::path(get, path = "/api/bodies/{orgnr}/assessment", tag = "workspace",
     params(("orgnr" = String, Path, description = "Organisation number")),
     responses((status = 200, description = "Exactly the JSON of `grunnmur assess` for the stored workspace", body = Object),
@@ -417,7 +349,7 @@ pub async fn get_assessment(
     Path(orgnr): Path<String>,
 ) -> Result<Response, ApiError> {
     caller.require(&s, &orgnr, Role::Reader).await?;
-    let json = assessment_json(&s, &orgnr).await?;
+    let json = ops::derived(&s, &orgnr).await?.json(&s)?;
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
@@ -453,8 +385,6 @@ pub async fn patch_measure(
     Json(p): Json<MeasurePatch>,
 ) -> Result<Json<Stored>, ApiError> {
     caller.require(&s, &orgnr, Role::Editor).await?;
-    // Read, change, check, write with the version read: a concurrent change is refused, not lost.
-    let (mut doc, version) = load_doc(&s, &orgnr).await?;
     let entry = StatusDoc {
         measure: measure_id.clone(),
         system: p.system.clone(),
@@ -465,23 +395,10 @@ pub async fn patch_measure(
         evidence: p.evidence,
         valid_until: p.valid_until,
     };
-    match doc
-        .measure_status
-        .iter_mut()
-        .find(|x| x.measure == measure_id && x.system == p.system)
-    {
-        Some(x) => *x = entry,
-        None => doc.measure_status.push(entry),
-    }
-    let doc = checked(&s, "request", doc)?;
-    let version = store_doc(
-        &s,
-        &orgnr,
-        &doc,
-        &caller.actor(),
-        "measure_status.set",
-        Some(version),
-    )
+    let version = ops::change_doc(&s, &orgnr, &caller.actor(), "measure_status.set", |doc| {
+        doc.set_status(entry);
+        Ok(())
+    })
     .await?;
     Ok(Json(Stored { version }))
 }

@@ -6,6 +6,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod openapi;
+pub mod ops;
 pub mod state;
 
 pub use state::{AppState, Config};

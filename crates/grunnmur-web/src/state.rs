@@ -34,8 +34,8 @@ impl Default for Config {
 pub struct Cached {
     pub version: i64,
     pub today: Date,
-    /// Shared, so each answer is a reference count, not a copy of the JSON.
-    pub json: axum::body::Bytes,
+    /// Shared, so each reader holds a reference count, not a copy.
+    pub derived: std::sync::Arc<crate::ops::Derived>,
 }
 
 #[derive(Clone)]

@@ -1,0 +1,126 @@
+//! The workspace operations every view shares (the REST API, the web pages): read the stored
+//! body file, change it through the same checks as any body file, store it with the version
+//! read, and derive the engine's result once per workspace version and day.
+
+use crate::error::ApiError;
+use crate::state::{AppState, Cached, today};
+use grunnmur_catalog::body::BodyDoc;
+use grunnmur_catalog::resolve_body;
+use grunnmur_core::workspace::Workspace;
+use grunnmur_core::{Assessment, Date};
+use grunnmur_store::WorkspaceWrite;
+use std::sync::{Arc, OnceLock};
+
+/// Checks a body document against the catalog; every problem or nothing.
+pub fn checked(s: &AppState, name: &str, doc: BodyDoc) -> Result<BodyDoc, ApiError> {
+    resolve_body(name, doc, &s.catalog.catalog)
+        .map(|(doc, _)| doc)
+        .map_err(ApiError::Invalid)
+}
+
+/// Stores a checked document; with `expected_version`, only if nobody changed it since.
+pub async fn store_doc(
+    s: &AppState,
+    orgnr: &str,
+    doc: &BodyDoc,
+    actor: &str,
+    action: &str,
+    expected_version: Option<i64>,
+) -> Result<i64, ApiError> {
+    let text = serde_json::to_string(doc).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let w = WorkspaceWrite {
+        orgnr,
+        doc: &text,
+        actor,
+        action,
+        expected_version,
+    };
+    Ok(s.store.put_workspace(w).await?)
+}
+
+pub async fn load_doc(s: &AppState, orgnr: &str) -> Result<(BodyDoc, i64), ApiError> {
+    let row = s.store.workspace(orgnr).await?.ok_or(ApiError::NotFound)?;
+    let doc = serde_json::from_str(&row.doc).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok((doc, row.version))
+}
+
+/// Read, change, check, write with the version read: a concurrent change is refused, not lost,
+/// and a change that breaks a rule stores nothing.
+pub async fn change_doc(
+    s: &AppState,
+    orgnr: &str,
+    actor: &str,
+    action: &str,
+    change: impl FnOnce(&mut BodyDoc) -> Result<(), ApiError>,
+) -> Result<i64, ApiError> {
+    let (mut doc, version) = load_doc(s, orgnr).await?;
+    change(&mut doc)?;
+    let doc = checked(s, "request", doc)?;
+    store_doc(s, orgnr, &doc, actor, action, Some(version)).await
+}
+
+/// One workspace version, resolved and assessed.
+pub struct Derived {
+    pub version: i64,
+    pub today: Date,
+    pub doc: BodyDoc,
+    pub ws: Workspace,
+    pub assessment: Assessment,
+    json: OnceLock<axum::body::Bytes>,
+}
+
+impl Derived {
+    /// Exactly the JSON of `grunnmur assess`, made on first use and shared after.
+    pub fn json(&self, s: &AppState) -> Result<axum::body::Bytes, ApiError> {
+        if let Some(j) = self.json.get() {
+            return Ok(j.clone());
+        }
+        let cat = &s.catalog.catalog;
+        let report =
+            grunnmur_core::report::AssessReport::new(cat, &self.ws, &self.assessment, self.today);
+        let bytes = axum::body::Bytes::from(
+            serde_json::to_vec(&report).map_err(|e| ApiError::Internal(e.to_string()))?,
+        );
+        Ok(self.json.get_or_init(|| bytes).clone())
+    }
+}
+
+/// The engine's result for the stored workspace, from the cache when the workspace has not
+/// changed (in any process) since it was derived.
+pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError> {
+    let version = s
+        .store
+        .workspace_version(orgnr)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let today = today();
+    if let Some(c) = s.cache.lock().ok().and_then(|c| c.get(orgnr).cloned())
+        && c.version == version
+        && c.today == today
+    {
+        return Ok(c.derived.clone());
+    }
+    let (doc, version) = load_doc(s, orgnr).await?;
+    let cat = &s.catalog.catalog;
+    let (doc, ws) = resolve_body(orgnr, doc, cat).map_err(ApiError::Invalid)?;
+    let assessment = grunnmur_core::assess(cat, &ws, today);
+    let d = Arc::new(Derived {
+        version,
+        today,
+        doc,
+        ws,
+        assessment,
+        json: OnceLock::new(),
+    });
+    if let Ok(mut c) = s.cache.lock() {
+        c.insert(
+            orgnr.to_string(),
+            Arc::new(Cached {
+                version,
+                today,
+                derived: d.clone(),
+            }),
+        );
+    }
+    Ok(d)
+}
