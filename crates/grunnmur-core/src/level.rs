@@ -30,6 +30,15 @@ impl Level {
         }
     }
 
+    /// The name in ASCII, for message keys and class names (`hoy` for `høy`).
+    pub fn ascii(self) -> &'static str {
+        match self {
+            Level::Lav => "lav",
+            Level::Middels => "middels",
+            Level::Hoy => "hoy",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Level> {
         match s {
             "lav" => Some(Level::Lav),

@@ -21,6 +21,14 @@ pub fn build(kind: ReportKind, input: &ReportInput) -> Doc {
     }
 }
 
+/// Required measures (in every scope) and how many of them are in place: the coverage figure
+/// of the status report, for views that show it beside the report.
+pub fn coverage(input: &ReportInput) -> (u32, u32) {
+    let ctx = Ctx::new(input);
+    let (_, total, in_place) = ctx.counts(ctx.required.iter());
+    (total, in_place)
+}
+
 /// The statuses in the order reports list them.
 pub const STATUSES: [Status; 6] = [
     Status::NotStarted,
@@ -171,12 +179,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn level(&self, l: Level) -> String {
-        let key = match l {
-            Level::Lav => "level-lav",
-            Level::Middels => "level-middels",
-            Level::Hoy => "level-hoy",
-        };
-        self.t(key)
+        self.t(&format!("level-{}", l.ascii()))
     }
 
     fn levels(&self, l: &Levels) -> String {
@@ -442,6 +445,7 @@ fn int(n: usize) -> Cell {
 
 fn section(ctx: &Ctx, key: &str, table: Option<Table>) -> Section {
     Section {
+        key: key.to_string(),
         sheet: ctx.t(&format!("report-sheet-{key}")),
         heading: ctx.t(&format!("report-heading-{key}")),
         paragraphs: Vec::new(),

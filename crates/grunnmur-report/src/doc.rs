@@ -21,6 +21,9 @@ pub struct Doc {
 
 #[derive(Clone, Debug)]
 pub struct Section {
+    /// Stable name of the section (`summary`, `baseline`, `activity`, ...), for views that
+    /// show one section on its own.
+    pub key: String,
     /// Worksheet name: short, unique in the document (renderers sanitise it).
     pub sheet: String,
     pub heading: String,

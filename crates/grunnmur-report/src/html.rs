@@ -3,7 +3,7 @@
 //! and charts as inline SVG with a text alternative. Print styles put each section on the page
 //! cleanly; the same page works on screen.
 
-use crate::doc::{Align, Cell, Doc, Table};
+use crate::doc::{Align, Cell, Doc, Section, Table};
 use std::fmt::Write;
 
 /// Escapes text for HTML element content and attribute values.
@@ -60,31 +60,35 @@ pub fn render(doc: &Doc) -> String {
     }
     s.push_str("</dl>\n</section>\n");
     for (n, sec) in doc.sections.iter().enumerate() {
-        let id = format!("s{}", n + 1);
-        let _ = writeln!(
-            s,
-            "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>",
-            esc(&sec.heading)
-        );
-        for p in &sec.paragraphs {
-            let _ = writeln!(s, "<p>{}</p>", esc(p));
-        }
-        if let Some(t) = &sec.table {
-            table(&mut s, t);
-        }
-        for (k, c) in sec.charts.iter().enumerate() {
-            let cid = format!("{id}-c{}", k + 1);
-            let _ = writeln!(
-                s,
-                "<figure aria-labelledby=\"{cid}-cap\">\n<figcaption id=\"{cid}-cap\">{}</figcaption>\n{}\n</figure>",
-                esc(&c.title),
-                crate::chart::svg(c, &cid)
-            );
-        }
-        s.push_str("</section>\n");
+        section(&mut s, sec, &format!("s{}", n + 1), 2);
     }
     s.push_str("</main>\n</body>\n</html>\n");
     s
+}
+
+/// One section as HTML, its heading at level `h`; `id` must be unique in the page.
+pub fn section(s: &mut String, sec: &Section, id: &str, h: u8) {
+    let _ = writeln!(
+        s,
+        "<section aria-labelledby=\"{id}\">\n<h{h} id=\"{id}\">{}</h{h}>",
+        esc(&sec.heading)
+    );
+    for p in &sec.paragraphs {
+        let _ = writeln!(s, "<p>{}</p>", esc(p));
+    }
+    if let Some(t) = &sec.table {
+        table(s, t);
+    }
+    for (k, c) in sec.charts.iter().enumerate() {
+        let cid = format!("{id}-c{}", k + 1);
+        let _ = writeln!(
+            s,
+            "<figure aria-labelledby=\"{cid}-cap\">\n<figcaption id=\"{cid}-cap\">{}</figcaption>\n{}\n</figure>",
+            esc(&c.title),
+            crate::chart::svg(c, &cid)
+        );
+    }
+    s.push_str("</section>\n");
 }
 
 fn table(s: &mut String, t: &Table) {

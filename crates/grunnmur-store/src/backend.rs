@@ -442,6 +442,20 @@ macro_rules! storage_impl {
                     .collect())
             }
 
+            async fn members(&self, orgnr: &str) -> Result<Vec<(String, Role)>> {
+                let rows = sqlx::query(
+                    "SELECT u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
+                     WHERE m.orgnr = $1 ORDER BY u.email",
+                )
+                .bind(orgnr)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .iter()
+                    .filter_map(|r| Some((r.get("email"), Role::parse(&r.get::<String, _>("role"))?)))
+                    .collect())
+            }
+
             async fn create_token(&self, user_id: i64, token_hash: &str, label: &str, actor: &str) -> Result<i64> {
                 let _g = self.write_guard().await;
                 let mut tx = self.pool.begin().await?;

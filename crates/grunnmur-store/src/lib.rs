@@ -151,6 +151,8 @@ pub trait Storage: Send + Sync {
     async fn grant(&self, user_id: i64, orgnr: &str, role: Role, actor: &str) -> Result<()>;
     async fn role(&self, user_id: i64, orgnr: &str) -> Result<Option<Role>>;
     async fn memberships(&self, user_id: i64) -> Result<Vec<(String, Role)>>;
+    /// The members of a body: email and role, by email.
+    async fn members(&self, orgnr: &str) -> Result<Vec<(String, Role)>>;
 
     async fn create_token(
         &self,

@@ -123,6 +123,12 @@ async fn users_roles_tokens_sessions_and_login_failures() {
             s.memberships(id).await.unwrap(),
             vec![("974760673".to_string(), Role::Editor)]
         );
+        assert_eq!(
+            s.members("974760673").await.unwrap(),
+            vec![("a@example.no".to_string(), Role::Editor)],
+            "{b}"
+        );
+        assert!(s.members("000000000").await.unwrap().is_empty());
 
         s.create_token(id, "tokhash", "ci", "t").await.unwrap();
         assert_eq!(

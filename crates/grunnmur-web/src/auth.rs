@@ -126,7 +126,7 @@ fn changes_state(m: &Method) -> bool {
 }
 
 /// Constant-time comparison, so the CSRF check leaks nothing through timing.
-fn same(a: &str, b: &str) -> bool {
+pub fn same(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()
             .zip(b.bytes())
@@ -149,12 +149,7 @@ impl FromRequestParts<AppState> for Caller {
                 via: Via::Token,
             });
         }
-        let cookie =
-            cookie_value(&parts.headers, SESSION_COOKIE).ok_or(ApiError::Unauthenticated)?;
-        let id_hash = sha256_hex(&cookie);
-        let session = state
-            .store
-            .session(&id_hash)
+        let (user, id_hash, csrf) = session_user(state, &parts.headers)
             .await?
             .ok_or(ApiError::Unauthenticated)?;
         // Cookies ride along on cross-site requests; a change needs the session's CSRF token.
@@ -164,23 +159,35 @@ impl FromRequestParts<AppState> for Caller {
                 .get(CSRF_HEADER)
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or_default();
-            if !same(sent, &session.csrf) {
+            if !same(sent, &csrf) {
                 return Err(ApiError::Csrf);
             }
         }
-        let user = state
-            .store
-            .user(session.user_id)
-            .await?
-            .ok_or(ApiError::Unauthenticated)?;
         Ok(Caller {
             user,
-            via: Via::Session {
-                id_hash,
-                csrf: session.csrf,
-            },
+            via: Via::Session { id_hash, csrf },
         })
     }
+}
+
+/// The user behind the request's session cookie, with the session's id hash and CSRF token;
+/// `None` without a live session. The caller checks CSRF for changes.
+pub async fn session_user(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(UserRow, String, String)>, ApiError> {
+    let Some(cookie) = cookie_value(headers, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    let id_hash = sha256_hex(&cookie);
+    let Some(session) = state.store.session(&id_hash).await? else {
+        return Ok(None);
+    };
+    Ok(state
+        .store
+        .user(session.user_id)
+        .await?
+        .map(|u| (u, id_hash, session.csrf)))
 }
 
 /// Checks a password with the rate limit; on success opens a session and returns the cookie

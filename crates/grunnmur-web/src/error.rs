@@ -68,72 +68,48 @@ impl From<grunnmur_store::StoreError> for ApiError {
 }
 
 impl ApiError {
-    pub fn render(self, lang: Lang) -> Response {
-        let (status, code, key, detail, problems) = match self {
-            ApiError::Unauthenticated => (
-                StatusCode::UNAUTHORIZED,
-                "unauthenticated",
-                "api-unauthenticated",
-                None,
-                vec![],
-            ),
-            ApiError::Forbidden => (
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "api-forbidden",
-                None,
-                vec![],
-            ),
-            ApiError::NotFound => (
-                StatusCode::NOT_FOUND,
-                "not_found",
-                "api-not-found",
-                None,
-                vec![],
-            ),
-            ApiError::Csrf => (StatusCode::FORBIDDEN, "csrf", "api-csrf", None, vec![]),
-            ApiError::Conflict(d) => (
-                StatusCode::CONFLICT,
-                "conflict",
-                "api-conflict",
-                Some(d),
-                vec![],
-            ),
+    /// The status, the stable code and the message key.
+    pub fn meta(&self) -> (StatusCode, &'static str, &'static str) {
+        use StatusCode as S;
+        match self {
+            ApiError::Unauthenticated => {
+                (S::UNAUTHORIZED, "unauthenticated", "api-unauthenticated")
+            }
+            ApiError::Forbidden => (S::FORBIDDEN, "forbidden", "api-forbidden"),
+            ApiError::NotFound => (S::NOT_FOUND, "not_found", "api-not-found"),
+            ApiError::Csrf => (S::FORBIDDEN, "csrf", "api-csrf"),
+            ApiError::Conflict(_) => (S::CONFLICT, "conflict", "api-conflict"),
             ApiError::TooManyAttempts => (
-                StatusCode::TOO_MANY_REQUESTS,
+                S::TOO_MANY_REQUESTS,
                 "too_many_attempts",
                 "api-too-many-attempts",
-                None,
-                vec![],
             ),
-            ApiError::BadRequest(d) => (
-                StatusCode::BAD_REQUEST,
-                "bad_request",
-                "api-bad-request",
-                Some(d),
-                vec![],
-            ),
-            ApiError::Invalid(p) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid",
-                "api-invalid",
-                None,
-                p,
-            ),
-            // Details of internal errors go to the log, not to the caller.
-            ApiError::Internal(_) => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "api-internal",
-                None,
-                vec![],
-            ),
+            ApiError::BadRequest(_) => (S::BAD_REQUEST, "bad_request", "api-bad-request"),
+            ApiError::Invalid(_) => (S::UNPROCESSABLE_ENTITY, "invalid", "api-invalid"),
+            ApiError::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal", "api-internal"),
+        }
+    }
+
+    /// The message in `lang`. Details of internal errors go to the log, not to the caller.
+    pub fn message(&self, lang: Lang) -> String {
+        let detail = match self {
+            ApiError::Conflict(d) | ApiError::BadRequest(d) => d.as_str(),
+            _ => "",
         };
-        let detail = detail.unwrap_or_default();
+        t(lang, self.meta().2, &[("detail", detail)])
+    }
+
+    pub fn render(self, lang: Lang) -> Response {
+        let (status, code, _) = self.meta();
+        let message = self.message(lang);
+        let problems = match self {
+            ApiError::Invalid(p) => p.iter().map(|p| problem_out(lang, p)).collect(),
+            _ => Vec::new(),
+        };
         let body = ErrorBody {
             error: code,
-            message: t(lang, key, &[("detail", &detail)]),
-            problems: problems.iter().map(|p| problem_out(lang, p)).collect(),
+            message,
+            problems,
         };
         (status, axum::Json(body)).into_response()
     }

@@ -19,11 +19,22 @@ pub fn app(state: AppState) -> Router {
     api::routes().with_state(state)
 }
 
-/// Serves until Ctrl-C.
+/// Serves the API until Ctrl-C.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    serve_with(state, listener, Router::new()).await
+}
+
+/// Serves the API and `pages` (the web application, which lives in its own crate) until
+/// Ctrl-C.
+pub async fn serve_with(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    pages: Router<AppState>,
+) -> std::io::Result<()> {
+    let router = api::routes().merge(pages).with_state(state);
     axum::serve(
         listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        router.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;

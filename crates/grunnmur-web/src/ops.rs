@@ -6,6 +6,7 @@ use crate::error::ApiError;
 use crate::state::{AppState, Cached, today};
 use grunnmur_catalog::body::BodyDoc;
 use grunnmur_catalog::resolve_body;
+use grunnmur_core::report::AssessReport;
 use grunnmur_core::workspace::Workspace;
 use grunnmur_core::{Assessment, Date};
 use grunnmur_store::WorkspaceWrite;
@@ -66,20 +67,25 @@ pub struct Derived {
     pub doc: BodyDoc,
     pub ws: Workspace,
     pub assessment: Assessment,
+    report: OnceLock<AssessReport>,
     json: OnceLock<axum::body::Bytes>,
 }
 
 impl Derived {
+    /// The engine's report (what `grunnmur assess` prints), made on first use.
+    pub fn report(&self, s: &AppState) -> &AssessReport {
+        self.report.get_or_init(|| {
+            AssessReport::new(&s.catalog.catalog, &self.ws, &self.assessment, self.today)
+        })
+    }
+
     /// Exactly the JSON of `grunnmur assess`, made on first use and shared after.
     pub fn json(&self, s: &AppState) -> Result<axum::body::Bytes, ApiError> {
         if let Some(j) = self.json.get() {
             return Ok(j.clone());
         }
-        let cat = &s.catalog.catalog;
-        let report =
-            grunnmur_core::report::AssessReport::new(cat, &self.ws, &self.assessment, self.today);
         let bytes = axum::body::Bytes::from(
-            serde_json::to_vec(&report).map_err(|e| ApiError::Internal(e.to_string()))?,
+            serde_json::to_vec(self.report(s)).map_err(|e| ApiError::Internal(e.to_string()))?,
         );
         Ok(self.json.get_or_init(|| bytes).clone())
     }
@@ -110,6 +116,7 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
         doc,
         ws,
         assessment,
+        report: OnceLock::new(),
         json: OnceLock::new(),
     });
     if let Ok(mut c) = s.cache.lock() {

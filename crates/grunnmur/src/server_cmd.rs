@@ -174,7 +174,7 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
                 &[("addr", &addr), ("database", store.backend())]
             )
         );
-        grunnmur_web::serve(state, listener).await?;
+        grunnmur_web::serve_with(state, listener, grunnmur_ui::routes()).await?;
         Ok(ExitCode::SUCCESS)
     })
 }

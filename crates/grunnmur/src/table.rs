@@ -36,13 +36,7 @@ pub fn render(headers: &[String], rows: &[Vec<String>]) -> String {
 }
 
 fn level(lang: Lang, l: Level) -> String {
-    // Fluent ids are ASCII: høy is `level-hoy`.
-    let key = match l {
-        Level::Lav => "level-lav",
-        Level::Middels => "level-middels",
-        Level::Hoy => "level-hoy",
-    };
-    t(lang, key, &[])
+    t(lang, &format!("level-{}", l.ascii()), &[])
 }
 
 fn levels(lang: Lang, l: &Levels) -> [String; 3] {

@@ -1,73 +1,11 @@
 //! `grunnmur serve` and the operator commands as processes: what a newcomer and an operator do.
 
+mod common;
+
+use common::*;
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "grunnmur-{name}-{}-{:?}",
-        std::process::id(),
-        std::time::SystemTime::now()
-    ));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn grunnmur() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_grunnmur"));
-    c.current_dir(root())
-        .env_remove("GRUNNMUR_LANG")
-        .env_remove("GRUNNMUR_DATA_DIR")
-        .env_remove("GRUNNMUR_DATABASE_URL");
-    c
-}
-
-/// A running server; killed on drop.
-struct Server {
-    child: Child,
-    base: String,
-    out: Vec<String>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(args: &[&str]) -> Server {
-    let child = grunnmur()
-        .arg("serve")
-        .args(["--listen", "127.0.0.1:0", "--insecure-cookies"])
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    // Owned by `Server` at once, so the process is killed and waited for on every path.
-    let mut server = Server {
-        child,
-        base: String::new(),
-        out: Vec::new(),
-    };
-    let mut lines = BufReader::new(server.child.stdout.take().unwrap()).lines();
-    loop {
-        let line = lines.next().expect("server printed its address").unwrap();
-        server.out.push(line.clone());
-        if let Some(rest) = line.split("http://").nth(1) {
-            let addr = rest.split_whitespace().next().unwrap();
-            server.base = format!("http://{addr}");
-            return server;
-        }
-    }
-}
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 /// GET a JSON answer, with the session cookie when given.
 fn get_json(http: &reqwest::blocking::Client, url: String, cookie: Option<&str>) -> Value {

@@ -1,0 +1,72 @@
+//! Grunnmur's web application: pages rendered on the server from askama templates compiled
+//! into the binary, working fully without JavaScript. Each handler reads the signed-in user
+//! ([`page::Viewer`]), opens the body with the role it needs, calls the same operations as the
+//! REST API (`grunnmur_web::ops`) and the engine, and renders a template. Every string comes
+//! from the translation files (`locales/*/ui.ftl`).
+//!
+//! Changes are `POST` forms carrying the session's CSRF token (checked by
+//! [`page::Viewer::form`]), answered with a redirect (post/redirect/get) or, when the input is
+//! wrong, with the same form and its problems tied to their fields.
+
+pub mod page;
+pub mod svg;
+mod views;
+
+use axum::Router;
+use axum::routing::{get, post};
+use grunnmur_web::AppState;
+
+pub fn routes() -> Router<AppState> {
+    use views::*;
+    Router::new()
+        .route("/", get(session::home))
+        .route("/login", get(session::login_form).post(session::login))
+        .route("/logout", post(session::logout))
+        .route("/lang/{code}", get(session::switch_lang))
+        .route("/bodies", get(session::bodies))
+        .route("/accessibility", get(session::accessibility))
+        .route("/static/app.css", get(session::stylesheet))
+        .route("/b/{orgnr}", get(dashboard::show))
+        .route("/b/{orgnr}/tasks", get(tasks::show).post(tasks::adopt))
+        .route("/b/{orgnr}/tasks/remove", post(tasks::remove))
+        .route("/b/{orgnr}/tasks/own", post(tasks::add_own))
+        .route("/b/{orgnr}/info-types", post(tasks::add_info_type))
+        .route("/b/{orgnr}/adapt", get(adapt::show))
+        .route(
+            "/b/{orgnr}/adapt/{task}/{info}",
+            get(adapt::edit).post(adapt::save),
+        )
+        .route(
+            "/b/{orgnr}/systems",
+            get(systems::list).post(systems::create),
+        )
+        .route(
+            "/b/{orgnr}/systems/{id}",
+            get(systems::show).post(systems::update),
+        )
+        .route("/b/{orgnr}/systems/{id}/delete", post(systems::delete))
+        .route("/b/{orgnr}/systems/{id}/why", get(systems::why_levels))
+        .route("/b/{orgnr}/why/{measure}", get(measures::why))
+        .route("/b/{orgnr}/measures", get(measures::list))
+        .route(
+            "/b/{orgnr}/measures/{measure}",
+            get(measures::edit).post(measures::save),
+        )
+        .route(
+            "/b/{orgnr}/settings",
+            get(admin::settings).post(admin::save_settings),
+        )
+        .route("/b/{orgnr}/members", get(admin::members).post(admin::grant))
+        .route("/b/{orgnr}/audit", get(admin::audit))
+        .route("/catalog", get(catalog::index))
+        .route("/catalog/tasks", get(catalog::tasks))
+        .route("/catalog/tasks/{id}", get(catalog::task))
+        .route("/catalog/info-types", get(catalog::info_types))
+        .route("/catalog/measures", get(catalog::measures))
+        .route("/catalog/measures/{id}", get(catalog::measure))
+        .route("/catalog/profiles", get(catalog::profiles))
+        .route("/catalog/scale", get(catalog::scale))
+        .route("/catalog/activities", get(catalog::activities))
+        .layer(axum::middleware::from_fn(page::render_errors))
+        .layer(axum::middleware::from_fn(views::security_headers))
+}

@@ -1,0 +1,396 @@
+//! What every page shares: the language, the signed-in user, the CSRF token, the body being
+//! worked on, and errors rendered as pages in the reader's language.
+
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use grunnmur_i18n::{Lang, t};
+use grunnmur_store::{BodyRow, Role, UserRow};
+use grunnmur_web::AppState;
+use grunnmur_web::auth::{self, Caller, Via};
+use grunnmur_web::error::ApiError;
+use grunnmur_web::ops::{self, Derived};
+use std::sync::Arc;
+
+pub const LANG_COOKIE: &str = "grunnmur_lang";
+
+/// The reader's language: the language cookie, else bokmål.
+pub fn lang_of(headers: &HeaderMap) -> Lang {
+    auth::cookie_value(headers, LANG_COOKIE)
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or_default()
+}
+
+/// Percent-encodes a query value.
+pub fn enc(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// A local path to return to after a redirect: never another site.
+pub fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.into(),
+        _ => "/".into(),
+    }
+}
+
+/// The body a page is about, with the reader's role and the engine's result.
+pub struct BodyNav {
+    pub orgnr: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// The frame of every page.
+pub struct Page {
+    pub lang: Lang,
+    pub title: String,
+    /// This page's path and query, for the language switch.
+    pub path: String,
+    pub user: Option<String>,
+    pub csrf: String,
+    pub body: Option<BodyNav>,
+    /// Which navigation entry is current.
+    pub section: &'static str,
+    /// A message after a change (`?saved=1`), announced politely.
+    pub notice: Option<String>,
+}
+
+impl Page {
+    pub fn t(&self, key: &str) -> String {
+        t(self.lang, key, &[])
+    }
+
+    pub fn ta(&self, key: &str, args: &[(&str, &str)]) -> String {
+        t(self.lang, key, args)
+    }
+
+    /// A message with one argument.
+    pub fn ta1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        t(self.lang, key, &[(name, &value.to_string())])
+    }
+
+    /// A message with two arguments.
+    pub fn ta2(
+        &self,
+        key: &str,
+        n1: &str,
+        v1: impl std::fmt::Display,
+        n2: &str,
+        v2: impl std::fmt::Display,
+    ) -> String {
+        t(
+            self.lang,
+            key,
+            &[(n1, &v1.to_string()), (n2, &v2.to_string())],
+        )
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// The other language: its code, and its name in itself.
+    pub fn other_lang(&self) -> (&'static str, &'static str) {
+        match self.lang {
+            Lang::Nb => ("en", "English"),
+            Lang::En => ("nb", "Norsk bokmål"),
+        }
+    }
+
+    pub fn switch_href(&self) -> String {
+        format!("/lang/{}?next={}", self.other_lang().0, enc(&self.path))
+    }
+
+    pub fn can_edit(&self) -> bool {
+        self.body.as_ref().is_some_and(|b| b.role >= Role::Editor)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.body.as_ref().is_some_and(|b| b.role >= Role::Admin)
+    }
+
+    /// `aria-current` for a navigation entry.
+    pub fn current(&self, section: &str) -> &'static str {
+        if self.section == section {
+            "page"
+        } else {
+            "false"
+        }
+    }
+
+    pub fn base(&self) -> String {
+        self.body
+            .as_ref()
+            .map(|b| format!("/b/{}", b.orgnr))
+            .unwrap_or_default()
+    }
+}
+
+/// A page that could not be shown.
+#[derive(Debug)]
+pub enum PageError {
+    /// Not signed in: to the login page, then back.
+    Login(String),
+    Api(ApiError),
+}
+
+impl From<ApiError> for PageError {
+    fn from(e: ApiError) -> PageError {
+        PageError::Api(e)
+    }
+}
+
+impl From<grunnmur_store::StoreError> for PageError {
+    fn from(e: grunnmur_store::StoreError) -> PageError {
+        PageError::Api(e.into())
+    }
+}
+
+impl From<askama::Error> for PageError {
+    fn from(e: askama::Error) -> PageError {
+        PageError::Api(ApiError::Internal(e.to_string()))
+    }
+}
+
+/// Carried on an error response until [`render_errors`] draws it in the reader's language.
+#[derive(Clone)]
+pub struct ErrorPage(ApiError);
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        match self {
+            PageError::Login(next) => {
+                Redirect::to(&format!("/login?next={}", enc(&next))).into_response()
+            }
+            PageError::Api(e) => {
+                if let ApiError::Internal(msg) = &e {
+                    tracing::error!("page failed: {msg}");
+                }
+                let mut r = e.meta().0.into_response();
+                r.extensions_mut().insert(ErrorPage(e));
+                r
+            }
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    p: Page,
+    status: u16,
+    message: String,
+}
+
+/// Middleware: draws error pages in the reader's language.
+pub async fn render_errors(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let lang = lang_of(req.headers());
+    let path = req.uri().path().to_string();
+    let r = next.run(req).await;
+    let Some(ErrorPage(e)) = r.extensions().get::<ErrorPage>().cloned() else {
+        return r;
+    };
+    let status = r.status();
+    let p = Page {
+        lang,
+        title: t(lang, "ui-error-title", &[]),
+        path,
+        user: None,
+        csrf: String::new(),
+        body: None,
+        section: "",
+        notice: None,
+    };
+    let page = ErrorTemplate {
+        message: e.message(lang),
+        p,
+        status: status.as_u16(),
+    };
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => status.into_response(),
+    }
+}
+
+/// A signed-in reader of pages.
+pub struct Viewer {
+    pub user: UserRow,
+    pub id_hash: String,
+    pub csrf: String,
+    pub lang: Lang,
+    pub path: String,
+}
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Viewer, PageError> {
+        let path = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into());
+        let (user, id_hash, csrf) = auth::session_user(s, &parts.headers)
+            .await?
+            .ok_or_else(|| PageError::Login(path.clone()))?;
+        Ok(Viewer {
+            user,
+            id_hash,
+            csrf,
+            lang: lang_of(&parts.headers),
+            path,
+        })
+    }
+}
+
+impl Viewer {
+    pub fn caller(&self) -> Caller {
+        Caller {
+            user: self.user.clone(),
+            via: Via::Session {
+                id_hash: self.id_hash.clone(),
+                csrf: self.csrf.clone(),
+            },
+        }
+    }
+
+    pub fn actor(&self) -> String {
+        self.user.email.clone()
+    }
+
+    /// The frame of a page outside any body.
+    pub fn page(&self, title_key: &str, section: &'static str) -> Page {
+        Page {
+            lang: self.lang,
+            title: t(self.lang, title_key, &[]),
+            path: self.path.clone(),
+            user: Some(self.user.email.clone()),
+            csrf: self.csrf.clone(),
+            body: None,
+            section,
+            notice: self
+                .path
+                .contains("saved=1")
+                .then(|| t(self.lang, "ui-saved", &[])),
+        }
+    }
+
+    /// Opens a body with at least `min` role: a body the reader has no part in is not found.
+    pub async fn body(&self, s: &AppState, orgnr: &str, min: Role) -> Result<BodyView, PageError> {
+        let role = self.caller().require(s, orgnr, min).await?;
+        let row = s.store.body(orgnr).await?.ok_or(ApiError::NotFound)?;
+        let derived = ops::derived(s, orgnr).await?;
+        Ok(BodyView { row, role, derived })
+    }
+
+    /// A body page's frame.
+    pub fn body_page(&self, b: &BodyView, title_key: &str, section: &'static str) -> Page {
+        let mut p = self.page(title_key, section);
+        p.body = Some(BodyNav {
+            orgnr: b.row.orgnr.clone(),
+            name: b.row.name.clone(),
+            role: b.role,
+        });
+        p
+    }
+
+    /// Reads a submitted form and checks its CSRF token: no change without it.
+    pub fn form(&self, body: &[u8]) -> Result<FormData, PageError> {
+        let f = FormData::parse(body);
+        if !auth::same(f.get("csrf"), &self.csrf) {
+            return Err(ApiError::Csrf.into());
+        }
+        Ok(f)
+    }
+}
+
+pub struct BodyView {
+    pub row: BodyRow,
+    pub role: Role,
+    pub derived: Arc<Derived>,
+}
+
+/// A submitted form, keeping repeated fields (checkbox groups).
+pub struct FormData(Vec<(String, String)>);
+
+impl FormData {
+    pub fn parse(body: &[u8]) -> FormData {
+        FormData(form_urlencoded::parse(body).into_owned().collect())
+    }
+
+    /// The first value of a field, trimmed; empty when absent.
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+            .unwrap_or("")
+    }
+
+    /// The value, or `None` when empty.
+    pub fn opt(&self, name: &str) -> Option<String> {
+        Some(self.get(name))
+            .filter(|v| !v.is_empty())
+            .map(String::from)
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_string())
+            .collect()
+    }
+}
+
+/// Renders a template as a 200 page.
+pub fn html<T: Template>(page: T) -> Result<Response, PageError> {
+    Ok(Html(page.render()?).into_response())
+}
+
+/// Renders a form page again with its problems (422), so they can be corrected in place.
+pub fn html_invalid<T: Template>(page: T) -> Result<Response, PageError> {
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// After a change: back to a page, which announces that it was saved (PRG).
+pub fn saved(to: &str) -> Response {
+    let sep = if to.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{to}{sep}saved=1")).into_response()
+}
+
+/// A form's problems: each shown beside its field and in the summary at the top.
+#[derive(Clone, Debug, Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first problem of a field, if any.
+    pub fn of(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    pub fn push(&mut self, field: &str, message: String) {
+        self.0.push(FieldError {
+            field: field.into(),
+            message,
+        });
+    }
+}
+
+/// A field's problem shown beside it and in the summary at the top of the form.
+#[derive(Clone, Debug)]
+pub struct FieldError {
+    /// The input's `id`.
+    pub field: String,
+    pub message: String,
+}

@@ -1,0 +1,314 @@
+//! Body settings (selection mode, sectors, cumulation threshold), members and roles, and the
+//! body's audit log.
+
+use super::*;
+use crate::page::*;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use grunnmur_core::catalog::Applicability;
+use grunnmur_core::workspace::SelectionMode;
+use grunnmur_store::Role;
+use grunnmur_web::AppState;
+use grunnmur_web::ops;
+use std::collections::BTreeSet;
+
+pub struct SectorChoice {
+    pub id: String,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "settings.html")]
+struct SettingsPage {
+    p: Page,
+    facts: Vec<(String, String)>,
+    selection: Select,
+    sectors: Vec<SectorChoice>,
+    threshold: String,
+    errors: Errors,
+}
+
+fn settings_page(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    selection: &str,
+    sectors: &[String],
+    threshold: &str,
+    errors: Errors,
+) -> SettingsPage {
+    let lang = v.lang;
+    let cat = &s.catalog.catalog;
+    let org = &b.derived.ws.org;
+    // Every sector a profile or task in the catalog applies to, and any the body already has.
+    let mut known: BTreeSet<String> = cat
+        .profiles
+        .iter()
+        .flat_map(|p| p.applies_to.iter())
+        .chain(cat.tasks.iter().flat_map(|t| t.applies_to.iter()))
+        .filter_map(|a| match a {
+            Applicability::Sector(x) => Some(x.clone()),
+            _ => None,
+        })
+        .collect();
+    known.extend(sectors.iter().cloned());
+    let profiles: Vec<String> = b
+        .derived
+        .assessment
+        .plan
+        .profiles
+        .iter()
+        .map(|p| cat.profiles[*p as usize].name.get(lang.code()).to_string())
+        .collect();
+    let facts = vec![
+        (t(lang, "report-fact-org", &[]), org.name.clone()),
+        (t(lang, "report-fact-orgnr", &[]), org.orgnr.clone()),
+        (
+            t(lang, "report-fact-kind", &[]),
+            t(lang, &format!("report-orgkind-{}", org.kind.as_str()), &[]),
+        ),
+        (t(lang, "report-fact-profiles", &[]), profiles.join(", ")),
+        (
+            t(lang, "report-fact-catalog", &[]),
+            format!("{} {}", b.row.catalog_id, b.row.catalog_version),
+        ),
+    ];
+    let modes = [SelectionMode::PerDimension, SelectionMode::HighWaterMark]
+        .iter()
+        .map(|m| {
+            (
+                m.as_str().to_string(),
+                t(lang, &format!("ui-selection-{}", m.as_str()), &[]),
+            )
+        })
+        .collect();
+    let mut sel = Select::new(
+        "selection",
+        t(lang, "ui-field-selection", &[]),
+        modes,
+        selection,
+    );
+    sel.hint = t(lang, "ui-hint-selection", &[]);
+    SettingsPage {
+        p: v.body_page(b, "ui-settings-title", "settings"),
+        facts,
+        selection: sel,
+        sectors: known
+            .into_iter()
+            .map(|id| SectorChoice {
+                checked: sectors.contains(&id),
+                id,
+            })
+            .collect(),
+        threshold: threshold.into(),
+        errors,
+    }
+}
+
+pub async fn settings(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Reader).await?;
+    let org = &b.derived.ws.org;
+    let page = settings_page(
+        &s,
+        &v,
+        &b,
+        org.selection.as_str(),
+        &org.sectors.clone(),
+        &org.cumulation_threshold.to_string(),
+        Errors::default(),
+    );
+    html(page)
+}
+
+pub async fn save_settings(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let f = v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Admin).await?;
+    let selection = match f.get("selection") {
+        "high-water-mark" => SelectionMode::HighWaterMark,
+        _ => SelectionMode::PerDimension,
+    };
+    let sectors = f.all("sector");
+    let threshold_text = f.get("threshold").to_string();
+    let mut errors = Errors::default();
+    let threshold = threshold_text.parse::<u32>().ok().filter(|n| *n >= 1);
+    if threshold.is_none() {
+        errors.push("threshold", t(v.lang, "ui-settings-threshold-invalid", &[]));
+    }
+    let Some(threshold) = threshold else {
+        return html_invalid(settings_page(
+            &s,
+            &v,
+            &b,
+            f.get("selection"),
+            &sectors,
+            &threshold_text,
+            errors,
+        ));
+    };
+    let r = ops::change_doc(&s, &orgnr, &v.actor(), "settings.set", |doc| {
+        doc.org.selection = selection;
+        doc.org.sectors = sectors.clone();
+        doc.org.cumulation_threshold = threshold;
+        Ok(())
+    })
+    .await;
+    match r {
+        Ok(_) => Ok(saved(&format!("/b/{orgnr}/settings"))),
+        Err(e) => {
+            let errors = problems(v.lang, e, "threshold")?;
+            html_invalid(settings_page(
+                &s,
+                &v,
+                &b,
+                f.get("selection"),
+                &sectors,
+                &threshold_text,
+                errors,
+            ))
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "members.html")]
+struct MembersPage {
+    p: Page,
+    members: Vec<(String, String)>,
+    email: String,
+    role: Select,
+    errors: Errors,
+}
+
+const ROLES: [Role; 3] = [Role::Reader, Role::Editor, Role::Admin];
+
+async fn members_page(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    email: &str,
+    role: &str,
+    errors: Errors,
+) -> Result<MembersPage, PageError> {
+    let lang = v.lang;
+    let members = s
+        .store
+        .members(&b.row.orgnr)
+        .await?
+        .into_iter()
+        .map(|(e, r)| (e, t(lang, &format!("ui-role-{}", r.as_str()), &[])))
+        .collect();
+    let opts = ROLES
+        .iter()
+        .map(|r| {
+            (
+                r.as_str().to_string(),
+                t(lang, &format!("ui-role-{}", r.as_str()), &[]),
+            )
+        })
+        .collect();
+    Ok(MembersPage {
+        p: v.body_page(b, "ui-members-title", "members"),
+        members,
+        email: email.into(),
+        role: Select::new("role", t(lang, "ui-col-role", &[]), opts, role),
+        errors,
+    })
+}
+
+pub async fn members(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Admin).await?;
+    html(members_page(&s, &v, &b, "", "reader", Errors::default()).await?)
+}
+
+pub async fn grant(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let f = v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Admin).await?;
+    let email = f.get("email").to_lowercase();
+    let role = ROLES.iter().copied().find(|r| r.as_str() == f.get("role"));
+    let mut errors = Errors::default();
+    let user = s.store.user_by_email(&email).await?;
+    if user.is_none() {
+        errors.push(
+            "email",
+            t(v.lang, "ui-members-unknown", &[("email", &email)]),
+        );
+    }
+    if role.is_none() {
+        errors.push("role", t(v.lang, "ui-members-role-invalid", &[]));
+    }
+    let (Some(user), Some(role)) = (user, role) else {
+        return html_invalid(members_page(&s, &v, &b, &email, f.get("role"), errors).await?);
+    };
+    s.store.grant(user.id, &orgnr, role, &v.actor()).await?;
+    Ok(saved(&format!("/b/{orgnr}/members")))
+}
+
+pub struct AuditLine {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub hash: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    p: Page,
+    entries: Vec<AuditLine>,
+    total: usize,
+}
+
+/// How many of the newest entries the page shows.
+const AUDIT_SHOWN: usize = 200;
+
+/// Seconds since the epoch as `YYYY-MM-DD hh:mm:ss UTC`.
+pub fn timestamp(at: i64) -> String {
+    let day = grunnmur_core::Date::from_days_since_epoch(at.div_euclid(86_400));
+    let s = at.rem_euclid(86_400);
+    format!("{day} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
+}
+
+pub async fn audit(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Admin).await?;
+    let all = s.store.audit_for(&orgnr).await?;
+    let total = all.len();
+    let entries = all
+        .into_iter()
+        .rev()
+        .take(AUDIT_SHOWN)
+        .map(|e| AuditLine {
+            at: timestamp(e.at),
+            actor: e.actor,
+            action: e.action,
+            hash: e.hash.chars().take(12).collect(),
+        })
+        .collect();
+    html(AuditPage {
+        p: v.body_page(&b, "ui-audit-title", "audit"),
+        entries,
+        total,
+    })
+}

@@ -1,0 +1,473 @@
+//! The catalog browser: tasks, information types, measures, profiles, the consequence scale
+//! and the governance activities with their guidance. Read-only, for every signed-in user.
+
+use super::*;
+use crate::page::*;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use grunnmur_catalog::format::TextDoc;
+use grunnmur_web::AppState;
+use grunnmur_web::error::ApiError;
+use serde::Deserialize;
+
+fn text(x: &Option<TextDoc>, code: &str) -> String {
+    x.as_ref()
+        .map(|t| t.get(code).to_string())
+        .unwrap_or_default()
+}
+
+fn enum_str<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+#[derive(Template)]
+#[template(path = "catalog_index.html")]
+struct IndexPage {
+    p: Page,
+    title: String,
+    version: String,
+    counts: Vec<(String, String, usize)>,
+}
+
+pub async fn index(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
+    let lang = v.lang;
+    let d = &s.catalog.doc;
+    let c = |href: &str, key: &str, n: usize| (href.to_string(), t(lang, key, &[]), n);
+    html(IndexPage {
+        p: v.page("ui-catalog-title", "catalog"),
+        title: d.catalog.title.get(lang.code()).to_string(),
+        version: d.catalog.version.clone(),
+        counts: vec![
+            c("/catalog/tasks", "ui-catalog-tasks", d.tasks.len()),
+            c(
+                "/catalog/info-types",
+                "ui-catalog-info-types",
+                d.info_types.len(),
+            ),
+            c("/catalog/measures", "ui-catalog-measures", d.measures.len()),
+            c("/catalog/profiles", "ui-catalog-profiles", d.profiles.len()),
+            c(
+                "/catalog/scale",
+                "ui-catalog-scale",
+                d.consequence_scale.len(),
+            ),
+            c(
+                "/catalog/activities",
+                "ui-catalog-activities",
+                d.activities.len(),
+            ),
+        ],
+    })
+}
+
+pub struct TaskLine {
+    pub id: String,
+    pub name: String,
+    pub applies_to: String,
+    pub info_types: usize,
+}
+
+#[derive(Template)]
+#[template(path = "catalog_tasks.html")]
+struct TasksPage {
+    p: Page,
+    tasks: Vec<TaskLine>,
+}
+
+pub async fn tasks(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
+    let code = v.lang.code();
+    let tasks = s
+        .catalog
+        .doc
+        .tasks
+        .iter()
+        .map(|x| TaskLine {
+            id: x.id.clone(),
+            name: x.name.get(code).to_string(),
+            applies_to: x.applies_to.join(", "),
+            info_types: x.info_types.len(),
+        })
+        .collect();
+    html(TasksPage {
+        p: v.page("ui-catalog-tasks", "catalog"),
+        tasks,
+    })
+}
+
+pub struct InfoLine {
+    pub id: String,
+    pub name: String,
+    pub levels: [Lv; 3],
+    pub rationale: String,
+}
+
+#[derive(Template)]
+#[template(path = "catalog_task.html")]
+struct TaskPage {
+    p: Page,
+    id: String,
+    name: String,
+    description: String,
+    applies_to: String,
+    steps: Vec<String>,
+    info_types: Vec<InfoLine>,
+    requirements: Vec<String>,
+}
+
+fn info_line(s: &AppState, lang: grunnmur_i18n::Lang, n: usize) -> InfoLine {
+    let x = &s.catalog.doc.info_types[n];
+    InfoLine {
+        id: x.id.clone(),
+        name: x.name.get(lang.code()).to_string(),
+        levels: lvs(lang, x.levels),
+        rationale: text(&x.rationale, lang.code()),
+    }
+}
+
+pub async fn task(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let lang = v.lang;
+    let code = lang.code();
+    let d = &s.catalog.doc;
+    let n = d
+        .tasks
+        .iter()
+        .position(|x| x.id == id)
+        .ok_or(ApiError::NotFound)?;
+    let x = &d.tasks[n];
+    let info_types = s.catalog.catalog.tasks[n]
+        .info_types
+        .iter()
+        .map(|i| info_line(&s, lang, *i as usize))
+        .collect();
+    let requirements = x
+        .requirements
+        .iter()
+        .filter_map(|r| d.requirements.iter().find(|q| q.id == *r))
+        .map(|r| format!("{} ({})", r.name.get(code), r.source))
+        .collect();
+    let mut p = v.page("ui-catalog-task", "catalog");
+    p.title = x.name.get(code).to_string();
+    html(TaskPage {
+        p,
+        id: x.id.clone(),
+        name: x.name.get(code).to_string(),
+        description: text(&x.description, code),
+        applies_to: x.applies_to.join(", "),
+        steps: x.steps.iter().map(|st| st.get(code).to_string()).collect(),
+        info_types,
+        requirements,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "catalog_info_types.html")]
+struct InfoTypesPage {
+    p: Page,
+    items: Vec<InfoLine>,
+}
+
+pub async fn info_types(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
+    let items = (0..s.catalog.doc.info_types.len())
+        .map(|n| info_line(&s, v.lang, n))
+        .collect();
+    html(InfoTypesPage {
+        p: v.page("ui-catalog-info-types", "catalog"),
+        items,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct MeasureFilter {
+    #[serde(default)]
+    baseline: String,
+    #[serde(default)]
+    activity: String,
+}
+
+pub struct MeasureLine {
+    pub id: String,
+    pub name: String,
+    pub baseline: String,
+    pub activity: String,
+    pub protects: String,
+}
+
+#[derive(Template)]
+#[template(path = "catalog_measures.html")]
+struct MeasuresPage {
+    p: Page,
+    filters: Vec<Select>,
+    items: Vec<MeasureLine>,
+}
+
+fn activity_name(s: &AppState, id: &str, code: &str) -> String {
+    s.catalog
+        .doc
+        .activities
+        .iter()
+        .find(|a| enum_str(&a.id) == id)
+        .map(|a| a.name.get(code).to_string())
+        .unwrap_or_default()
+}
+
+fn baseline_text(lang: grunnmur_i18n::Lang, level: i64, profile_only: bool) -> String {
+    if profile_only {
+        t(lang, "ui-catalog-profile-only", &[])
+    } else {
+        format!("BN{level}")
+    }
+}
+
+pub async fn measures(
+    State(s): State<AppState>,
+    v: Viewer,
+    Query(q): Query<MeasureFilter>,
+) -> Result<Response, PageError> {
+    let lang = v.lang;
+    let code = lang.code();
+    let d = &s.catalog.doc;
+    let all = t(lang, "ui-filter-all", &[]);
+    let mut base_opts = vec![(String::new(), all.clone())];
+    base_opts.extend((1..=3).map(|n| (n.to_string(), format!("BN{n}"))));
+    let mut act_opts = vec![(String::new(), all)];
+    act_opts.extend(
+        d.activities
+            .iter()
+            .map(|x| (enum_str(&x.id), x.name.get(code).to_string())),
+    );
+    let filters = vec![
+        Select::new(
+            "baseline",
+            t(lang, "report-col-baseline", &[]),
+            base_opts,
+            &q.baseline,
+        ),
+        Select::new(
+            "activity",
+            t(lang, "report-col-activity", &[]),
+            act_opts,
+            &q.activity,
+        ),
+    ];
+    let items = d
+        .measures
+        .iter()
+        .filter(|m| q.baseline.is_empty() || (!m.profile_only && q.baseline == m.level.to_string()))
+        .filter(|m| q.activity.is_empty() || q.activity == enum_str(&m.activity))
+        .map(|m| MeasureLine {
+            id: m.id.clone(),
+            name: m.name.get(code).to_string(),
+            baseline: baseline_text(lang, m.level, m.profile_only),
+            activity: activity_name(&s, &enum_str(&m.activity), code),
+            protects: m
+                .protects
+                .iter()
+                .map(|d| t(lang, &format!("report-dim-{}", d.as_str()), &[]))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    html(MeasuresPage {
+        p: v.page("ui-catalog-measures", "catalog"),
+        filters,
+        items,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "catalog_measure.html")]
+struct MeasurePage {
+    p: Page,
+    id: String,
+    name: String,
+    statement: String,
+    guidance: String,
+    facts: Vec<(String, String)>,
+    refs: Vec<(String, String)>,
+    params: Vec<(String, String)>,
+}
+
+pub async fn measure(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let lang = v.lang;
+    let code = lang.code();
+    let m = s
+        .catalog
+        .doc
+        .measures
+        .iter()
+        .find(|x| x.id == id)
+        .ok_or(ApiError::NotFound)?;
+    let dims: Vec<String> = m
+        .protects
+        .iter()
+        .map(|d| t(lang, &format!("report-dim-{}", d.as_str()), &[]))
+        .collect();
+    let facts = vec![
+        (
+            t(lang, "report-col-baseline", &[]),
+            baseline_text(lang, m.level, m.profile_only),
+        ),
+        (t(lang, "ui-col-protects", &[]), dims.join(", ")),
+        (
+            t(lang, "ui-col-scope", &[]),
+            t(lang, &format!("ui-scope-{}", enum_str(&m.scope)), &[]),
+        ),
+        (
+            t(lang, "report-col-activity", &[]),
+            activity_name(&s, &enum_str(&m.activity), code),
+        ),
+        (
+            t(lang, "ui-filter-kind", &[]),
+            t(lang, &format!("ui-kind-{}", enum_str(&m.kind)), &[]),
+        ),
+        (
+            t(lang, "ui-filter-purpose", &[]),
+            t(lang, &format!("ui-purpose-{}", enum_str(&m.purpose)), &[]),
+        ),
+    ];
+    let mut p = v.page("ui-catalog-measure", "catalog");
+    p.title = format!("{} {}", m.id, m.name.get(code));
+    html(MeasurePage {
+        p,
+        id: m.id.clone(),
+        name: m.name.get(code).to_string(),
+        statement: text(&m.statement, code),
+        guidance: text(&m.guidance, code),
+        facts,
+        refs: m
+            .refs
+            .iter()
+            .map(|(k, v)| (k.clone(), v.join(", ")))
+            .collect(),
+        params: m
+            .params
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_string()))
+            .collect(),
+    })
+}
+
+pub struct ProfileView {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub applies_to: String,
+    pub add: Vec<String>,
+    pub moved: Vec<String>,
+    pub params: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "catalog_profiles.html")]
+struct ProfilesPage {
+    p: Page,
+    profiles: Vec<ProfileView>,
+}
+
+pub async fn profiles(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
+    let code = v.lang.code();
+    let profiles = s
+        .catalog
+        .doc
+        .profiles
+        .iter()
+        .map(|x| ProfileView {
+            id: x.id.clone(),
+            name: x.name.get(code).to_string(),
+            description: text(&x.description, code),
+            applies_to: x.applies_to.join(", "),
+            add: x.add.clone(),
+            moved: x
+                .level_overrides
+                .iter()
+                .map(|(m, l)| format!("{m} → BN{l}"))
+                .collect(),
+            params: x
+                .params
+                .iter()
+                .flat_map(|(m, ps)| ps.iter().map(move |(k, v)| format!("{m}: {k} = {v}")))
+                .collect(),
+        })
+        .collect();
+    html(ProfilesPage {
+        p: v.page("ui-catalog-profiles", "catalog"),
+        profiles,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "catalog_scale.html")]
+struct ScalePage {
+    p: Page,
+    rows: Vec<[String; 4]>,
+}
+
+pub async fn scale(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
+    let code = v.lang.code();
+    let rows = s
+        .catalog
+        .doc
+        .consequence_scale
+        .iter()
+        .map(|a| {
+            [
+                a.name.get(code).to_string(),
+                a.levels.lav.get(code).to_string(),
+                a.levels.middels.get(code).to_string(),
+                a.levels.hoy.get(code).to_string(),
+            ]
+        })
+        .collect();
+    html(ScalePage {
+        p: v.page("ui-catalog-scale", "catalog"),
+        rows,
+    })
+}
+
+pub struct ActivityView {
+    pub name: String,
+    pub description: String,
+    pub recommendations: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "catalog_activities.html")]
+struct ActivitiesPage {
+    p: Page,
+    activities: Vec<ActivityView>,
+}
+
+pub async fn activities(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
+    let code = v.lang.code();
+    let activities = s
+        .catalog
+        .doc
+        .activities
+        .iter()
+        .map(|a| ActivityView {
+            name: a.name.get(code).to_string(),
+            description: a.description.get(code).to_string(),
+            recommendations: a
+                .recommendations
+                .iter()
+                .map(|r| r.get(code).to_string())
+                .collect(),
+        })
+        .collect();
+    html(ActivitiesPage {
+        p: v.page("ui-catalog-activities", "catalog"),
+        activities,
+    })
+}

@@ -1,0 +1,182 @@
+//! The body's dashboard: the seed's three questions as the spine, what needs attention now,
+//! and progress per baseline and per governance activity.
+
+use super::*;
+use crate::page::*;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use grunnmur_report::{ReportInput, ReportKind};
+use grunnmur_store::Role;
+use grunnmur_web::AppState;
+
+pub struct Question {
+    pub n: u8,
+    pub title: String,
+    pub state: String,
+    pub done: bool,
+    pub detail: String,
+    pub href: String,
+    pub link: String,
+}
+
+pub struct Attention {
+    pub label: String,
+    pub href: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardPage {
+    p: Page,
+    questions: Vec<Question>,
+    levels: [Lv; 3],
+    attention: Vec<Attention>,
+    more: usize,
+    overdue: usize,
+    deviations: usize,
+    cumulation: usize,
+    progress: String,
+    grid: String,
+}
+
+/// How many objects of the risk list the dashboard shows; the rest are counted.
+const ATTENTION: usize = 10;
+
+pub async fn show(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Reader).await?;
+    let lang = v.lang;
+    let cat = &s.catalog.catalog;
+    let d = &b.derived;
+    let (ws, a) = (&d.ws, &d.assessment);
+    let report = d.report(&s);
+    let input = ReportInput {
+        report,
+        catalog: &s.catalog.doc,
+        body: &d.doc,
+        lang,
+    };
+    // The same figures as the status report, from the same code.
+    let doc = grunnmur_report::build::build(ReportKind::Status, &input);
+    let (required, in_place) = grunnmur_report::build::coverage(&input);
+    let mut progress = String::new();
+    for (n, key) in ["baseline", "activity"].iter().enumerate() {
+        if let Some(sec) = doc.sections.iter().find(|x| x.key == *key) {
+            grunnmur_report::html::section(&mut progress, sec, &format!("progress-{n}"), 3);
+        }
+    }
+
+    let mapped = ws
+        .systems
+        .iter()
+        .filter(|s| !s.processes.is_empty())
+        .count();
+    let n = |x: usize| x.to_string();
+    let (required, in_place) = (required as usize, in_place as usize);
+    let base = format!("/b/{orgnr}");
+    let questions = vec![
+        Question {
+            n: 1,
+            title: t(lang, "ui-q1", &[]),
+            done: !ws.tasks.is_empty() && mapped > 0,
+            state: String::new(),
+            detail: t(
+                lang,
+                "ui-q1-detail",
+                &[
+                    ("tasks", &n(ws.tasks.len())),
+                    ("systems", &n(ws.systems.len())),
+                    ("mapped", &n(mapped)),
+                ],
+            ),
+            href: format!("{base}/tasks"),
+            link: t(lang, "ui-q1-link", &[]),
+        },
+        Question {
+            n: 2,
+            title: t(lang, "ui-q2", &[]),
+            done: !ws.tasks.is_empty(),
+            state: String::new(),
+            detail: t(
+                lang,
+                "ui-q2-detail",
+                &[("deviations", &n(report.summary.deviations))],
+            ),
+            href: format!("{base}/adapt"),
+            link: t(lang, "ui-q2-link", &[]),
+        },
+        Question {
+            n: 3,
+            title: t(lang, "ui-q3", &[]),
+            done: required > 0 && in_place == required,
+            state: String::new(),
+            detail: t(
+                lang,
+                "ui-q3-detail",
+                &[("required", &n(required)), ("in_place", &n(in_place))],
+            ),
+            href: format!("{base}/measures"),
+            link: t(lang, "ui-q3-link", &[]),
+        },
+    ]
+    .into_iter()
+    .map(|mut q| {
+        q.state = t(
+            lang,
+            if q.done {
+                "ui-state-done"
+            } else {
+                "ui-state-todo"
+            },
+            &[],
+        );
+        q
+    })
+    .collect();
+
+    let attention = report
+        .risk_assessment_needed
+        .iter()
+        .take(ATTENTION)
+        .map(|r| {
+            let (label, href) = object_label(cat, ws, &orgnr, &r.object, lang);
+            Attention {
+                label,
+                href,
+                reasons: r
+                    .reasons
+                    .iter()
+                    .map(|x| t(lang, &format!("reason-{}", x.as_str()), &[]))
+                    .collect(),
+            }
+        })
+        .collect();
+    let overdue = ws.statuses.iter().filter(|x| x.is_overdue(d.today)).count();
+    let cumulation = a
+        .systems
+        .iter()
+        .filter(|x| !x.cumulation.is_empty())
+        .count();
+    let levels = lvs(lang, a.org_levels);
+    let grid = crate::svg::level_grid(lang, ws, a);
+    html(DashboardPage {
+        p: v.body_page(&b, "ui-dashboard-title", "dashboard"),
+        questions,
+        levels,
+        more: report
+            .risk_assessment_needed
+            .len()
+            .saturating_sub(ATTENTION),
+        attention,
+        overdue,
+        deviations: report.summary.deviations,
+        cumulation,
+        progress,
+        grid,
+    })
+}

@@ -1,0 +1,574 @@
+//! Measures: every required measure per system and for the body, filtered by baseline,
+//! governance activity, kind, purpose and status; status editing with owner, due date and
+//! evidence; and the trail that made a measure required.
+
+use super::systems::{TrailView, trail_view};
+use super::*;
+use crate::page::*;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use grunnmur_catalog::body::StatusDoc;
+use grunnmur_core::catalog::MeasureIdx;
+use grunnmur_core::explain::explain;
+use grunnmur_core::workspace::{MeasureStatus, Status};
+use grunnmur_store::Role;
+use grunnmur_web::AppState;
+use grunnmur_web::error::ApiError;
+use grunnmur_web::ops;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Rows per page of the measure list.
+const PAGE: usize = 100;
+
+#[derive(Deserialize, Default)]
+pub struct Filter {
+    #[serde(default)]
+    system: String,
+    #[serde(default)]
+    baseline: String,
+    #[serde(default)]
+    activity: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    page: usize,
+}
+
+pub struct Row {
+    pub measure: String,
+    pub name: String,
+    pub system_enc: String,
+    pub place: String,
+    pub baseline: u8,
+    pub activity: String,
+    pub status: String,
+    pub owner: String,
+    pub due: String,
+    pub overdue: bool,
+}
+
+#[derive(Template)]
+#[template(path = "measures.html")]
+struct ListPage {
+    p: Page,
+    filters: Vec<Select>,
+    rows: Vec<Row>,
+    total: usize,
+    from: usize,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+fn enum_str<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+pub const STATUSES: [Status; 6] = [
+    Status::NotStarted,
+    Status::InProgress,
+    Status::Partial,
+    Status::Implemented,
+    Status::Supplier,
+    Status::NotApplicable,
+];
+
+pub async fn list(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+    Query(q): Query<Filter>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Reader).await?;
+    let lang = v.lang;
+    let code = lang.code();
+    let cat = &s.catalog.catalog;
+    let doc = &s.catalog.doc;
+    let d = &b.derived;
+    let (ws, a) = (&d.ws, &d.assessment);
+    let statuses: HashMap<(Option<usize>, MeasureIdx), &MeasureStatus> = ws
+        .statuses
+        .iter()
+        .map(|x| ((x.system, x.measure), x))
+        .collect();
+    let all = t(lang, "ui-filter-all", &[]);
+    let opt = |v: String, l: String| (v, l);
+    let mut sys_opts = vec![
+        opt(String::new(), all.clone()),
+        opt("org".into(), ws.org.name.clone()),
+    ];
+    sys_opts.extend(ws.systems.iter().map(|x| opt(x.id.clone(), x.name.clone())));
+    let mut base_opts = vec![opt(String::new(), all.clone())];
+    base_opts.extend((1..=3).map(|n| opt(n.to_string(), format!("BN{n}"))));
+    let mut act_opts = vec![opt(String::new(), all.clone())];
+    act_opts.extend(
+        doc.activities
+            .iter()
+            .map(|x| opt(enum_str(&x.id), x.name.get(code).to_string())),
+    );
+    let mut kind_opts = vec![opt(String::new(), all.clone())];
+    kind_opts.extend(
+        ["organisatorisk", "menneskelig", "fysisk", "teknologisk"]
+            .map(|k| opt(k.into(), t(lang, &format!("ui-kind-{k}"), &[]))),
+    );
+    let mut purpose_opts = vec![opt(String::new(), all.clone())];
+    purpose_opts.extend(
+        ["forebygge", "oppdage", "handtere"]
+            .map(|k| opt(k.into(), t(lang, &format!("ui-purpose-{k}"), &[]))),
+    );
+    let mut status_opts = vec![
+        opt(String::new(), all.clone()),
+        opt("overdue".into(), t(lang, "ui-filter-overdue", &[])),
+    ];
+    status_opts.extend(
+        STATUSES
+            .iter()
+            .map(|x| opt(x.as_str().into(), status_label(lang, *x))),
+    );
+    let filters = vec![
+        Select::new(
+            "system",
+            t(lang, "ui-filter-system", &[]),
+            sys_opts,
+            &q.system,
+        ),
+        Select::new(
+            "baseline",
+            t(lang, "report-col-baseline", &[]),
+            base_opts,
+            &q.baseline,
+        ),
+        Select::new(
+            "activity",
+            t(lang, "report-col-activity", &[]),
+            act_opts,
+            &q.activity,
+        ),
+        Select::new("kind", t(lang, "ui-filter-kind", &[]), kind_opts, &q.kind),
+        Select::new(
+            "purpose",
+            t(lang, "ui-filter-purpose", &[]),
+            purpose_opts,
+            &q.purpose,
+        ),
+        Select::new(
+            "status",
+            t(lang, "report-col-status", &[]),
+            status_opts,
+            &q.status,
+        ),
+    ];
+
+    // Every (scope, measure) the engine requires, body first, then each system.
+    let scopes = std::iter::once((None, &a.org_required)).chain(
+        a.systems
+            .iter()
+            .enumerate()
+            .map(|(n, r)| (Some(n), &r.required)),
+    );
+    let wanted_system = match q.system.as_str() {
+        "" => None,
+        "org" => Some(None),
+        id => Some(Some(
+            ws.systems
+                .iter()
+                .position(|x| x.id == id)
+                .ok_or(ApiError::NotFound)?,
+        )),
+    };
+    let mut matching = Vec::new();
+    for (sys, required) in scopes {
+        if wanted_system.is_some_and(|w| w != sys) {
+            continue;
+        }
+        for &m in required.iter() {
+            let mi = &cat.measures[m as usize];
+            let e = a.plan.effective[m as usize];
+            let baseline = e.map_or(0, |e| e.level.number());
+            let st = statuses.get(&(sys, m)).copied();
+            let status = st.map_or(Status::NotStarted, |x| x.status);
+            let overdue = st.is_some_and(|x| x.is_overdue(d.today));
+            let keep = (q.baseline.is_empty() || q.baseline == baseline.to_string())
+                && (q.activity.is_empty() || q.activity == enum_str(&mi.activity))
+                && (q.kind.is_empty() || q.kind == enum_str(&mi.kind))
+                && (q.purpose.is_empty() || q.purpose == enum_str(&mi.purpose))
+                && match q.status.as_str() {
+                    "" => true,
+                    "overdue" => overdue,
+                    x => x == status.as_str(),
+                };
+            if keep {
+                matching.push((sys, m, baseline, st, status, overdue));
+            }
+        }
+    }
+    let total = matching.len();
+    let from = (q.page * PAGE).min(total);
+    let activity_name: HashMap<String, String> = doc
+        .activities
+        .iter()
+        .map(|x| (enum_str(&x.id), x.name.get(code).to_string()))
+        .collect();
+    let rows = matching[from..(from + PAGE).min(total)]
+        .iter()
+        .map(|(sys, m, baseline, st, status, overdue)| {
+            let mi = &cat.measures[*m as usize];
+            let system = sys.map(|n| ws.systems[n].id.clone());
+            Row {
+                measure: mi.id.clone(),
+                name: mi.name.get(code).to_string(),
+                system_enc: system.as_deref().map(enc).unwrap_or_else(|| "org".into()),
+                place: sys.map_or(t(lang, "report-scope-org", &[]), |n| {
+                    ws.systems[n].name.clone()
+                }),
+                baseline: *baseline,
+                activity: activity_name
+                    .get(&enum_str(&mi.activity))
+                    .cloned()
+                    .unwrap_or_default(),
+                status: status_label(lang, *status),
+                owner: st.and_then(|x| x.owner.clone()).unwrap_or_default(),
+                due: st
+                    .and_then(|x| x.due)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                overdue: *overdue,
+            }
+        })
+        .collect();
+    let link = |page: usize| {
+        format!(
+            "?system={}&baseline={}&activity={}&kind={}&purpose={}&status={}&page={page}",
+            enc(&q.system),
+            enc(&q.baseline),
+            enc(&q.activity),
+            enc(&q.kind),
+            enc(&q.purpose),
+            enc(&q.status)
+        )
+    };
+    html(ListPage {
+        p: v.body_page(&b, "ui-measures-title", "measures"),
+        filters,
+        rows,
+        total,
+        from,
+        prev: (q.page > 0).then(|| link(q.page - 1)),
+        next: (from + PAGE < total).then(|| link(q.page + 1)),
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct Scope {
+    #[serde(default)]
+    system: String,
+}
+
+/// The system a form or trail is about: `None` for the body.
+fn scope_of(b: &BodyView, system: &str) -> Result<Option<usize>, PageError> {
+    match system {
+        "" | "org" => Ok(None),
+        id => Ok(Some(
+            b.derived
+                .ws
+                .systems
+                .iter()
+                .position(|x| x.id == id)
+                .ok_or(ApiError::NotFound)?,
+        )),
+    }
+}
+
+fn measure_idx(s: &AppState, id: &str) -> Result<MeasureIdx, PageError> {
+    Ok(s.catalog
+        .catalog
+        .measures
+        .iter()
+        .position(|m| m.id == id)
+        .ok_or(ApiError::NotFound)? as MeasureIdx)
+}
+
+#[derive(Template)]
+#[template(path = "measure_edit.html")]
+struct EditPage {
+    p: Page,
+    measure: String,
+    name: String,
+    statement: String,
+    place: String,
+    system_enc: String,
+    required: bool,
+    status: Select,
+    owner: String,
+    due: String,
+    valid_until: String,
+    evidence: String,
+    justification: String,
+    errors: Errors,
+}
+
+struct Values {
+    status: String,
+    owner: String,
+    due: String,
+    valid_until: String,
+    evidence: String,
+    justification: String,
+}
+
+fn edit_page(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    m: MeasureIdx,
+    sys: Option<usize>,
+    x: Values,
+    errors: Errors,
+) -> EditPage {
+    let lang = v.lang;
+    let code = lang.code();
+    let (ws, a) = (&b.derived.ws, &b.derived.assessment);
+    let mi = &s.catalog.catalog.measures[m as usize];
+    let md = &s.catalog.doc.measures[m as usize];
+    let required = match sys {
+        Some(n) => a.systems[n].required.contains(&m),
+        None => a.org_required.contains(&m),
+    };
+    let opts = STATUSES
+        .iter()
+        .map(|x| (x.as_str().to_string(), status_label(lang, *x)))
+        .collect();
+    EditPage {
+        p: v.body_page(b, "ui-measure-edit-title", "measures"),
+        measure: mi.id.clone(),
+        name: mi.name.get(code).to_string(),
+        statement: md
+            .statement
+            .as_ref()
+            .map(|x| x.get(code).to_string())
+            .unwrap_or_default(),
+        place: sys.map_or(t(lang, "report-scope-org", &[]), |n| {
+            ws.systems[n].name.clone()
+        }),
+        system_enc: sys.map_or("org".into(), |n| enc(&ws.systems[n].id)),
+        required,
+        status: Select::new("status", t(lang, "report-col-status", &[]), opts, &x.status),
+        owner: x.owner,
+        due: x.due,
+        valid_until: x.valid_until,
+        evidence: x.evidence,
+        justification: x.justification,
+        errors,
+    }
+}
+
+pub async fn edit(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, measure)): Path<(String, String)>,
+    Query(q): Query<Scope>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Editor).await?;
+    let m = measure_idx(&s, &measure)?;
+    let sys = scope_of(&b, &q.system)?;
+    let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
+    let cur = b
+        .derived
+        .doc
+        .measure_status
+        .iter()
+        .find(|x| x.measure == measure && x.system == system_id);
+    let x = Values {
+        status: cur.map_or("not_started".into(), |c| c.status.as_str().into()),
+        owner: cur.and_then(|c| c.owner.clone()).unwrap_or_default(),
+        due: cur.and_then(|c| c.due.clone()).unwrap_or_default(),
+        valid_until: cur.and_then(|c| c.valid_until.clone()).unwrap_or_default(),
+        evidence: cur.map(|c| c.evidence.join("\n")).unwrap_or_default(),
+        justification: cur
+            .and_then(|c| c.justification.clone())
+            .unwrap_or_default(),
+    };
+    html(edit_page(&s, &v, &b, m, sys, x, Errors::default()))
+}
+
+pub async fn save(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, measure)): Path<(String, String)>,
+    Query(q): Query<Scope>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let f = v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Editor).await?;
+    let m = measure_idx(&s, &measure)?;
+    let sys = scope_of(&b, &q.system)?;
+    let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
+    let x = Values {
+        status: f.get("status").into(),
+        owner: f.get("owner").into(),
+        due: f.get("due").into(),
+        valid_until: f.get("valid_until").into(),
+        evidence: f.get("evidence").into(),
+        justification: f.get("justification").into(),
+    };
+    let mut errors = Errors::default();
+    let status = STATUSES.iter().copied().find(|s| s.as_str() == x.status);
+    if status.is_none() {
+        errors.push("status", t(v.lang, "ui-measure-status-invalid", &[]));
+    }
+    if status == Some(Status::NotApplicable) && x.justification.is_empty() {
+        errors.push(
+            "justification",
+            t(v.lang, "ui-measure-justification-required", &[]),
+        );
+    }
+    for field in ["due", "valid_until"] {
+        let value = f.get(field);
+        if !value.is_empty() && grunnmur_core::Date::parse(value).is_none() {
+            errors.push(field, t(v.lang, "ui-date-invalid", &[("value", value)]));
+        }
+    }
+    let Some(status) = status.filter(|_| errors.is_empty()) else {
+        return html_invalid(edit_page(&s, &v, &b, m, sys, x, errors));
+    };
+    let entry = StatusDoc {
+        measure: measure.clone(),
+        system: system_id,
+        status,
+        owner: Some(x.owner.clone()).filter(|x| !x.is_empty()),
+        due: Some(x.due.clone()).filter(|x| !x.is_empty()),
+        justification: Some(x.justification.clone()).filter(|x| !x.is_empty()),
+        evidence: x
+            .evidence
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+        valid_until: Some(x.valid_until.clone()).filter(|x| !x.is_empty()),
+    };
+    let r = ops::change_doc(&s, &orgnr, &v.actor(), "measure_status.set", |doc| {
+        doc.set_status(entry);
+        Ok(())
+    })
+    .await;
+    match r {
+        Ok(_) => {
+            let back = match sys {
+                Some(n) => format!("/b/{orgnr}/systems/{}", enc(&b.derived.ws.systems[n].id)),
+                None => format!("/b/{orgnr}/measures?system=org"),
+            };
+            Ok(saved(&back))
+        }
+        Err(e) => {
+            let errors = problems(v.lang, e, "status")?;
+            html_invalid(edit_page(&s, &v, &b, m, sys, x, errors))
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "measure_why.html")]
+struct WhyPage {
+    p: Page,
+    measure: String,
+    name: String,
+    place: String,
+    required: bool,
+    baseline: u8,
+    catalog_baseline: Option<u8>,
+    profile_note: String,
+    selection: String,
+    trails: Vec<TrailView>,
+    params: Vec<(String, String, String)>,
+}
+
+pub async fn why(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, measure)): Path<(String, String)>,
+    Query(q): Query<Scope>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Reader).await?;
+    let lang = v.lang;
+    let cat = &s.catalog.catalog;
+    let m = measure_idx(&s, &measure)?;
+    let sys = scope_of(&b, &q.system)?;
+    let (ws, a) = (&b.derived.ws, &b.derived.assessment);
+    let trail = explain(cat, ws, a, sys, m);
+    let mi = &cat.measures[m as usize];
+    let profile_name = |id: &str| {
+        cat.profiles
+            .iter()
+            .find(|p| p.id == id)
+            .map_or(id.to_string(), |p| p.name.get(lang.code()).to_string())
+    };
+    let (required, baseline, catalog_baseline, profile_note, selection, trails, params) =
+        match &trail {
+            Some(tr) => {
+                let note = match (&tr.added_by_profile, &tr.moved_by_profile) {
+                    (Some(p), _) => t(lang, "ui-why-added-by", &[("profile", &profile_name(p))]),
+                    (None, Some(p)) => t(lang, "ui-why-moved-by", &[("profile", &profile_name(p))]),
+                    _ => String::new(),
+                };
+                let params = tr
+                    .params
+                    .iter()
+                    .map(|(k, p)| {
+                        (
+                            k.clone(),
+                            p.value.to_string(),
+                            p.profile
+                                .as_deref()
+                                .map(profile_name)
+                                .unwrap_or_else(|| t(lang, "ui-why-param-default", &[])),
+                        )
+                    })
+                    .collect();
+                (
+                    true,
+                    tr.baseline,
+                    tr.catalog_baseline,
+                    note,
+                    t(lang, &format!("ui-selection-{}", tr.selection), &[]),
+                    tr.because
+                        .iter()
+                        .map(|x| trail_view(lang, cat, ws, x))
+                        .collect(),
+                    params,
+                )
+            }
+            None => (
+                false,
+                mi.level.number(),
+                None,
+                String::new(),
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+            ),
+        };
+    html(WhyPage {
+        p: v.body_page(&b, "ui-why-title", "measures"),
+        measure: mi.id.clone(),
+        name: mi.name.get(lang.code()).to_string(),
+        place: sys.map_or(t(lang, "report-scope-org", &[]), |n| {
+            ws.systems[n].name.clone()
+        }),
+        required,
+        baseline,
+        catalog_baseline,
+        profile_note,
+        selection,
+        trails,
+        params,
+    })
+}

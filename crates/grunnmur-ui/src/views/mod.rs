@@ -1,0 +1,211 @@
+pub mod adapt;
+pub mod admin;
+pub mod catalog;
+pub mod dashboard;
+pub mod measures;
+pub mod session;
+pub mod systems;
+pub mod tasks;
+
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// Middleware: a strict content security policy (no script, no inline style, no framing), and a
+/// refusal of cross-site form posts by their `Origin`, before any handler runs.
+pub async fn security_headers(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if req.method() == Method::POST
+        && let Some(origin) = req
+            .headers()
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+    {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        let same = origin
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest == host);
+        if !same {
+            return StatusCode::FORBIDDEN.into_response();
+        }
+    }
+    let mut r = next.run(req).await;
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    r
+}
+
+use grunnmur_core::level::{Level, Levels};
+use grunnmur_i18n::{Lang, t};
+
+/// A level as a badge: its label and its class.
+#[derive(Clone, Debug)]
+pub struct Lv {
+    pub label: String,
+    pub class: &'static str,
+}
+
+pub fn lv(lang: Lang, l: Level) -> Lv {
+    Lv {
+        label: t(lang, &format!("level-{}", l.ascii()), &[]),
+        class: l.ascii(),
+    }
+}
+
+pub fn lvs(lang: Lang, l: Levels) -> [Lv; 3] {
+    [lv(lang, l.c), lv(lang, l.i), lv(lang, l.a)]
+}
+
+/// A measure status's label.
+pub fn status_label(lang: Lang, s: grunnmur_core::workspace::Status) -> String {
+    t(lang, &format!("report-status-{}", s.as_str()), &[])
+}
+
+use grunnmur_core::Catalog;
+use grunnmur_core::workspace::{BodyTask, Workspace};
+
+/// A body task's name: the catalog's, or the body's own.
+pub fn task_name<'a>(cat: &'a Catalog, t: &'a BodyTask, lang: Lang) -> &'a str {
+    match (t.catalog, &t.name) {
+        (Some(c), _) => cat.tasks[c as usize].name.get(lang.code()),
+        (None, Some(n)) => n.get(lang.code()),
+        (None, None) => &t.id,
+    }
+}
+
+/// What an object of the risk list is called, and where it is shown.
+pub fn object_label(
+    cat: &Catalog,
+    ws: &Workspace,
+    orgnr: &str,
+    object: &str,
+    lang: Lang,
+) -> (String, String) {
+    if let Some(id) = object.strip_prefix("system:")
+        && let Some(s) = ws.systems.iter().find(|s| s.id == id)
+    {
+        return (
+            s.name.clone(),
+            format!("/b/{orgnr}/systems/{}", enc_path(id)),
+        );
+    }
+    if let Some(id) = object.strip_prefix("task:")
+        && let Some(task) = ws.tasks.iter().find(|t| t.id == id)
+    {
+        return (
+            task_name(cat, task, lang).to_string(),
+            format!("/b/{orgnr}/adapt#task-{id}"),
+        );
+    }
+    (
+        ws.org.name.clone(),
+        format!("/b/{orgnr}/measures?system=org"),
+    )
+}
+
+/// Ids are ASCII words, but a path segment is escaped all the same.
+pub fn enc_path(s: &str) -> String {
+    crate::page::enc(s)
+}
+
+/// Problems from the engine's checks as messages for a form's summary, each tied to `field`.
+pub fn problems(
+    lang: Lang,
+    e: grunnmur_web::error::ApiError,
+    field: &str,
+) -> Result<crate::page::Errors, crate::page::PageError> {
+    match e {
+        grunnmur_web::error::ApiError::Invalid(ps) => {
+            let mut errors = crate::page::Errors::default();
+            for p in &ps {
+                errors.push(field, grunnmur_web::error::problem_out(lang, p).message);
+            }
+            Ok(errors)
+        }
+        other => Err(other.into()),
+    }
+}
+
+/// A required field left empty.
+pub fn required(
+    lang: Lang,
+    f: &crate::page::FormData,
+    field: &str,
+    errors: &mut crate::page::Errors,
+) {
+    if f.get(field).is_empty() {
+        let name = t(lang, &format!("ui-field-{field}"), &[]);
+        errors.push(field, t(lang, "ui-field-required", &[("field", &name)]));
+    }
+}
+
+/// A drop-down field: options are (value, label, selected).
+pub struct Select {
+    pub id: String,
+    pub label: String,
+    pub hint: String,
+    pub options: Vec<(String, String, bool)>,
+}
+
+impl Select {
+    pub fn new(id: &str, label: String, options: Vec<(String, String)>, chosen: &str) -> Select {
+        Select {
+            id: id.into(),
+            label,
+            hint: String::new(),
+            options: options
+                .into_iter()
+                .map(|(v, l)| {
+                    let sel = v == chosen;
+                    (v, l, sel)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The three levels as options.
+pub fn level_options(lang: Lang) -> Vec<(String, String)> {
+    Level::ALL
+        .iter()
+        .map(|l| {
+            (
+                l.ascii().to_string(),
+                t(lang, &format!("level-{}", l.ascii()), &[]),
+            )
+        })
+        .collect()
+}
+
+/// An information type's name: the catalog's, or the body's own.
+pub fn info_name<'a>(
+    cat: &'a Catalog,
+    ws: &'a Workspace,
+    r: grunnmur_core::workspace::InfoRef,
+    lang: Lang,
+) -> &'a str {
+    match r {
+        grunnmur_core::workspace::InfoRef::Catalog(i) => {
+            cat.info_types[i as usize].name.get(lang.code())
+        }
+        grunnmur_core::workspace::InfoRef::Own(i) => &ws.own_info_types[i as usize].name,
+    }
+}

@@ -1,0 +1,475 @@
+//! Systems: create and edit, map tasks, dependencies (runs on / uses), the derived levels with
+//! the trail behind each, and the measures each system must have.
+
+use super::*;
+use crate::page::*;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use grunnmur_catalog::body::{DependencyDoc, ProcessDoc, SystemDoc};
+use grunnmur_core::explain::{LevelTrail, system_level_trail};
+use grunnmur_core::level::Dimension;
+use grunnmur_core::workspace::DependencyKind;
+use grunnmur_store::Role;
+use grunnmur_web::AppState;
+use grunnmur_web::error::ApiError;
+use grunnmur_web::ops;
+
+pub struct SystemLine {
+    pub id: String,
+    pub name: String,
+    pub levels: [Lv; 3],
+    pub tasks: usize,
+    pub depends_on: Vec<String>,
+    pub required: usize,
+    pub cumulation: String,
+}
+
+#[derive(Template)]
+#[template(path = "systems.html")]
+struct ListPage {
+    p: Page,
+    systems: Vec<SystemLine>,
+    graph: String,
+    errors: Errors,
+    new_id: String,
+    new_name: String,
+}
+
+fn dims_text(lang: grunnmur_i18n::Lang, set: grunnmur_core::DimSet) -> String {
+    set.iter()
+        .map(|d| t(lang, &format!("report-dim-{}", d.as_str()), &[]))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn list_page(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    errors: Errors,
+    new_id: &str,
+    new_name: &str,
+) -> ListPage {
+    let lang = v.lang;
+    let (ws, a) = (&b.derived.ws, &b.derived.assessment);
+    let systems = ws
+        .systems
+        .iter()
+        .zip(&a.systems)
+        .map(|(sys, r)| SystemLine {
+            id: sys.id.clone(),
+            name: sys.name.clone(),
+            levels: lvs(lang, r.levels),
+            tasks: sys.processes.len(),
+            depends_on: sys
+                .depends_on
+                .iter()
+                .map(|d| {
+                    let kind = t(lang, &format!("ui-dep-{}", d.kind.as_str()), &[]);
+                    format!("{} ({kind})", ws.systems[d.on].name)
+                })
+                .collect(),
+            required: r.required.len(),
+            cumulation: dims_text(lang, r.cumulation),
+        })
+        .collect();
+    let _ = s;
+    ListPage {
+        p: v.body_page(b, "ui-systems-title", "systems"),
+        systems,
+        graph: crate::svg::dependency_graph(lang, ws),
+        errors,
+        new_id: new_id.into(),
+        new_name: new_name.into(),
+    }
+}
+
+pub async fn list(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Reader).await?;
+    html(list_page(&s, &v, &b, Errors::default(), "", ""))
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let f = v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Editor).await?;
+    let (id, name) = (f.get("id").to_string(), f.get("name").to_string());
+    let mut errors = Errors::default();
+    required(v.lang, &f, "id", &mut errors);
+    required(v.lang, &f, "name", &mut errors);
+    if b.derived.ws.systems.iter().any(|x| x.id == id) {
+        errors.push("id", t(v.lang, "ui-systems-id-taken", &[("id", &id)]));
+    }
+    if !errors.is_empty() {
+        return html_invalid(list_page(&s, &v, &b, errors, &id, &name));
+    }
+    let sys = SystemDoc {
+        id: id.clone(),
+        name: name.clone(),
+        processes: Vec::new(),
+        depends_on: Vec::new(),
+    };
+    let r = ops::change_doc(&s, &orgnr, &v.actor(), "system.create", |doc| {
+        doc.systems.push(sys);
+        Ok(())
+    })
+    .await;
+    match r {
+        Ok(_) => Ok(saved(&format!("/b/{orgnr}/systems/{}", enc(&id)))),
+        Err(e) => {
+            let errors = problems(v.lang, e, "id")?;
+            html_invalid(list_page(&s, &v, &b, errors, &id, &name))
+        }
+    }
+}
+
+pub struct TaskChoice {
+    pub id: String,
+    pub name: String,
+    pub checked: bool,
+}
+
+pub struct DepLine {
+    pub on: String,
+    pub name: String,
+    pub kind: String,
+}
+
+pub struct RequiredLine {
+    pub id: String,
+    pub name: String,
+    pub baseline: u8,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "system.html")]
+struct SystemPage {
+    p: Page,
+    id_enc: String,
+    name: String,
+    levels: [Lv; 3],
+    own_levels: [Lv; 3],
+    cumulation: String,
+    tasks: Vec<TaskChoice>,
+    deps: Vec<DepLine>,
+    add_dep: Select,
+    dep_kind: Select,
+    required: Vec<RequiredLine>,
+    errors: Errors,
+}
+
+fn system_page(s: &AppState, v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage {
+    let lang = v.lang;
+    let cat = &s.catalog.catalog;
+    let (ws, a) = (&b.derived.ws, &b.derived.assessment);
+    let sys = &ws.systems[n];
+    let r = &a.systems[n];
+    let tasks = ws
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(k, t)| TaskChoice {
+            id: t.id.clone(),
+            name: task_name(cat, t, lang).to_string(),
+            checked: sys.processes.iter().any(|p| p.task == k),
+        })
+        .collect();
+    let deps = sys
+        .depends_on
+        .iter()
+        .map(|d| DepLine {
+            on: ws.systems[d.on].id.clone(),
+            name: ws.systems[d.on].name.clone(),
+            kind: t(lang, &format!("ui-dep-{}", d.kind.as_str()), &[]),
+        })
+        .collect();
+    let mut others = vec![(String::new(), t(lang, "ui-dep-none", &[]))];
+    others.extend(
+        ws.systems
+            .iter()
+            .enumerate()
+            .filter(|(k, o)| {
+                *k != n && !sys.depends_on.iter().any(|d| d.on == *k) && !o.id.is_empty()
+            })
+            .map(|(_, o)| (o.id.clone(), o.name.clone())),
+    );
+    let kinds = [DependencyKind::RunsOn, DependencyKind::Uses]
+        .iter()
+        .map(|k| {
+            (
+                k.as_str().to_string(),
+                t(lang, &format!("ui-dep-{}", k.as_str()), &[]),
+            )
+        })
+        .collect();
+    let statuses: std::collections::HashMap<u32, grunnmur_core::workspace::Status> = ws
+        .statuses
+        .iter()
+        .filter(|x| x.system == Some(n))
+        .map(|x| (x.measure, x.status))
+        .collect();
+    let required = r
+        .required
+        .iter()
+        .map(|m| {
+            let e = a.plan.effective[*m as usize];
+            RequiredLine {
+                id: cat.measures[*m as usize].id.clone(),
+                name: cat.measures[*m as usize].name.get(lang.code()).to_string(),
+                baseline: e.map_or(0, |e| e.level.number()),
+                status: status_label(
+                    lang,
+                    statuses
+                        .get(m)
+                        .copied()
+                        .unwrap_or(grunnmur_core::workspace::Status::NotStarted),
+                ),
+            }
+        })
+        .collect();
+    SystemPage {
+        p: v.body_page(b, "ui-system-title", "systems"),
+        id_enc: enc(&sys.id),
+        name: sys.name.clone(),
+        levels: lvs(lang, r.levels),
+        own_levels: lvs(lang, r.own_levels),
+        cumulation: dims_text(lang, r.cumulation),
+        tasks,
+        deps,
+        add_dep: Select::new("dep_add", t(lang, "ui-dep-add", &[]), others, ""),
+        dep_kind: Select::new("dep_kind", t(lang, "ui-dep-kind", &[]), kinds, "runs_on"),
+        required,
+        errors,
+    }
+}
+
+fn position(b: &BodyView, id: &str) -> Result<usize, PageError> {
+    Ok(b.derived
+        .ws
+        .systems
+        .iter()
+        .position(|x| x.id == id)
+        .ok_or(ApiError::NotFound)?)
+}
+
+pub async fn show(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Reader).await?;
+    let n = position(&b, &id)?;
+    html(system_page(&s, &v, &b, n, Errors::default()))
+}
+
+/// Saves the name, the tasks processed and the dependencies in one go.
+pub async fn update(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, id)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let f = v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Editor).await?;
+    let n = position(&b, &id)?;
+    let mut errors = Errors::default();
+    required(v.lang, &f, "name", &mut errors);
+    let kind = match f.get("dep_kind") {
+        "uses" => DependencyKind::Uses,
+        _ => DependencyKind::RunsOn,
+    };
+    if !errors.is_empty() {
+        return html_invalid(system_page(&s, &v, &b, n, errors));
+    }
+    let (name, tasks, remove, add) = (
+        f.get("name").to_string(),
+        f.all("task"),
+        f.all("dep_remove"),
+        f.opt("dep_add"),
+    );
+    let r = ops::change_doc(&s, &orgnr, &v.actor(), "system.update", |doc| {
+        let sys = doc
+            .systems
+            .iter_mut()
+            .find(|x| x.id == id)
+            .ok_or(ApiError::NotFound)?;
+        sys.name = name;
+        // Keep a narrowed list of information types for a task that stays mapped.
+        sys.processes.retain(|p| tasks.contains(&p.task));
+        for t in tasks {
+            if !sys.processes.iter().any(|p| p.task == t) {
+                sys.processes.push(ProcessDoc {
+                    task: t,
+                    info_types: None,
+                });
+            }
+        }
+        sys.depends_on.retain(|d| !remove.contains(&d.system));
+        if let Some(on) = add
+            && !sys.depends_on.iter().any(|d| d.system == on)
+        {
+            sys.depends_on.push(DependencyDoc { system: on, kind });
+        }
+        Ok(())
+    })
+    .await;
+    match r {
+        Ok(_) => Ok(saved(&format!("/b/{orgnr}/systems/{}", enc(&id)))),
+        Err(e) => {
+            let errors = problems(v.lang, e, "name")?;
+            html_invalid(system_page(&s, &v, &b, n, errors))
+        }
+    }
+}
+
+/// Deletes a system with its dependencies and statuses.
+pub async fn delete(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, id)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Editor).await?;
+    position(&b, &id)?;
+    ops::change_doc(&s, &orgnr, &v.actor(), "system.delete", |doc| {
+        doc.systems.retain(|x| x.id != id);
+        for sys in &mut doc.systems {
+            sys.depends_on.retain(|d| d.system != id);
+        }
+        doc.measure_status
+            .retain(|x| x.system.as_deref() != Some(id.as_str()));
+        Ok(())
+    })
+    .await?;
+    Ok(Redirect::to(&format!("/b/{orgnr}/systems?saved=1")).into_response())
+}
+
+/// One dimension's trail, in words.
+pub struct TrailView {
+    pub dimension: String,
+    pub level: Lv,
+    pub steps: Vec<String>,
+    pub source: String,
+}
+
+pub fn trail_view(
+    lang: grunnmur_i18n::Lang,
+    cat: &grunnmur_core::Catalog,
+    ws: &grunnmur_core::Workspace,
+    tr: &LevelTrail,
+) -> TrailView {
+    let sys_name = |id: &str| {
+        ws.systems
+            .iter()
+            .find(|x| x.id == id)
+            .map_or(id.to_string(), |x| x.name.clone())
+    };
+    let steps = tr
+        .dependency_path
+        .iter()
+        .map(|st| {
+            t(
+                lang,
+                &format!("ui-trail-step-{}", st.kind.as_str()),
+                &[("system", &sys_name(&st.system)), ("on", &sys_name(&st.on))],
+            )
+        })
+        .collect();
+    let source = if tr.default {
+        t(lang, "ui-trail-default", &[])
+    } else {
+        let task = tr
+            .task
+            .as_deref()
+            .and_then(|id| ws.tasks.iter().find(|x| x.id == id))
+            .map_or(String::new(), |x| task_name(cat, x, lang).to_string());
+        let info = tr
+            .info_type
+            .as_deref()
+            .map(|id| {
+                cat.info_types
+                    .iter()
+                    .find(|x| x.id == id)
+                    .map(|x| x.name.get(lang.code()).to_string())
+                    .or_else(|| {
+                        ws.own_info_types
+                            .iter()
+                            .find(|x| x.id == id)
+                            .map(|x| x.name.clone())
+                    })
+                    .unwrap_or_else(|| id.to_string())
+            })
+            .unwrap_or_default();
+        let mut s = t(lang, "ui-trail-source", &[("info", &info), ("task", &task)]);
+        if let Some(sys) = &tr.system {
+            s.push(' ');
+            s.push_str(&t(
+                lang,
+                "ui-trail-in-system",
+                &[("system", &sys_name(sys))],
+            ));
+        }
+        if let Some(rec) = tr.recommended {
+            s.push(' ');
+            s.push_str(&t(
+                lang,
+                "ui-trail-adapted",
+                &[
+                    (
+                        "recommended",
+                        &t(lang, &format!("level-{}", rec.ascii()), &[]),
+                    ),
+                    ("justification", tr.justification.as_deref().unwrap_or("")),
+                ],
+            ));
+        }
+        s
+    };
+    TrailView {
+        dimension: t(lang, &format!("report-dim-{}", tr.dimension.as_str()), &[]),
+        level: lv(lang, tr.level),
+        steps,
+        source,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "system_why.html")]
+struct WhyPage {
+    p: Page,
+    id_enc: String,
+    name: String,
+    trails: Vec<TrailView>,
+}
+
+pub async fn why_levels(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Reader).await?;
+    let n = position(&b, &id)?;
+    let cat = &s.catalog.catalog;
+    let (ws, a) = (&b.derived.ws, &b.derived.assessment);
+    let trails = Dimension::ALL
+        .iter()
+        .map(|d| trail_view(v.lang, cat, ws, &system_level_trail(cat, ws, a, n, *d)))
+        .collect();
+    html(WhyPage {
+        p: v.body_page(&b, "ui-why-levels-title", "systems"),
+        id_enc: enc(&id),
+        name: ws.systems[n].name.clone(),
+        trails,
+    })
+}

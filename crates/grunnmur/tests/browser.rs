@@ -1,0 +1,63 @@
+//! The web application in Debian's Chromium: axe-core on every page in bokmål and English, a
+//! keyboard-only flow and end-to-end flows (`tests/browser/run.mjs`, playwright-core), against
+//! `grunnmur serve --demo`.
+//!
+//! Needs Node.js, `/usr/bin/chromium` and `npm ci` in `tests/browser`; `.ci/run` installs them
+//! and sets `GRUNNMUR_REQUIRE_BROWSER=1`, so there a missing part fails the test. Elsewhere the
+//! test says loudly that it did not run.
+
+mod common;
+
+use common::*;
+use std::process::Command;
+
+fn missing_parts() -> Vec<String> {
+    let mut missing = Vec::new();
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !std::path::Path::new(&chromium).exists() {
+        missing.push(format!("{chromium} (apt install chromium)"));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        missing.push("node".into());
+    }
+    let modules = root().join("tests/browser/node_modules/playwright-core");
+    if !modules.exists() {
+        missing.push("tests/browser/node_modules (npm ci in tests/browser)".into());
+    }
+    missing
+}
+
+#[test]
+fn pages_are_accessible_and_the_main_flows_work_in_chromium() {
+    let missing = missing_parts();
+    if !missing.is_empty() {
+        assert!(
+            std::env::var("GRUNNMUR_REQUIRE_BROWSER").is_err(),
+            "browser tests required, but missing: {missing:?}"
+        );
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "NOTE: browser tests NOT run; missing: {missing:?}"
+        );
+        return;
+    }
+    let data = temp_dir("browser");
+    let server = serve(&["--demo", "--data-dir", data.to_str().unwrap()]);
+    let out = Command::new("node")
+        .arg(root().join("tests/browser/run.mjs"))
+        .current_dir(root().join("tests/browser"))
+        .env("GRUNNMUR_BASE", &server.base)
+        .env("GRUNNMUR_ORGNR", "999900011")
+        .env("GRUNNMUR_EMAIL", "demo@grunnmur.no")
+        .env("GRUNNMUR_PASSWORD", "grunnmur-demo")
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "browser checks failed:\n{stdout}");
+    assert!(stdout.contains("all browser checks passed"));
+    drop(server);
+    let _ = std::fs::remove_dir_all(data);
+}

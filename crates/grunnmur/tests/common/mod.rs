@@ -1,0 +1,71 @@
+//! What the process tests share: the repository root, temporary folders, the binary, and a
+//! running `grunnmur serve`.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "grunnmur-{name}-{}-{:?}",
+        std::process::id(),
+        std::time::SystemTime::now()
+    ));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+pub fn grunnmur() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_grunnmur"));
+    c.current_dir(root())
+        .env_remove("GRUNNMUR_LANG")
+        .env_remove("GRUNNMUR_DATA_DIR")
+        .env_remove("GRUNNMUR_DATABASE_URL");
+    c
+}
+
+/// A running server; killed on drop.
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+    pub out: Vec<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn serve(args: &[&str]) -> Server {
+    let child = grunnmur()
+        .arg("serve")
+        .args(["--listen", "127.0.0.1:0", "--insecure-cookies"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    // Owned by `Server` at once, so the process is killed and waited for on every path.
+    let mut server = Server {
+        child,
+        base: String::new(),
+        out: Vec::new(),
+    };
+    let mut lines = BufReader::new(server.child.stdout.take().unwrap()).lines();
+    loop {
+        let line = lines.next().expect("server printed its address").unwrap();
+        server.out.push(line.clone());
+        if let Some(rest) = line.split("http://").nth(1) {
+            let addr = rest.split_whitespace().next().unwrap();
+            server.base = format!("http://{addr}");
+            return server;
+        }
+    }
+}

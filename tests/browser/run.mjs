@@ -1,0 +1,228 @@
+// Grunnmur in a real browser: every page through axe-core (WCAG 2.1 A and AA) in bokmål and
+// English, a keyboard-only flow, and end-to-end flows. Started by crates/grunnmur/tests/browser.rs
+// against `grunnmur serve --demo`; exits non-zero with every failure listed.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const BASE = process.env.GRUNNMUR_BASE;
+const ORG = process.env.GRUNNMUR_ORGNR;
+const EMAIL = process.env.GRUNNMUR_EMAIL;
+const PASSWORD = process.env.GRUNNMUR_PASSWORD;
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const failures = [];
+const fail = (what) => { failures.push(what); console.log(`FAIL ${what}`); };
+const check = (ok, what) => { if (!ok) fail(what); return ok; };
+
+async function axe(page, label) {
+  await page.addScriptTag({ path: AXE });
+  const r = await page.evaluate(async (tags) => {
+    const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return res.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, TAGS);
+  for (const v of r) fail(`axe ${label}: ${v}`);
+  return r.length;
+}
+
+async function login(page) {
+  await page.goto(`${BASE}/login`);
+  await page.fill('#email', EMAIL);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type=submit]')]);
+}
+
+async function setLang(page, lang) {
+  await page.goto(`${BASE}/lang/${lang}?next=/bodies`);
+}
+
+/// Presses Tab until the focused element satisfies `pred` (evaluated in the page).
+async function tabTo(page, pred, arg, label) {
+  for (let i = 0; i < 600; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(pred, arg)) return true;
+  }
+  fail(`keyboard: could not reach ${label} with Tab`);
+  return false;
+}
+
+async function pages(page) {
+  // Pages reached from the demo body: its first system, a required measure, an adaptable item.
+  await page.goto(`${BASE}/b/${ORG}/systems`);
+  const sys = await page.$eval('main table tbody tr th a', (a) => a.getAttribute('href'));
+  await page.goto(`${BASE}${sys}`);
+  const why = await page.$eval('a[href*="/why/"]', (a) => a.getAttribute('href'));
+  const status = await page.$eval('a[href*="/measures/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${BASE}/b/${ORG}/adapt`);
+  const adapt = await page.$eval('a[href*="/adapt/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${BASE}/catalog/tasks`);
+  const task = await page.$eval('a[href^="/catalog/tasks/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${BASE}/catalog/measures`);
+  const measure = await page.$eval('a[href^="/catalog/measures/"]', (a) => a.getAttribute('href'));
+  const b = `/b/${ORG}`;
+  return [
+    '/bodies', b, `${b}/tasks`, `${b}/tasks?all=1`, `${b}/adapt`, adapt, `${b}/systems`, sys,
+    `${sys}/why`, why, `${b}/measures`, `${b}/measures?status=overdue`, status, `${b}/settings`,
+    `${b}/members`, `${b}/audit`, '/catalog', '/catalog/tasks', task, '/catalog/info-types',
+    '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
+    '/accessibility', `${b}/systems/no-such-system`,
+  ];
+}
+
+async function accessibility(browser) {
+  let checked = 0;
+  for (const lang of ['nb', 'en']) {
+    const ctx = await browser.newContext({ bypassCSP: true });
+    const page = await ctx.newPage();
+    await page.goto(`${BASE}/lang/${lang}?next=/login`);
+    check(await page.evaluate(() => document.documentElement.lang) === lang, `lang attribute on /login (${lang})`);
+    await axe(page, `/login (${lang})`);
+    // A failed login shows its problem at the field, and the page stays accessible.
+    await page.fill('#email', 'nobody@example.no');
+    await page.fill('#password', 'wrong');
+    await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type=submit]')]);
+    check(await page.$('.error-summary[role=alert]') !== null, `login error summary (${lang})`);
+    check(await page.getAttribute('#email', 'aria-invalid') === 'true', `login field marked invalid (${lang})`);
+    await axe(page, `/login with an error (${lang})`);
+    await login(page);
+    for (const path of await pages(page)) {
+      await page.goto(`${BASE}${path}`);
+      check(await page.evaluate(() => document.documentElement.lang) === lang, `lang attribute on ${path} (${lang})`);
+      const other = lang === 'nb' ? 'en' : 'nb';
+      const sw = await page.$(`header a[hreflang="${other}"][lang="${other}"]`);
+      check(sw !== null, `language switch on ${path} (${lang})`);
+      await axe(page, `${path} (${lang})`);
+      checked++;
+    }
+    // A form with problems: errors tied to their fields, and still no violations.
+    await page.goto(`${BASE}/b/${ORG}/systems`);
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/systems"] button[type=submit]')]);
+    check(await page.$('.error-summary[role=alert] a[href="#id"]') !== null, `system form error summary (${lang})`);
+    const described = await page.getAttribute('#id', 'aria-describedby');
+    check(described && described.includes('id-error'), `system id field described by its error (${lang})`);
+    await axe(page, `system form with errors (${lang})`);
+    await ctx.close();
+  }
+  console.log(`axe: ${checked} pages checked in nb and en`);
+}
+
+async function keyboard(browser) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await setLang(page, 'nb');
+  await login(page);
+  // The skip link comes first and moves focus to the main content.
+  await page.goto(`${BASE}/b/${ORG}/tasks`);
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement.classList.contains('skip')), 'skip link is the first stop');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  check(outline !== 'none', 'focus is visible on the skip link');
+  // Pick a task: tick the first suggestion and add it, keyboard only.
+  const taskId = await page.$eval('#picked', (e) => e.value);
+  await tabTo(page, () => document.activeElement.id === 'picked', null, 'the first suggested task');
+  await page.keyboard.press('Space');
+  await tabTo(page, () => document.activeElement.matches('form[action$="/tasks"] button[type=submit]'), null, 'the add button');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(await page.$(`th[id="task-${taskId}"]`) !== null, `keyboard: task ${taskId} was added`);
+  // Map it to a new system.
+  await page.goto(`${BASE}/b/${ORG}/systems`);
+  await tabTo(page, () => document.activeElement.id === 'id', null, 'the new system id field');
+  await page.keyboard.type('tastatur-system');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Tastatursystemet');
+  await tabTo(page, () => document.activeElement.matches('form[action$="/systems"] button[type=submit]'), null, 'the create button');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(page.url().includes('/systems/tastatur-system'), 'keyboard: system created');
+  await tabTo(page, (id) => document.activeElement.id === `task-${id}`, taskId, 'the task checkbox');
+  await page.keyboard.press('Space');
+  await tabTo(page, () => document.activeElement.matches('main form button[type=submit]') && document.activeElement.textContent.trim() === 'Lagre', null, 'the save button');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(await page.isChecked(`[id="task-${taskId}"]`), 'keyboard: the task is mapped to the system');
+  // Set a measure status.
+  await tabTo(page, () => document.activeElement.matches('a[href*="/measures/"][href*="system=tastatur-system"]'), null, 'a set-status link');
+  const measureHref = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  await tabTo(page, () => document.activeElement.id === 'status', null, 'the status field');
+  for (let i = 0; i < 6 && (await page.$eval('#status', (e) => e.value)) !== 'implemented'; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  check(await page.$eval('#status', (e) => e.value) === 'implemented', 'keyboard: status chosen');
+  await tabTo(page, () => document.activeElement.matches('main form button[type=submit]'), null, 'the save button');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  await page.goto(`${BASE}${measureHref}`);
+  check(await page.$eval('#status', (e) => e.value) === 'implemented', 'keyboard: status was saved');
+  await ctx.close();
+  console.log('keyboard: flow done');
+}
+
+async function q3(page) {
+  await page.goto(`${BASE}/b/${ORG}`);
+  const cards = await page.$$('ol.cards > li');
+  if (cards.length !== 3) throw new Error(`dashboard at ${page.url()} has ${cards.length} question cards`);
+  const text = await cards[2].textContent();
+  const [inPlace, required] = text.match(/(\d+) of (\d+)/).slice(1).map(Number);
+  return { inPlace, required };
+}
+
+async function endToEnd(browser) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await setLang(page, 'en');
+  await login(page);
+  // Adding a system and mapping a task changes its required measures. A new system processes
+  // nothing, so it is at the lowest levels with BN1 only; map a task that raises a level.
+  await page.goto(`${BASE}/b/${ORG}/tasks`);
+  const raising = await page.$$eval('#chosen ~ form table tbody tr', (rows) => rows
+    .filter((r) => r.querySelector('.lvl-hoy, .lvl-middels'))
+    .map((r) => r.querySelector('th').id.replace(/^task-/, '')));
+  check(raising.length > 0, 'e2e: the demo body has a task above the lowest levels');
+  await page.goto(`${BASE}/b/${ORG}/systems`);
+  await page.fill('#id', 'e2e-system');
+  await page.fill('#name', 'End-to-end system');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/systems"] button[type=submit]')]);
+  check(await page.$('.notice[role=status]') !== null, 'e2e: saved notice after creating a system');
+  const rows = async () => page.$$eval('a[href*="system=e2e-system"][href*="/measures/"]', (a) => a.map((x) => x.getAttribute('href')));
+  const unmapped = await rows();
+  await page.check(`[id="task-${raising[0]}"]`);
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/systems/e2e-system"] button[type=submit]')]);
+  const measures = await rows();
+  check(measures.length > unmapped.length,
+    `e2e: mapping task ${raising[0]} added required measures (${unmapped.length} before, ${measures.length} after)`);
+  // Setting a status changes the dashboard.
+  const before = await q3(page);
+  await page.goto(`${BASE}${measures[0]}`);
+  await page.selectOption('#status', 'implemented');
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  const after = await q3(page);
+  check(after.required === before.required && after.inPlace === before.inPlace + 1,
+    `e2e: dashboard counts the new status (before ${JSON.stringify(before)}, after ${JSON.stringify(after)})`);
+  // A status without a required justification is refused with the problem at its field.
+  await page.goto(`${BASE}${measures[1] ?? measures[0]}`);
+  await page.selectOption('#status', 'not_applicable');
+  await page.fill('#justification', '');
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  check(await page.getAttribute('#justification', 'aria-invalid') === 'true', 'e2e: missing justification is marked at its field');
+  await ctx.close();
+  console.log('end-to-end: flows done');
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-dev-shm-usage'],
+});
+const only = process.env.GRUNNMUR_BROWSER_ONLY;
+try {
+  if (!only || only === 'axe') await accessibility(browser);
+  if (!only || only === 'keyboard') await keyboard(browser);
+  if (!only || only === 'e2e') await endToEnd(browser);
+} catch (e) {
+  fail(`error: ${e.stack ?? e}`);
+} finally {
+  await browser.close();
+}
+if (failures.length) {
+  console.log(`${failures.length} failures`);
+  process.exit(1);
+}
+console.log('all browser checks passed');
