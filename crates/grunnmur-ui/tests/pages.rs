@@ -20,7 +20,11 @@ fn root() -> std::path::PathBuf {
 
 fn small_catalog() -> Arc<grunnmur_catalog::CheckedCatalog> {
     let p = root().join("crates/grunnmur-catalog/tests/fixtures/small/catalog");
-    Arc::new(grunnmur_catalog::load_catalog(Some(&p)).0.expect("small catalog"))
+    Arc::new(
+        grunnmur_catalog::load_catalog(Some(&p))
+            .0
+            .expect("small catalog"),
+    )
 }
 
 struct App {
@@ -84,12 +88,18 @@ async fn start(store: Arc<dyn Storage>) -> App {
         ("b@example.no", B, Role::Admin),
         ("reader@example.no", A, Role::Reader),
     ] {
-        let id = store.create_user(email, Some(&hash), false, "test").await.unwrap();
+        let id = store
+            .create_user(email, Some(&hash), false, "test")
+            .await
+            .unwrap();
         store.grant(id, orgnr, role, "test").await.unwrap();
     }
     App {
         base: format!("http://{addr}"),
-        http: Client::builder().redirect(redirect::Policy::none()).build().unwrap(),
+        http: Client::builder()
+            .redirect(redirect::Policy::none())
+            .build()
+            .unwrap(),
         store,
     }
 }
@@ -104,7 +114,10 @@ async fn apps(test: &str) -> Vec<App> {
 }
 
 fn csrf_in(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("a form with a CSRF token") + 19;
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with a CSRF token")
+        + 19;
     html[at..].split('"').next().unwrap().to_string()
 }
 
@@ -141,11 +154,25 @@ impl App {
 
     /// Signs in through the login form, as a browser does.
     async fn login(&self, email: &str) -> Session {
-        let res = self.http.get(format!("{}/login", self.base)).send().await.unwrap();
+        let res = self
+            .http
+            .get(format!("{}/login", self.base))
+            .send()
+            .await
+            .unwrap();
         let pre = set_cookie(&res, "grunnmur_login").expect("login form sets its token cookie");
         let token = csrf_in(&res.text().await.unwrap());
         let res = self
-            .post(&pre, "/login", &[("csrf", &token), ("next", "/"), ("email", email), ("password", PASSWORD)])
+            .post(
+                &pre,
+                "/login",
+                &[
+                    ("csrf", &token),
+                    ("next", "/"),
+                    ("email", email),
+                    ("password", PASSWORD),
+                ],
+            )
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "login {email}");
         let cookie = set_cookie(&res, "grunnmur_session").expect("session cookie");
@@ -166,14 +193,24 @@ async fn pages_send_strangers_to_the_login_and_back() {
     for app in apps("pages_send_strangers_to_the_login_and_back").await {
         let (s, _) = app.get("", &format!("/b/{A}/systems")).await;
         assert_eq!(s, StatusCode::SEE_OTHER);
-        let res = app.http.get(format!("{}/b/{A}/systems", app.base)).send().await.unwrap();
+        let res = app
+            .http
+            .get(format!("{}/b/{A}/systems", app.base))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(
             res.headers()["location"].to_str().unwrap(),
             format!("/login?next=%2Fb%2F{A}%2Fsystems")
         );
         // A `next` pointing elsewhere never leaves the site.
         let s = app.login("a@example.no").await;
-        let res = app.http.get(format!("{}/lang/en?next=//evil.example/", app.base)).send().await.unwrap();
+        let res = app
+            .http
+            .get(format!("{}/lang/en?next=//evil.example/", app.base))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.headers()["location"].to_str().unwrap(), "/");
         drop(s);
     }
@@ -184,20 +221,44 @@ async fn the_login_form_needs_its_own_token_and_rejects_wrong_passwords() {
     for app in apps("the_login_form_needs_its_own_token_and_rejects_wrong_passwords").await {
         // Without the pre-session cookie (a post from another site): refused, no session.
         let res = app
-            .post("", "/login", &[("csrf", "x"), ("email", "a@example.no"), ("password", PASSWORD)])
+            .post(
+                "",
+                "/login",
+                &[
+                    ("csrf", "x"),
+                    ("email", "a@example.no"),
+                    ("password", PASSWORD),
+                ],
+            )
             .await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
         assert!(set_cookie(&res, "grunnmur_session").is_none());
         // Wrong password: the form again, the problem tied to the field, 401.
-        let res = app.http.get(format!("{}/login", app.base)).send().await.unwrap();
+        let res = app
+            .http
+            .get(format!("{}/login", app.base))
+            .send()
+            .await
+            .unwrap();
         let pre = set_cookie(&res, "grunnmur_login").unwrap();
         let token = csrf_in(&res.text().await.unwrap());
         let res = app
-            .post(&pre, "/login", &[("csrf", &token), ("email", "a@example.no"), ("password", "feil")])
+            .post(
+                &pre,
+                "/login",
+                &[
+                    ("csrf", &token),
+                    ("email", "a@example.no"),
+                    ("password", "feil"),
+                ],
+            )
             .await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
         let html = res.text().await.unwrap();
-        assert!(html.contains("aria-invalid=\"true\"") && html.contains("role=\"alert\""), "{html}");
+        assert!(
+            html.contains("aria-invalid=\"true\"") && html.contains("role=\"alert\""),
+            "{html}"
+        );
         assert!(html.contains("Feil e-postadresse eller passord"));
     }
 }
@@ -208,7 +269,13 @@ async fn forms_without_the_session_token_or_from_another_site_change_nothing() {
         let s = app.login("a@example.no").await;
         let before = app.version(A).await;
         let form = [("id", "s.ny"), ("name", "Nytt system")];
-        let res = app.post(&s.cookie, &format!("/b/{A}/systems"), &[("csrf", "wrong"), form[0], form[1]]).await;
+        let res = app
+            .post(
+                &s.cookie,
+                &format!("/b/{A}/systems"),
+                &[("csrf", "wrong"), form[0], form[1]],
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
         let res = app.post(&s.cookie, &format!("/b/{A}/systems"), &form).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
@@ -224,11 +291,24 @@ async fn forms_without_the_session_token_or_from_another_site_change_nothing() {
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
         assert_eq!(app.version(A).await, before, "nothing stored");
         // With the token, from the same site: stored.
-        let res = app.post(&s.cookie, &format!("/b/{A}/systems"), &[("csrf", s.csrf.as_str()), form[0], form[1]]).await;
+        let res = app
+            .post(
+                &s.cookie,
+                &format!("/b/{A}/systems"),
+                &[("csrf", s.csrf.as_str()), form[0], form[1]],
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         assert_eq!(app.version(A).await, before + 1);
-        let headers = app.http.get(format!("{}/login", app.base)).send().await.unwrap();
-        let csp = headers.headers()["content-security-policy"].to_str().unwrap();
+        let headers = app
+            .http
+            .get(format!("{}/login", app.base))
+            .send()
+            .await
+            .unwrap();
+        let csp = headers.headers()["content-security-policy"]
+            .to_str()
+            .unwrap();
         assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"));
     }
 }
@@ -237,19 +317,43 @@ async fn forms_without_the_session_token_or_from_another_site_change_nothing() {
 async fn another_body_is_not_found_and_readers_cannot_change() {
     for app in apps("another_body_is_not_found_and_readers_cannot_change").await {
         let b = app.login("b@example.no").await;
-        for path in ["", "/systems", "/systems/s.hr", "/measures", "/adapt", "/settings", "/audit", "/tasks"] {
+        for path in [
+            "",
+            "/systems",
+            "/systems/s.hr",
+            "/measures",
+            "/adapt",
+            "/settings",
+            "/audit",
+            "/tasks",
+        ] {
             let (status, html) = app.get(&b.cookie, &format!("/b/{A}{path}")).await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
             assert!(!html.contains("HR-system"), "{path} leaks A's data");
         }
         let before = app.version(A).await;
-        let res = app.post(&b.cookie, &format!("/b/{A}/systems"), &[("csrf", b.csrf.as_str()), ("id", "x"), ("name", "x")]).await;
+        let res = app
+            .post(
+                &b.cookie,
+                &format!("/b/{A}/systems"),
+                &[("csrf", b.csrf.as_str()), ("id", "x"), ("name", "x")],
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
         let r = app.login("reader@example.no").await;
         let (status, html) = app.get(&r.cookie, &format!("/b/{A}/systems")).await;
         assert_eq!(status, StatusCode::OK);
-        assert!(!html.contains("action=\"/b/974760673/systems\""), "no create form for a reader");
-        let res = app.post(&r.cookie, &format!("/b/{A}/systems"), &[("csrf", r.csrf.as_str()), ("id", "x"), ("name", "x")]).await;
+        assert!(
+            !html.contains("action=\"/b/974760673/systems\""),
+            "no create form for a reader"
+        );
+        let res = app
+            .post(
+                &r.cookie,
+                &format!("/b/{A}/systems"),
+                &[("csrf", r.csrf.as_str()), ("id", "x"), ("name", "x")],
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
         let (status, _) = app.get(&r.cookie, &format!("/b/{A}/members")).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "members are for admins");
@@ -262,20 +366,44 @@ async fn wrong_input_is_shown_at_its_field_and_nothing_is_stored() {
     for app in apps("wrong_input_is_shown_at_its_field_and_nothing_is_stored").await {
         let s = app.login("a@example.no").await;
         let before = app.version(A).await;
-        let res = app.post(&s.cookie, &format!("/b/{A}/systems"), &[("csrf", s.csrf.as_str()), ("id", ""), ("name", "")]).await;
+        let res = app
+            .post(
+                &s.cookie,
+                &format!("/b/{A}/systems"),
+                &[("csrf", s.csrf.as_str()), ("id", ""), ("name", "")],
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = res.text().await.unwrap();
-        assert!(html.contains("href=\"#id\"") && html.contains("href=\"#name\""), "summary links to the fields");
+        assert!(
+            html.contains("href=\"#id\"") && html.contains("href=\"#name\""),
+            "summary links to the fields"
+        );
         assert!(html.contains("id=\"id-error\""), "error beside the field");
         // An id the engine refuses: its own message, at the field.
-        let res = app.post(&s.cookie, &format!("/b/{A}/systems"), &[("csrf", s.csrf.as_str()), ("id", "Ugyldig Id!"), ("name", "x")]).await;
+        let res = app
+            .post(
+                &s.cookie,
+                &format!("/b/{A}/systems"),
+                &[
+                    ("csrf", s.csrf.as_str()),
+                    ("id", "Ugyldig Id!"),
+                    ("name", "x"),
+                ],
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         // Not applicable without a justification.
         let res = app
-            .post(&s.cookie, &format!("/b/{A}/measures/T.1?system=s.hr"), &[("csrf", s.csrf.as_str()), ("status", "not_applicable")])
+            .post(
+                &s.cookie,
+                &format!("/b/{A}/measures/T.1?system=s.hr"),
+                &[("csrf", s.csrf.as_str()), ("status", "not_applicable")],
+            )
             .await;
         assert!(
-            res.status() == StatusCode::UNPROCESSABLE_ENTITY || res.status() == StatusCode::NOT_FOUND,
+            res.status() == StatusCode::UNPROCESSABLE_ENTITY
+                || res.status() == StatusCode::NOT_FOUND,
             "{}",
             res.status()
         );
@@ -285,7 +413,9 @@ async fn wrong_input_is_shown_at_its_field_and_nothing_is_stored() {
 
 /// The required measures of a system, from the assessment the API serves.
 async fn required(app: &App, s: &Session, system: &str) -> Vec<String> {
-    let (_, json) = app.get(&s.cookie, &format!("/api/bodies/{A}/assessment")).await;
+    let (_, json) = app
+        .get(&s.cookie, &format!("/api/bodies/{A}/assessment"))
+        .await;
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     v["systems"]
         .as_array()
@@ -308,11 +438,30 @@ async fn forms_change_what_the_engine_requires() {
     for app in apps("forms_change_what_the_engine_requires").await {
         let s = app.login("a@example.no").await;
         let c = s.csrf.as_str();
-        let res = app.post(&s.cookie, &format!("/b/{A}/systems"), &[("csrf", c), ("id", "s.ny"), ("name", "Nytt")]).await;
-        assert_eq!(res.headers()["location"].to_str().unwrap(), format!("/b/{A}/systems/s.ny?saved=1"));
+        let res = app
+            .post(
+                &s.cookie,
+                &format!("/b/{A}/systems"),
+                &[("csrf", c), ("id", "s.ny"), ("name", "Nytt")],
+            )
+            .await;
+        assert_eq!(
+            res.headers()["location"].to_str().unwrap(),
+            format!("/b/{A}/systems/s.ny?saved=1")
+        );
         let unmapped = required(&app, &s, "s.ny").await;
         let res = app
-            .post(&s.cookie, &format!("/b/{A}/systems/s.ny"), &[("csrf", c), ("name", "Nytt"), ("task", "felles.hr"), ("dep_add", "s.drift"), ("dep_kind", "runs_on")])
+            .post(
+                &s.cookie,
+                &format!("/b/{A}/systems/s.ny"),
+                &[
+                    ("csrf", c),
+                    ("name", "Nytt"),
+                    ("task", "felles.hr"),
+                    ("dep_add", "s.drift"),
+                    ("dep_kind", "runs_on"),
+                ],
+            )
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let mapped = required(&app, &s, "s.ny").await;
@@ -320,15 +469,29 @@ async fn forms_change_what_the_engine_requires() {
         // The page shows what the engine derived.
         let (_, html) = app.get(&s.cookie, &format!("/b/{A}/systems/s.ny")).await;
         for m in &mapped {
-            assert!(html.contains(&format!("/why/{m}?system=s.ny")), "{m} listed");
+            assert!(
+                html.contains(&format!("/why/{m}?system=s.ny")),
+                "{m} listed"
+            );
         }
         // A status set through the form is what the API then reports.
         let m = &mapped[0];
         let res = app
-            .post(&s.cookie, &format!("/b/{A}/measures/{m}?system=s.ny"), &[("csrf", c), ("status", "implemented"), ("owner", "IT"), ("due", "2027-01-31")])
+            .post(
+                &s.cookie,
+                &format!("/b/{A}/measures/{m}?system=s.ny"),
+                &[
+                    ("csrf", c),
+                    ("status", "implemented"),
+                    ("owner", "IT"),
+                    ("due", "2027-01-31"),
+                ],
+            )
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let (_, ws) = app.get(&s.cookie, &format!("/api/bodies/{A}/workspace")).await;
+        let (_, ws) = app
+            .get(&s.cookie, &format!("/api/bodies/{A}/workspace"))
+            .await;
         let ws: serde_json::Value = serde_json::from_str(&ws).unwrap();
         let st = ws["measure_status"]
             .as_array()
@@ -336,7 +499,14 @@ async fn forms_change_what_the_engine_requires() {
             .iter()
             .find(|x| x["measure"] == m.as_str() && x["system"] == "s.ny")
             .expect("status stored");
-        assert_eq!((st["status"].as_str(), st["owner"].as_str(), st["due"].as_str()), (Some("implemented"), Some("IT"), Some("2027-01-31")));
+        assert_eq!(
+            (
+                st["status"].as_str(),
+                st["owner"].as_str(),
+                st["due"].as_str()
+            ),
+            (Some("implemented"), Some("IT"), Some("2027-01-31"))
+        );
         // Every change is in the audit log.
         let audit = app.store.audit_for(A).await.unwrap();
         let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
@@ -352,23 +522,44 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
     let s = app.login("a@example.no").await;
     let b = format!("/b/{A}");
     let pages = [
-        "/bodies".to_string(), b.clone(), format!("{b}/tasks"), format!("{b}/tasks?all=1"), format!("{b}/adapt"),
-        format!("{b}/adapt/felles.hr/hr.personalmappe"), format!("{b}/systems"), format!("{b}/systems/s.hr"),
-        format!("{b}/systems/s.hr/why"), format!("{b}/measures"), format!("{b}/settings"), "/catalog".into(),
-        "/catalog/tasks".into(), "/catalog/info-types".into(), "/catalog/measures".into(), "/catalog/profiles".into(),
-        "/catalog/scale".into(), "/catalog/activities".into(), "/accessibility".into(),
+        "/bodies".to_string(),
+        b.clone(),
+        format!("{b}/tasks"),
+        format!("{b}/tasks?all=1"),
+        format!("{b}/adapt"),
+        format!("{b}/adapt/felles.hr/hr.personalmappe"),
+        format!("{b}/systems"),
+        format!("{b}/systems/s.hr"),
+        format!("{b}/systems/s.hr/why"),
+        format!("{b}/measures"),
+        format!("{b}/settings"),
+        "/catalog".into(),
+        "/catalog/tasks".into(),
+        "/catalog/info-types".into(),
+        "/catalog/measures".into(),
+        "/catalog/profiles".into(),
+        "/catalog/scale".into(),
+        "/catalog/activities".into(),
+        "/accessibility".into(),
     ];
-    for (lang, word) in [("nb", "Tilgjengelighetserklæring"), ("en", "Accessibility statement")] {
+    for (lang, word) in [
+        ("nb", "Tilgjengelighetserklæring"),
+        ("en", "Accessibility statement"),
+    ] {
         let cookie = format!("{}; grunnmur_lang={lang}", s.cookie);
         for p in &pages {
             let (status, html) = app.get(&cookie, p).await;
             assert_eq!(status, StatusCode::OK, "{p} ({lang})");
-            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{p} ({lang})");
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\">")),
+                "{p} ({lang})"
+            );
             assert!(html.contains(word), "{p} ({lang}) has its footer in {lang}");
             for prefix in ["ui-", "report-", "reason-", "level-"] {
-                let stray = html
-                    .match_indices(prefix)
-                    .any(|(i, _)| html[..i].ends_with('>') || html[..i].ends_with(' ') && !html[..i].ends_with("class=\"lvl "));
+                let stray = html.match_indices(prefix).any(|(i, _)| {
+                    html[..i].ends_with('>')
+                        || html[..i].ends_with(' ') && !html[..i].ends_with("class=\"lvl ")
+                });
                 assert!(!stray, "{p} ({lang}) shows an untranslated {prefix} key");
             }
         }

@@ -347,10 +347,27 @@ pub async fn get_assessment(
     State(s): State<AppState>,
     caller: Caller,
     Path(orgnr): Path<String>,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     caller.require(&s, &orgnr, Role::Reader).await?;
-    let json = ops::derived(&s, &orgnr).await?.json(&s)?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
+    let d = ops::derived(&s, &orgnr).await?;
+    let gzip = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|e| e.trim().starts_with("gzip")));
+    if gzip {
+        let z = d.json_gzip(&s)?;
+        return Ok((
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (header::CONTENT_ENCODING, "gzip"),
+                (header::VARY, "accept-encoding"),
+            ],
+            z,
+        )
+            .into_response());
+    }
+    Ok(([(header::CONTENT_TYPE, "application/json")], d.json(&s)?).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]

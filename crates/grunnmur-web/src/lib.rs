@@ -31,7 +31,11 @@ pub async fn serve_with(
     listener: tokio::net::TcpListener,
     pages: Router<AppState>,
 ) -> std::io::Result<()> {
-    let router = api::routes().merge(pages).with_state(state);
+    // Assessments and pages are large and repetitive: gzip cuts them to a fraction on the wire.
+    let router = api::routes()
+        .merge(pages)
+        .layer(tower_http::compression::CompressionLayer::new())
+        .with_state(state);
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

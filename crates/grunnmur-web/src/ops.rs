@@ -69,6 +69,7 @@ pub struct Derived {
     pub assessment: Assessment,
     report: OnceLock<AssessReport>,
     json: OnceLock<axum::body::Bytes>,
+    gzip: OnceLock<axum::body::Bytes>,
 }
 
 impl Derived {
@@ -88,6 +89,21 @@ impl Derived {
             serde_json::to_vec(self.report(s)).map_err(|e| ApiError::Internal(e.to_string()))?,
         );
         Ok(self.json.get_or_init(|| bytes).clone())
+    }
+
+    /// The same JSON gzipped, made once per workspace version: compressing a large assessment
+    /// on every request would cost more than deriving it.
+    pub fn json_gzip(&self, s: &AppState) -> Result<axum::body::Bytes, ApiError> {
+        if let Some(z) = self.gzip.get() {
+            return Ok(z.clone());
+        }
+        use std::io::Write;
+        let json = self.json(s)?;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(&json)
+            .and_then(|_| enc.finish())
+            .map(|z| self.gzip.get_or_init(|| z.into()).clone())
+            .map_err(|e| ApiError::Internal(e.to_string()))
     }
 }
 
@@ -118,6 +134,7 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
         assessment,
         report: OnceLock::new(),
         json: OnceLock::new(),
+        gzip: OnceLock::new(),
     });
     if let Ok(mut c) = s.cache.lock() {
         c.insert(

@@ -74,6 +74,25 @@ fn serve_demo_on_a_fresh_folder_lets_a_newcomer_in() {
     let cli: Value = serde_json::from_slice(&cli.stdout).unwrap();
     assert_eq!(api, cli);
 
+    // A client that accepts gzip gets the assessment compressed; the web pages are served too.
+    let res = http
+        .get(format!("{}/api/bodies/{orgnr}/assessment", server.base))
+        .header("cookie", &cookie)
+        .header("accept-encoding", "gzip")
+        .send()
+        .unwrap();
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+    let zipped = res.bytes().unwrap().len();
+    let plain = serde_json::to_vec(&api).unwrap().len();
+    assert!(zipped * 5 < plain, "{zipped} bytes gzipped of {plain}");
+    let page = http
+        .get(format!("{}/b/{orgnr}", server.base))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().unwrap().contains("<html lang=\"nb\">"));
+
     // A second start finds everything in place and creates nothing twice.
     drop(server);
     let again = serve(&["--demo", "--data-dir", data.to_str().unwrap()]);
