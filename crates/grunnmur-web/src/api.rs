@@ -42,6 +42,12 @@ pub fn routes() -> Router<AppState> {
         .route("/api/catalog/tasks", get(catalog_tasks))
         .route("/api/catalog/measures", get(catalog_measures))
         .route("/api/catalog/profiles", get(catalog_profiles))
+        .route("/api/catalog/oscal", get(crate::oscal_api::index))
+        .route("/api/catalog/oscal/{file}", get(crate::oscal_api::document))
+        .route(
+            "/api/bodies/{orgnr}/oscal/ssp/{system}",
+            get(crate::oscal_api::ssp),
+        )
         .layer(axum::middleware::from_fn(localize))
 }
 

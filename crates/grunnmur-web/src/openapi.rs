@@ -25,6 +25,9 @@ use utoipa::{Modify, OpenApi};
         crate::api::catalog_tasks,
         crate::api::catalog_measures,
         crate::api::catalog_profiles,
+        crate::oscal_api::index,
+        crate::oscal_api::document,
+        crate::oscal_api::ssp,
     ),
     modifiers(&Security)
 )]

@@ -258,6 +258,8 @@ async fn openapi_document_is_3_1_and_lists_the_api() {
         "/api/catalog",
         "/api/catalog/measures",
         "/api/catalog/tasks",
+        "/api/catalog/oscal/{file}",
+        "/api/bodies/{orgnr}/oscal/ssp/{system}",
     ] {
         assert!(v["paths"].get(p).is_some(), "{p}");
     }
@@ -281,7 +283,9 @@ async fn unauthenticated_requests_are_refused_on_every_route() {
             }
             let concrete = path
                 .replace("{orgnr}", A)
-                .replace("{measure_id}", "m.tilgang");
+                .replace("{measure_id}", "m.tilgang")
+                .replace("{system}", "s.hr")
+                .replace("{file}", "measure-bank.json");
             for who in [&NOBODY, &forged, &bad_token] {
                 let (s, _) = app
                     .req(who, method.clone(), &concrete, sample_body(&method, &path))
@@ -313,7 +317,9 @@ async fn a_user_of_one_body_never_gets_another_bodys_data() {
             }
             let concrete = path
                 .replace("{orgnr}", B)
-                .replace("{measure_id}", "m.tilgang");
+                .replace("{measure_id}", "m.tilgang")
+                .replace("{system}", "s.hemmelig")
+                .replace("{file}", "measure-bank.json");
             for who in [&a, &a_token] {
                 let (s, body) = app
                     .req(who, method.clone(), &concrete, sample_body(&method, &path))
@@ -703,4 +709,88 @@ async fn a_change_through_one_server_is_seen_through_another() {
 
 mod sqlx_opts {
     pub use grunnmur_store::PgConnectOptions;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oscal_documents_are_served_as_the_cli_exports_them() {
+    let app = start(sqlite().await.0).await;
+    let (_, a, _) = app.two_bodies().await;
+    let (s, b) = app.get(&a, "/api/catalog/oscal").await;
+    assert_eq!(s, StatusCode::OK);
+    let index: Value = serde_json::from_str(&b).unwrap();
+    let files: Vec<&str> = index
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["file"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = grunnmur_oscal::export::export_all(
+        &app.state.catalog.doc,
+        &grunnmur_oscal::export::ExportOptions::default(),
+    )
+    .into_iter()
+    .map(|d| d.file)
+    .collect();
+    assert_eq!(files, expected);
+    // The catalog: one control per measure of the bank.
+    let (s, b) = app.get(&a, "/api/catalog/oscal/measure-bank.json").await;
+    assert_eq!(s, StatusCode::OK);
+    let cat: Value = serde_json::from_str(&b).unwrap();
+    let controls: usize = cat["catalog"]["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["controls"].as_array().map_or(0, |c| c.len()))
+        .sum();
+    assert_eq!(controls, app.state.catalog.doc.measures.len());
+    let (s, b) = app
+        .get(&a, "/api/catalog/oscal/measure-bank.json?lang=en")
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_ne!(
+        b,
+        serde_json::to_string(&cat).unwrap(),
+        "English titles differ"
+    );
+    let (s, _) = app.get(&a, "/api/catalog/oscal/no-such.json").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    // A system's plan: every measure the engine requires for it, as an implemented requirement.
+    let (s, b) = app
+        .get(&a, &format!("/api/bodies/{A}/oscal/ssp/s.hr"))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let ssp: Value = serde_json::from_str(&b).unwrap();
+    // System-scope requirements, then the body's own (org scope), each marked by a property.
+    let reqs: Vec<&str> =
+        ssp["system-security-plan"]["control-implementation"]["implemented-requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| {
+                r["props"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| p["name"] == "scope" && p["value"] == "system")
+            })
+            .map(|r| r["control-id"].as_str().unwrap())
+            .collect();
+    let (_, b) = app.get(&a, &format!("/api/bodies/{A}/assessment")).await;
+    let assessment: Value = serde_json::from_str(&b).unwrap();
+    let required: Vec<&str> = assessment["systems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "s.hr")
+        .unwrap()["required_measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert_eq!(reqs, required);
+    let (s, _) = app
+        .get(&a, &format!("/api/bodies/{A}/oscal/ssp/no-such-system"))
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
 }
