@@ -33,20 +33,112 @@ pub const MAX_STEPS: usize = 7;
 /// (`risk-likelihood-<size>-<step>`, `risk-consequence-<size>-<step>`).
 pub const PRESET_SIZES: [usize; 2] = [3, 5];
 
+/// What is wrong; the message is `risk-problem-<code>` in the translation files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Code {
+    Empty,
+    ScaleSize,
+    LabelMissing,
+    MatrixShape,
+    MatrixNotMonotone,
+    UnknownObject,
+    DuplicateId,
+    UnknownArea,
+    UnknownInfoType,
+    UnknownMeasure,
+    NoDimensions,
+    DuplicateDimension,
+    OutOfScale,
+    ResidualWorse,
+    ResidualMissing,
+    NoRisks,
+    NotAnalysed,
+    NoDecision,
+    NoMeasures,
+    JustificationMissing,
+    AcceptUnacceptable,
+    ResidualUnacceptable,
+}
+
+impl Code {
+    pub const ALL: [Code; 22] = [
+        Code::Empty,
+        Code::ScaleSize,
+        Code::LabelMissing,
+        Code::MatrixShape,
+        Code::MatrixNotMonotone,
+        Code::UnknownObject,
+        Code::DuplicateId,
+        Code::UnknownArea,
+        Code::UnknownInfoType,
+        Code::UnknownMeasure,
+        Code::NoDimensions,
+        Code::DuplicateDimension,
+        Code::OutOfScale,
+        Code::ResidualWorse,
+        Code::ResidualMissing,
+        Code::NoRisks,
+        Code::NotAnalysed,
+        Code::NoDecision,
+        Code::NoMeasures,
+        Code::JustificationMissing,
+        Code::AcceptUnacceptable,
+        Code::ResidualUnacceptable,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Empty => "empty",
+            Code::ScaleSize => "scale-size",
+            Code::LabelMissing => "label-missing",
+            Code::MatrixShape => "matrix-shape",
+            Code::MatrixNotMonotone => "matrix-not-monotone",
+            Code::UnknownObject => "unknown-object",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownArea => "unknown-area",
+            Code::UnknownInfoType => "unknown-info-type",
+            Code::UnknownMeasure => "unknown-measure",
+            Code::NoDimensions => "no-dimensions",
+            Code::DuplicateDimension => "duplicate-dimension",
+            Code::OutOfScale => "out-of-scale",
+            Code::ResidualWorse => "residual-worse",
+            Code::ResidualMissing => "residual-missing",
+            Code::NoRisks => "no-risks",
+            Code::NotAnalysed => "not-analysed",
+            Code::NoDecision => "no-decision",
+            Code::NoMeasures => "no-measures",
+            Code::JustificationMissing => "justification-missing",
+            Code::AcceptUnacceptable => "accept-unacceptable",
+            Code::ResidualUnacceptable => "residual-unacceptable",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// A problem with a risk assessment: where (a path into the document, like
-/// `risks[2].analysis.likelihood`) and what (a code; the message is `risk-problem-<code>` with
-/// `args`).
+/// `risks[2].analysis.likelihood`) and what (a [`Code`], with the message's `args`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{path}: {code}")]
 pub struct Problem {
     pub path: String,
-    pub code: &'static str,
+    pub code: Code,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub args: Vec<(&'static str, String)>,
 }
 
 impl Problem {
-    fn new(path: impl Into<String>, code: &'static str) -> Problem {
+    fn new(path: impl Into<String>, code: Code) -> Problem {
         Problem {
             path: path.into(),
             code,
@@ -304,7 +396,7 @@ impl Matrix {
             self.cells.len() == likelihood && self.cells.iter().all(|r| r.len() == consequence);
         if !shape_ok {
             out.push(
-                Problem::new("frame.acceptance.cells", "matrix-shape")
+                Problem::new("frame.acceptance.cells", Code::MatrixShape)
                     .arg("likelihood", likelihood)
                     .arg("consequence", consequence),
             );
@@ -319,7 +411,7 @@ impl Matrix {
                     out.push(
                         Problem::new(
                             format!("frame.acceptance.cells[{l}][{c}]"),
-                            "matrix-not-monotone",
+                            Code::MatrixNotMonotone,
                         )
                         .arg("likelihood", l + 1)
                         .arg("consequence", c + 1),
@@ -597,7 +689,7 @@ impl RiskAssessment {
     ) -> Result<RiskAssessment, Problem> {
         let objects = object
             .resolve(ws)
-            .map_err(|id| Problem::new("object", "unknown-object").arg("value", id))?;
+            .map_err(|id| Problem::new("object", Code::UnknownObject).arg("value", id))?;
         let levels_of = |o: Object| match o {
             Object::Org => a.org_levels,
             Object::Task(t) => a.tasks[t].levels,
@@ -712,7 +804,7 @@ impl RiskAssessment {
         let mut out = Vec::new();
         let f = &self.frame;
         if let Err(id) = f.object.resolve(ws) {
-            out.push(Problem::new("frame.object", "unknown-object").arg("value", id));
+            out.push(Problem::new("frame.object", Code::UnknownObject).arg("value", id));
         }
         for (kind, scale, path) in [
             (ScaleKind::Likelihood, &f.likelihood, "frame.likelihood"),
@@ -721,7 +813,7 @@ impl RiskAssessment {
             let n = scale.len();
             if !(MIN_STEPS..=MAX_STEPS).contains(&n) {
                 out.push(
-                    Problem::new(format!("{path}.steps"), "scale-size")
+                    Problem::new(format!("{path}.steps"), Code::ScaleSize)
                         .arg("min", MIN_STEPS)
                         .arg("max", MAX_STEPS)
                         .arg("value", n),
@@ -732,7 +824,7 @@ impl RiskAssessment {
                 let named = step.label.as_ref().is_some_and(|t| !t.nb.trim().is_empty());
                 if !named && preset_label_key(kind, n, k + 1).is_none() {
                     out.push(
-                        Problem::new(format!("{path}.steps[{k}].label"), "label-missing")
+                        Problem::new(format!("{path}.steps[{k}].label"), Code::LabelMissing)
                             .arg("size", n),
                     );
                 }
@@ -756,18 +848,20 @@ impl RiskAssessment {
         for (n, area) in self.areas.iter().enumerate() {
             let path = format!("areas[{n}]");
             if area.id.trim().is_empty() {
-                out.push(Problem::new(format!("{path}.id"), "empty"));
+                out.push(Problem::new(format!("{path}.id"), Code::Empty));
             } else if area_ids.contains(&area.id.as_str()) {
-                out.push(Problem::new(format!("{path}.id"), "duplicate-id").arg("value", &area.id));
+                out.push(
+                    Problem::new(format!("{path}.id"), Code::DuplicateId).arg("value", &area.id),
+                );
             }
             area_ids.push(area.id.as_str());
             if area.title.trim().is_empty() && area.reason.is_none() {
-                out.push(Problem::new(format!("{path}.title"), "empty"));
+                out.push(Problem::new(format!("{path}.title"), Code::Empty));
             }
             for (k, m) in area.measures.iter().enumerate() {
                 if cat.measure(m).is_none() {
                     out.push(
-                        Problem::new(format!("{path}.measures[{k}]"), "unknown-measure")
+                        Problem::new(format!("{path}.measures[{k}]"), Code::UnknownMeasure)
                             .arg("value", m),
                     );
                 }
@@ -778,36 +872,39 @@ impl RiskAssessment {
         for (n, r) in self.risks.iter().enumerate() {
             let path = format!("risks[{n}]");
             if r.id.trim().is_empty() {
-                out.push(Problem::new(format!("{path}.id"), "empty"));
+                out.push(Problem::new(format!("{path}.id"), Code::Empty));
             } else if risk_ids.contains(&r.id.as_str()) {
-                out.push(Problem::new(format!("{path}.id"), "duplicate-id").arg("value", &r.id));
+                out.push(Problem::new(format!("{path}.id"), Code::DuplicateId).arg("value", &r.id));
             }
             risk_ids.push(r.id.as_str());
             if r.title.trim().is_empty() {
-                out.push(Problem::new(format!("{path}.title"), "empty"));
+                out.push(Problem::new(format!("{path}.title"), Code::Empty));
             }
             if let Some(a) = &r.area
                 && !self.areas.iter().any(|x| &x.id == a)
             {
-                out.push(Problem::new(format!("{path}.area"), "unknown-area").arg("value", a));
+                out.push(Problem::new(format!("{path}.area"), Code::UnknownArea).arg("value", a));
             }
             for (k, it) in r.info_types.iter().enumerate() {
                 let known =
                     cat.info_type(it).is_some() || ws.own_info_types.iter().any(|o| &o.id == it);
                 if !known {
                     out.push(
-                        Problem::new(format!("{path}.info_types[{k}]"), "unknown-info-type")
+                        Problem::new(format!("{path}.info_types[{k}]"), Code::UnknownInfoType)
                             .arg("value", it),
                     );
                 }
             }
             if r.dimensions.is_empty() {
-                out.push(Problem::new(format!("{path}.dimensions"), "no-dimensions"));
+                out.push(Problem::new(
+                    format!("{path}.dimensions"),
+                    Code::NoDimensions,
+                ));
             }
             for (k, d) in r.dimensions.iter().enumerate() {
                 if r.dimensions[..k].contains(d) {
                     out.push(
-                        Problem::new(format!("{path}.dimensions[{k}]"), "duplicate-dimension")
+                        Problem::new(format!("{path}.dimensions[{k}]"), Code::DuplicateDimension)
                             .arg("value", d),
                     );
                 }
@@ -821,13 +918,13 @@ impl RiskAssessment {
                         MeasureRef::Bank(id) if cat.measure(id).is_none() => out.push(
                             Problem::new(
                                 format!("{path}.treatment.measures[{k}].bank"),
-                                "unknown-measure",
+                                Code::UnknownMeasure,
                             )
                             .arg("value", id),
                         ),
                         MeasureRef::Own(text) if text.trim().is_empty() => out.push(Problem::new(
                             format!("{path}.treatment.measures[{k}].own"),
-                            "empty",
+                            Code::Empty,
                         )),
                         _ => {}
                     }
@@ -841,7 +938,7 @@ impl RiskAssessment {
                         && let Some(a) = &r.analysis
                         && (res.likelihood > a.likelihood || res.consequence > a.consequence)
                     {
-                        out.push(Problem::new(rp, "residual-worse"));
+                        out.push(Problem::new(rp, Code::ResidualWorse));
                     }
                 }
             }
@@ -849,7 +946,7 @@ impl RiskAssessment {
         if let Some(acc) = &self.acceptance
             && acc.owner.trim().is_empty()
         {
-            out.push(Problem::new("acceptance.owner", "empty"));
+            out.push(Problem::new("acceptance.owner", Code::Empty));
         }
         out
     }
@@ -865,41 +962,44 @@ impl RiskAssessment {
             return out;
         }
         if self.risks.is_empty() {
-            out.push(Problem::new("risks", "no-risks"));
+            out.push(Problem::new("risks", Code::NoRisks));
         }
         for (n, r) in self.risks.iter().enumerate() {
             let path = format!("risks[{n}]");
             let Some(a) = &r.analysis else {
-                out.push(Problem::new(format!("{path}.analysis"), "not-analysed"));
+                out.push(Problem::new(format!("{path}.analysis"), Code::NotAnalysed));
                 continue;
             };
             let zone = self.frame.evaluate(a.position());
             let tp = format!("{path}.treatment");
             match &r.treatment {
                 None if zone > Some(Zone::Acceptable) => {
-                    out.push(Problem::new(tp.clone(), "no-decision"));
+                    out.push(Problem::new(tp.clone(), Code::NoDecision));
                 }
                 None => {}
                 Some(t) => {
                     let needs_residual = matches!(t.decision, Decision::Reduce | Decision::Share);
                     if needs_residual && t.residual.is_none() {
-                        out.push(Problem::new(format!("{tp}.residual"), "residual-missing"));
+                        out.push(Problem::new(
+                            format!("{tp}.residual"),
+                            Code::ResidualMissing,
+                        ));
                     }
                     if t.decision == Decision::Reduce && t.measures.is_empty() {
-                        out.push(Problem::new(format!("{tp}.measures"), "no-measures"));
+                        out.push(Problem::new(format!("{tp}.measures"), Code::NoMeasures));
                     }
                     let needs_why = t.decision == Decision::Share
                         || (t.decision == Decision::Accept && zone == Some(Zone::Treat));
                     if needs_why && t.justification.trim().is_empty() {
                         out.push(Problem::new(
                             format!("{tp}.justification"),
-                            "justification-missing",
+                            Code::JustificationMissing,
                         ));
                     }
                     if t.decision == Decision::Accept && zone == Some(Zone::Unacceptable) {
                         out.push(Problem::new(
                             format!("{tp}.decision"),
-                            "accept-unacceptable",
+                            Code::AcceptUnacceptable,
                         ));
                     }
                 }
@@ -913,7 +1013,7 @@ impl RiskAssessment {
             {
                 out.push(Problem::new(
                     format!("{tp}.residual"),
-                    "residual-unacceptable",
+                    Code::ResidualUnacceptable,
                 ));
             }
         }
@@ -932,7 +1032,7 @@ impl RiskAssessment {
     ) -> Result<(), Vec<Problem>> {
         let mut problems = self.acceptance_problems(cat, ws);
         if owner.trim().is_empty() {
-            problems.push(Problem::new("owner", "empty"));
+            problems.push(Problem::new("owner", Code::Empty));
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -948,7 +1048,7 @@ impl RiskAssessment {
 }
 
 fn out_of_scale(path: String, value: u8, max: usize) -> Problem {
-    Problem::new(path, "out-of-scale")
+    Problem::new(path, Code::OutOfScale)
         .arg("value", value)
         .arg("max", max)
 }

@@ -249,7 +249,10 @@ fn prefill_of_a_task_group_takes_the_highest_levels_and_every_tasks_reasons() {
         Preset::FiveByFive,
     )
     .unwrap_err();
-    assert_eq!((err.path.as_str(), err.code), ("object", "unknown-object"));
+    assert_eq!(
+        (err.path.as_str(), err.code),
+        ("object", Code::UnknownObject)
+    );
 }
 
 fn risk(id: &str, l: u8, c: u8) -> Risk {
@@ -291,7 +294,9 @@ fn treat(
 }
 
 fn paths(ps: &[Problem]) -> Vec<(String, &'static str)> {
-    ps.iter().map(|p| (p.path.clone(), p.code)).collect()
+    ps.iter()
+        .map(|p| (p.path.clone(), p.code.as_str()))
+        .collect()
 }
 
 #[test]
