@@ -42,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/catalog/tasks", get(catalog_tasks))
         .route("/api/catalog/measures", get(catalog_measures))
         .route("/api/catalog/profiles", get(catalog_profiles))
+        .merge(crate::risk_api::routes())
         .layer(axum::middleware::from_fn(localize))
 }
 

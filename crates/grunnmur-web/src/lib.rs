@@ -7,6 +7,7 @@ pub mod auth;
 pub mod error;
 pub mod openapi;
 pub mod ops;
+pub mod risk_api;
 pub mod state;
 
 pub use state::{AppState, Config};
