@@ -146,6 +146,12 @@ impl Problem {
         }
     }
 
+    /// The translation key and arguments of the message.
+    pub fn message_parts(&self) -> (String, Vec<(&'static str, &str)>) {
+        let args = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        (format!("risk-problem-{}", self.code), args)
+    }
+
     fn arg(mut self, name: &'static str, value: impl ToString) -> Problem {
         self.args.push((name, value.to_string()));
         self

@@ -91,11 +91,11 @@ struct ProblemOut {
 fn problems_out(lang: Lang, ps: &[Problem]) -> Vec<ProblemOut> {
     ps.iter()
         .map(|p| {
-            let args: Vec<(&str, &str)> = p.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (key, args) = p.message_parts();
             ProblemOut {
                 path: p.path.clone(),
                 code: p.code.as_str(),
-                message: t(lang, &format!("risk-problem-{}", p.code), &args),
+                message: t(lang, &key, &args),
             }
         })
         .collect()
