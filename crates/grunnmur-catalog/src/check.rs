@@ -764,4 +764,21 @@ fn build(
         measures,
         profiles,
     )
+    .with_consequence_scale(
+        doc.consequence_scale
+            .iter()
+            .map(|a| core::ConsequenceArea {
+                id: serde_json::to_value(a.area)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                name: a.name.to_text(),
+                levels: [
+                    a.levels.lav.to_text(),
+                    a.levels.middels.to_text(),
+                    a.levels.hoy.to_text(),
+                ],
+            })
+            .collect(),
+    )
 }

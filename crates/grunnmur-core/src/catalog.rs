@@ -189,6 +189,15 @@ pub struct Profile {
     pub params: Vec<(MeasureIdx, BTreeMap<String, serde_json::Value>)>,
 }
 
+/// One impact area of the catalog's consequence scale: what each level means there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsequenceArea {
+    pub id: String,
+    pub name: Text,
+    /// Indexed by level - 1: lav, middels, høy.
+    pub levels: [Text; 3],
+}
+
 /// The engine's catalog. Entries refer to each other by index; ids map back to indexes.
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
@@ -198,6 +207,8 @@ pub struct Catalog {
     pub tasks: Vec<Task>,
     pub measures: Vec<Measure>,
     pub profiles: Vec<Profile>,
+    /// What lav / middels / høy mean per impact area; the labels of risk consequence scales.
+    pub consequence_scale: Vec<ConsequenceArea>,
     info_type_ids: HashMap<String, InfoTypeIdx>,
     task_ids: HashMap<String, TaskIdx>,
     measure_ids: HashMap<String, MeasureIdx>,
@@ -230,7 +241,13 @@ impl Catalog {
             tasks,
             measures,
             profiles,
+            consequence_scale: Vec::new(),
         }
+    }
+
+    pub fn with_consequence_scale(mut self, areas: Vec<ConsequenceArea>) -> Catalog {
+        self.consequence_scale = areas;
+        self
     }
 
     pub fn info_type(&self, id: &str) -> Option<InfoTypeIdx> {

@@ -10,6 +10,7 @@ pub mod derive;
 pub mod explain;
 pub mod level;
 pub mod report;
+pub mod risk;
 pub mod workspace;
 
 pub use catalog::Catalog;

@@ -13,6 +13,9 @@ use grunnmur_core::workspace::Status;
 use grunnmur_i18n::{Lang, t};
 use std::collections::{HashMap, HashSet};
 
+mod risk;
+pub use risk::{ZONE_COLORS, risk_assessment};
+
 pub fn build(kind: ReportKind, input: &ReportInput) -> Doc {
     let ctx = Ctx::new(input);
     match kind {
@@ -403,6 +406,7 @@ impl<'a> Ctx<'a> {
             alt: format!("{title}. {alt}."),
             categories: rows.iter().map(|r| r.0.clone()).collect(),
             series,
+            matrix: None,
         }
     }
 }
@@ -765,6 +769,7 @@ fn risk_picture(ctx: &Ctx) -> Chart {
                 color: (0, 114, 178),
             },
         ],
+        matrix: None,
     }
 }
 

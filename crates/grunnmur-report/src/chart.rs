@@ -1,7 +1,7 @@
 //! Chart geometry shared by the SVG (HTML) and PDF renderers: a horizontal stacked bar chart
 //! with a legend. Only positions are computed here; each renderer draws them its own way.
 
-use crate::doc::Chart;
+use crate::doc::{Chart, Matrix};
 
 /// Layout constants, in points (PDF) or CSS pixels (SVG).
 pub const WIDTH: f32 = 480.0;
@@ -42,6 +42,13 @@ pub struct Geometry {
 
 /// Lays out the chart; `y` grows downwards from the top.
 pub fn layout(chart: &Chart) -> Geometry {
+    match &chart.matrix {
+        Some(m) => layout_matrix(m),
+        None => layout_bars(chart),
+    }
+}
+
+fn layout_bars(chart: &Chart) -> Geometry {
     let mut g = Geometry {
         width: WIDTH,
         ..Geometry::default()
@@ -108,6 +115,134 @@ pub fn layout(chart: &Chart) -> Geometry {
     g
 }
 
+pub const CELL_H: f32 = 28.0;
+
+/// Rough text width at the chart font (DejaVu Sans averages a little over half an em); the
+/// renderers have no shared font metrics, and a cell only needs to know when to shorten.
+fn text_w(s: &str) -> f32 {
+    s.chars().count() as f32 * FONT * 0.58
+}
+
+/// Words of `s` in lines no wider than `max` (a word is never split).
+fn lines(s: &str, max: f32) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in s.split_whitespace() {
+        match out.last_mut() {
+            Some(l) if text_w(&format!("{l} {w}")) <= max => {
+                l.push(' ');
+                l.push_str(w);
+            }
+            _ => out.push(w.to_string()),
+        }
+    }
+    out
+}
+
+/// What fits of a cell's text: all of it, or the first items and how many more.
+fn fit(text: &str, max: f32) -> String {
+    if text_w(text) <= max {
+        return text.to_string();
+    }
+    let items: Vec<&str> = text.split(", ").collect();
+    for k in (0..items.len()).rev() {
+        let s = format!("{} +{}", items[..k].join(", "), items.len() - k);
+        if text_w(&s) <= max {
+            return s.trim_start().to_string();
+        }
+    }
+    format!("+{}", items.len())
+}
+
+/// The risk matrix: the likelihood title, rows from the most likely down, the consequence
+/// names under the columns, the consequence title, then the zones' legend.
+fn layout_matrix(m: &Matrix) -> Geometry {
+    let mut g = Geometry {
+        width: WIDTH,
+        ..Geometry::default()
+    };
+    let cols = m.columns.len().max(1);
+    let cell_w = (WIDTH - LABEL_W) / cols as f32;
+    g.labels.push(Label {
+        x: LABEL_W - 6.0,
+        y: FONT,
+        text: m.row_title.clone(),
+        right: true,
+    });
+    let top = FONT + 6.0;
+    let n = m.rows.len();
+    for (k, row) in m.cells.iter().enumerate() {
+        // Row k (lowest first) is drawn n - 1 - k rows from the top.
+        let y = top + (n - 1 - k) as f32 * CELL_H;
+        if let Some(name) = m.rows.get(k) {
+            g.labels.push(Label {
+                x: LABEL_W - 6.0,
+                y: y + CELL_H * 0.6,
+                text: name.clone(),
+                right: true,
+            });
+        }
+        for (c, cell) in row.iter().enumerate() {
+            let x = LABEL_W + c as f32 * cell_w;
+            g.bars.push(Bar {
+                x,
+                y,
+                w: cell_w,
+                h: CELL_H,
+                color: cell.color,
+            });
+            if !cell.text.is_empty() {
+                g.labels.push(Label {
+                    x: x + 4.0,
+                    y: y + CELL_H * 0.6,
+                    text: fit(&cell.text, cell_w - 8.0),
+                    right: false,
+                });
+            }
+        }
+    }
+    let mut y = top + n as f32 * CELL_H + FONT + 4.0;
+    let mut deepest = 1;
+    for (c, name) in m.columns.iter().enumerate() {
+        let ls = lines(name, cell_w - 4.0);
+        deepest = deepest.max(ls.len());
+        for (k, l) in ls.into_iter().enumerate() {
+            g.labels.push(Label {
+                x: LABEL_W + c as f32 * cell_w + 2.0,
+                y: y + k as f32 * (FONT + 2.0),
+                text: l,
+                right: false,
+            });
+        }
+    }
+    y += deepest as f32 * (FONT + 2.0) + 4.0;
+    g.labels.push(Label {
+        x: LABEL_W,
+        y,
+        text: m.column_title.clone(),
+        right: false,
+    });
+    y += 10.0;
+    let col_w = WIDTH / 3.0;
+    for (k, (name, color)) in m.legend.iter().enumerate() {
+        let (lx, ly) = ((k % 3) as f32 * col_w, y + (k / 3) as f32 * LEGEND_ROW);
+        g.swatches.push(Bar {
+            x: lx,
+            y: ly,
+            w: 10.0,
+            h: 10.0,
+            color: *color,
+        });
+        g.labels.push(Label {
+            x: lx + 14.0,
+            y: ly + 9.0,
+            text: name.clone(),
+            right: false,
+        });
+    }
+    g.height = y + m.legend.len().div_ceil(3) as f32 * LEGEND_ROW;
+    g
+}
+
 /// The chart as inline SVG: `role="img"`, a title and a description that carry the numbers.
 pub fn svg(chart: &Chart, id: &str) -> String {
     use crate::html::esc;
@@ -162,6 +297,7 @@ mod tests {
                     color: (1, 1, 1),
                 },
             ],
+            matrix: None,
         };
         let g = layout(&chart);
         assert_eq!(g.bars.len(), 3, "a zero segment draws nothing");
@@ -176,5 +312,46 @@ mod tests {
             "totals are labelled"
         );
         assert_eq!(g.swatches.len(), 2);
+    }
+
+    #[test]
+    fn matrix_cells_are_drawn_from_the_most_likely_row_down() {
+        use crate::doc::MatrixCell;
+        let cell = |t: &str, c: u8| MatrixCell {
+            text: t.into(),
+            color: (c, c, c),
+        };
+        let m = Matrix {
+            row_title: "L".into(),
+            column_title: "K".into(),
+            rows: vec!["lav".into(), "høy".into()],
+            columns: vec!["liten".into(), "stor".into()],
+            cells: vec![
+                vec![cell("", 1), cell("R1", 2)],
+                vec![cell("R2, R3", 3), cell("", 4)],
+            ],
+            legend: vec![("ok".into(), (1, 1, 1))],
+        };
+        let chart = Chart {
+            title: "t".into(),
+            alt: "a".into(),
+            categories: vec![],
+            series: vec![],
+            matrix: Some(m),
+        };
+        let g = layout(&chart);
+        assert_eq!(g.bars.len(), 4);
+        let y_of = |c: u8| g.bars.iter().find(|b| b.color == (c, c, c)).unwrap().y;
+        assert!(y_of(3) < y_of(1), "the likelier row is drawn above");
+        assert_eq!(y_of(3), y_of(4));
+        let x_of = |c: u8| g.bars.iter().find(|b| b.color == (c, c, c)).unwrap().x;
+        assert!(x_of(1) < x_of(2), "the worse consequence is to the right");
+        for t in [
+            "R1", "R2, R3", "lav", "høy", "liten", "stor", "L", "K", "ok",
+        ] {
+            assert!(g.labels.iter().any(|l| l.text == t), "{t}");
+        }
+        assert_eq!(fit("R1, R2, R3, R4", text_w("R1, R2 +2")), "R1, R2 +2");
+        assert!(svg(&chart, "x").contains("R2, R3"));
     }
 }

@@ -1,11 +1,31 @@
 //! The neutral report document every renderer draws: a title, facts about the report, and
 //! sections that each hold at most one table and any number of charts. One section is one
 //! worksheet in XLSX, one `<section>` in HTML and one tagged section in the PDF.
+//!
+//! A `Doc` serialises to JSON: a final report is stored as its `Doc`, so every later rendering
+//! shows the same content, whatever the engine or the data say by then.
 
 use grunnmur_i18n::Lang;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug)]
+/// The language as its code (`nb`, `en`).
+mod lang_code {
+    use grunnmur_i18n::Lang;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(l: &Lang, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(l.code())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let s = String::deserialize(d)?;
+        Lang::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown language: {s}")))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Doc {
+    #[serde(with = "lang_code")]
     pub lang: Lang,
     pub title: String,
     /// Facts about the report (body, date, catalog version, ...), label and value.
@@ -19,7 +39,7 @@ pub struct Doc {
     pub landscape: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// Stable name of the section (`summary`, `baseline`, `activity`, ...), for views that
     /// show one section on its own.
@@ -32,7 +52,7 @@ pub struct Section {
     pub table: Option<Table>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub caption: String,
     pub columns: Vec<Column>,
@@ -43,7 +63,7 @@ pub struct Table {
     pub empty: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     pub header: String,
     /// Relative width in the PDF and approximate characters in XLSX.
@@ -51,7 +71,8 @@ pub struct Column {
     pub align: Align,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Align {
     Left,
     Right,
@@ -75,7 +96,8 @@ impl Column {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Cell {
     Text(String),
     Int(i64),
@@ -98,17 +120,41 @@ impl Cell {
     }
 }
 
-/// A horizontal stacked bar chart: one bar per category, one segment per series.
-#[derive(Clone, Debug)]
+/// A horizontal stacked bar chart: one bar per category, one segment per series; or, with
+/// `matrix`, a risk matrix (categories and series then stay empty).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Chart {
     pub title: String,
     /// Text alternative: what the chart shows, with its numbers.
     pub alt: String,
     pub categories: Vec<String>,
     pub series: Vec<Series>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matrix: Option<Matrix>,
 }
 
-#[derive(Clone, Debug)]
+/// A risk matrix: likelihood rows, consequence columns, each cell coloured by its zone and
+/// labelled with what falls in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Matrix {
+    pub row_title: String,
+    pub column_title: String,
+    /// Likelihood names, lowest first (drawn from the bottom up).
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    /// `cells[row][column]`, rows lowest first.
+    pub cells: Vec<Vec<MatrixCell>>,
+    /// The zones: name and colour.
+    pub legend: Vec<(String, (u8, u8, u8))>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MatrixCell {
+    pub text: String,
+    pub color: (u8, u8, u8),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Series {
     pub name: String,
     pub values: Vec<u32>,

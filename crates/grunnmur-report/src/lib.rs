@@ -6,6 +6,7 @@
 //!   It counts and sorts what the engine derived; it never derives levels or requirements.
 //! - [`html`], [`xlsx`] and [`pdf`] render one `Doc` each: an accessible HTML print view, a
 //!   workbook with one sheet per section, and a tagged PDF (PDF/UA-1, checked by krilla).
+//! - [`build::risk_assessment`] makes the report of one risk assessment the same way.
 //! - [`workspace`] exchanges a body's workspace as a spreadsheet: export, a template, and an
 //!   import that checks every row and reports every problem with sheet, row and column.
 //!
@@ -48,6 +49,16 @@ pub enum Format {
 }
 
 impl Format {
+    /// `pdf`, `xlsx` or `html`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "pdf" => Some(Format::Pdf),
+            "xlsx" => Some(Format::Xlsx),
+            "html" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
@@ -88,10 +99,14 @@ pub fn render(
     format: Format,
     input: &ReportInput,
 ) -> Result<Vec<u8>, ReportError> {
-    let doc = build::build(kind, input);
+    render_doc(&build::build(kind, input), format)
+}
+
+/// Renders a report document (a fresh one, or a stored snapshot) in one format.
+pub fn render_doc(doc: &doc::Doc, format: Format) -> Result<Vec<u8>, ReportError> {
     match format {
-        Format::Html => Ok(html::render(&doc).into_bytes()),
-        Format::Xlsx => xlsx::render(&doc),
-        Format::Pdf => pdf::render(&doc),
+        Format::Html => Ok(html::render(doc).into_bytes()),
+        Format::Xlsx => xlsx::render(doc),
+        Format::Pdf => pdf::render(doc),
     }
 }

@@ -5,10 +5,10 @@
 //! Excel charts, drawn from a small data block beside the table.
 
 use crate::ReportError;
-use crate::doc::{Cell, Chart, Doc, Table};
+use crate::doc::{Cell, Chart, Doc, Matrix, Table};
 use rust_xlsxwriter::{
     Chart as XChart, ChartFormat, ChartSolidFill, ChartType, Color, DocProperties, ExcelDateTime,
-    Format, Workbook, Worksheet, XlsxError,
+    Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 use std::collections::HashSet;
 
@@ -167,6 +167,9 @@ fn write_chart(
     col: u16,
     f: &Formats,
 ) -> Result<u16, XlsxError> {
+    if let Some(m) = &c.matrix {
+        return write_matrix(ws, c, m, col, f);
+    }
     ws.write_string_with_format(0, col, &c.title, &f.header)?;
     ws.set_column_width(col, 22)?;
     for (n, s) in c.series.iter().enumerate() {
@@ -201,4 +204,48 @@ fn write_chart(
     }
     ws.insert_chart(last_row + 2, col, &chart)?;
     Ok(col + c.series.len() as u16)
+}
+
+fn rgb((r, g, b): (u8, u8, u8)) -> Color {
+    Color::RGB(((r as u32) << 16) | ((g as u32) << 8) | b as u32)
+}
+
+/// A risk matrix as coloured cells: the title, then the rows from the most likely down with
+/// their names, the consequence names under them, and the legend. Returns the last column.
+fn write_matrix(
+    ws: &mut Worksheet,
+    c: &Chart,
+    m: &Matrix,
+    col: u16,
+    f: &Formats,
+) -> Result<u16, XlsxError> {
+    ws.write_string_with_format(0, col, &c.title, &f.header)?;
+    ws.write_string_with_format(1, col, &m.row_title, &f.bold)?;
+    ws.set_column_width(col, 22)?;
+    let n = m.rows.len() as u32;
+    for (k, row) in m.cells.iter().enumerate() {
+        let r = 2 + n - 1 - k as u32;
+        if let Some(name) = m.rows.get(k) {
+            ws.write_string(r, col, name)?;
+        }
+        for (j, cell) in row.iter().enumerate() {
+            let fmt = Format::new()
+                .set_background_color(rgb(cell.color))
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap();
+            ws.write_string_with_format(r, col + 1 + j as u16, &cell.text, &fmt)?;
+        }
+    }
+    let r = 2 + n;
+    for (j, name) in m.columns.iter().enumerate() {
+        let c = col + 1 + j as u16;
+        ws.write_string_with_format(r, c, name, &f.wrap)?;
+        ws.set_column_width(c, 14)?;
+    }
+    ws.write_string_with_format(r + 1, col + 1, &m.column_title, &f.bold)?;
+    for (k, (name, color)) in m.legend.iter().enumerate() {
+        let fmt = Format::new().set_background_color(rgb(*color));
+        ws.write_string_with_format(r + 3 + k as u32, col + 1, name, &fmt)?;
+    }
+    Ok(col + m.columns.len() as u16)
 }

@@ -183,6 +183,78 @@ macro_rules! storage_impl {
                 }
             }
 
+            fn risk_from(r: &<$db as sqlx::Database>::Row) -> RiskRow {
+                RiskRow {
+                    id: r.get("id"),
+                    orgnr: r.get("orgnr"),
+                    doc: r.get("doc"),
+                    version: r.get("version"),
+                    created_at: r.get("created_at"),
+                    updated_at: r.get("updated_at"),
+                    updated_by: r.get("updated_by"),
+                }
+            }
+
+            fn report_from(r: &<$db as sqlx::Database>::Row) -> ReportRow {
+                let state: String = r.get("state");
+                ReportRow {
+                    id: r.get("id"),
+                    orgnr: r.get("orgnr"),
+                    kind: r.get("kind"),
+                    subject: r.get("subject"),
+                    number: r.get("number"),
+                    state: if state == "final" { ReportState::Final } else { ReportState::Draft },
+                    lang: r.get("lang"),
+                    snapshot: r.get("snapshot"),
+                    content_hash: r.get("content_hash"),
+                    created_at: r.get("created_at"),
+                    created_by: r.get("created_by"),
+                    approver: r.get("approver"),
+                    approved_at: r.get("approved_at"),
+                }
+            }
+
+            /// What the audit log keeps of a report: everything but the snapshot, which the
+            /// hash stands for.
+            fn report_audit(r: &ReportRow) -> String {
+                serde_json::to_string(r).unwrap_or_default()
+            }
+
+            async fn report_tx(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                orgnr: &str,
+                id: i64,
+            ) -> Result<ReportRow> {
+                let r = sqlx::query("SELECT * FROM reports WHERE orgnr = $1 AND id = $2")
+                    .bind(orgnr)
+                    .bind(id)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+                r.as_ref()
+                    .map(Self::report_from)
+                    .ok_or_else(|| StoreError::NotFound(format!("report {id}")))
+            }
+
+            /// Logs a refused change of a final report (committed, though the change is not)
+            /// and gives the error.
+            async fn refuse_final(
+                mut tx: sqlx::Transaction<'_, $db>,
+                r: &ReportRow,
+                actor: &str,
+                attempt: &str,
+            ) -> Result<ReportRow> {
+                let e = NewAudit {
+                    actor: actor.into(),
+                    orgnr: Some(r.orgnr.clone()),
+                    action: "report.change_refused".into(),
+                    before: Some(Self::report_audit(r)),
+                    after: Some(serde_json::json!({"attempt": attempt}).to_string()),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Err(StoreError::Immutable(format!("report {} is final", r.id)))
+            }
+
             fn audit_from(r: &<$db as sqlx::Database>::Row) -> AuditRow {
                 AuditRow {
                     seq: r.get("seq"),
@@ -548,6 +620,261 @@ macro_rules! storage_impl {
                     .execute(&self.pool)
                     .await?;
                 Ok(())
+            }
+
+            async fn create_risk_assessment(&self, orgnr: &str, doc: &str, actor: &str) -> Result<RiskRow> {
+                let _g = self.write_guard().await;
+                let mut tx = self.pool.begin().await?;
+                let body = sqlx::query("SELECT 1 FROM bodies WHERE orgnr = $1")
+                    .bind(orgnr)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if body.is_none() {
+                    return Err(StoreError::NotFound(orgnr.to_string()));
+                }
+                let at = now();
+                let r = sqlx::query(
+                    "INSERT INTO risk_assessments (orgnr, doc, version, created_at, updated_at, updated_by) \
+                     VALUES ($1, $2, 1, $3, $3, $4) RETURNING *",
+                )
+                .bind(orgnr)
+                .bind(doc)
+                .bind(at)
+                .bind(actor)
+                .fetch_one(&mut *tx)
+                .await?;
+                let row = Self::risk_from(&r);
+                let e = NewAudit {
+                    actor: actor.into(),
+                    orgnr: Some(orgnr.into()),
+                    action: "risk_assessment.create".into(),
+                    before: None,
+                    after: Some(serde_json::json!({"id": row.id, "doc": doc}).to_string()),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(row)
+            }
+
+            async fn risk_assessments(&self, orgnr: &str) -> Result<Vec<RiskRow>> {
+                let rows = sqlx::query("SELECT * FROM risk_assessments WHERE orgnr = $1 ORDER BY id")
+                    .bind(orgnr)
+                    .fetch_all(&self.pool)
+                    .await?;
+                Ok(rows.iter().map(Self::risk_from).collect())
+            }
+
+            async fn risk_assessment(&self, orgnr: &str, id: i64) -> Result<Option<RiskRow>> {
+                let r = sqlx::query("SELECT * FROM risk_assessments WHERE orgnr = $1 AND id = $2")
+                    .bind(orgnr)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(r.as_ref().map(Self::risk_from))
+            }
+
+            async fn put_risk_assessment(&self, w: RiskWrite<'_>) -> Result<i64> {
+                let _g = self.write_guard().await;
+                let mut tx = self.pool.begin().await?;
+                let old = sqlx::query("SELECT doc, version FROM risk_assessments WHERE orgnr = $1 AND id = $2")
+                    .bind(w.orgnr)
+                    .bind(w.id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or_else(|| StoreError::NotFound(format!("risk assessment {}", w.id)))?;
+                let (before, current): (String, i64) = (old.get("doc"), old.get("version"));
+                if let Some(expected) = w.expected_version
+                    && expected != current
+                {
+                    return Err(StoreError::VersionConflict { current, expected });
+                }
+                let version = current + 1;
+                sqlx::query(
+                    "UPDATE risk_assessments SET doc = $1, version = $2, updated_at = $3, updated_by = $4 \
+                     WHERE orgnr = $5 AND id = $6",
+                )
+                .bind(w.doc)
+                .bind(version)
+                .bind(now())
+                .bind(w.actor)
+                .bind(w.orgnr)
+                .bind(w.id)
+                .execute(&mut *tx)
+                .await?;
+                let e = NewAudit {
+                    actor: w.actor.into(),
+                    orgnr: Some(w.orgnr.into()),
+                    action: w.action.into(),
+                    before: Some(serde_json::json!({"id": w.id, "doc": before}).to_string()),
+                    after: Some(serde_json::json!({"id": w.id, "doc": w.doc}).to_string()),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(version)
+            }
+
+            async fn save_report_draft(&self, d: ReportDraft<'_>) -> Result<ReportRow> {
+                let _g = self.write_guard().await;
+                let mut tx = self.pool.begin().await?;
+                // One writer per chain also keeps two servers from numbering the same version.
+                Self::lock_chain(&mut tx).await?;
+                let body = sqlx::query("SELECT 1 FROM bodies WHERE orgnr = $1")
+                    .bind(d.orgnr)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if body.is_none() {
+                    return Err(StoreError::NotFound(d.orgnr.to_string()));
+                }
+                let latest = sqlx::query(
+                    "SELECT * FROM reports WHERE orgnr = $1 AND kind = $2 AND subject = $3 \
+                     ORDER BY number DESC LIMIT 1",
+                )
+                .bind(d.orgnr)
+                .bind(d.kind)
+                .bind(d.subject)
+                .fetch_optional(&mut *tx)
+                .await?
+                .as_ref()
+                .map(Self::report_from);
+                let hash = content_hash(d.snapshot);
+                let at = now();
+                let (row, before, action) = match latest {
+                    Some(old) if old.state == ReportState::Draft => {
+                        let r = sqlx::query(
+                            "UPDATE reports SET lang = $1, snapshot = $2, content_hash = $3, created_at = $4, \
+                             created_by = $5 WHERE id = $6 RETURNING *",
+                        )
+                        .bind(d.lang)
+                        .bind(d.snapshot)
+                        .bind(&hash)
+                        .bind(at)
+                        .bind(d.actor)
+                        .bind(old.id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        (Self::report_from(&r), Some(Self::report_audit(&old)), "report.draft_update")
+                    }
+                    latest => {
+                        let number = latest.map_or(1, |r| r.number + 1);
+                        let r = sqlx::query(
+                            "INSERT INTO reports (orgnr, kind, subject, number, state, lang, snapshot, \
+                             content_hash, created_at, created_by) \
+                             VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9) RETURNING *",
+                        )
+                        .bind(d.orgnr)
+                        .bind(d.kind)
+                        .bind(d.subject)
+                        .bind(number)
+                        .bind(d.lang)
+                        .bind(d.snapshot)
+                        .bind(&hash)
+                        .bind(at)
+                        .bind(d.actor)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        (Self::report_from(&r), None, "report.draft_create")
+                    }
+                };
+                let e = NewAudit {
+                    actor: d.actor.into(),
+                    orgnr: Some(d.orgnr.into()),
+                    action: action.into(),
+                    before,
+                    after: Some(Self::report_audit(&row)),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(row)
+            }
+
+            async fn update_report_draft(
+                &self,
+                orgnr: &str,
+                id: i64,
+                lang: &str,
+                snapshot: &str,
+                actor: &str,
+            ) -> Result<ReportRow> {
+                let _g = self.write_guard().await;
+                let mut tx = self.pool.begin().await?;
+                Self::lock_chain(&mut tx).await?;
+                let old = Self::report_tx(&mut tx, orgnr, id).await?;
+                if old.state == ReportState::Final {
+                    return Self::refuse_final(tx, &old, actor, "update").await;
+                }
+                let r = sqlx::query(
+                    "UPDATE reports SET lang = $1, snapshot = $2, content_hash = $3, created_at = $4, \
+                     created_by = $5 WHERE id = $6 RETURNING *",
+                )
+                .bind(lang)
+                .bind(snapshot)
+                .bind(content_hash(snapshot))
+                .bind(now())
+                .bind(actor)
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let row = Self::report_from(&r);
+                let e = NewAudit {
+                    actor: actor.into(),
+                    orgnr: Some(orgnr.into()),
+                    action: "report.draft_update".into(),
+                    before: Some(Self::report_audit(&old)),
+                    after: Some(Self::report_audit(&row)),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(row)
+            }
+
+            async fn finalize_report(&self, orgnr: &str, id: i64, approver: &str) -> Result<ReportRow> {
+                let _g = self.write_guard().await;
+                let mut tx = self.pool.begin().await?;
+                Self::lock_chain(&mut tx).await?;
+                let old = Self::report_tx(&mut tx, orgnr, id).await?;
+                if old.state == ReportState::Final {
+                    return Self::refuse_final(tx, &old, approver, "finalize").await;
+                }
+                // The hash is of what is stored now, not of what was stored once.
+                let hash = content_hash(&old.snapshot);
+                let r = sqlx::query(
+                    "UPDATE reports SET state = 'final', content_hash = $1, approver = $2, approved_at = $3 \
+                     WHERE id = $4 RETURNING *",
+                )
+                .bind(&hash)
+                .bind(approver)
+                .bind(now())
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let row = Self::report_from(&r);
+                let e = NewAudit {
+                    actor: approver.into(),
+                    orgnr: Some(orgnr.into()),
+                    action: "report.finalize".into(),
+                    before: Some(Self::report_audit(&old)),
+                    after: Some(Self::report_audit(&row)),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(row)
+            }
+
+            async fn reports(&self, orgnr: &str) -> Result<Vec<ReportRow>> {
+                let rows = sqlx::query("SELECT * FROM reports WHERE orgnr = $1 ORDER BY id")
+                    .bind(orgnr)
+                    .fetch_all(&self.pool)
+                    .await?;
+                Ok(rows.iter().map(Self::report_from).collect())
+            }
+
+            async fn report(&self, orgnr: &str, id: i64) -> Result<Option<ReportRow>> {
+                let r = sqlx::query("SELECT * FROM reports WHERE orgnr = $1 AND id = $2")
+                    .bind(orgnr)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(r.as_ref().map(Self::report_from))
             }
 
             async fn append_audit(&self, e: &NewAudit) -> Result<AuditRow> {

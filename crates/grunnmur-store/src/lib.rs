@@ -32,6 +32,9 @@ pub enum StoreError {
     VersionConflict { current: i64, expected: i64 },
     #[error("{0}")]
     Unsupported(String),
+    /// A final report: never changed, never removed (the attempt is in the audit log).
+    #[error("immutable: {0}")]
+    Immutable(String),
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -114,6 +117,86 @@ pub struct WorkspaceWrite<'a> {
     pub expected_version: Option<i64>,
 }
 
+/// A risk assessment of one body: the document as JSON text and its version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RiskRow {
+    pub id: i64,
+    pub orgnr: String,
+    #[serde(skip)]
+    pub doc: String,
+    pub version: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub updated_by: String,
+}
+
+/// A risk assessment write, like [`WorkspaceWrite`].
+pub struct RiskWrite<'a> {
+    pub orgnr: &'a str,
+    pub id: i64,
+    pub doc: &'a str,
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub expected_version: Option<i64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportState {
+    Draft,
+    Final,
+}
+
+impl ReportState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportState::Draft => "draft",
+            ReportState::Final => "final",
+        }
+    }
+}
+
+/// One version of a report. Versions form a series per body, kind and subject; the latest
+/// may be a draft, every earlier one is final.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportRow {
+    pub id: i64,
+    pub orgnr: String,
+    /// `status`, `measure-plan` or `risk-assessment`.
+    pub kind: String,
+    /// What the series is about beyond its kind (a risk assessment's id); empty otherwise.
+    pub subject: String,
+    /// The version within the series: 1, 2, 3, …
+    pub number: i64,
+    pub state: ReportState,
+    pub lang: String,
+    /// The report document as JSON: what every format is rendered from.
+    #[serde(skip)]
+    pub snapshot: String,
+    /// SHA-256 of `snapshot`, hex.
+    pub content_hash: String,
+    pub created_at: i64,
+    pub created_by: String,
+    pub approver: Option<String>,
+    pub approved_at: Option<i64>,
+}
+
+/// A new draft of a report series.
+pub struct ReportDraft<'a> {
+    pub orgnr: &'a str,
+    pub kind: &'a str,
+    pub subject: &'a str,
+    pub lang: &'a str,
+    pub snapshot: &'a str,
+    pub actor: &'a str,
+}
+
+/// The content hash of a report snapshot: SHA-256 of its bytes, hex.
+pub fn content_hash(snapshot: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(snapshot.as_bytes()))
+}
+
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -176,6 +259,33 @@ pub trait Storage: Send + Sync {
     async fn record_login_failure(&self, email: &str) -> Result<()>;
     async fn login_failures_since(&self, email: &str, since: i64) -> Result<i64>;
     async fn clear_login_failures(&self, email: &str) -> Result<()>;
+
+    async fn create_risk_assessment(&self, orgnr: &str, doc: &str, actor: &str) -> Result<RiskRow>;
+    /// The body's risk assessments, oldest first.
+    async fn risk_assessments(&self, orgnr: &str) -> Result<Vec<RiskRow>>;
+    async fn risk_assessment(&self, orgnr: &str, id: i64) -> Result<Option<RiskRow>>;
+    /// Replaces the document with the audit entry, in one transaction; returns the new version.
+    async fn put_risk_assessment(&self, w: RiskWrite<'_>) -> Result<i64>;
+
+    /// Replaces the series' draft, or opens the next version as a draft when the latest is
+    /// final (or there is none).
+    async fn save_report_draft(&self, d: ReportDraft<'_>) -> Result<ReportRow>;
+    /// Replaces a draft's content. A final report is refused with [`StoreError::Immutable`],
+    /// and the attempt is written to the audit log.
+    async fn update_report_draft(
+        &self,
+        orgnr: &str,
+        id: i64,
+        lang: &str,
+        snapshot: &str,
+        actor: &str,
+    ) -> Result<ReportRow>;
+    /// Makes a draft final: approver, time, and the hash checked against the snapshot. A
+    /// report that is already final is refused as [`Self::update_report_draft`] refuses it.
+    async fn finalize_report(&self, orgnr: &str, id: i64, approver: &str) -> Result<ReportRow>;
+    /// The body's reports, oldest first.
+    async fn reports(&self, orgnr: &str) -> Result<Vec<ReportRow>>;
+    async fn report(&self, orgnr: &str, id: i64) -> Result<Option<ReportRow>>;
 
     async fn append_audit(&self, e: &NewAudit) -> Result<AuditRow>;
     async fn audit_for(&self, orgnr: &str) -> Result<Vec<AuditRow>>;

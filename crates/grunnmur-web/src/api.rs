@@ -48,6 +48,7 @@ pub fn routes() -> Router<AppState> {
             "/api/bodies/{orgnr}/oscal/ssp/{system}",
             get(crate::oscal_api::ssp),
         )
+        .merge(crate::risk_api::routes())
         .layer(axum::middleware::from_fn(localize))
 }
 

@@ -54,6 +54,10 @@ impl Modify for Security {
 
 pub fn document_json() -> String {
     static DOC: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DOC.get_or_init(|| ApiDoc::openapi().to_pretty_json().unwrap_or_default())
-        .clone()
+    DOC.get_or_init(|| {
+        let mut doc = ApiDoc::openapi();
+        doc.merge(crate::risk_api::RiskApiDoc::openapi());
+        doc.to_pretty_json().unwrap_or_default()
+    })
+    .clone()
 }

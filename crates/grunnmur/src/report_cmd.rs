@@ -1,13 +1,16 @@
-//! `grunnmur report BODY_FILE --kind status|measure-plan --format pdf|xlsx|html --out FILE`:
-//! the management reports, rendered by `grunnmur-report` from the engine's result.
+//! `grunnmur report BODY_FILE --kind status|measure-plan|risk-assessment --format pdf|xlsx|html
+//! --out FILE [--risk FILE]`: the management reports, rendered by `grunnmur-report` from the
+//! engine's result (and, for a risk-assessment report, the assessment as JSON, as the API keeps
+//! it).
 
 use crate::output::print_problems;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use grunnmur_catalog::{BodyDoc, CheckedCatalog};
+use grunnmur_core::risk::RiskAssessment;
 use grunnmur_core::{Date, Workspace};
 use grunnmur_i18n::{Lang, t};
-use grunnmur_report::{Format, ReportInput, ReportKind};
+use grunnmur_report::{Format, ReportInput, ReportKind, build};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,6 +20,8 @@ pub enum KindArg {
     Status,
     /// Measure plan (handlingsplan): what, where, who, by when.
     MeasurePlan,
+    /// One risk assessment (`--risk FILE`): frame, risks, matrix before and after, acceptance.
+    RiskAssessment,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -43,6 +48,36 @@ pub struct ReportArgs {
     /// The date that decides what is overdue (YYYY-MM-DD); today when left out.
     #[arg(long)]
     today: Option<String>,
+    /// The risk assessment (JSON) for `--kind risk-assessment`.
+    #[arg(long, required_if_eq("kind", "risk-assessment"))]
+    risk: Option<PathBuf>,
+}
+
+/// Reads a risk assessment and checks it against the body's workspace; prints every problem
+/// with its field and gives `None` when there is one.
+fn load_risk(lang: Lang, path: &Path, l: &Loaded) -> Option<RiskAssessment> {
+    let name = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            return None;
+        }
+    };
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    let ra: RiskAssessment = match serde_path_to_error::deserialize(de) {
+        Ok(ra) => ra,
+        Err(e) => {
+            eprintln!("{name}: {}: {}", e.path(), e.inner());
+            return None;
+        }
+    };
+    let problems = ra.check(&l.checked.catalog, &l.ws);
+    for p in &problems {
+        let (key, args) = p.message_parts();
+        eprintln!("{name}: {}: {}", p.path, t(lang, &key, &args));
+    }
+    problems.is_empty().then_some(ra)
 }
 
 /// A body file read and resolved against a checked catalog.
@@ -108,16 +143,26 @@ pub fn run(lang: Lang, args: ReportArgs) -> anyhow::Result<ExitCode> {
         body: &l.doc,
         lang,
     };
-    let kind = match args.kind {
-        KindArg::Status => ReportKind::Status,
-        KindArg::MeasurePlan => ReportKind::MeasurePlan,
-    };
     let format = match args.format {
         FormatArg::Pdf => Format::Pdf,
         FormatArg::Xlsx => Format::Xlsx,
         FormatArg::Html => Format::Html,
     };
-    let bytes = match grunnmur_report::render(kind, format, &input) {
+    // The same builders as the server's reports.
+    let doc = match args.kind {
+        KindArg::Status => build::build(ReportKind::Status, &input),
+        KindArg::MeasurePlan => build::build(ReportKind::MeasurePlan, &input),
+        KindArg::RiskAssessment => {
+            let Some(path) = args.risk.as_deref() else {
+                return Ok(ExitCode::FAILURE);
+            };
+            let Some(ra) = load_risk(lang, path, &l) else {
+                return Ok(ExitCode::FAILURE);
+            };
+            build::risk_assessment(&input, &ra)
+        }
+    };
+    let bytes = match grunnmur_report::render_doc(&doc, format) {
         Ok(b) => b,
         Err(e) => {
             let detail = e.to_string();

@@ -1,0 +1,475 @@
+//! The risk-assessment report: the frame of reference (object, scales, acceptance criteria),
+//! areas of concern, the risks with their analysis and treatment, the risk matrix before and
+//! after treatment as pictures, and the risk owner's acceptance. Positions and zones are the
+//! engine's (`RiskAssessment::evaluate`); this module only names and lays them out.
+
+use super::{Ctx, int, named, text};
+use crate::ReportInput;
+use crate::doc::{Cell, Chart, Column, Doc, Matrix, MatrixCell, Section, Table};
+use grunnmur_core::risk::{
+    Decision, Knowledge, MeasureRef, ObjectRef, Position, RiskAssessment, Scale, ScaleKind, Zone,
+    preset_label_key,
+};
+
+/// Zone colours: light enough for dark text (contrast above 4.5:1), and told apart by the
+/// legend and the tables, not by colour alone.
+pub const ZONE_COLORS: [(u8, u8, u8); 3] = [(166, 217, 106), (254, 224, 139), (244, 109, 67)];
+
+fn zone_color(z: Zone) -> (u8, u8, u8) {
+    ZONE_COLORS[Zone::ALL.iter().position(|x| *x == z).unwrap_or(0)]
+}
+
+impl Ctx<'_> {
+    fn zone(&self, z: Zone) -> String {
+        self.t(&format!("risk-zone-{}", z.as_str()))
+    }
+
+    fn step_label(&self, kind: ScaleKind, scale: &Scale, k: usize) -> String {
+        let lang = self.lang.code();
+        scale.steps[k]
+            .label
+            .as_ref()
+            .map(|t| t.get(lang).to_string())
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| preset_label_key(kind, scale.len(), k + 1).map(|key| self.t(&key)))
+            .unwrap_or_else(|| (k + 1).to_string())
+    }
+
+    fn step_description(&self, kind: ScaleKind, scale: &Scale, k: usize) -> String {
+        let lang = self.lang.code();
+        let step = &scale.steps[k];
+        let mut parts = Vec::new();
+        match &step.description {
+            Some(d) => parts.push(d.get(lang).to_string()),
+            None => {
+                let key = preset_label_key(kind, scale.len(), k + 1).map(|k| format!("{k}-desc"));
+                if let Some(key) = key.filter(|k| grunnmur_i18n::translations().has(self.lang, k)) {
+                    parts.push(self.t(&key));
+                }
+            }
+        }
+        for c in &step.criteria {
+            parts.push(format!("{}: {}", c.name.get(lang), c.text.get(lang)));
+        }
+        parts.join("\n")
+    }
+
+    fn risk_object(&self, o: &ObjectRef) -> String {
+        match o {
+            ObjectRef::Tasks(ids) => {
+                let names: Vec<String> = ids
+                    .iter()
+                    .map(|id| named(&self.task_name(id), id))
+                    .collect();
+                self.ta("risk-object-tasks", &[("names", &names.join(", "))])
+            }
+            other => self.object(&other.to_string()),
+        }
+    }
+
+    fn position(&self, p: Option<Position>) -> Cell {
+        p.map_or(Cell::Empty, |p| {
+            Cell::Text(self.ta(
+                "risk-position",
+                &[
+                    ("likelihood", &p.likelihood.to_string()),
+                    ("consequence", &p.consequence.to_string()),
+                ],
+            ))
+        })
+    }
+}
+
+fn table(ctx: &Ctx, key: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
+    Table {
+        caption: ctx.t(&format!("risk-caption-{key}")),
+        columns,
+        rows,
+        row_headers: false,
+        empty: ctx.t("report-empty"),
+    }
+}
+
+fn section(ctx: &Ctx, key: &str, table: Option<Table>) -> Section {
+    Section {
+        key: key.to_string(),
+        sheet: ctx.t(&format!("risk-sheet-{key}")),
+        heading: ctx.t(&format!("risk-heading-{key}")),
+        paragraphs: Vec::new(),
+        charts: Vec::new(),
+        table,
+    }
+}
+
+/// A picture of the matrix with `text(l, c)` in each cell (1-based positions).
+fn matrix_chart(
+    ctx: &Ctx,
+    ra: &RiskAssessment,
+    title: String,
+    text: impl Fn(u8, u8) -> String,
+) -> Chart {
+    let f = &ra.frame;
+    let mut alt = Vec::new();
+    let cells: Vec<Vec<MatrixCell>> = f
+        .acceptance
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(l, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, z)| {
+                    let t = text(l as u8 + 1, c as u8 + 1);
+                    if !t.is_empty() {
+                        alt.push(ctx.ta(
+                            "risk-matrix-alt-cell",
+                            &[
+                                (
+                                    "likelihood",
+                                    &ctx.step_label(ScaleKind::Likelihood, &f.likelihood, l),
+                                ),
+                                (
+                                    "consequence",
+                                    &ctx.step_label(ScaleKind::Consequence, &f.consequence, c),
+                                ),
+                                ("zone", &ctx.zone(*z)),
+                                ("risks", &t),
+                            ],
+                        ));
+                    }
+                    MatrixCell {
+                        text: t,
+                        color: zone_color(*z),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let alt = if alt.is_empty() {
+        ctx.t("risk-matrix-alt-empty")
+    } else {
+        alt.join("; ")
+    };
+    Chart {
+        alt: format!("{title}. {alt}."),
+        title,
+        categories: Vec::new(),
+        series: Vec::new(),
+        matrix: Some(Matrix {
+            row_title: ctx.t("risk-col-likelihood"),
+            column_title: ctx.t("risk-col-consequence"),
+            rows: (0..f.likelihood.len())
+                .map(|k| ctx.step_label(ScaleKind::Likelihood, &f.likelihood, k))
+                .collect(),
+            columns: (0..f.consequence.len())
+                .map(|k| ctx.step_label(ScaleKind::Consequence, &f.consequence, k))
+                .collect(),
+            cells,
+            legend: Zone::ALL
+                .iter()
+                .map(|z| (ctx.zone(*z), zone_color(*z)))
+                .collect(),
+        }),
+    }
+}
+
+fn scale_section(ctx: &Ctx, key: &str, kind: ScaleKind, scale: &Scale) -> Section {
+    let rows = (0..scale.len())
+        .map(|k| {
+            vec![
+                int(k + 1),
+                Cell::Text(ctx.step_label(kind, scale, k)),
+                text(ctx.step_description(kind, scale, k)),
+            ]
+        })
+        .collect();
+    let cols = vec![
+        Column::number(ctx.t("risk-col-step"), 6.0),
+        Column::text(ctx.t("risk-col-name"), 16.0),
+        Column::text(ctx.t("risk-col-description"), 70.0),
+    ];
+    section(ctx, key, Some(table(ctx, key, cols, rows)))
+}
+
+/// Builds the report of one risk assessment for the body in `input`.
+pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
+    let ctx = Ctx::new(input);
+    let ctx = &ctx;
+    let f = &ra.frame;
+    let evaluation = ra.evaluate();
+
+    // The frame: object, scope, scales and acceptance criteria.
+    let mut frame = section(ctx, "frame", None);
+    frame.paragraphs.push(ctx.ta(
+        "risk-report-object",
+        &[("object", &ctx.risk_object(&f.object))],
+    ));
+    if let Some(l) = &f.object_levels {
+        frame
+            .paragraphs
+            .push(ctx.ta("risk-report-object-levels", &[("levels", &ctx.levels(l))]));
+    }
+    if !f.scope.trim().is_empty() {
+        frame
+            .paragraphs
+            .push(ctx.ta("risk-report-scope", &[("scope", &f.scope)]));
+    }
+    frame.paragraphs.push(ctx.t("risk-report-zones"));
+    let likelihood = scale_section(ctx, "likelihood", ScaleKind::Likelihood, &f.likelihood);
+    let consequence = scale_section(ctx, "consequence", ScaleKind::Consequence, &f.consequence);
+    let criteria_rows = (0..f.acceptance.cells.len())
+        .rev()
+        .map(|l| {
+            let mut row = vec![Cell::Text(ctx.step_label(
+                ScaleKind::Likelihood,
+                &f.likelihood,
+                l,
+            ))];
+            row.extend(
+                f.acceptance.cells[l]
+                    .iter()
+                    .map(|z| Cell::Text(ctx.zone(*z))),
+            );
+            row
+        })
+        .collect();
+    let mut cols = vec![Column::text(ctx.t("risk-col-likelihood"), 16.0)];
+    cols.extend((0..f.consequence.len()).map(|c| {
+        Column::text(
+            ctx.step_label(ScaleKind::Consequence, &f.consequence, c),
+            12.0,
+        )
+    }));
+    let mut t = table(ctx, "criteria", cols, criteria_rows);
+    t.row_headers = true;
+    let mut criteria = section(ctx, "criteria", Some(t));
+    criteria.charts.push(matrix_chart(
+        ctx,
+        ra,
+        ctx.t("risk-chart-criteria"),
+        |_, _| String::new(),
+    ));
+
+    // Areas of concern.
+    let area_rows = ra
+        .areas
+        .iter()
+        .map(|a| {
+            let title = match (&a.reason, a.title.trim()) {
+                (Some(r), "") => ctx.reason(*r),
+                (_, t) => t.to_string(),
+            };
+            let dims: Vec<String> = a.dimensions.iter().map(|d| ctx.dimension(*d)).collect();
+            vec![
+                Cell::Text(a.id.clone()),
+                text(title),
+                a.object
+                    .as_deref()
+                    .map_or(Cell::Empty, |o| Cell::Text(ctx.object(o))),
+                text(dims.join(", ")),
+                text(
+                    a.measures
+                        .iter()
+                        .map(|m| named(&ctx.measure_name(m), m))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                text(a.description.clone()),
+            ]
+        })
+        .collect();
+    let cols = vec![
+        Column::text(ctx.t("risk-col-id"), 5.0),
+        Column::text(ctx.t("risk-col-area"), 16.0),
+        Column::text(ctx.t("report-col-object"), 18.0),
+        Column::text(ctx.t("report-col-dimension"), 10.0),
+        Column::text(ctx.t("report-col-measures"), 20.0),
+        Column::text(ctx.t("risk-col-description"), 30.0),
+    ];
+    let areas = section(ctx, "areas", Some(table(ctx, "areas", cols, area_rows)));
+
+    // Risks: the scenario.
+    let scenario_rows = ra
+        .risks
+        .iter()
+        .map(|r| {
+            let dims: Vec<String> = r.dimensions.iter().map(|d| ctx.dimension(*d)).collect();
+            let infos: Vec<String> = r
+                .info_types
+                .iter()
+                .map(|i| named(&ctx.info_type_name(i), i))
+                .collect();
+            vec![
+                Cell::Text(r.id.clone()),
+                Cell::Text(r.title.clone()),
+                r.area.clone().map_or(Cell::Empty, Cell::Text),
+                text(r.threat.clone()),
+                text(r.vulnerability.clone()),
+                text(infos.join(", ")),
+                text(dims.join(", ")),
+            ]
+        })
+        .collect();
+    let cols = vec![
+        Column::text(ctx.t("risk-col-id"), 5.0),
+        Column::text(ctx.t("risk-col-risk"), 18.0),
+        Column::text(ctx.t("risk-col-area-id"), 6.0),
+        Column::text(ctx.t("risk-col-threat"), 20.0),
+        Column::text(ctx.t("risk-col-vulnerability"), 20.0),
+        Column::text(ctx.t("report-col-info-type"), 18.0),
+        Column::text(ctx.t("report-col-dimension"), 10.0),
+    ];
+    let risks = section(ctx, "risks", Some(table(ctx, "risks", cols, scenario_rows)));
+
+    // Analysis, evaluation and treatment.
+    let rows = ra
+        .risks
+        .iter()
+        .zip(&evaluation)
+        .map(|(r, e)| {
+            let a = r.analysis.as_ref();
+            let t = r.treatment.as_ref();
+            let measures: Vec<String> = t
+                .map(|t| {
+                    t.measures
+                        .iter()
+                        .map(|m| match m {
+                            MeasureRef::Bank(id) => named(&ctx.measure_name(id), id),
+                            MeasureRef::Own(s) => s.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let after = match (t.map(|t| t.decision), e.after) {
+                (Some(Decision::Avoid), None) => Cell::Text(ctx.t("risk-avoided")),
+                (_, p) => ctx.position(p),
+            };
+            vec![
+                Cell::Text(r.id.clone()),
+                ctx.position(e.before),
+                e.zone.map_or(Cell::Empty, |z| Cell::Text(ctx.zone(z))),
+                a.map_or(Cell::Empty, |a| Cell::Text(knowledge(ctx, a.knowledge))),
+                a.map_or(Cell::Empty, |a| text(a.rationale.clone())),
+                t.map_or(Cell::Empty, |t| {
+                    Cell::Text(ctx.t(&format!("risk-decision-{}", t.decision.as_str())))
+                }),
+                text(measures.join(", ")),
+                after,
+                e.residual_zone
+                    .map_or(Cell::Empty, |z| Cell::Text(ctx.zone(z))),
+                t.and_then(|t| t.owner.clone()).map_or(Cell::Empty, text),
+                t.and_then(|t| t.due)
+                    .map_or(Cell::Empty, |d| Cell::Date(d.to_string())),
+                t.map_or(Cell::Empty, |t| text(t.justification.clone())),
+            ]
+        })
+        .collect();
+    let cols = vec![
+        Column::text(ctx.t("risk-col-id"), 5.0),
+        Column::text(ctx.t("risk-col-before"), 8.0),
+        Column::text(ctx.t("risk-col-zone"), 10.0),
+        Column::text(ctx.t("risk-col-knowledge"), 8.0),
+        Column::text(ctx.t("risk-col-rationale"), 16.0),
+        Column::text(ctx.t("risk-col-decision"), 8.0),
+        Column::text(ctx.t("report-col-measures"), 18.0),
+        Column::text(ctx.t("risk-col-after"), 8.0),
+        Column::text(ctx.t("risk-col-residual-zone"), 10.0),
+        Column::text(ctx.t("report-col-owner"), 10.0),
+        Column::text(ctx.t("report-col-due"), 9.0),
+        Column::text(ctx.t("report-col-justification"), 16.0),
+    ];
+    let treatment = section(ctx, "treatment", Some(table(ctx, "treatment", cols, rows)));
+
+    // The matrix before and after treatment.
+    let ids_at = |after: bool, l: u8, c: u8| {
+        evaluation
+            .iter()
+            .filter(|e| {
+                let p = if after { e.after } else { e.before };
+                p == Some(Position {
+                    likelihood: l,
+                    consequence: c,
+                })
+            })
+            .map(|e| e.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut pictures = section(ctx, "matrix", None);
+    pictures.paragraphs.push(ctx.t("risk-report-matrix-intro"));
+    pictures
+        .charts
+        .push(matrix_chart(ctx, ra, ctx.t("risk-chart-before"), |l, c| {
+            ids_at(false, l, c)
+        }));
+    pictures
+        .charts
+        .push(matrix_chart(ctx, ra, ctx.t("risk-chart-after"), |l, c| {
+            ids_at(true, l, c)
+        }));
+
+    // Acceptance.
+    let mut acceptance = section(ctx, "acceptance", None);
+    match &ra.acceptance {
+        Some(a) => {
+            acceptance.paragraphs.push(ctx.ta(
+                "risk-report-accepted",
+                &[
+                    ("owner", &a.owner),
+                    ("date", &a.date.to_string()),
+                    ("by", &a.recorded_by),
+                ],
+            ));
+            if !a.note.trim().is_empty() {
+                acceptance.paragraphs.push(a.note.clone());
+            }
+        }
+        None => acceptance
+            .paragraphs
+            .push(ctx.t("risk-report-not-accepted")),
+    }
+
+    let mut facts = vec![
+        (ctx.t("risk-fact-assessment"), ra.title.clone()),
+        (ctx.t("risk-fact-object"), ctx.risk_object(&f.object)),
+    ];
+    facts.extend(ctx.facts());
+    let state = match &ra.acceptance {
+        Some(a) => ctx.ta(
+            "risk-state-accepted",
+            &[("owner", &a.owner), ("date", &a.date.to_string())],
+        ),
+        None => ctx.t("risk-state-open"),
+    };
+    facts.push((ctx.t("risk-fact-state"), state));
+    Doc {
+        lang: ctx.lang,
+        title: ctx.ta(
+            "risk-report-title",
+            &[("org", &input.report.org.name), ("title", &ra.title)],
+        ),
+        facts,
+        facts_heading: ctx.t("report-about"),
+        facts_sheet: ctx.t("report-sheet-about"),
+        sections: vec![
+            frame,
+            likelihood,
+            consequence,
+            criteria,
+            areas,
+            risks,
+            treatment,
+            pictures,
+            acceptance,
+        ],
+        landscape: true,
+    }
+}
+
+fn knowledge(ctx: &Ctx, k: Knowledge) -> String {
+    ctx.t(match k {
+        Knowledge::Low => "risk-knowledge-low",
+        Knowledge::Medium => "risk-knowledge-medium",
+        Knowledge::High => "risk-knowledge-high",
+    })
+}
