@@ -16,7 +16,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use grunnmur_core::report::AssessReport;
 use grunnmur_core::risk::{ObjectRef, Preset, Problem, RiskAssessment, RiskEvaluation};
 use grunnmur_i18n::{Lang, t};
 use grunnmur_report::{Format, ReportInput, ReportKind, build, doc::Doc, render_doc};
@@ -133,7 +132,7 @@ fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
     serde_json::to_string(v).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
-async fn load_risk(
+pub async fn load_risk(
     s: &AppState,
     orgnr: &str,
     id: &str,
@@ -242,6 +241,32 @@ async fn risk_out(
     Ok(([(header::ETAG, format!("\"{version}\""))], Json(out)).into_response())
 }
 
+/// A new assessment of `object`, pre-filled from the engine's risk list and the object's levels,
+/// and stored. The inner error is a problem with the object (unknown, for instance).
+pub async fn new_risk_assessment(
+    s: &AppState,
+    orgnr: &str,
+    object: &str,
+    matrix: Preset,
+    title: String,
+    actor: &str,
+) -> Result<Result<(RiskRow, RiskAssessment), Problem>, ApiError> {
+    let object = ObjectRef::parse(object)
+        .ok_or_else(|| ApiError::BadRequest(format!("object: {object}")))?;
+    let d = ops::derived(s, orgnr).await?;
+    let cat = &s.catalog.catalog;
+    let mut doc = match RiskAssessment::prefill(cat, &d.ws, &d.assessment, object, matrix) {
+        Ok(doc) => doc,
+        Err(p) => return Ok(Err(p)),
+    };
+    doc.title = title;
+    let row = s
+        .store
+        .create_risk_assessment(orgnr, &to_json(&doc)?, actor)
+        .await?;
+    Ok(Ok((row, doc)))
+}
+
 #[utoipa::path(post, path = "/api/bodies/{orgnr}/risk-assessments", tag = "risk",
     params(("orgnr" = String, Path, description = "Organisation number")),
     request_body = NewRiskAssessment,
@@ -259,19 +284,19 @@ pub async fn create_risk_assessment(
     caller.require(&s, &orgnr, Role::Editor).await?;
     let lang = lang_of(&headers);
     let req: NewRiskAssessment = parse(&body)?;
-    let object = ObjectRef::parse(&req.object)
-        .ok_or_else(|| ApiError::BadRequest(format!("object: {}", req.object)))?;
-    let d = ops::derived(&s, &orgnr).await?;
-    let cat = &s.catalog.catalog;
-    let mut doc = match RiskAssessment::prefill(cat, &d.ws, &d.assessment, object, req.matrix) {
-        Ok(doc) => doc,
+    let (row, doc) = match new_risk_assessment(
+        &s,
+        &orgnr,
+        &req.object,
+        req.matrix,
+        req.title,
+        &caller.actor(),
+    )
+    .await?
+    {
+        Ok(x) => x,
         Err(p) => return Ok(invalid(lang, &[p])),
     };
-    doc.title = req.title;
-    let row = s
-        .store
-        .create_risk_assessment(&orgnr, &to_json(&doc)?, &caller.actor())
-        .await?;
     let res = risk_out(&s, &orgnr, lang, row.id, row.version, doc).await?;
     Ok((StatusCode::CREATED, res).into_response())
 }
@@ -369,31 +394,38 @@ pub async fn accept_risk_assessment(
     caller.require(&s, &orgnr, Role::Admin).await?;
     let lang = lang_of(&headers);
     let req: AcceptRequest = parse(&body)?;
-    let (row, mut doc) = load_risk(&s, &orgnr, &id).await?;
-    let d = ops::derived(&s, &orgnr).await?;
-    let actor = caller.actor();
-    if let Err(problems) = doc.accept(
-        &s.catalog.catalog,
-        &d.ws,
-        &req.owner,
-        d.today,
-        &actor,
-        &req.note,
-    ) {
-        return Ok(invalid(lang, &problems));
+    match accept(&s, &orgnr, &id, &req.owner, &req.note, &caller.actor()).await? {
+        Ok(version) => Ok(Json(Stored { version }).into_response()),
+        Err(problems) => Ok(invalid(lang, &problems)),
+    }
+}
+
+/// Records the risk owner's acceptance of the residual risk, or says what stands in the way.
+pub async fn accept(
+    s: &AppState,
+    orgnr: &str,
+    id: &str,
+    owner: &str,
+    note: &str,
+    actor: &str,
+) -> Result<Result<i64, Vec<Problem>>, ApiError> {
+    let (row, mut doc) = load_risk(s, orgnr, id).await?;
+    let d = ops::derived(s, orgnr).await?;
+    if let Err(problems) = doc.accept(&s.catalog.catalog, &d.ws, owner, d.today, actor, note) {
+        return Ok(Err(problems));
     }
     let version = s
         .store
         .put_risk_assessment(RiskWrite {
-            orgnr: &orgnr,
+            orgnr,
             id: row.id,
             doc: &to_json(&doc)?,
-            actor: &actor,
+            actor,
             action: "risk_assessment.accept",
             expected_version: Some(row.version),
         })
         .await?;
-    Ok(Json(Stored { version }).into_response())
+    Ok(Ok(version))
 }
 
 /// The report kinds the API makes.
@@ -406,7 +438,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Kind::Status => "status",
             Kind::MeasurePlan => "measure-plan",
@@ -414,7 +446,7 @@ impl Kind {
         }
     }
 
-    fn parse(s: &str) -> Option<Kind> {
+    pub fn parse(s: &str) -> Option<Kind> {
         serde_json::from_value(serde_json::Value::String(s.into())).ok()
     }
 }
@@ -429,9 +461,8 @@ async fn snapshot(
     risk_id: Option<&str>,
 ) -> Result<(String, String), ApiError> {
     let d = ops::derived(s, orgnr).await?;
-    let report = AssessReport::new(&s.catalog.catalog, &d.ws, &d.assessment, d.today);
     let input = ReportInput {
-        report: &report,
+        report: d.report(s),
         catalog: &s.catalog.doc,
         body: &d.doc,
         lang,
@@ -508,20 +539,33 @@ pub async fn create_report(
     let kind = Kind::parse(&req.kind)
         .ok_or_else(|| ApiError::BadRequest(format!("kind: {}", req.kind)))?;
     let lang = lang_param(req.lang.as_deref(), Lang::Nb)?;
-    let risk_id = req.risk_assessment.map(|n| n.to_string());
-    let (subject, snap) = snapshot(&s, &orgnr, kind, lang, risk_id.as_deref()).await?;
-    let row = s
-        .store
+    let row =
+        new_report_draft(&s, &orgnr, kind, lang, req.risk_assessment, &caller.actor()).await?;
+    Ok((StatusCode::CREATED, Json(row)).into_response())
+}
+
+/// The series' draft of a report, made from the data as it is now (a new version when the
+/// latest is final).
+pub async fn new_report_draft(
+    s: &AppState,
+    orgnr: &str,
+    kind: Kind,
+    lang: Lang,
+    risk_assessment: Option<i64>,
+    actor: &str,
+) -> Result<ReportRow, ApiError> {
+    let risk_id = risk_assessment.map(|n| n.to_string());
+    let (subject, snap) = snapshot(s, orgnr, kind, lang, risk_id.as_deref()).await?;
+    Ok(s.store
         .save_report_draft(ReportDraft {
-            orgnr: &orgnr,
+            orgnr,
             kind: kind.as_str(),
             subject: &subject,
             lang: lang.code(),
             snapshot: &snap,
-            actor: &caller.actor(),
+            actor,
         })
-        .await?;
-    Ok((StatusCode::CREATED, Json(row)).into_response())
+        .await?)
 }
 
 #[derive(Deserialize)]
