@@ -87,6 +87,7 @@ async fn start(store: Arc<dyn Storage>) -> App {
         ("a@example.no", A, Role::Editor),
         ("b@example.no", B, Role::Admin),
         ("reader@example.no", A, Role::Reader),
+        ("admin@example.no", A, Role::Admin),
     ] {
         let id = store
             .create_user(email, Some(&hash), false, "test")
@@ -563,5 +564,79 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
                 assert!(!stray, "{p} ({lang}) shows an untranslated {prefix} key");
             }
         }
+    }
+}
+
+#[tokio::test]
+async fn risk_assessments_and_final_reports_through_the_pages() {
+    for app in apps("risk_assessments_and_final_reports_through_the_pages").await {
+        let e = app.login("a@example.no").await;
+        let res = app
+            .post(
+                &e.cookie,
+                &format!("/b/{A}/risk"),
+                &[("csrf", e.csrf.as_str()), ("object", "system:s.hr")],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(to.starts_with(&format!("/b/{A}/risk/")), "{to}");
+        let (status, html) = app.get(&e.cookie, &to).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("HR-system"), "the object is named");
+        // Another body's member cannot see it; a reader cannot start one.
+        let b = app.login("b@example.no").await;
+        assert_eq!(app.get(&b.cookie, &to).await.0, StatusCode::NOT_FOUND);
+        let r = app.login("reader@example.no").await;
+        let res = app
+            .post(
+                &r.cookie,
+                &format!("/b/{A}/risk"),
+                &[("csrf", r.csrf.as_str()), ("object", "org")],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        // A draft by the editor; only an administrator finalises, once.
+        let res = app
+            .post(
+                &e.cookie,
+                &format!("/b/{A}/reports"),
+                &[
+                    ("csrf", e.csrf.as_str()),
+                    ("kind", "status"),
+                    ("report_lang", "nb"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let id = app.store.reports(A).await.unwrap()[0].id;
+        let fin = format!("/b/{A}/reports/{id}/finalize");
+        assert_eq!(
+            app.post(&e.cookie, &fin, &[("csrf", e.csrf.as_str())])
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let a = app.login("admin@example.no").await;
+        assert_eq!(
+            app.post(&a.cookie, &fin, &[("csrf", a.csrf.as_str())])
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+        let row = app.store.report(A, id).await.unwrap().unwrap();
+        assert_eq!(row.approver.as_deref(), Some("admin@example.no"));
+        assert_eq!(
+            app.post(&a.cookie, &fin, &[("csrf", a.csrf.as_str())])
+                .await
+                .status(),
+            StatusCode::CONFLICT
+        );
+        let (_, html) = app.get(&a.cookie, &format!("/b/{A}/risk")).await;
+        assert!(html.contains(&format!("/api/bodies/{A}/reports/{id}?format=pdf")));
+        assert!(
+            !html.contains(&format!("/reports/{id}/finalize")),
+            "a final report offers no finalise"
+        );
     }
 }

@@ -715,11 +715,21 @@ pub async fn finalize_report(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     caller.require(&s, &orgnr, Role::Admin).await?;
-    let id = id_of(&id)?;
-    let row = s
-        .store
-        .finalize_report(&orgnr, id, &caller.actor())
-        .await
-        .map_err(|e| report_error(e, lang_of(&headers), id))?;
+    let row = finalize(&s, &orgnr, id_of(&id)?, &caller.actor(), lang_of(&headers)).await?;
     Ok(Json(row).into_response())
+}
+
+/// Makes a draft final with `actor` as its approver; a final report stays as it is (409, and
+/// the store logs the attempt).
+pub async fn finalize(
+    s: &AppState,
+    orgnr: &str,
+    id: i64,
+    actor: &str,
+    lang: Lang,
+) -> Result<ReportRow, ApiError> {
+    s.store
+        .finalize_report(orgnr, id, actor)
+        .await
+        .map_err(|e| report_error(e, lang, id))
 }

@@ -331,6 +331,6 @@ pub async fn finalize(
 ) -> Result<Response, PageError> {
     v.form(&body)?;
     v.body(&s, &orgnr, Role::Admin).await?;
-    s.store.finalize_report(&orgnr, id, &v.actor()).await?;
+    risk_api::finalize(&s, &orgnr, id, &v.actor(), v.lang).await?;
     Ok(saved(&format!("/b/{orgnr}/risk#reports")))
 }
