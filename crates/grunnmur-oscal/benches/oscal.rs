@@ -15,6 +15,10 @@ use grunnmur_oscal::{Document, FsLoader, ResolveOptions, parse_document, resolve
 use std::hint::black_box;
 use std::path::PathBuf;
 
+// The allocator the `grunnmur` binary uses: OSCAL documents are many small strings.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn data() -> PathBuf {
     match std::env::var_os("GRUNNMUR_OSCAL_DATA") {
         Some(d) => PathBuf::from(d),

@@ -10,6 +10,7 @@ use grunnmur_core::report::AssessReport;
 use grunnmur_core::workspace::Workspace;
 use grunnmur_core::{Assessment, Date};
 use grunnmur_store::WorkspaceWrite;
+use std::any::Any;
 use std::sync::{Arc, OnceLock};
 
 /// Checks a body document against the catalog; every problem or nothing.
@@ -70,6 +71,8 @@ pub struct Derived {
     report: OnceLock<AssessReport>,
     json: OnceLock<axum::body::Bytes>,
     gzip: OnceLock<axum::body::Bytes>,
+    /// What views make from this version, by key (a page's figures in one language, say).
+    views: std::sync::Mutex<std::collections::HashMap<String, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl Derived {
@@ -89,6 +92,25 @@ impl Derived {
             serde_json::to_vec(self.report(s)).map_err(|e| ApiError::Internal(e.to_string()))?,
         );
         Ok(self.json.get_or_init(|| bytes).clone())
+    }
+
+    /// A view's own product of this version, made once by `make` and shared after. Views that
+    /// summarise a large body (the dashboard's figures) would otherwise redo it on every page.
+    pub fn view<T: Any + Send + Sync>(&self, key: &str, make: impl FnOnce() -> T) -> Arc<T> {
+        let found = self
+            .views
+            .lock()
+            .ok()
+            .and_then(|m| m.get(key).cloned())
+            .and_then(|v| v.downcast::<T>().ok());
+        if let Some(v) = found {
+            return v;
+        }
+        let v = Arc::new(make());
+        if let Ok(mut m) = self.views.lock() {
+            m.insert(key.to_string(), v.clone());
+        }
+        v
     }
 
     /// The same JSON gzipped, made once per workspace version: compressing a large assessment
@@ -135,6 +157,7 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
         report: OnceLock::new(),
         json: OnceLock::new(),
         gzip: OnceLock::new(),
+        views: Default::default(),
     });
     if let Ok(mut c) = s.cache.lock() {
         c.insert(

@@ -41,6 +41,14 @@ struct DashboardPage {
     grid: String,
 }
 
+/// What the dashboard takes from the status report and draws, per version and language.
+struct Figures {
+    progress: String,
+    required: u32,
+    in_place: u32,
+    grid: String,
+}
+
 /// How many objects of the risk list the dashboard shows; the rest are counted.
 const ATTENTION: usize = 10;
 
@@ -55,21 +63,30 @@ pub async fn show(
     let d = &b.derived;
     let (ws, a) = (&d.ws, &d.assessment);
     let report = d.report(&s);
-    let input = ReportInput {
-        report,
-        catalog: &s.catalog.doc,
-        body: &d.doc,
-        lang,
-    };
-    // The same figures as the status report, from the same code.
-    let doc = grunnmur_report::build::build(ReportKind::Status, &input);
-    let (required, in_place) = grunnmur_report::build::coverage(&input);
-    let mut progress = String::new();
-    for (n, key) in ["baseline", "activity"].iter().enumerate() {
-        if let Some(sec) = doc.sections.iter().find(|x| x.key == *key) {
-            grunnmur_report::html::section(&mut progress, sec, &format!("progress-{n}"), 3);
+    // The same figures as the status report, from the same code, made once per version and
+    // language.
+    let figures = d.view(&format!("dashboard/{}", lang.code()), || {
+        let input = ReportInput {
+            report,
+            catalog: &s.catalog.doc,
+            body: &d.doc,
+            lang,
+        };
+        let doc = grunnmur_report::build::build(ReportKind::Status, &input);
+        let mut progress = String::new();
+        for (n, key) in ["baseline", "activity"].iter().enumerate() {
+            if let Some(sec) = doc.sections.iter().find(|x| x.key == *key) {
+                grunnmur_report::html::section(&mut progress, sec, &format!("progress-{n}"), 3);
+            }
         }
-    }
+        let (required, in_place) = grunnmur_report::build::coverage(&input);
+        Figures {
+            progress,
+            required,
+            in_place,
+            grid: crate::svg::level_grid(lang, ws, a),
+        }
+    });
 
     let mapped = ws
         .systems
@@ -77,7 +94,7 @@ pub async fn show(
         .filter(|s| !s.processes.is_empty())
         .count();
     let n = |x: usize| x.to_string();
-    let (required, in_place) = (required as usize, in_place as usize);
+    let (required, in_place) = (figures.required as usize, figures.in_place as usize);
     let base = format!("/b/{orgnr}");
     let questions = vec![
         Question {
@@ -163,7 +180,6 @@ pub async fn show(
         .filter(|x| !x.cumulation.is_empty())
         .count();
     let levels = lvs(lang, a.org_levels);
-    let grid = crate::svg::level_grid(lang, ws, a);
     html(DashboardPage {
         p: v.body_page(&b, "ui-dashboard-title", "dashboard"),
         questions,
@@ -176,7 +192,7 @@ pub async fn show(
         overdue,
         deviations: report.summary.deviations,
         cumulation,
-        progress,
-        grid,
+        progress: figures.progress.clone(),
+        grid: figures.grid.clone(),
     })
 }
