@@ -17,13 +17,6 @@ fn text(x: &Option<TextDoc>, code: &str) -> String {
         .unwrap_or_default()
 }
 
-fn enum_str<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
 #[derive(Template)]
 #[template(path = "catalog_index.html")]
 struct IndexPage {

@@ -65,13 +65,6 @@ struct ListPage {
     next: Option<String>,
 }
 
-fn enum_str<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
 pub const STATUSES: [Status; 6] = [
     Status::NotStarted,
     Status::InProgress,

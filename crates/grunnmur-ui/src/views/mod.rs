@@ -210,3 +210,11 @@ pub fn info_name<'a>(
         grunnmur_core::workspace::InfoRef::Own(i) => &ws.own_info_types[i as usize].name,
     }
 }
+
+/// A catalog enum's id as written in the files (`organisatorisk`, `forebygge`, ...).
+pub fn enum_str<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
