@@ -43,14 +43,7 @@ fn dims_text(lang: grunnmur_i18n::Lang, set: grunnmur_core::DimSet) -> String {
         .join(", ")
 }
 
-fn list_page(
-    s: &AppState,
-    v: &Viewer,
-    b: &BodyView,
-    errors: Errors,
-    new_id: &str,
-    new_name: &str,
-) -> ListPage {
+fn list_page(v: &Viewer, b: &BodyView, errors: Errors, new_id: &str, new_name: &str) -> ListPage {
     let lang = v.lang;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
     let systems = ws
@@ -74,7 +67,6 @@ fn list_page(
             cumulation: dims_text(lang, r.cumulation),
         })
         .collect();
-    let _ = s;
     ListPage {
         p: v.body_page(b, "ui-systems-title", "systems"),
         systems,
@@ -91,7 +83,7 @@ pub async fn list(
     Path(orgnr): Path<String>,
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
-    html(list_page(&s, &v, &b, Errors::default(), "", ""))
+    html(list_page(&v, &b, Errors::default(), "", ""))
 }
 
 pub async fn create(
@@ -110,7 +102,7 @@ pub async fn create(
         errors.push("id", t(v.lang, "ui-systems-id-taken", &[("id", &id)]));
     }
     if !errors.is_empty() {
-        return html_invalid(list_page(&s, &v, &b, errors, &id, &name));
+        return html_invalid(list_page(&v, &b, errors, &id, &name));
     }
     let sys = SystemDoc {
         id: id.clone(),
@@ -127,7 +119,7 @@ pub async fn create(
         Ok(_) => Ok(saved(&format!("/b/{orgnr}/systems/{}", enc(&id)))),
         Err(e) => {
             let errors = problems(v.lang, e, "id")?;
-            html_invalid(list_page(&s, &v, &b, errors, &id, &name))
+            html_invalid(list_page(&v, &b, errors, &id, &name))
         }
     }
 }
