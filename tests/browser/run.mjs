@@ -208,6 +208,19 @@ async function endToEnd(browser) {
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/risk"] button[type=submit]')]);
   check(/\/risk\/\d+$/.test(page.url()), `e2e: a risk assessment was started (${page.url()})`);
   await axe(page, 'risk assessment (en)');
+  // Add a risk, low and accepted as it is, then the risk owner accepts the residual risk.
+  const assessment = page.url();
+  await page.fill('#title', 'Lost laptop with case files');
+  await page.check('#dim-c');
+  await page.selectOption('#likelihood', '1');
+  await page.selectOption('#consequence', '1');
+  await page.selectOption('#decision', 'accept');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/risks"] button[type=submit]')]);
+  check(page.url().startsWith(assessment) && (await page.content()).includes('Lost laptop with case files'), 'e2e: a risk was added');
+  await page.fill('#owner', 'Kari Nordmann, chief executive');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/accept"] button[type=submit]')]);
+  check((await page.content()).includes('Kari Nordmann, chief executive ('), 'e2e: the residual risk is accepted by its owner');
+  await axe(page, 'accepted risk assessment (en)');
   await page.goto(`${BASE}/b/${ORG}/risk`);
   await page.selectOption('#kind', 'status');
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/reports"] button[type=submit]')]);

@@ -61,6 +61,7 @@ pub fn routes() -> Router<AppState> {
         .route("/b/{orgnr}/risk", get(risk::show).post(risk::start))
         .route("/b/{orgnr}/risk/{id}", get(risk::assessment))
         .route("/b/{orgnr}/risk/{id}/accept", post(risk::accept))
+        .route("/b/{orgnr}/risk/{id}/risks", post(risk::add_risk))
         .route("/b/{orgnr}/reports", post(risk::new_report))
         .route("/b/{orgnr}/reports/{id}/finalize", post(risk::finalize))
         .route("/catalog", get(catalog::index))

@@ -584,6 +584,51 @@ async fn risk_assessments_and_final_reports_through_the_pages() {
         let (status, html) = app.get(&e.cookie, &to).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("HR-system"), "the object is named");
+        // A risk: without a title refused at its field; then low and accepted as it is.
+        let add = format!("{to}/risks");
+        let form = |title: &'static str| {
+            vec![
+                ("csrf", e.csrf.clone()),
+                ("title", title.into()),
+                ("dim", "c".into()),
+                ("likelihood", "1".into()),
+                ("consequence", "1".into()),
+                ("knowledge", "medium".into()),
+                ("decision", "accept".into()),
+            ]
+        };
+        let post = |f: Vec<(&'static str, String)>| {
+            app.http
+                .post(format!("{}{add}", app.base))
+                .header("cookie", &e.cookie)
+                .form(&f)
+                .send()
+        };
+        let res = post(form("")).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.text().await.unwrap().contains("id=\"title-error\""));
+        assert_eq!(
+            post(form("Mistet PC")).await.unwrap().status(),
+            StatusCode::SEE_OTHER
+        );
+        // The risk owner's acceptance is recorded by an administrator.
+        let adm = app.login("admin@example.no").await;
+        let res = app
+            .post(
+                &adm.cookie,
+                &format!("{to}/accept"),
+                &[
+                    ("csrf", adm.csrf.as_str()),
+                    ("owner", "Kari Nordmann, rådmann"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let (_, html) = app.get(&e.cookie, &to).await;
+        assert!(
+            html.contains("Mistet PC") && html.contains("Kari Nordmann, rådmann ("),
+            "{html}"
+        );
         // Another body's member cannot see it; a reader cannot start one.
         let b = app.login("b@example.no").await;
         assert_eq!(app.get(&b.cookie, &to).await.0, StatusCode::NOT_FOUND);

@@ -339,32 +339,48 @@ pub async fn put_risk_assessment(
     caller.require(&s, &orgnr, Role::Editor).await?;
     let lang = lang_of(&headers);
     let (row, _) = load_risk(&s, &orgnr, &id).await?;
-    let mut doc = match parse_assessment(&body) {
+    let doc = match parse_assessment(&body) {
         Ok(doc) => doc,
         Err(p) => return Ok(invalid_out(lang, vec![p])),
     };
-    doc.acceptance = None;
-    let d = ops::derived(&s, &orgnr).await?;
-    let problems = doc.check(&s.catalog.catalog, &d.ws);
-    if !problems.is_empty() {
-        return Ok(invalid(lang, &problems));
-    }
     let expected = headers
         .get(header::IF_MATCH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim_matches('"').parse().ok());
+    match save(&s, &orgnr, row.id, doc, &caller.actor(), expected).await? {
+        Ok(version) => Ok(Json(Stored { version }).into_response()),
+        Err(problems) => Ok(invalid(lang, &problems)),
+    }
+}
+
+/// Stores a changed assessment when it passes every check. A change withdraws an acceptance:
+/// only [`accept`] records one.
+pub async fn save(
+    s: &AppState,
+    orgnr: &str,
+    id: i64,
+    mut doc: RiskAssessment,
+    actor: &str,
+    expected_version: Option<i64>,
+) -> Result<Result<i64, Vec<Problem>>, ApiError> {
+    doc.acceptance = None;
+    let d = ops::derived(s, orgnr).await?;
+    let problems = doc.check(&s.catalog.catalog, &d.ws);
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
     let version = s
         .store
         .put_risk_assessment(RiskWrite {
-            orgnr: &orgnr,
-            id: row.id,
+            orgnr,
+            id,
             doc: &to_json(&doc)?,
-            actor: &caller.actor(),
+            actor,
             action: "risk_assessment.update",
-            expected_version: expected,
+            expected_version,
         })
         .await?;
-    Ok(Json(Stored { version }).into_response())
+    Ok(Ok(version))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -188,6 +188,91 @@ struct AssessmentPage {
     accepted: String,
     open: Vec<String>,
     errors: Errors,
+    selects: Vec<Select>,
+    form: RiskForm,
+}
+
+/// What was typed into the add-a-risk form, shown again beside its problems.
+#[derive(Default)]
+pub struct RiskForm {
+    pub title: String,
+    pub threat: String,
+    pub vulnerability: String,
+    pub dims: Vec<String>,
+    pub measures: String,
+    pub justification: String,
+    pub picks: [String; 5],
+}
+
+/// The drop-downs of the add-a-risk form: steps of the frame's scales, knowledge, decision.
+fn risk_selects(lang: grunnmur_i18n::Lang, l: usize, c: usize, picks: &[String; 5]) -> Vec<Select> {
+    let steps = |n: usize, none: bool| {
+        let mut v: Vec<(String, String)> = if none {
+            vec![(String::new(), t(lang, "ui-risk-none-chosen", &[]))]
+        } else {
+            Vec::new()
+        };
+        v.extend((1..=n).map(|k| (k.to_string(), k.to_string())));
+        v
+    };
+    let knowledge = ["low", "medium", "high"]
+        .iter()
+        .map(|k| (k.to_string(), t(lang, &format!("ui-knowledge-{k}"), &[])))
+        .collect();
+    let decisions = ["reduce", "accept", "avoid", "share"]
+        .iter()
+        .map(|d| (d.to_string(), t(lang, &format!("risk-decision-{d}"), &[])))
+        .collect();
+    vec![
+        Select::new(
+            "likelihood",
+            t(lang, "ui-risk-likelihood", &[]),
+            steps(l, false),
+            &picks[0],
+        ),
+        Select::new(
+            "consequence",
+            t(lang, "ui-risk-consequence", &[]),
+            steps(c, false),
+            &picks[1],
+        ),
+        Select::new(
+            "knowledge",
+            t(lang, "ui-risk-knowledge", &[]),
+            knowledge,
+            &picks[2],
+        ),
+        Select::new(
+            "decision",
+            t(lang, "ui-risk-decision", &[]),
+            decisions,
+            &picks[3],
+        ),
+        Select::new(
+            "residual",
+            t(lang, "ui-risk-residual", &[]),
+            steps_pairs(l, c, lang),
+            &picks[4],
+        ),
+    ]
+}
+
+/// Residual positions as "likelihood-consequence" options.
+fn steps_pairs(l: usize, c: usize, lang: grunnmur_i18n::Lang) -> Vec<(String, String)> {
+    let mut v = vec![(String::new(), t(lang, "ui-risk-none-chosen", &[]))];
+    for a in 1..=l {
+        for b in 1..=c {
+            v.push((
+                format!("{a}-{b}"),
+                t(
+                    lang,
+                    "ui-risk-position",
+                    &[("l", &a.to_string()), ("c", &b.to_string())],
+                ),
+            ));
+        }
+    }
+    v
 }
 
 fn zone(lang: grunnmur_i18n::Lang, z: Option<Zone>) -> String {
@@ -201,6 +286,7 @@ async fn assessment_page(
     b: &BodyView,
     id: &str,
     errors: Errors,
+    form: RiskForm,
 ) -> Result<AssessmentPage, PageError> {
     let lang = v.lang;
     let (row, doc) = risk_api::load_risk(s, &b.row.orgnr, id).await?;
@@ -269,6 +355,13 @@ async fn assessment_page(
             .unwrap_or_default(),
         open,
         errors,
+        selects: risk_selects(
+            lang,
+            doc.frame.likelihood.len(),
+            doc.frame.consequence.len(),
+            &form.picks,
+        ),
+        form,
     })
 }
 
@@ -278,7 +371,7 @@ pub async fn assessment(
     Path((orgnr, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
-    html(assessment_page(&s, &v, &b, &id, Errors::default()).await?)
+    html(assessment_page(&s, &v, &b, &id, Errors::default(), RiskForm::default()).await?)
 }
 
 pub async fn accept(
@@ -303,7 +396,7 @@ pub async fn accept(
             }
         }
     }
-    html_invalid(assessment_page(&s, &v, &b, &id, errors).await?)
+    html_invalid(assessment_page(&s, &v, &b, &id, errors, RiskForm::default()).await?)
 }
 
 /// A report draft of the body as it is now.
@@ -333,4 +426,103 @@ pub async fn finalize(
     v.body(&s, &orgnr, Role::Admin).await?;
     risk_api::finalize(&s, &orgnr, id, &v.actor(), v.lang).await?;
     Ok(saved(&format!("/b/{orgnr}/risk#reports")))
+}
+
+/// Adds a risk with its analysis and treatment; checked like any change through the API.
+pub async fn add_risk(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, id)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    use grunnmur_core::risk::{
+        Analysis, Decision, Knowledge, MeasureRef, Position, Risk, Treatment,
+    };
+    let f = v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Editor).await?;
+    let form = RiskForm {
+        title: f.get("title").into(),
+        threat: f.get("threat").into(),
+        vulnerability: f.get("vulnerability").into(),
+        dims: f.all("dim"),
+        measures: f.get("measures").into(),
+        justification: f.get("justification").into(),
+        picks: [
+            "likelihood",
+            "consequence",
+            "knowledge",
+            "decision",
+            "residual",
+        ]
+        .map(|k| f.get(k).to_string()),
+    };
+    let mut errors = Errors::default();
+    required(v.lang, &f, "title", &mut errors);
+    let (row, mut doc) = risk_api::load_risk(&s, &orgnr, &id).await?;
+    let step = |k: &str| f.get(k).parse::<u8>().unwrap_or(0);
+    let knowledge = match f.get("knowledge") {
+        "low" => Knowledge::Low,
+        "high" => Knowledge::High,
+        _ => Knowledge::Medium,
+    };
+    let decision = match f.get("decision") {
+        "accept" => Decision::Accept,
+        "avoid" => Decision::Avoid,
+        "share" => Decision::Share,
+        _ => Decision::Reduce,
+    };
+    let residual = f.get("residual").split_once('-').and_then(|(a, c)| {
+        Some(Position {
+            likelihood: a.parse().ok()?,
+            consequence: c.parse().ok()?,
+        })
+    });
+    let dimensions = form
+        .dims
+        .iter()
+        .filter_map(|d| grunnmur_core::Dimension::parse(d))
+        .collect();
+    let measures = form
+        .measures
+        .split([',', ' ', '\n'])
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .map(|m| MeasureRef::Bank(m.to_string()))
+        .collect();
+    doc.risks.push(Risk {
+        id: format!("r{}", doc.risks.len() + 1),
+        title: form.title.clone(),
+        area: None,
+        threat: form.threat.clone(),
+        vulnerability: form.vulnerability.clone(),
+        info_types: Vec::new(),
+        dimensions,
+        analysis: Some(Analysis {
+            likelihood: step("likelihood"),
+            consequence: step("consequence"),
+            knowledge,
+            rationale: String::new(),
+        }),
+        treatment: Some(Treatment {
+            decision,
+            measures,
+            residual,
+            justification: form.justification.clone(),
+            owner: None,
+            due: None,
+        }),
+    });
+    if errors.is_empty() {
+        match risk_api::save(&s, &orgnr, row.id, doc, &v.actor(), Some(row.version)).await? {
+            Ok(_) => return Ok(saved(&format!("/b/{orgnr}/risk/{id}"))),
+            Err(problems) => {
+                for p in &problems {
+                    let (key, args) = p.message_parts();
+                    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, *v)).collect();
+                    errors.push("title", format!("{}: {}", p.path, t(v.lang, &key, &args)));
+                }
+            }
+        }
+    }
+    html_invalid(assessment_page(&s, &v, &b, &id, errors, form).await?)
 }
