@@ -93,11 +93,15 @@ impl Page {
     }
 
     /// The other language: its code, and its name in itself.
-    pub fn other_lang(&self) -> (&'static str, &'static str) {
-        match self.lang {
-            Lang::Nb => ("en", "English"),
-            Lang::En => ("nb", "Norsk bokmål"),
-        }
+    pub fn other_lang(&self) -> (&'static str, String) {
+        let other = match self.lang {
+            Lang::Nb => Lang::En,
+            Lang::En => Lang::Nb,
+        };
+        (
+            other.code(),
+            t(other, &format!("ui-lang-{}", other.code()), &[]),
+        )
     }
 
     pub fn switch_href(&self) -> String {

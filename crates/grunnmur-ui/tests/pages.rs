@@ -606,7 +606,12 @@ async fn risk_assessments_and_final_reports_through_the_pages() {
         };
         let res = post(form("")).await.unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(res.text().await.unwrap().contains("id=\"title-error\""));
+        let html = res.text().await.unwrap();
+        assert!(html.contains("id=\"title-error\""));
+        assert!(
+            !html.contains("ui-field-"),
+            "the field is named, not its key"
+        );
         assert_eq!(
             post(form("Mistet PC")).await.unwrap().status(),
             StatusCode::SEE_OTHER

@@ -87,15 +87,18 @@ struct ProblemOut {
     message: String,
 }
 
+/// A risk-assessment problem's message in `lang`.
+pub fn problem_message(lang: Lang, p: &Problem) -> String {
+    let (key, args) = p.message_parts();
+    t(lang, &key, &args)
+}
+
 fn problems_out(lang: Lang, ps: &[Problem]) -> Vec<ProblemOut> {
     ps.iter()
-        .map(|p| {
-            let (key, args) = p.message_parts();
-            ProblemOut {
-                path: p.path.clone(),
-                code: p.code.as_str(),
-                message: t(lang, &key, &args),
-            }
+        .map(|p| ProblemOut {
+            path: p.path.clone(),
+            code: p.code.as_str(),
+            message: problem_message(lang, p),
         })
         .collect()
 }
@@ -124,7 +127,8 @@ fn parse_assessment(body: &str) -> Result<RiskAssessment, ProblemOut> {
     })
 }
 
-fn stored_doc(row: &RiskRow) -> Result<RiskAssessment, ApiError> {
+/// The assessment document of a stored row.
+pub fn stored_doc(row: &RiskRow) -> Result<RiskAssessment, ApiError> {
     serde_json::from_str(&row.doc).map_err(|e| ApiError::Internal(e.to_string()))
 }
 

@@ -1,5 +1,8 @@
 # The web application (server-rendered pages).
 
+# Each language's name in itself, the same in both files.
+ui-lang-nb = Norsk bokmål
+ui-lang-en = English
 ui-skip = Skip to main content
 ui-tagline = shared security in the public sector
 ui-logout = Sign out
@@ -368,3 +371,5 @@ ui-risk-measures = Measures from the measure bank
 ui-hint-risk-measures = The ids of the measures, separated by commas.
 ui-hint-risk-justification = Required when the risk is accepted in a zone that calls for treatment.
 ui-risk-add-submit = Add the risk
+ui-field-title = What can happen
+ui-field-owner = Risk owner

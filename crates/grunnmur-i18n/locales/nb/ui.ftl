@@ -1,5 +1,8 @@
 # The web application (server-rendered pages).
 
+# Each language's name in itself, the same in both files.
+ui-lang-nb = Norsk bokmål
+ui-lang-en = English
 ui-skip = Hopp til hovedinnholdet
 ui-tagline = felles sikkerhet i forvaltningen
 ui-logout = Logg ut
@@ -368,3 +371,5 @@ ui-risk-measures = Tiltak fra tiltaksbanken
 ui-hint-risk-measures = Id-ene til tiltakene, skilt med komma.
 ui-hint-risk-justification = Påkrevd når risikoen aksepteres i en sone som krever behandling.
 ui-risk-add-submit = Legg til risikoen
+ui-field-title = Hva kan skje
+ui-field-owner = Risikoeier

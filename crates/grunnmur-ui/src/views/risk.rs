@@ -62,7 +62,7 @@ pub async fn show(
     let report = b.derived.report(&s);
     let mut assessments = Vec::new();
     for row in s.store.risk_assessments(&orgnr).await? {
-        let (_, doc) = risk_api::load_risk(&s, &orgnr, &row.id.to_string()).await?;
+        let doc = risk_api::stored_doc(&row)?;
         let object = doc.frame.object.to_string();
         assessments.push(AssessmentLine {
             id: row.id,
@@ -123,8 +123,8 @@ pub async fn show(
         .map(|k| (k.to_string(), t(lang, &format!("ui-report-kind-{k}"), &[])))
         .collect();
     let langs = vec![
-        ("nb".to_string(), "Norsk bokmål".to_string()),
-        ("en".to_string(), "English".to_string()),
+        ("nb".to_string(), t(lang, "ui-lang-nb", &[])),
+        ("en".to_string(), t(lang, "ui-lang-en", &[])),
     ];
     html(RiskPage {
         p: v.body_page(&b, "ui-risk-title", "risk"),
@@ -333,11 +333,7 @@ async fn assessment_page(
     let open = doc
         .acceptance_problems(cat, ws)
         .iter()
-        .map(|p| {
-            let (key, args) = p.message_parts();
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, *v)).collect();
-            t(lang, &key, &args)
-        })
+        .map(|p| risk_api::problem_message(lang, p))
         .collect();
     let object = doc.frame.object.to_string();
     Ok(AssessmentPage {
@@ -389,9 +385,7 @@ pub async fn accept(
             Ok(_) => return Ok(saved(&format!("/b/{orgnr}/risk/{id}"))),
             Err(problems) => {
                 for p in &problems {
-                    let (key, args) = p.message_parts();
-                    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, *v)).collect();
-                    errors.push("owner", t(v.lang, &key, &args));
+                    errors.push("owner", risk_api::problem_message(v.lang, p));
                 }
             }
         }
@@ -517,9 +511,10 @@ pub async fn add_risk(
             Ok(_) => return Ok(saved(&format!("/b/{orgnr}/risk/{id}"))),
             Err(problems) => {
                 for p in &problems {
-                    let (key, args) = p.message_parts();
-                    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, *v)).collect();
-                    errors.push("title", format!("{}: {}", p.path, t(v.lang, &key, &args)));
+                    errors.push(
+                        "title",
+                        format!("{}: {}", p.path, risk_api::problem_message(v.lang, p)),
+                    );
                 }
             }
         }
