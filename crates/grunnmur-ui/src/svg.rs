@@ -46,8 +46,8 @@ pub fn level_grid(lang: Lang, ws: &Workspace, a: &Assessment) -> String {
             counts[d as usize][r.levels[d] as usize - 1] += 1;
         }
     }
-    let dim = |d: Dimension| t(lang, &format!("report-dim-{}", d.as_str()), &[]);
-    let level = |l: Level| t(lang, &format!("level-{}", l.ascii()), &[]);
+    let dim = |d: Dimension| crate::views::dim_label(lang, d);
+    let level = |l: Level| crate::views::level_label(lang, l);
     let desc: Vec<String> = Dimension::ALL
         .iter()
         .map(|d| {

@@ -151,14 +151,7 @@ fn edit_page(
     let selects = Dimension::ALL
         .iter()
         .zip(chosen)
-        .map(|(d, c)| {
-            Select::new(
-                d.as_str(),
-                t(lang, &format!("report-dim-{}", d.as_str()), &[]),
-                level_options(lang),
-                &c,
-            )
-        })
+        .map(|(d, c)| Select::new(d.as_str(), dim_label(lang, *d), level_options(lang), &c))
         .collect();
     EditPage {
         p: v.body_page(b, "ui-adapt-edit-title", "adapt"),

@@ -263,7 +263,7 @@ pub async fn measures(
             protects: m
                 .protects
                 .iter()
-                .map(|d| t(lang, &format!("report-dim-{}", d.as_str()), &[]))
+                .map(|d| dim_label(lang, *d))
                 .collect::<Vec<_>>()
                 .join(", "),
         })
@@ -302,11 +302,7 @@ pub async fn measure(
         .iter()
         .find(|x| x.id == id)
         .ok_or(ApiError::NotFound)?;
-    let dims: Vec<String> = m
-        .protects
-        .iter()
-        .map(|d| t(lang, &format!("report-dim-{}", d.as_str()), &[]))
-        .collect();
+    let dims: Vec<String> = m.protects.iter().map(|d| dim_label(lang, *d)).collect();
     let facts = vec![
         (
             t(lang, "report-col-baseline", &[]),

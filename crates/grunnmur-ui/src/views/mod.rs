@@ -64,9 +64,19 @@ pub struct Lv {
     pub class: &'static str,
 }
 
+/// A level's name.
+pub fn level_label(lang: Lang, l: Level) -> String {
+    t(lang, &format!("level-{}", l.ascii()), &[])
+}
+
+/// A dimension's name (confidentiality, integrity, availability).
+pub fn dim_label(lang: Lang, d: grunnmur_core::Dimension) -> String {
+    t(lang, &format!("report-dim-{}", d.as_str()), &[])
+}
+
 pub fn lv(lang: Lang, l: Level) -> Lv {
     Lv {
-        label: t(lang, &format!("level-{}", l.ascii()), &[]),
+        label: level_label(lang, l),
         class: l.ascii(),
     }
 }
@@ -187,12 +197,7 @@ impl Select {
 pub fn level_options(lang: Lang) -> Vec<(String, String)> {
     Level::ALL
         .iter()
-        .map(|l| {
-            (
-                l.ascii().to_string(),
-                t(lang, &format!("level-{}", l.ascii()), &[]),
-            )
-        })
+        .map(|l| (l.ascii().to_string(), level_label(lang, *l)))
         .collect()
 }
 

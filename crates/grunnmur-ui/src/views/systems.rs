@@ -38,7 +38,7 @@ struct ListPage {
 
 fn dims_text(lang: grunnmur_i18n::Lang, set: grunnmur_core::DimSet) -> String {
     set.iter()
-        .map(|d| t(lang, &format!("report-dim-{}", d.as_str()), &[]))
+        .map(|d| dim_label(lang, d))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -418,10 +418,7 @@ pub fn trail_view(
                 lang,
                 "ui-trail-adapted",
                 &[
-                    (
-                        "recommended",
-                        &t(lang, &format!("level-{}", rec.ascii()), &[]),
-                    ),
+                    ("recommended", &level_label(lang, rec)),
                     ("justification", tr.justification.as_deref().unwrap_or("")),
                 ],
             ));
@@ -429,7 +426,7 @@ pub fn trail_view(
         s
     };
     TrailView {
-        dimension: t(lang, &format!("report-dim-{}", tr.dimension.as_str()), &[]),
+        dimension: dim_label(lang, tr.dimension),
         level: lv(lang, tr.level),
         steps,
         source,
