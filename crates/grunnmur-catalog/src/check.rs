@@ -9,7 +9,7 @@ use grunnmur_core::level::{Baseline, DimSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One file's text and the name problems should use for it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub name: String,
     pub text: String,

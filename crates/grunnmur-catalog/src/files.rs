@@ -50,6 +50,18 @@ pub fn read_sources(path: &Path) -> Result<Vec<Source>, Problem> {
         .collect()
 }
 
+/// A file's name in a release: `catalog/` and its path below the catalog's folder (or, for a
+/// catalog in one file, its file name).
+pub fn release_name(root: &Path, name: &str) -> String {
+    let file = Path::new(name);
+    let rel = if root.is_dir() {
+        file.strip_prefix(root).unwrap_or(file)
+    } else {
+        Path::new(file.file_name().unwrap_or(file.as_os_str()))
+    };
+    format!("catalog/{}", rel.to_string_lossy().replace('\\', "/"))
+}
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for e in std::fs::read_dir(dir)? {
         let p = e?.path();

@@ -20,6 +20,16 @@ pub use problem::{Problem, ProblemKind, Severity};
 
 /// Reads and checks a catalog from a folder or file, or the bundled one when `path` is `None`.
 pub fn load_catalog(path: Option<&std::path::Path>) -> (Option<CheckedCatalog>, Vec<Problem>) {
+    let (release, problems) = load_release(path);
+    (release.map(|(c, _)| c), problems)
+}
+
+/// Reads and checks a catalog as [`load_catalog`] does, and also gives its files as a release
+/// is published: named `catalog/…` relative to the catalog's folder, as the bundled ones are,
+/// so the same files make the same release wherever they lie.
+pub fn load_release(
+    path: Option<&std::path::Path>,
+) -> (Option<(CheckedCatalog, Vec<Source>)>, Vec<Problem>) {
     let sources = match path {
         Some(p) => match files::read_sources(p) {
             Ok(s) => s,
@@ -27,5 +37,19 @@ pub fn load_catalog(path: Option<&std::path::Path>) -> (Option<CheckedCatalog>, 
         },
         None => files::bundled_sources(),
     };
-    check_catalog(&sources)
+    let (checked, problems) = check_catalog(&sources);
+    let Some(checked) = checked else {
+        return (None, problems);
+    };
+    let files = sources
+        .into_iter()
+        .map(|s| Source {
+            name: match path {
+                Some(root) => files::release_name(root, &s.name),
+                None => s.name,
+            },
+            text: s.text,
+        })
+        .collect();
+    (Some((checked, files)), problems)
 }

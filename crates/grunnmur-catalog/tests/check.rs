@@ -215,3 +215,25 @@ fn diff_lists_added_removed_and_level_changes() {
     assert_eq!(m.removed, ["m.kryptering"]);
     assert!(grunnmur_catalog::diff::diff(&old.doc, &old.doc).is_empty());
 }
+
+#[test]
+fn a_release_has_the_same_files_wherever_the_catalog_lies() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog");
+    let (from_disk, problems) = grunnmur_catalog::load_release(Some(&root));
+    assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+    let (bundled, _) = grunnmur_catalog::load_release(None);
+    let (disk, bundled) = (from_disk.unwrap().1, bundled.unwrap().1);
+    assert!(disk.iter().all(|s| s.name.starts_with("catalog/")));
+    assert_eq!(disk, bundled);
+    // Problems still name the file where it lies.
+    let broken = std::env::temp_dir().join(format!("grunnmur-release-{}", std::process::id()));
+    std::fs::create_dir_all(&broken).unwrap();
+    std::fs::write(broken.join("catalog.yaml"), "catalog: [").unwrap();
+    let (none, problems) = grunnmur_catalog::load_release(Some(&broken));
+    assert!(none.is_none());
+    assert!(
+        problems[0].file.contains("grunnmur-release-"),
+        "{:?}",
+        problems[0]
+    );
+}

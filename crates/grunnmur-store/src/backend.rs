@@ -622,6 +622,211 @@ macro_rules! storage_impl {
                 Ok(())
             }
 
+            async fn user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserRow>> {
+                let r = sqlx::query(
+                    "SELECT u.* FROM users u JOIN oidc_identities i ON i.user_id = u.id \
+                     WHERE i.issuer = $1 AND i.subject = $2",
+                )
+                .bind(issuer)
+                .bind(subject)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(r.as_ref().map(Self::user_from))
+            }
+
+            async fn link_identity(&self, issuer: &str, subject: &str, email: &str, actor: &str) -> Result<UserRow> {
+                let _g = self.write_guard().await;
+                let mut tx = self.pool.begin().await?;
+                let linked = sqlx::query("SELECT 1 FROM oidc_identities WHERE issuer = $1 AND subject = $2")
+                    .bind(issuer)
+                    .bind(subject)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if linked.is_some() {
+                    return Err(StoreError::Conflict(format!("{issuer} {subject}")));
+                }
+                let existing = sqlx::query("SELECT * FROM users WHERE email = $1")
+                    .bind(email)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let (user, created) = match existing {
+                    Some(r) => (Self::user_from(&r), false),
+                    None => {
+                        let r = sqlx::query(
+                            "INSERT INTO users (email, password_hash, platform_admin, created_at) \
+                             VALUES ($1, NULL, $2, $3) RETURNING *",
+                        )
+                        .bind(email)
+                        .bind(false)
+                        .bind(now())
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        (Self::user_from(&r), true)
+                    }
+                };
+                sqlx::query(
+                    "INSERT INTO oidc_identities (issuer, subject, user_id, created_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(issuer)
+                .bind(subject)
+                .bind(user.id)
+                .bind(now())
+                .execute(&mut *tx)
+                .await?;
+                let after = serde_json::json!({
+                    "id": user.id, "email": email, "issuer": issuer, "subject": subject, "created": created,
+                });
+                let e = NewAudit {
+                    actor: actor.into(),
+                    orgnr: None,
+                    action: "user.link_identity".into(),
+                    before: None,
+                    after: Some(after.to_string()),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(user)
+            }
+
+            async fn publish_release(&self, catalog_id: &str, version: &str, sources: &str, actor: &str) -> Result<bool> {
+                let _g = self.write_guard().await;
+                let mut tx = self.pool.begin().await?;
+                let hash = content_hash(sources);
+                let stored = sqlx::query("SELECT content_hash FROM catalog_releases WHERE catalog_id = $1 AND version = $2")
+                    .bind(catalog_id)
+                    .bind(version)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .map(|r| r.get::<String, _>("content_hash"));
+                match stored {
+                    Some(h) if h == hash => return Ok(false),
+                    Some(_) => {
+                        return Err(StoreError::Conflict(format!(
+                            "{catalog_id} {version} is published with other content"
+                        )));
+                    }
+                    None => {}
+                }
+                let at = now();
+                sqlx::query(
+                    "INSERT INTO catalog_releases (catalog_id, version, sources, content_hash, published_at, published_by) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(catalog_id)
+                .bind(version)
+                .bind(sources)
+                .bind(&hash)
+                .bind(at)
+                .bind(actor)
+                .execute(&mut *tx)
+                .await?;
+                let e = NewAudit {
+                    actor: actor.into(),
+                    orgnr: None,
+                    action: "catalog.publish".into(),
+                    before: None,
+                    after: Some(
+                        serde_json::json!({"catalog_id": catalog_id, "version": version, "content_hash": hash})
+                            .to_string(),
+                    ),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn releases(&self) -> Result<Vec<ReleaseRow>> {
+                let rows = sqlx::query(
+                    "SELECT seq, catalog_id, version, content_hash, published_at, published_by \
+                     FROM catalog_releases ORDER BY seq",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .iter()
+                    .map(|r| ReleaseRow {
+                        seq: r.get("seq"),
+                        catalog_id: r.get("catalog_id"),
+                        version: r.get("version"),
+                        content_hash: r.get("content_hash"),
+                        published_at: r.get("published_at"),
+                        published_by: r.get("published_by"),
+                    })
+                    .collect())
+            }
+
+            async fn release_sources(&self, catalog_id: &str, version: &str) -> Result<Option<String>> {
+                let r = sqlx::query("SELECT sources FROM catalog_releases WHERE catalog_id = $1 AND version = $2")
+                    .bind(catalog_id)
+                    .bind(version)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(r.map(|r| r.get("sources")))
+            }
+
+            async fn pin_release(
+                &self,
+                orgnr: &str,
+                catalog_id: &str,
+                version: &str,
+                expected_version: Option<i64>,
+                actor: &str,
+            ) -> Result<()> {
+                let _g = self.write_guard().await;
+                let mut tx = self.pool.begin().await?;
+                let published = sqlx::query("SELECT 1 FROM catalog_releases WHERE catalog_id = $1 AND version = $2")
+                    .bind(catalog_id)
+                    .bind(version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if published.is_none() {
+                    return Err(StoreError::NotFound(format!("catalog release {catalog_id} {version}")));
+                }
+                let body = sqlx::query("SELECT * FROM bodies WHERE orgnr = $1")
+                    .bind(orgnr)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .map(|r| Self::body_from(&r))
+                    .ok_or_else(|| StoreError::NotFound(orgnr.to_string()))?;
+                let current: Option<i64> = sqlx::query("SELECT version FROM workspaces WHERE orgnr = $1")
+                    .bind(orgnr)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .map(|r| r.get("version"));
+                if let (Some(expected), Some(current)) = (expected_version, current)
+                    && expected != current
+                {
+                    return Err(StoreError::VersionConflict { current, expected });
+                }
+                sqlx::query("UPDATE bodies SET catalog_id = $1, catalog_version = $2 WHERE orgnr = $3")
+                    .bind(catalog_id)
+                    .bind(version)
+                    .bind(orgnr)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "UPDATE workspaces SET version = version + 1, updated_at = $1, updated_by = $2 WHERE orgnr = $3",
+                )
+                .bind(now())
+                .bind(actor)
+                .bind(orgnr)
+                .execute(&mut *tx)
+                .await?;
+                let e = NewAudit {
+                    actor: actor.into(),
+                    orgnr: Some(orgnr.into()),
+                    action: "body.pin_release".into(),
+                    before: Some(
+                        serde_json::json!({"catalog_id": body.catalog_id, "version": body.catalog_version})
+                            .to_string(),
+                    ),
+                    after: Some(serde_json::json!({"catalog_id": catalog_id, "version": version}).to_string()),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
             async fn create_risk_assessment(&self, orgnr: &str, doc: &str, actor: &str) -> Result<RiskRow> {
                 let _g = self.write_guard().await;
                 let mut tx = self.pool.begin().await?;

@@ -181,6 +181,19 @@ pub struct ReportRow {
     pub approved_at: Option<i64>,
 }
 
+/// A published catalog release (without its files, which [`Storage::release_sources`] reads).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReleaseRow {
+    /// Publication order.
+    pub seq: i64,
+    pub catalog_id: String,
+    pub version: String,
+    /// SHA-256 of the release's files as stored, hex.
+    pub content_hash: String,
+    pub published_at: i64,
+    pub published_by: String,
+}
+
 /// A new draft of a report series.
 pub struct ReportDraft<'a> {
     pub orgnr: &'a str,
@@ -259,6 +272,45 @@ pub trait Storage: Send + Sync {
     async fn record_login_failure(&self, email: &str) -> Result<()>;
     async fn login_failures_since(&self, email: &str, since: i64) -> Result<i64>;
     async fn clear_login_failures(&self, email: &str) -> Result<()>;
+
+    /// The account an OpenID Connect identity belongs to.
+    async fn user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserRow>>;
+    /// A first sign-in through OpenID Connect: links the identity to the account with this
+    /// e-mail address, creating one without a password if there is none. One transaction,
+    /// in the audit log. Returns the account.
+    async fn link_identity(
+        &self,
+        issuer: &str,
+        subject: &str,
+        email: &str,
+        actor: &str,
+    ) -> Result<UserRow>;
+
+    /// Publishes a catalog release: `sources` is its files as JSON. Publishing the same files
+    /// under the same version again changes nothing and returns `false`; other files under a
+    /// published version are a [`StoreError::Conflict`].
+    async fn publish_release(
+        &self,
+        catalog_id: &str,
+        version: &str,
+        sources: &str,
+        actor: &str,
+    ) -> Result<bool>;
+    /// Every release, in publication order.
+    async fn releases(&self) -> Result<Vec<ReleaseRow>>;
+    /// A release's files as JSON.
+    async fn release_sources(&self, catalog_id: &str, version: &str) -> Result<Option<String>>;
+    /// Pins a body to a published release and raises its workspace version, so every server's
+    /// cache sees the change; one transaction, in the audit log. With `expected_version`, only
+    /// if the workspace is still that version (the one checked against the release).
+    async fn pin_release(
+        &self,
+        orgnr: &str,
+        catalog_id: &str,
+        version: &str,
+        expected_version: Option<i64>,
+        actor: &str,
+    ) -> Result<()>;
 
     async fn create_risk_assessment(&self, orgnr: &str, doc: &str, actor: &str) -> Result<RiskRow>;
     /// The body's risk assessments, oldest first.

@@ -273,3 +273,206 @@ async fn sqlite_backup_is_a_consistent_copy() {
     );
     assert_eq!(verify_chain(&copy.audit_all().await.unwrap()), Ok(1));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oidc_identities_link_to_one_account_each() {
+    for s in stores("oidc_identities_link_to_one_account_each").await {
+        let b = s.backend();
+        let iss = "https://login.example.no";
+        assert_eq!(s.user_by_identity(iss, "sub-1").await.unwrap(), None);
+        // An account made by an administrator is found by its e-mail address on first sign-in.
+        let local = s
+            .create_user("kari@example.no", Some("$argon2id$x"), false, "tester")
+            .await
+            .unwrap();
+        let kari = s
+            .link_identity(iss, "sub-1", "kari@example.no", "oidc")
+            .await
+            .unwrap();
+        assert_eq!(kari.id, local, "{b}");
+        assert_eq!(
+            s.user_by_identity(iss, "sub-1")
+                .await
+                .unwrap()
+                .map(|u| u.id),
+            Some(local),
+            "{b}"
+        );
+        // Someone new gets an account without a password and without any role.
+        let ola = s
+            .link_identity(iss, "sub-2", "ola@example.no", "oidc")
+            .await
+            .unwrap();
+        assert_ne!(ola.id, local, "{b}");
+        assert_eq!(ola.password_hash, None, "{b}");
+        assert!(!ola.platform_admin, "{b}");
+        assert!(s.memberships(ola.id).await.unwrap().is_empty(), "{b}");
+        // The same subject at another issuer is someone else; the same subject twice is refused.
+        assert_eq!(
+            s.user_by_identity("https://other", "sub-1").await.unwrap(),
+            None
+        );
+        assert!(
+            matches!(
+                s.link_identity(iss, "sub-1", "x@example.no", "oidc").await,
+                Err(StoreError::Conflict(_))
+            ),
+            "{b}"
+        );
+        assert_eq!(s.user_by_email("x@example.no").await.unwrap(), None, "{b}");
+        let actions: Vec<String> = s
+            .audit_all()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.action)
+            .collect();
+        assert_eq!(
+            actions
+                .iter()
+                .filter(|a| *a == "user.link_identity")
+                .count(),
+            2,
+            "{b}: {actions:?}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn catalog_releases_are_immutable_and_bodies_pin_to_one() {
+    for s in stores("catalog_releases_are_immutable_and_bodies_pin_to_one").await {
+        let b = s.backend();
+        assert!(
+            s.publish_release("felles", "2026.1", "[1]", "tester")
+                .await
+                .unwrap(),
+            "{b}"
+        );
+        // The same files again: nothing happens; other files under that version: refused.
+        assert!(
+            !s.publish_release("felles", "2026.1", "[1]", "tester")
+                .await
+                .unwrap(),
+            "{b}"
+        );
+        assert!(
+            matches!(
+                s.publish_release("felles", "2026.1", "[2]", "tester").await,
+                Err(StoreError::Conflict(_))
+            ),
+            "{b}"
+        );
+        assert!(
+            s.publish_release("felles", "2026.2", "[2]", "tester")
+                .await
+                .unwrap(),
+            "{b}"
+        );
+        let versions: Vec<String> = s
+            .releases()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.version)
+            .collect();
+        assert_eq!(versions, ["2026.1", "2026.2"], "{b}");
+        assert_eq!(
+            s.release_sources("felles", "2026.1")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("[1]"),
+            "{b}"
+        );
+        assert_eq!(
+            s.releases().await.unwrap()[0].content_hash,
+            content_hash("[1]")
+        );
+
+        s.create_body(&body("974760673"), "tester").await.unwrap();
+        let w = WorkspaceWrite {
+            orgnr: "974760673",
+            doc: "{}",
+            actor: "tester",
+            action: "workspace.put",
+            expected_version: None,
+        };
+        assert_eq!(s.put_workspace(w).await.unwrap(), 1);
+        assert!(
+            matches!(
+                s.pin_release("974760673", "felles", "2026.2", Some(0), "admin")
+                    .await,
+                Err(StoreError::VersionConflict {
+                    current: 1,
+                    expected: 0
+                })
+            ),
+            "{b}: the workspace was checked at another version"
+        );
+        s.pin_release("974760673", "felles", "2026.2", Some(1), "admin")
+            .await
+            .unwrap();
+        let row = s.body("974760673").await.unwrap().unwrap();
+        assert_eq!(row.catalog_version, "2026.2", "{b}");
+        assert_eq!(
+            s.workspace_version("974760673").await.unwrap(),
+            Some(2),
+            "{b}: caches must see the move"
+        );
+        assert!(
+            matches!(
+                s.pin_release("974760673", "felles", "2099.1", None, "admin")
+                    .await,
+                Err(StoreError::NotFound(_))
+            ),
+            "{b}"
+        );
+        assert_eq!(
+            s.body("974760673").await.unwrap().unwrap().catalog_version,
+            "2026.2",
+            "{b}"
+        );
+        let last = s.audit_for("974760673").await.unwrap().pop().unwrap();
+        assert_eq!(last.action, "body.pin_release", "{b}");
+        assert!(last.before.unwrap().contains("2026.1"), "{b}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_database_refuses_to_edit_a_release() {
+    let (s, path) = sqlite().await;
+    s.publish_release("felles", "2026.1", "[1]", "tester")
+        .await
+        .unwrap();
+    let raw = SqliteStore::open(&path.display().to_string())
+        .await
+        .unwrap();
+    for q in [
+        "UPDATE catalog_releases SET sources = '[9]'",
+        "DELETE FROM catalog_releases",
+    ] {
+        assert!(sqlx::query(q).execute(raw.pool()).await.is_err(), "{q}");
+    }
+    assert_eq!(
+        s.release_sources("felles", "2026.1")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("[1]")
+    );
+    if let Some((pg, schema)) = postgres().await {
+        pg.publish_release("felles", "2026.1", "[1]", "tester")
+            .await
+            .unwrap();
+        let url = grunnmur_store::testing::postgres_url().unwrap();
+        let raw = PgStore::connect(&url).await.unwrap();
+        for q in [
+            format!("UPDATE {schema}.catalog_releases SET sources = '[9]'"),
+            format!("DELETE FROM {schema}.catalog_releases"),
+        ] {
+            assert!(sqlx::query(&q).execute(raw.pool()).await.is_err(), "{q}");
+        }
+    } else {
+        note_postgres_skipped("the_database_refuses_to_edit_a_release");
+    }
+}

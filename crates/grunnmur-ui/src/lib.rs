@@ -21,6 +21,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(session::home))
         .route("/login", get(session::login_form).post(session::login))
+        .route("/login/oidc", get(session::oidc_begin))
+        .route("/login/oidc/callback", get(session::oidc_callback))
         .route("/logout", post(session::logout))
         .route("/lang/{code}", get(session::switch_lang))
         .route("/bodies", get(session::bodies))

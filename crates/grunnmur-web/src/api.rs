@@ -49,6 +49,7 @@ pub fn routes() -> Router<AppState> {
             get(crate::oscal_api::ssp),
         )
         .merge(crate::risk_api::routes())
+        .merge(crate::release_api::routes())
         .layer(axum::middleware::from_fn(localize))
 }
 
@@ -206,7 +207,7 @@ pub async fn create_body(
         systems: Vec::new(),
         measure_status: Vec::new(),
     };
-    let doc = checked(&s, "request", doc)?;
+    let doc = checked(&s.catalog, "request", doc)?;
     let body = BodyRow {
         orgnr: req.orgnr.clone(),
         name: req.name,
@@ -330,7 +331,8 @@ pub async fn put_workspace(
         name: name.into(),
         text: body,
     };
-    let (doc, _) = read_body(&src, &s.catalog.catalog).map_err(ApiError::Invalid)?;
+    let cat = ops::body_catalog(&s, &orgnr).await?;
+    let (doc, _) = read_body(&src, &cat.catalog).map_err(ApiError::Invalid)?;
     if doc.org.orgnr.as_string() != orgnr {
         return Err(ApiError::BadRequest(format!(
             "org.orgnr {} ≠ {orgnr}",
@@ -363,7 +365,7 @@ pub async fn get_assessment(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|e| e.trim().starts_with("gzip")));
     if gzip {
-        let z = d.json_gzip(&s)?;
+        let z = d.json_gzip()?;
         return Ok((
             [
                 (header::CONTENT_TYPE, "application/json"),
@@ -374,7 +376,7 @@ pub async fn get_assessment(
         )
             .into_response());
     }
-    Ok(([(header::CONTENT_TYPE, "application/json")], d.json(&s)?).into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json")], d.json()?).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]

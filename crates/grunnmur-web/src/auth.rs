@@ -216,6 +216,14 @@ pub async fn login(
         return Err(ApiError::Unauthenticated);
     };
     state.store.clear_login_failures(&email).await?;
+    open_session(state, user).await
+}
+
+/// Opens a session for a user the caller has authenticated: the cookie value and CSRF token.
+async fn open_session(
+    state: &AppState,
+    user: UserRow,
+) -> Result<(UserRow, String, String), ApiError> {
     let cookie = random_token(32);
     let csrf = random_token(24);
     let expires = grunnmur_store::now() + state.config.session_seconds;
@@ -224,6 +232,37 @@ pub async fn login(
         .create_session(&sha256_hex(&cookie), user.id, &csrf, expires)
         .await?;
     Ok((user, cookie, csrf))
+}
+
+/// Signs in someone an OpenID Connect provider vouched for. A returning user is found by the
+/// provider's subject; the first time, the identity is linked to the account with the same
+/// e-mail address (one is made, with no role in any body, if there is none).
+pub async fn login_identity(
+    state: &AppState,
+    id: &grunnmur_oidc::Identity,
+) -> Result<(UserRow, String, String), ApiError> {
+    let user = match state
+        .store
+        .user_by_identity(&id.issuer, &id.subject)
+        .await?
+    {
+        Some(u) => u,
+        None => match state
+            .store
+            .link_identity(&id.issuer, &id.subject, &id.email, "oidc")
+            .await
+        {
+            Ok(u) => u,
+            // Another server linked it a moment ago.
+            Err(grunnmur_store::StoreError::Conflict(_)) => state
+                .store
+                .user_by_identity(&id.issuer, &id.subject)
+                .await?
+                .ok_or(ApiError::Unauthenticated)?,
+            Err(e) => return Err(e.into()),
+        },
+    };
+    open_session(state, user).await
 }
 
 /// The `Set-Cookie` value for a session.

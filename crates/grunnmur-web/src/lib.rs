@@ -8,6 +8,7 @@ pub mod error;
 pub mod openapi;
 pub mod ops;
 pub mod oscal_api;
+pub mod release_api;
 pub mod risk_api;
 pub mod state;
 

@@ -57,6 +57,7 @@ pub fn document_json() -> String {
     DOC.get_or_init(|| {
         let mut doc = ApiDoc::openapi();
         doc.merge(crate::risk_api::RiskApiDoc::openapi());
+        doc.merge(crate::release_api::ReleaseApiDoc::openapi());
         doc.to_pretty_json().unwrap_or_default()
     })
     .clone()

@@ -5,7 +5,7 @@
 use crate::error::ApiError;
 use crate::state::{AppState, Cached, today};
 use grunnmur_catalog::body::BodyDoc;
-use grunnmur_catalog::resolve_body;
+use grunnmur_catalog::{CheckedCatalog, resolve_body};
 use grunnmur_core::report::AssessReport;
 use grunnmur_core::workspace::Workspace;
 use grunnmur_core::{Assessment, Date};
@@ -13,11 +13,17 @@ use grunnmur_store::WorkspaceWrite;
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
 
-/// Checks a body document against the catalog; every problem or nothing.
-pub fn checked(s: &AppState, name: &str, doc: BodyDoc) -> Result<BodyDoc, ApiError> {
-    resolve_body(name, doc, &s.catalog.catalog)
+/// Checks a body document against a catalog; every problem or nothing.
+pub fn checked(cat: &CheckedCatalog, name: &str, doc: BodyDoc) -> Result<BodyDoc, ApiError> {
+    resolve_body(name, doc, &cat.catalog)
         .map(|(doc, _)| doc)
         .map_err(ApiError::Invalid)
+}
+
+/// The catalog release the body is pinned to.
+pub async fn body_catalog(s: &AppState, orgnr: &str) -> Result<Arc<CheckedCatalog>, ApiError> {
+    let body = s.store.body(orgnr).await?.ok_or(ApiError::NotFound)?;
+    s.release(&body.catalog_id, &body.catalog_version).await
 }
 
 /// Stores a checked document; with `expected_version`, only if nobody changed it since.
@@ -56,14 +62,17 @@ pub async fn change_doc(
     change: impl FnOnce(&mut BodyDoc) -> Result<(), ApiError>,
 ) -> Result<i64, ApiError> {
     let (mut doc, version) = load_doc(s, orgnr).await?;
+    let cat = body_catalog(s, orgnr).await?;
     change(&mut doc)?;
-    let doc = checked(s, "request", doc)?;
+    let doc = checked(&cat, "request", doc)?;
     store_doc(s, orgnr, &doc, actor, action, Some(version)).await
 }
 
-/// One workspace version, resolved and assessed.
+/// One workspace version, resolved against the body's catalog release and assessed.
 pub struct Derived {
     pub version: i64,
+    /// The release the body was pinned to at this version.
+    pub catalog: Arc<CheckedCatalog>,
     pub today: Date,
     pub doc: BodyDoc,
     pub ws: Workspace,
@@ -77,19 +86,24 @@ pub struct Derived {
 
 impl Derived {
     /// The engine's report (what `grunnmur assess` prints), made on first use.
-    pub fn report(&self, s: &AppState) -> &AssessReport {
+    pub fn report(&self) -> &AssessReport {
         self.report.get_or_init(|| {
-            AssessReport::new(&s.catalog.catalog, &self.ws, &self.assessment, self.today)
+            AssessReport::new(
+                &self.catalog.catalog,
+                &self.ws,
+                &self.assessment,
+                self.today,
+            )
         })
     }
 
     /// Exactly the JSON of `grunnmur assess`, made on first use and shared after.
-    pub fn json(&self, s: &AppState) -> Result<axum::body::Bytes, ApiError> {
+    pub fn json(&self) -> Result<axum::body::Bytes, ApiError> {
         if let Some(j) = self.json.get() {
             return Ok(j.clone());
         }
         let bytes = axum::body::Bytes::from(
-            serde_json::to_vec(self.report(s)).map_err(|e| ApiError::Internal(e.to_string()))?,
+            serde_json::to_vec(self.report()).map_err(|e| ApiError::Internal(e.to_string()))?,
         );
         Ok(self.json.get_or_init(|| bytes).clone())
     }
@@ -115,12 +129,12 @@ impl Derived {
 
     /// The same JSON gzipped, made once per workspace version: compressing a large assessment
     /// on every request would cost more than deriving it.
-    pub fn json_gzip(&self, s: &AppState) -> Result<axum::body::Bytes, ApiError> {
+    pub fn json_gzip(&self) -> Result<axum::body::Bytes, ApiError> {
         if let Some(z) = self.gzip.get() {
             return Ok(z.clone());
         }
         use std::io::Write;
-        let json = self.json(s)?;
+        let json = self.json()?;
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         enc.write_all(&json)
             .and_then(|_| enc.finish())
@@ -144,12 +158,16 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
     {
         return Ok(c.derived.clone());
     }
+    // The document first, then the release: a move to another release raises the version, so
+    // a move between the two reads is seen by the next request, never cached as current.
     let (doc, version) = load_doc(s, orgnr).await?;
-    let cat = &s.catalog.catalog;
+    let catalog = body_catalog(s, orgnr).await?;
+    let cat = &catalog.catalog;
     let (doc, ws) = resolve_body(orgnr, doc, cat).map_err(ApiError::Invalid)?;
     let assessment = grunnmur_core::assess(cat, &ws, today);
     let d = Arc::new(Derived {
         version,
+        catalog: catalog.clone(),
         today,
         doc,
         ws,

@@ -93,8 +93,8 @@ pub async fn ssp(
             .position(|x| x.id == system)
             .ok_or(ApiError::NotFound)?;
     let plan = grunnmur_oscal::ssp::system_security_plan(
-        &s.catalog.doc,
-        &s.catalog.catalog,
+        &d.catalog.doc,
+        &d.catalog.catalog,
         &d.ws,
         &d.assessment,
         n,

@@ -231,7 +231,7 @@ async fn risk_out(
     doc: RiskAssessment,
 ) -> Result<Response, ApiError> {
     let d = ops::derived(s, orgnr).await?;
-    let open = doc.acceptance_problems(&s.catalog.catalog, &d.ws);
+    let open = doc.acceptance_problems(&d.catalog.catalog, &d.ws);
     let out = RiskOut {
         id,
         version,
@@ -258,7 +258,7 @@ pub async fn new_risk_assessment(
     let object = ObjectRef::parse(object)
         .ok_or_else(|| ApiError::BadRequest(format!("object: {object}")))?;
     let d = ops::derived(s, orgnr).await?;
-    let cat = &s.catalog.catalog;
+    let cat = &d.catalog.catalog;
     let mut doc = match RiskAssessment::prefill(cat, &d.ws, &d.assessment, object, matrix) {
         Ok(doc) => doc,
         Err(p) => return Ok(Err(p)),
@@ -369,7 +369,7 @@ pub async fn save(
 ) -> Result<Result<i64, Vec<Problem>>, ApiError> {
     doc.acceptance = None;
     let d = ops::derived(s, orgnr).await?;
-    let problems = doc.check(&s.catalog.catalog, &d.ws);
+    let problems = doc.check(&d.catalog.catalog, &d.ws);
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
@@ -431,7 +431,7 @@ pub async fn accept(
 ) -> Result<Result<i64, Vec<Problem>>, ApiError> {
     let (row, mut doc) = load_risk(s, orgnr, id).await?;
     let d = ops::derived(s, orgnr).await?;
-    if let Err(problems) = doc.accept(&s.catalog.catalog, &d.ws, owner, d.today, actor, note) {
+    if let Err(problems) = doc.accept(&d.catalog.catalog, &d.ws, owner, d.today, actor, note) {
         return Ok(Err(problems));
     }
     let version = s
@@ -482,8 +482,8 @@ async fn snapshot(
 ) -> Result<(String, String), ApiError> {
     let d = ops::derived(s, orgnr).await?;
     let input = ReportInput {
-        report: d.report(s),
-        catalog: &s.catalog.doc,
+        report: d.report(),
+        catalog: &d.catalog.doc,
         body: &d.doc,
         lang,
     };

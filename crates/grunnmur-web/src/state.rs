@@ -1,7 +1,8 @@
 //! Shared state: the store, the catalog, and the assessment cache. The cache is keyed by the
 //! workspace's version in the database, so a change through another server invalidates it.
 
-use grunnmur_catalog::CheckedCatalog;
+use crate::error::ApiError;
+use grunnmur_catalog::{CheckedCatalog, Source, check_catalog};
 use grunnmur_core::Date;
 use grunnmur_store::Storage;
 use std::collections::HashMap;
@@ -38,12 +39,20 @@ pub struct Cached {
     pub derived: std::sync::Arc<crate::ops::Derived>,
 }
 
+type ReleaseKey = (String, String);
+
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn Storage>,
+    /// The release this server was started with: new bodies are pinned to it, and the
+    /// catalog pages and `/api/catalog` show it.
     pub catalog: Arc<CheckedCatalog>,
+    /// Other published releases, read and checked once each.
+    releases: Arc<Mutex<HashMap<ReleaseKey, Arc<CheckedCatalog>>>>,
     pub config: Arc<Config>,
     pub cache: Arc<Mutex<HashMap<String, Arc<Cached>>>>,
+    /// Sign-in through an OpenID Connect provider, when one is configured.
+    pub oidc: Option<Arc<grunnmur_oidc::Provider>>,
 }
 
 impl AppState {
@@ -53,7 +62,43 @@ impl AppState {
             catalog,
             config: Arc::new(config),
             cache: Arc::new(Mutex::new(HashMap::new())),
+            releases: Arc::new(Mutex::new(HashMap::new())),
+            oidc: None,
         }
+    }
+
+    /// A published catalog release: the server's own, or one read from the store.
+    pub async fn release(
+        &self,
+        catalog_id: &str,
+        version: &str,
+    ) -> Result<Arc<CheckedCatalog>, ApiError> {
+        let own = &self.catalog.catalog;
+        if own.id == catalog_id && own.version == version {
+            return Ok(self.catalog.clone());
+        }
+        let key = (catalog_id.to_string(), version.to_string());
+        if let Some(c) = self.releases.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(c);
+        }
+        let missing = || ApiError::Internal(format!("catalog release {catalog_id} {version}"));
+        let text = self
+            .store
+            .release_sources(catalog_id, version)
+            .await?
+            .ok_or_else(missing)?;
+        let sources: Vec<Source> =
+            serde_json::from_str(&text).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let checked = Arc::new(check_catalog(&sources).0.ok_or_else(missing)?);
+        if let Ok(mut m) = self.releases.lock() {
+            m.insert(key, checked.clone());
+        }
+        Ok(checked)
+    }
+
+    pub fn with_oidc(mut self, provider: grunnmur_oidc::Provider) -> AppState {
+        self.oidc = Some(Arc::new(provider));
+        self
     }
 }
 

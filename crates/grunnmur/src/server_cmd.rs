@@ -58,6 +58,45 @@ pub struct ServeArgs {
     /// Leave `Secure` off the session cookie (only for plain-HTTP test clients).
     #[arg(long, hide = true)]
     pub insecure_cookies: bool,
+    #[command(flatten)]
+    pub oidc: OidcArgs,
+}
+
+/// Sign-in through an OpenID Connect provider (ID-porten, Entra ID, …), beside local accounts.
+#[derive(Args)]
+pub struct OidcArgs {
+    /// The provider's issuer URL; turns on "Sign in with your organisation's login".
+    #[arg(long, env = "GRUNNMUR_OIDC_ISSUER", requires = "oidc_client_id")]
+    pub oidc_issuer: Option<String>,
+    /// The client id registered at the provider.
+    #[arg(long, env = "GRUNNMUR_OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+    /// The client secret (better given in the environment than on the command line).
+    #[arg(long, env = "GRUNNMUR_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+    /// The address users reach Grunnmur at, e.g. https://grunnmur.example.no; the provider
+    /// sends them back to its /login/oidc/callback. Defaults to http:// and the listen address.
+    #[arg(long, env = "GRUNNMUR_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+impl OidcArgs {
+    fn provider(&self, listen: &str) -> anyhow::Result<Option<grunnmur_oidc::Provider>> {
+        let (Some(issuer), Some(client_id)) = (&self.oidc_issuer, &self.oidc_client_id) else {
+            return Ok(None);
+        };
+        let public = self
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{listen}"));
+        let config = grunnmur_oidc::Config {
+            issuer: issuer.clone(),
+            client_id: client_id.clone(),
+            client_secret: self.oidc_client_secret.clone(),
+            redirect_url: format!("{}/login/oidc/callback", public.trim_end_matches('/')),
+        };
+        Ok(Some(grunnmur_oidc::Provider::new(config)?))
+    }
 }
 
 #[derive(Subcommand)]
@@ -120,14 +159,30 @@ const DEMO_PASSWORD: &str = "grunnmur-demo";
 const FIRST_ADMIN: &str = "admin@grunnmur.local";
 
 pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let (checked, problems) = grunnmur_catalog::load_catalog(args.catalog.as_deref());
-    let Some(checked) = checked else {
+    let (release, problems) = grunnmur_catalog::load_release(args.catalog.as_deref());
+    let Some((checked, files)) = release else {
         crate::output::print_problems(lang, &problems);
         return Ok(ExitCode::FAILURE);
     };
     runtime()?.block_on(async move {
         let store = args.store.open().await?;
         let catalog = Arc::new(checked);
+        // The catalog served is a published release: bodies pinned to it keep it while the
+        // server later moves on. The same version with other content is refused.
+        let text = serde_json::to_string(&files)?;
+        let (id, version) = (&catalog.catalog.id, &catalog.catalog.version);
+        match store
+            .publish_release(id, version, &text, "grunnmur serve")
+            .await
+        {
+            Ok(_) => {}
+            Err(grunnmur_store::StoreError::Conflict(_)) => {
+                let args = [("id", id.as_str()), ("version", version.as_str())];
+                eprintln!("{}", t(lang, "serve-release-conflict", &args));
+                return Ok(ExitCode::FAILURE);
+            }
+            Err(e) => return Err(e.into()),
+        }
         println!(
             "{}",
             t(
@@ -158,7 +213,7 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             secure_cookies: !args.insecure_cookies,
             ..Default::default()
         };
-        let state = grunnmur_web::AppState::new(store.clone(), catalog, config);
+        let mut state = grunnmur_web::AppState::new(store.clone(), catalog, config);
         if args.demo {
             seed_demo(lang, &state).await?;
         }
@@ -166,6 +221,13 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             .await
             .with_context(|| format!("listening on {}", args.listen))?;
         let addr = listener.local_addr()?.to_string();
+        if let Some(provider) = args.oidc.provider(&addr)? {
+            println!(
+                "{}",
+                t(lang, "serve-oidc", &[("issuer", provider.issuer())])
+            );
+            state = state.with_oidc(provider);
+        }
         println!(
             "{}",
             t(

@@ -45,6 +45,12 @@ ui-login-submit = Sign in
 ui-login-oidc = Sign in with your organisation's login
 ui-login-failed = Wrong email address or password.
 ui-login-too-many = Too many failed attempts. Wait a quarter of an hour and try again.
+ui-oidc-continue-title = You are signed in
+ui-oidc-continue = Continue
+ui-oidc-expired = The sign-in was not completed in time, or it was started elsewhere. Please try again.
+ui-oidc-refused = Your organisation's login cancelled or refused the sign-in. Try again, or contact support.
+ui-oidc-unavailable = Your organisation's login service is not answering right now. Try again shortly.
+ui-oidc-no-email = The login service gave no verified email address, so your account cannot be found. Contact your administrator.
 
 ui-bodies-title = Choose a body
 ui-bodies-none = You are not a member of any body yet. Ask an administrator for access.

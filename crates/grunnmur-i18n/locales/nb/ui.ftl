@@ -45,6 +45,12 @@ ui-login-submit = Logg inn
 ui-login-oidc = Logg inn med virksomhetens innlogging
 ui-login-failed = Feil e-postadresse eller passord.
 ui-login-too-many = For mange mislykkede forsøk. Vent et kvarter og prøv igjen.
+ui-oidc-continue-title = Du er logget inn
+ui-oidc-continue = Gå videre
+ui-oidc-expired = Innloggingen ble ikke fullført i tide, eller den ble startet et annet sted. Prøv igjen.
+ui-oidc-refused = Innloggingen hos virksomheten din ble avbrutt eller avvist. Prøv igjen, eller kontakt brukerstøtte.
+ui-oidc-unavailable = Innloggingstjenesten til virksomheten din svarer ikke nå. Prøv igjen om litt.
+ui-oidc-no-email = Innloggingstjenesten oppga ingen bekreftet e-postadresse, så kontoen din kan ikke finnes. Kontakt administratoren.
 
 ui-bodies-title = Velg virksomhet
 ui-bodies-none = Du er ikke medlem av noen virksomhet ennå. Be en administrator om tilgang.

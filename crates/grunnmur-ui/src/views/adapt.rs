@@ -46,7 +46,7 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
-    let cat = &s.catalog.catalog;
+    let cat = &b.derived.catalog.catalog;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
     let tasks = ws
         .tasks
@@ -105,13 +105,12 @@ struct Found {
 }
 
 fn find(
-    s: &AppState,
     b: &BodyView,
     task: &str,
     info: &str,
     lang: grunnmur_i18n::Lang,
 ) -> Result<Found, PageError> {
-    let cat = &s.catalog.catalog;
+    let cat = &b.derived.catalog.catalog;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
     let n = ws
         .tasks
@@ -173,7 +172,7 @@ pub async fn edit(
     Path((orgnr, task, info)): Path<(String, String, String)>,
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Editor).await?;
-    let f = find(&s, &b, &task, &info, v.lang)?;
+    let f = find(&b, &task, &info, v.lang)?;
     let chosen = Dimension::ALL.map(|d| f.chosen[d].ascii().to_string());
     html(edit_page(
         &v,
@@ -194,7 +193,7 @@ pub async fn save(
 ) -> Result<Response, PageError> {
     let form = v.form(&body)?;
     let b = v.body(&s, &orgnr, Role::Editor).await?;
-    let mut f = find(&s, &b, &task, &info, v.lang)?;
+    let mut f = find(&b, &task, &info, v.lang)?;
     let chosen_text = Dimension::ALL.map(|d| form.get(d.as_str()).to_string());
     let justification = form.get("justification").to_string();
     let mut errors = Errors::default();

@@ -30,7 +30,6 @@ struct SettingsPage {
 }
 
 fn settings_page(
-    s: &AppState,
     v: &Viewer,
     b: &BodyView,
     selection: &str,
@@ -39,7 +38,7 @@ fn settings_page(
     errors: Errors,
 ) -> SettingsPage {
     let lang = v.lang;
-    let cat = &s.catalog.catalog;
+    let cat = &b.derived.catalog.catalog;
     let org = &b.derived.ws.org;
     // Every sector a profile or task in the catalog applies to, and any the body already has.
     let mut known: BTreeSet<String> = cat
@@ -114,7 +113,6 @@ pub async fn settings(
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let org = &b.derived.ws.org;
     let page = settings_page(
-        &s,
         &v,
         &b,
         org.selection.as_str(),
@@ -146,7 +144,6 @@ pub async fn save_settings(
     }
     let Some(threshold) = threshold else {
         return html_invalid(settings_page(
-            &s,
             &v,
             &b,
             f.get("selection"),
@@ -167,7 +164,6 @@ pub async fn save_settings(
         Err(e) => {
             let errors = problems(v.lang, e, "threshold")?;
             html_invalid(settings_page(
-                &s,
                 &v,
                 &b,
                 f.get("selection"),

@@ -59,16 +59,16 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
-    let cat = &s.catalog.catalog;
+    let cat = &b.derived.catalog.catalog;
     let d = &b.derived;
     let (ws, a) = (&d.ws, &d.assessment);
-    let report = d.report(&s);
+    let report = d.report();
     // The same figures as the status report, from the same code, made once per version and
     // language.
     let figures = d.view(&format!("dashboard/{}", lang.code()), || {
         let input = ReportInput {
             report,
-            catalog: &s.catalog.doc,
+            catalog: &b.derived.catalog.doc,
             body: &d.doc,
             lang,
         };

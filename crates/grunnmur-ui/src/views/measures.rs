@@ -83,8 +83,8 @@ pub async fn list(
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
     let code = lang.code();
-    let cat = &s.catalog.catalog;
-    let doc = &s.catalog.doc;
+    let cat = &b.derived.catalog.catalog;
+    let doc = &b.derived.catalog.doc;
     let d = &b.derived;
     let (ws, a) = (&d.ws, &d.assessment);
     let statuses: HashMap<(Option<usize>, MeasureIdx), &MeasureStatus> = ws
@@ -280,8 +280,9 @@ fn scope_of(b: &BodyView, system: &str) -> Result<Option<usize>, PageError> {
     }
 }
 
-fn measure_idx(s: &AppState, id: &str) -> Result<MeasureIdx, PageError> {
-    Ok(s.catalog
+fn measure_idx(b: &BodyView, id: &str) -> Result<MeasureIdx, PageError> {
+    Ok(b.derived
+        .catalog
         .catalog
         .measures
         .iter()
@@ -318,7 +319,6 @@ struct Values {
 }
 
 fn edit_page(
-    s: &AppState,
     v: &Viewer,
     b: &BodyView,
     m: MeasureIdx,
@@ -329,8 +329,8 @@ fn edit_page(
     let lang = v.lang;
     let code = lang.code();
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
-    let mi = &s.catalog.catalog.measures[m as usize];
-    let md = &s.catalog.doc.measures[m as usize];
+    let mi = &b.derived.catalog.catalog.measures[m as usize];
+    let md = &b.derived.catalog.doc.measures[m as usize];
     let required = match sys {
         Some(n) => a.systems[n].required.contains(&m),
         None => a.org_required.contains(&m),
@@ -370,7 +370,7 @@ pub async fn edit(
     Query(q): Query<Scope>,
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Editor).await?;
-    let m = measure_idx(&s, &measure)?;
+    let m = measure_idx(&b, &measure)?;
     let sys = scope_of(&b, &q.system)?;
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
     let cur = b
@@ -389,7 +389,7 @@ pub async fn edit(
             .and_then(|c| c.justification.clone())
             .unwrap_or_default(),
     };
-    html(edit_page(&s, &v, &b, m, sys, x, Errors::default()))
+    html(edit_page(&v, &b, m, sys, x, Errors::default()))
 }
 
 pub async fn save(
@@ -401,7 +401,7 @@ pub async fn save(
 ) -> Result<Response, PageError> {
     let f = v.form(&body)?;
     let b = v.body(&s, &orgnr, Role::Editor).await?;
-    let m = measure_idx(&s, &measure)?;
+    let m = measure_idx(&b, &measure)?;
     let sys = scope_of(&b, &q.system)?;
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
     let x = Values {
@@ -430,7 +430,7 @@ pub async fn save(
         }
     }
     let Some(status) = status.filter(|_| errors.is_empty()) else {
-        return html_invalid(edit_page(&s, &v, &b, m, sys, x, errors));
+        return html_invalid(edit_page(&v, &b, m, sys, x, errors));
     };
     let entry = StatusDoc {
         measure: measure.clone(),
@@ -463,7 +463,7 @@ pub async fn save(
         }
         Err(e) => {
             let errors = problems(v.lang, e, "status")?;
-            html_invalid(edit_page(&s, &v, &b, m, sys, x, errors))
+            html_invalid(edit_page(&v, &b, m, sys, x, errors))
         }
     }
 }
@@ -492,8 +492,8 @@ pub async fn why(
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
-    let cat = &s.catalog.catalog;
-    let m = measure_idx(&s, &measure)?;
+    let cat = &b.derived.catalog.catalog;
+    let m = measure_idx(&b, &measure)?;
     let sys = scope_of(&b, &q.system)?;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
     let trail = explain(cat, ws, a, sys, m);

@@ -58,8 +58,8 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
-    let cat = &s.catalog.catalog;
-    let report = b.derived.report(&s);
+    let cat = &b.derived.catalog.catalog;
+    let report = b.derived.report();
     let mut assessments = Vec::new();
     for row in s.store.risk_assessments(&orgnr).await? {
         let doc = risk_api::stored_doc(&row)?;
@@ -291,7 +291,7 @@ async fn assessment_page(
     let lang = v.lang;
     let (row, doc) = risk_api::load_risk(s, &b.row.orgnr, id).await?;
     let ws = &b.derived.ws;
-    let cat = &s.catalog.catalog;
+    let cat = &b.derived.catalog.catalog;
     let evaluation = doc.evaluate();
     let pos = |p: Option<grunnmur_core::risk::Position>| {
         p.map(|p| {

@@ -4,7 +4,7 @@ use crate::page::*;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{AppendHeaders, Html, IntoResponse, Redirect, Response};
 use grunnmur_i18n::{Lang, t};
 use grunnmur_web::AppState;
 use grunnmur_web::auth;
@@ -37,6 +37,8 @@ struct LoginPage {
     email: String,
     errors: Errors,
     oidc: bool,
+    /// Why a sign-in through the organisation's login did not succeed.
+    problem: Option<String>,
 }
 
 fn anonymous(lang: Lang, title: &str, path: &str, csrf: String) -> Page {
@@ -52,7 +54,13 @@ fn anonymous(lang: Lang, title: &str, path: &str, csrf: String) -> Page {
     }
 }
 
-fn login_page(headers: &HeaderMap, next: &str, email: &str, errors: Errors) -> (LoginPage, String) {
+fn login_page(
+    s: &AppState,
+    headers: &HeaderMap,
+    next: &str,
+    email: &str,
+    errors: Errors,
+) -> (LoginPage, String) {
     let lang = lang_of(headers);
     let token = auth::cookie_value(headers, LOGIN_COOKIE)
         .filter(|t| t.len() >= 32)
@@ -69,7 +77,8 @@ fn login_page(headers: &HeaderMap, next: &str, email: &str, errors: Errors) -> (
         next_enc: enc(next),
         email: email.into(),
         errors,
-        oidc: false,
+        oidc: s.oidc.is_some(),
+        problem: None,
     };
     (page, token)
 }
@@ -89,7 +98,7 @@ pub async fn login_form(
     Query(q): Query<Next>,
 ) -> Result<Response, PageError> {
     let next = local_path(q.next.as_deref());
-    let (page, token) = login_page(&headers, &next, "", Errors::default());
+    let (page, token) = login_page(&s, &headers, &next, "", Errors::default());
     Ok((
         [(header::SET_COOKIE, login_cookie(&s, &token))],
         Html(page.render()?),
@@ -123,11 +132,145 @@ pub async fn login(
             };
             let mut errors = Errors::default();
             errors.push("email", t(lang, key, &[]));
-            let (page, _) = login_page(&headers, &next, email, errors);
+            let (page, _) = login_page(&s, &headers, &next, email, errors);
             Ok((e.meta().0, Html(page.render()?)).into_response())
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The sign-in in progress at the organisation's login, kept by the browser. `Lax`, because the
+/// browser comes back from the provider's site.
+const OIDC_COOKIE: &str = "grunnmur_oidc";
+
+fn oidc_cookie(s: &AppState, value: &str, max_age: i64) -> String {
+    let secure = if s.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{OIDC_COOKIE}={value}; Path=/login/oidc; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    )
+}
+
+/// The login page again, saying why the organisation's login did not sign the user in.
+fn oidc_failed(
+    s: &AppState,
+    headers: &HeaderMap,
+    next: &str,
+    key: &str,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let (mut page, token) = login_page(s, headers, next, "", Errors::default());
+    page.problem = Some(t(page.p.lang, key, &[]));
+    let cookies = AppendHeaders([
+        (header::SET_COOKIE, login_cookie(s, &token)),
+        (header::SET_COOKIE, oidc_cookie(s, "", 0)),
+    ]);
+    Ok((status, cookies, Html(page.render()?)).into_response())
+}
+
+/// Sends the browser to the organisation's login (OpenID Connect).
+pub async fn oidc_begin(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<Next>,
+) -> Result<Response, PageError> {
+    let Some(provider) = s.oidc.clone() else {
+        return Err(ApiError::NotFound.into());
+    };
+    let next = local_path(q.next.as_deref());
+    match provider.begin(&next).await {
+        Ok((url, pending)) => {
+            let cookie = oidc_cookie(&s, &pending.encode(), 600);
+            Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&url)).into_response())
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "OpenID Connect: starting a sign-in failed");
+            oidc_failed(
+                &s,
+                &headers,
+                &next,
+                "ui-oidc-unavailable",
+                StatusCode::BAD_GATEWAY,
+            )
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Callback {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "login_continue.html")]
+struct ContinuePage {
+    p: Page,
+    next: String,
+}
+
+/// Where the organisation's login sends the browser back.
+pub async fn oidc_callback(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<Callback>,
+) -> Result<Response, PageError> {
+    let Some(provider) = s.oidc.clone() else {
+        return Err(ApiError::NotFound.into());
+    };
+    let pending =
+        auth::cookie_value(&headers, OIDC_COOKIE).and_then(|v| grunnmur_oidc::Pending::decode(&v));
+    let Some(pending) = pending else {
+        return oidc_failed(
+            &s,
+            &headers,
+            "/",
+            "ui-oidc-expired",
+            StatusCode::BAD_REQUEST,
+        );
+    };
+    let next = local_path(Some(&pending.next));
+    let fail = |key, status| oidc_failed(&s, &headers, &next, key, status);
+    if let Some(error) = q.error {
+        tracing::info!(%error, "OpenID Connect: the provider refused the sign-in");
+        return fail("ui-oidc-refused", StatusCode::UNAUTHORIZED);
+    }
+    let (Some(code), Some(state)) = (q.code, q.state) else {
+        return fail("ui-oidc-refused", StatusCode::BAD_REQUEST);
+    };
+    let identity = match provider.finish(&pending, &state, &code).await {
+        Ok(i) => i,
+        Err(e) => {
+            tracing::warn!(error = %e, "OpenID Connect: a sign-in failed");
+            use grunnmur_oidc::OidcError as E;
+            return match e {
+                E::State => fail("ui-oidc-expired", StatusCode::BAD_REQUEST),
+                E::NoEmail => fail("ui-oidc-no-email", StatusCode::FORBIDDEN),
+                E::Provider(_) | E::Config(_) => {
+                    fail("ui-oidc-unavailable", StatusCode::BAD_GATEWAY)
+                }
+                E::Refused(_) | E::Token(_) => fail("ui-oidc-refused", StatusCode::UNAUTHORIZED),
+            };
+        }
+    };
+    let (_, cookie, _) = auth::login_identity(&s, &identity).await?;
+    // The session cookie is SameSite=Strict and this answer ends navigations another site
+    // began, so a browser would not send it on a redirect from here: a page of ours moves on.
+    let lang = lang_of(&headers);
+    let mut p = anonymous(lang, "ui-oidc-continue-title", "/", String::new());
+    p.section = "login";
+    let cookies = AppendHeaders([
+        (
+            header::SET_COOKIE,
+            auth::session_cookie(&s, &cookie, s.config.session_seconds),
+        ),
+        (header::SET_COOKIE, oidc_cookie(&s, "", 0)),
+    ]);
+    Ok((cookies, Html(ContinuePage { p, next }.render()?)).into_response())
 }
 
 pub async fn logout(

@@ -160,9 +160,9 @@ struct SystemPage {
     errors: Errors,
 }
 
-fn system_page(s: &AppState, v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage {
+fn system_page(v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage {
     let lang = v.lang;
-    let cat = &s.catalog.catalog;
+    let cat = &b.derived.catalog.catalog;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
     let sys = &ws.systems[n];
     let r = &a.systems[n];
@@ -261,7 +261,7 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let n = position(&b, &id)?;
-    html(system_page(&s, &v, &b, n, Errors::default()))
+    html(system_page(&v, &b, n, Errors::default()))
 }
 
 /// Saves the name, the tasks processed and the dependencies in one go.
@@ -281,7 +281,7 @@ pub async fn update(
         _ => DependencyKind::RunsOn,
     };
     if !errors.is_empty() {
-        return html_invalid(system_page(&s, &v, &b, n, errors));
+        return html_invalid(system_page(&v, &b, n, errors));
     }
     let (name, tasks, remove, add) = (
         f.get("name").to_string(),
@@ -319,7 +319,7 @@ pub async fn update(
         Ok(_) => Ok(saved(&format!("/b/{orgnr}/systems/{}", enc(&id)))),
         Err(e) => {
             let errors = problems(v.lang, e, "name")?;
-            html_invalid(system_page(&s, &v, &b, n, errors))
+            html_invalid(system_page(&v, &b, n, errors))
         }
     }
 }
@@ -449,7 +449,7 @@ pub async fn why_levels(
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let n = position(&b, &id)?;
-    let cat = &s.catalog.catalog;
+    let cat = &b.derived.catalog.catalog;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
     let trails = Dimension::ALL
         .iter()

@@ -74,7 +74,6 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     render(
-        &s,
         &v,
         &b,
         q.all.is_some(),
@@ -85,7 +84,6 @@ pub async fn show(
 }
 
 fn render(
-    s: &AppState,
     v: &Viewer,
     b: &BodyView,
     all: bool,
@@ -95,8 +93,8 @@ fn render(
 ) -> Result<Response, PageError> {
     let lang = v.lang;
     let code = lang.code();
-    let cat = &s.catalog.catalog;
-    let doc = &s.catalog.doc;
+    let cat = &b.derived.catalog.catalog;
+    let doc = &b.derived.catalog.doc;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
     let chosen = ws
         .tasks
@@ -265,7 +263,7 @@ pub async fn add_own(
     required(v.lang, &f, "task_id", &mut errors);
     required(v.lang, &f, "task_name", &mut errors);
     if !errors.is_empty() {
-        return render(&s, &v, &b, false, errors, own, true);
+        return render(&v, &b, false, errors, own, true);
     }
     let info: Vec<String> = own
         .task_info
@@ -310,7 +308,7 @@ pub async fn add_info_type(
     required(v.lang, &f, "info_name", &mut errors);
     let parsed = own.info_levels.clone().map(|x| Level::parse(&x));
     if !errors.is_empty() || parsed.iter().any(Option::is_none) {
-        return render(&s, &v, &b, false, errors, own, true);
+        return render(&v, &b, false, errors, own, true);
     }
     let [c, i, a] = parsed.map(|l| l.unwrap_or(Level::Lav));
     let item = OwnInfoTypeDoc {
@@ -343,7 +341,7 @@ async fn finish(
         Err(e) => {
             let errors = problems(v.lang, e, field)?;
             let b = v.body(s, orgnr, Role::Editor).await?;
-            render(s, v, &b, false, errors, own, true)
+            render(v, &b, false, errors, own, true)
         }
     }
 }

@@ -1,0 +1,285 @@
+//! Catalog releases over HTTP. A guidance body publishes a release (the catalog's files, checked
+//! like any catalog, never changed after); each body is pinned to one release and moves to
+//! another when its administrator chooses, after seeing what changes — and only if its
+//! workspace still fits the new release.
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ErrorBody, parse_json};
+use crate::ops;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use grunnmur_catalog::diff::{CatalogDiff, diff};
+use grunnmur_catalog::{CheckedCatalog, Source, check_catalog};
+use grunnmur_store::{ReleaseRow, Role};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use utoipa::{OpenApi, ToSchema};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/catalog/releases",
+            get(list_releases).post(publish_release),
+        )
+        .route(
+            "/api/catalog/releases/{catalog_id}/{version}",
+            get(get_release),
+        )
+        .route(
+            "/api/bodies/{orgnr}/catalog-release",
+            get(body_release).put(pin_body_release),
+        )
+}
+
+#[derive(OpenApi)]
+#[openapi(paths(
+    list_releases,
+    publish_release,
+    get_release,
+    body_release,
+    pin_body_release
+))]
+pub struct ReleaseApiDoc;
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ReleaseInfo {
+    pub catalog_id: String,
+    pub version: String,
+    /// SHA-256 of the release's files as published, hex.
+    pub content_hash: String,
+    pub published_at: i64,
+    pub published_by: String,
+    /// The release this server was started with: new bodies are pinned to it.
+    pub current: bool,
+}
+
+fn info(s: &AppState, r: ReleaseRow) -> ReleaseInfo {
+    let own = &s.catalog.catalog;
+    ReleaseInfo {
+        current: own.id == r.catalog_id && own.version == r.version,
+        catalog_id: r.catalog_id,
+        version: r.version,
+        content_hash: r.content_hash,
+        published_at: r.published_at,
+        published_by: r.published_by,
+    }
+}
+
+/// Publishes a catalog's files as a release. The same files under the same version again is
+/// not an error (nothing changes); other files under a published version are refused.
+pub async fn publish(
+    s: &AppState,
+    files: &[Source],
+    actor: &str,
+) -> Result<(bool, ReleaseInfo), ApiError> {
+    let (checked, problems) = check_catalog(files);
+    let Some(checked) = checked else {
+        return Err(ApiError::Invalid(problems));
+    };
+    let (id, version) = (&checked.catalog.id, &checked.catalog.version);
+    let text = serde_json::to_string(files).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let new = s.store.publish_release(id, version, &text, actor).await?;
+    let row = s
+        .store
+        .releases()
+        .await?
+        .into_iter()
+        .find(|r| &r.catalog_id == id && &r.version == version)
+        .ok_or_else(|| ApiError::Internal(format!("release {id} {version} after publishing")))?;
+    Ok((new, info(s, row)))
+}
+
+#[utoipa::path(get, path = "/api/catalog/releases", tag = "catalog",
+    responses((status = 200, description = "Every published release, oldest first", body = Vec<ReleaseInfo>),
+        (status = 401, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn list_releases(
+    State(s): State<AppState>,
+    _c: Caller,
+) -> Result<Json<Vec<ReleaseInfo>>, ApiError> {
+    let rows = s.store.releases().await?;
+    Ok(Json(rows.into_iter().map(|r| info(&s, r)).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseFiles {
+    /// The catalog's files: `name` (for problems, and kept in the release) and `text` (YAML).
+    #[schema(value_type = Vec<Object>)]
+    pub files: Vec<Source>,
+}
+
+#[utoipa::path(post, path = "/api/catalog/releases", tag = "catalog",
+    request_body(content = ReleaseFiles,
+        description = "The catalog's files as JSON, or one YAML file with Content-Type application/yaml"),
+    responses(
+        (status = 201, description = "Published", body = ReleaseInfo),
+        (status = 200, description = "These files were published under this version already", body = ReleaseInfo),
+        (status = 403, description = "Only catalog editors and platform administrators publish", body = ErrorBody),
+        (status = 409, description = "This version is published with other files", body = ErrorBody),
+        (status = 422, description = "Every problem of the catalog, with file and line; nothing published", body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn publish_release(
+    State(s): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    body: String,
+) -> Result<Response, ApiError> {
+    if !(caller.user.platform_admin || caller.user.catalog_editor) {
+        return Err(ApiError::Forbidden);
+    }
+    let yaml = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("yaml"));
+    let files = if yaml {
+        vec![Source {
+            name: "catalog/catalog.yaml".into(),
+            text: body,
+        }]
+    } else {
+        parse_json::<ReleaseFiles>(&body)?.files
+    };
+    let (new, info) = publish(&s, &files, &caller.actor()).await?;
+    let status = if new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(info)).into_response())
+}
+
+#[utoipa::path(get, path = "/api/catalog/releases/{catalog_id}/{version}", tag = "catalog",
+    params(("catalog_id" = String, Path), ("version" = String, Path)),
+    responses((status = 200, description = "The release's catalog, with the keys of the catalog files", body = Object),
+        (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn get_release(
+    State(s): State<AppState>,
+    _c: Caller,
+    Path((catalog_id, version)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let cat = published(&s, &catalog_id, &version).await?;
+    Ok(Json(&cat.doc).into_response())
+}
+
+/// A release that is published (or the server's own), else "not found".
+async fn published(
+    s: &AppState,
+    catalog_id: &str,
+    version: &str,
+) -> Result<Arc<CheckedCatalog>, ApiError> {
+    let own = &s.catalog.catalog;
+    let known = (own.id == catalog_id && own.version == version)
+        || s.store
+            .release_sources(catalog_id, version)
+            .await?
+            .is_some();
+    if !known {
+        return Err(ApiError::NotFound);
+    }
+    s.release(catalog_id, version).await
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OtherRelease {
+    #[serde(flatten)]
+    pub release: ReleaseInfo,
+    /// What moving to this release would change, entry by entry.
+    #[schema(value_type = Object)]
+    pub diff: CatalogDiff,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BodyRelease {
+    pub catalog_id: String,
+    pub version: String,
+    /// The other published releases of the same catalog, with what each would change.
+    pub others: Vec<OtherRelease>,
+}
+
+/// The body's release and what each other release of its catalog would change.
+pub async fn body_release_view(s: &AppState, orgnr: &str) -> Result<BodyRelease, ApiError> {
+    let body = s.store.body(orgnr).await?.ok_or(ApiError::NotFound)?;
+    let pinned = s.release(&body.catalog_id, &body.catalog_version).await?;
+    let mut others = Vec::new();
+    for r in s.store.releases().await? {
+        if r.catalog_id != body.catalog_id || r.version == body.catalog_version {
+            continue;
+        }
+        let other = s.release(&r.catalog_id, &r.version).await?;
+        others.push(OtherRelease {
+            diff: diff(&pinned.doc, &other.doc),
+            release: info(s, r),
+        });
+    }
+    Ok(BodyRelease {
+        catalog_id: body.catalog_id,
+        version: body.catalog_version,
+        others,
+    })
+}
+
+#[utoipa::path(get, path = "/api/bodies/{orgnr}/catalog-release", tag = "bodies",
+    params(("orgnr" = String, Path, description = "Organisation number")),
+    responses((status = 200, description = "The release the body is pinned to, and what the others would change", body = BodyRelease),
+        (status = 404, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn body_release(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(orgnr): Path<String>,
+) -> Result<Json<BodyRelease>, ApiError> {
+    caller.require(&s, &orgnr, Role::Reader).await?;
+    Ok(Json(body_release_view(&s, &orgnr).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PinRequest {
+    pub catalog_id: String,
+    pub version: String,
+}
+
+/// Moves a body to a published release, if its workspace fits it: every problem otherwise, and
+/// nothing changed. Returns the workspace's new version.
+pub async fn pin(
+    s: &AppState,
+    orgnr: &str,
+    catalog_id: &str,
+    version: &str,
+    actor: &str,
+) -> Result<i64, ApiError> {
+    let target = published(s, catalog_id, version).await?;
+    let (doc, expected) = ops::load_doc(s, orgnr).await?;
+    ops::checked(&target, "workspace", doc)?;
+    s.store
+        .pin_release(orgnr, catalog_id, version, Some(expected), actor)
+        .await?;
+    Ok(expected + 1)
+}
+
+#[utoipa::path(put, path = "/api/bodies/{orgnr}/catalog-release", tag = "bodies",
+    params(("orgnr" = String, Path, description = "Organisation number")),
+    request_body = PinRequest,
+    responses(
+        (status = 200, description = "The body now follows this release", body = crate::api::Stored),
+        (status = 403, body = ErrorBody), (status = 404, description = "No such body or release", body = ErrorBody),
+        (status = 409, description = "The workspace changed meanwhile", body = ErrorBody),
+        (status = 422, description = "The workspace does not fit the release: every problem, nothing changed", body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn pin_body_release(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(orgnr): Path<String>,
+    body: String,
+) -> Result<Json<crate::api::Stored>, ApiError> {
+    caller.require(&s, &orgnr, Role::Admin).await?;
+    let req: PinRequest = parse_json(&body)?;
+    let version = pin(&s, &orgnr, &req.catalog_id, &req.version, &caller.actor()).await?;
+    Ok(Json(crate::api::Stored { version }))
+}
