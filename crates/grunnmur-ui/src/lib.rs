@@ -59,6 +59,10 @@ pub fn routes() -> Router<AppState> {
             get(admin::settings).post(admin::save_settings),
         )
         .route("/b/{orgnr}/members", get(admin::members).post(admin::grant))
+        .route(
+            "/b/{orgnr}/release",
+            get(admin::release).post(admin::pin_release),
+        )
         .route("/b/{orgnr}/audit", get(admin::audit))
         .route("/b/{orgnr}/risk", get(risk::show).post(risk::start))
         .route("/b/{orgnr}/risk/{id}", get(risk::assessment))

@@ -308,3 +308,147 @@ pub async fn audit(
         total,
     })
 }
+
+pub struct ReleaseChange {
+    /// `+`, `−` or `~`, for the eye; the words say the same for a screen reader.
+    pub mark: &'static str,
+    pub id: String,
+    pub what: String,
+    pub levels: Vec<String>,
+}
+
+pub struct ReleaseSection {
+    pub title: String,
+    pub changes: Vec<ReleaseChange>,
+}
+
+pub struct OtherRelease {
+    /// For element ids.
+    pub slug: String,
+    pub catalog_id: String,
+    pub version: String,
+    pub title: String,
+    pub published: String,
+    pub sections: Vec<ReleaseSection>,
+}
+
+#[derive(Template)]
+#[template(path = "release.html")]
+struct ReleasePage {
+    p: Page,
+    current: String,
+    others: Vec<OtherRelease>,
+    errors: Errors,
+}
+
+/// A version as part of an element id.
+fn slug(version: &str) -> String {
+    version
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+async fn release_page(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    errors: Errors,
+) -> Result<ReleasePage, PageError> {
+    let lang = v.lang;
+    let view = grunnmur_web::release_api::body_release_view(s, &b.row.orgnr).await?;
+    let (added, removed, changed) = (
+        t(lang, "cli-diff-added", &[]),
+        t(lang, "cli-diff-removed", &[]),
+        t(lang, "cli-diff-changed", &[]),
+    );
+    let others = view
+        .others
+        .into_iter()
+        .map(|o| {
+            let r = o.release;
+            let sections = o
+                .diff
+                .sections
+                .iter()
+                .map(|sd| {
+                    let entry = |mark, id: &String, what: &String| ReleaseChange {
+                        mark,
+                        id: id.clone(),
+                        what: what.clone(),
+                        levels: Vec::new(),
+                    };
+                    let mut changes: Vec<ReleaseChange> = Vec::new();
+                    changes.extend(sd.added.iter().map(|id| entry("+", id, &added)));
+                    changes.extend(sd.removed.iter().map(|id| entry("−", id, &removed)));
+                    changes.extend(sd.changed.iter().map(|c| {
+                        ReleaseChange {
+                            mark: "~",
+                            id: c.id.clone(),
+                            what: format!("{changed}: {}", c.fields.join(", ")),
+                            levels: c
+                                .levels
+                                .iter()
+                                .map(|l| format!("{}: {} → {}", l.field, l.from, l.to))
+                                .collect(),
+                        }
+                    }));
+                    ReleaseSection {
+                        title: t(lang, &format!("ui-release-section-{}", sd.section), &[]),
+                        changes,
+                    }
+                })
+                .collect();
+            OtherRelease {
+                slug: slug(&r.version),
+                title: t(lang, "ui-release-other", &[("version", &r.version)]),
+                published: t(
+                    lang,
+                    "ui-release-published",
+                    &[("at", &timestamp(r.published_at)), ("by", &r.published_by)],
+                ),
+                catalog_id: r.catalog_id,
+                version: r.version,
+                sections,
+            }
+        })
+        .collect();
+    Ok(ReleasePage {
+        p: v.body_page(b, "ui-release-title", "settings"),
+        current: t(
+            lang,
+            "ui-release-current",
+            &[("id", &view.catalog_id), ("version", &view.version)],
+        ),
+        others,
+        errors,
+    })
+}
+
+pub async fn release(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Reader).await?;
+    html(release_page(&s, &v, &b, Errors::default()).await?)
+}
+
+/// Moves the body to another release, if its workspace fits; the problems otherwise.
+pub async fn pin_release(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(orgnr): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let f = v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Admin).await?;
+    let (id, version) = (f.get("catalog_id"), f.get("version"));
+    match grunnmur_web::release_api::pin(&s, &orgnr, id, version, &v.actor()).await {
+        Ok(_) => Ok(saved(&format!("/b/{orgnr}/release"))),
+        Err(e) => {
+            let errors = problems(v.lang, e, &format!("pin-{}", slug(version)))?;
+            html_invalid(release_page(&s, &v, &b, errors).await?)
+        }
+    }
+}
