@@ -221,13 +221,7 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             .await
             .with_context(|| format!("listening on {}", args.listen))?;
         let addr = listener.local_addr()?.to_string();
-        if let Some(provider) = args.oidc.provider(&addr)? {
-            println!(
-                "{}",
-                t(lang, "serve-oidc", &[("issuer", provider.issuer())])
-            );
-            state = state.with_oidc(provider);
-        }
+        let provider = args.oidc.provider(&addr)?;
         println!(
             "{}",
             t(
@@ -236,6 +230,14 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
                 &[("addr", &addr), ("database", store.backend())]
             )
         );
+        // After the address, which is the first line naming a URL.
+        if let Some(provider) = provider {
+            println!(
+                "{}",
+                t(lang, "serve-oidc", &[("issuer", provider.issuer())])
+            );
+            state = state.with_oidc(provider);
+        }
         grunnmur_web::serve_with(state, listener, grunnmur_ui::routes()).await?;
         Ok(ExitCode::SUCCESS)
     })

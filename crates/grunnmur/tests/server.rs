@@ -231,8 +231,8 @@ fn operators_manage_users_roles_tokens_audit_and_backups() {
     assert!(o.status.success());
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("er hel: 5"),
-        "user, token, body, workspace, grant: {text}"
+        text.contains("er hel: 6"),
+        "catalog release, user, token, body, workspace, grant: {text}"
     );
 
     // Tampering with the restored copy is found, and named.
@@ -335,4 +335,125 @@ fn two_server_processes_on_one_postgres_database_see_each_others_writes() {
         Some(&c2),
     );
     assert!(ws.to_string().contains("Skrevet via tjener én"));
+}
+
+/// Runs `grunnmur serve` expecting it to stop by itself; kills it and fails after a minute.
+fn serve_expecting_exit(args: &[&str]) -> (bool, String) {
+    let mut child = grunnmur()
+        .arg("serve")
+        .args(["--listen", "127.0.0.1:0"])
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..600 {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+            return (status.success(), err);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("grunnmur serve {args:?} kept running");
+}
+
+#[test]
+fn a_published_catalog_version_never_changes_and_a_new_one_is_published_at_start() {
+    let dir = temp_dir("release");
+    let catalog = dir.join("catalog");
+    std::fs::create_dir_all(&catalog).unwrap();
+    let small = root().join("crates/grunnmur-catalog/tests/fixtures/small/catalog/catalog.yaml");
+    let text = std::fs::read_to_string(small).unwrap();
+    std::fs::write(catalog.join("catalog.yaml"), &text).unwrap();
+    let data = dir.join("data");
+    let (d, c) = (data.to_str().unwrap(), catalog.to_str().unwrap());
+    let first = serve(&["--data-dir", d, "--catalog", c]).out.join("\n");
+    let password = first
+        .split("engangspassord ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .expect("the first administrator's password")
+        .to_string();
+    // The same files again: starts as before.
+    drop(serve(&["--data-dir", d, "--catalog", c]));
+
+    // Other content under the published version: refused, with what to do.
+    let changed = text.replace(
+        "levels: {c: lav, i: middels, a: lav}, rationale: {nb: \"Offentlig",
+        "levels: {c: høy, i: middels, a: lav}, rationale: {nb: \"Offentlig",
+    );
+    assert_ne!(changed, text);
+    std::fs::write(catalog.join("catalog.yaml"), &changed).unwrap();
+    let (ok, err) = serve_expecting_exit(&["--data-dir", d, "--catalog", c]);
+    assert!(!ok);
+    assert!(
+        err.contains("liten 1.0") && err.contains("catalog.version"),
+        "{err}"
+    );
+
+    // Under a new version it is a new release, and both are listed.
+    std::fs::write(
+        catalog.join("catalog.yaml"),
+        changed.replace("version: \"1.0\"", "version: \"1.1\""),
+    )
+    .unwrap();
+    let server = serve(&["--data-dir", d, "--catalog", c]);
+    let out = server.out.join("\n");
+    assert!(out.contains("liten 1.1"), "{out}");
+    let http = reqwest::blocking::Client::new();
+    let (cookie, _) = login(&http, &server.base, "admin@grunnmur.local", &password);
+    let releases = get_json(
+        &http,
+        format!("{}/api/catalog/releases", server.base),
+        Some(&cookie),
+    );
+    let versions: Vec<&str> = releases
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["version"].as_str().unwrap())
+        .collect();
+    assert_eq!(versions, ["1.0", "1.1"]);
+    assert_eq!(releases[1]["current"], true);
+}
+
+#[test]
+fn the_organisations_login_is_configured_on_the_command_line() {
+    let dir = temp_dir("oidc");
+    let d = dir.join("data");
+    let d = d.to_str().unwrap();
+    // Plain HTTP to another machine would send codes and tokens in the clear: refused.
+    let (ok, err) = serve_expecting_exit(&[
+        "--data-dir",
+        d,
+        "--oidc-issuer",
+        "http://login.example.no",
+        "--oidc-client-id",
+        "grunnmur",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("issuer must use https"), "{err}");
+    // A client id is required with an issuer.
+    let (ok, err) =
+        serve_expecting_exit(&["--data-dir", d, "--oidc-issuer", "https://login.example.no"]);
+    assert!(!ok);
+    assert!(err.contains("--oidc-client-id"), "{err}");
+
+    let server = serve(&[
+        "--data-dir",
+        d,
+        "--oidc-issuer",
+        "https://login.example.no/tenant/v2.0",
+        "--oidc-client-id",
+        "grunnmur",
+        "--public-url",
+        "https://grunnmur.example.no",
+    ]);
+    let login = reqwest::blocking::get(format!("{}/login", server.base))
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(login.contains("href=\"/login/oidc?next=%2F\""), "{login}");
 }

@@ -65,6 +65,8 @@ pub fn serve(args: &[&str]) -> Server {
         if let Some(rest) = line.split("http://").nth(1) {
             let addr = rest.split_whitespace().next().unwrap();
             server.base = format!("http://{addr}");
+            // Keep reading, so a line printed later does not meet a closed pipe.
+            std::thread::spawn(move || lines.for_each(drop));
             return server;
         }
     }
