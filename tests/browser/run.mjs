@@ -63,7 +63,7 @@ async function pages(page) {
   const b = `/b/${ORG}`;
   return [
     '/bodies', b, `${b}/tasks`, `${b}/tasks?all=1`, `${b}/adapt`, adapt, `${b}/systems`, sys,
-    `${sys}/why`, why, `${b}/measures`, `${b}/measures?status=overdue`, status, `${b}/settings`,
+    `${sys}/why`, why, `${b}/measures`, `${b}/measures?status=overdue`, status, `${b}/settings`, `${b}/release`,
     `${b}/members`, `${b}/audit`, `${b}/risk`, '/catalog', '/catalog/tasks', task, '/catalog/info-types',
     '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
     '/accessibility', `${b}/systems/no-such-system`,
