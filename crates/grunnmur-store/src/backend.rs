@@ -464,6 +464,33 @@ macro_rules! storage_impl {
                 Ok(r.get("n"))
             }
 
+            async fn set_platform_role(&self, user_id: i64, role: PlatformRole, on: bool, actor: &str) -> Result<()> {
+                let _g = self.write_guard().await;
+                let mut tx = self.pool.begin().await?;
+                let column = role.column();
+                let before: bool = sqlx::query(&format!("SELECT {column} AS v FROM users WHERE id = $1"))
+                    .bind(user_id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .map(|r| r.get("v"))
+                    .ok_or_else(|| StoreError::NotFound(format!("user {user_id}")))?;
+                sqlx::query(&format!("UPDATE users SET {column} = $1 WHERE id = $2"))
+                    .bind(on)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
+                let e = NewAudit {
+                    actor: actor.into(),
+                    orgnr: None,
+                    action: "user.platform_role".into(),
+                    before: Some(serde_json::json!({"user_id": user_id, column: before}).to_string()),
+                    after: Some(serde_json::json!({"user_id": user_id, column: on}).to_string()),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
             async fn grant(&self, user_id: i64, orgnr: &str, role: Role, actor: &str) -> Result<()> {
                 let _g = self.write_guard().await;
                 let mut tx = self.pool.begin().await?;

@@ -41,6 +41,25 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// A role across the platform, beside the roles in bodies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlatformRole {
+    /// Operates the platform: sees and administers every body.
+    PlatformAdmin,
+    /// Publishes catalog releases (a guidance body's editors); sees no body for that.
+    CatalogEditor,
+}
+
+impl PlatformRole {
+    /// The column, and the name in the audit log and on the command line (with `-`).
+    pub fn column(self) -> &'static str {
+        match self {
+            PlatformRole::PlatformAdmin => "platform_admin",
+            PlatformRole::CatalogEditor => "catalog_editor",
+        }
+    }
+}
+
 /// Role of a user in one body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -244,6 +263,14 @@ pub trait Storage: Send + Sync {
     async fn user(&self, id: i64) -> Result<Option<UserRow>>;
     async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>>;
     async fn user_count(&self) -> Result<i64>;
+    /// Gives or takes a platform role (`platform_admin`, `catalog_editor`); in the audit log.
+    async fn set_platform_role(
+        &self,
+        user_id: i64,
+        role: PlatformRole,
+        on: bool,
+        actor: &str,
+    ) -> Result<()>;
     async fn grant(&self, user_id: i64, orgnr: &str, role: Role, actor: &str) -> Result<()>;
     async fn role(&self, user_id: i64, orgnr: &str) -> Result<Option<Role>>;
     async fn memberships(&self, user_id: i64) -> Result<Vec<(String, Role)>>;

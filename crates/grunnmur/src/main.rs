@@ -78,6 +78,11 @@ enum Command {
         #[command(subcommand)]
         command: server_cmd::UserCommand,
     },
+    /// Platform roles: catalog editors (publish catalog releases) and platform administrators.
+    Platform {
+        #[command(subcommand)]
+        command: server_cmd::PlatformCommand,
+    },
     /// API tokens for machine clients.
     Token {
         #[command(subcommand)]
@@ -147,6 +152,7 @@ fn main() -> ExitCode {
         Command::Oscal { command } => oscal_cmd::run(lang, command),
         Command::Serve(args) => server_cmd::serve(lang, args),
         Command::User { command } => server_cmd::user(lang, command),
+        Command::Platform { command } => server_cmd::platform(lang, command),
         Command::Token { command } => server_cmd::token(lang, command),
         Command::Audit { command } => server_cmd::audit(lang, command),
         Command::Backup { out, store } => server_cmd::backup(lang, store, out),

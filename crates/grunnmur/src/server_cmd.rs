@@ -126,6 +126,28 @@ pub enum UserCommand {
 }
 
 #[derive(Subcommand)]
+pub enum PlatformCommand {
+    /// Give a platform role: catalog-editor (publishes catalog releases) or platform-admin.
+    Grant {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["catalog-editor", "platform-admin"])]
+        role: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Take a platform role away.
+    Revoke {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["catalog-editor", "platform-admin"])]
+        role: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum TokenCommand {
     /// Create an API token for a user; it is printed once and stored hashed.
     Create {
@@ -369,6 +391,38 @@ pub fn user(lang: Lang, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
         }
+    })
+}
+
+pub fn platform(lang: Lang, cmd: PlatformCommand) -> anyhow::Result<ExitCode> {
+    let (email, role, store, on) = match cmd {
+        PlatformCommand::Grant { email, role, store } => (email, role, store, true),
+        PlatformCommand::Revoke { email, role, store } => (email, role, store, false),
+    };
+    runtime()?.block_on(async move {
+        let store = store.open().await?;
+        let email = email.trim().to_lowercase();
+        let Some(user) = store.user_by_email(&email).await? else {
+            eprintln!("{}", t(lang, "ops-unknown-user", &[("email", &email)]));
+            return Ok(ExitCode::FAILURE);
+        };
+        let r = match role.as_str() {
+            "catalog-editor" => grunnmur_store::PlatformRole::CatalogEditor,
+            _ => grunnmur_store::PlatformRole::PlatformAdmin,
+        };
+        let actor = if on {
+            "grunnmur platform grant"
+        } else {
+            "grunnmur platform revoke"
+        };
+        store.set_platform_role(user.id, r, on, actor).await?;
+        let key = if on {
+            "ops-platform-granted"
+        } else {
+            "ops-platform-revoked"
+        };
+        println!("{}", t(lang, key, &[("email", &email), ("role", &role)]));
+        Ok(ExitCode::SUCCESS)
     })
 }
 

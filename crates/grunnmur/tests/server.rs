@@ -417,6 +417,74 @@ fn a_published_catalog_version_never_changes_and_a_new_one_is_published_at_start
         .collect();
     assert_eq!(versions, ["1.0", "1.1"]);
     assert_eq!(releases[1]["current"], true);
+
+    // A guidance body's editor publishes releases and sees no body for that.
+    let cli = |args: &[&str], stdin: &str| {
+        let mut child = grunnmur()
+            .args(args)
+            .args(["--data-dir", d])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    let editor = "redaktor@digdir.example.no";
+    cli(
+        &["user", "create", "--email", editor, "--password-stdin"],
+        "et langt passord\n",
+    );
+    let publish = |cookie: &str, csrf: &str| {
+        let files = json!({"files": [{"name": "catalog/catalog.yaml",
+            "text": text.replace("version: \"1.0\"", "version: \"1.2\"")}]});
+        http.post(format!("{}/api/catalog/releases", server.base))
+            .header("cookie", cookie)
+            .header("x-csrf-token", csrf)
+            .json(&files)
+            .send()
+            .unwrap()
+            .status()
+    };
+    let (cookie, csrf) = login(&http, &server.base, editor, "et langt passord");
+    assert_eq!(publish(&cookie, &csrf), 403);
+    cli(
+        &[
+            "platform",
+            "grant",
+            "--email",
+            editor,
+            "--role",
+            "catalog-editor",
+        ],
+        "",
+    );
+    assert_eq!(publish(&cookie, &csrf), 201);
+    let bodies = get_json(&http, format!("{}/api/bodies", server.base), Some(&cookie));
+    assert_eq!(bodies, json!([]));
+    cli(
+        &[
+            "platform",
+            "revoke",
+            "--email",
+            editor,
+            "--role",
+            "catalog-editor",
+        ],
+        "",
+    );
+    assert_eq!(publish(&cookie, &csrf), 403);
 }
 
 #[test]
