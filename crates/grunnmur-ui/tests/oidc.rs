@@ -326,8 +326,9 @@ struct Outcome {
 }
 
 impl App {
-    /// The whole sign-in, as a browser does it: to the provider and back with its cookie.
-    async fn sign_in(&self, next: &str) -> Outcome {
+    /// Leaves for the provider, which signs the user in at once: the browser's pending-sign-in
+    /// cookie and the callback URL the provider sends it back to.
+    async fn leave(&self, next: &str) -> (String, String) {
         let res = self
             .http
             .get(format!("{}/login/oidc?next={next}", self.base))
@@ -341,8 +342,13 @@ impl App {
         assert_eq!(at_provider.status(), StatusCode::SEE_OTHER);
         let back = location(&at_provider);
         assert!(back.starts_with(&format!("{}/login/oidc/callback?", self.base)));
-        self.callback(&back, Some(pending.split(';').next().unwrap()))
-            .await
+        (pending.split(';').next().unwrap().to_string(), back)
+    }
+
+    /// The whole sign-in, as a browser does it: to the provider and back with its cookie.
+    async fn sign_in(&self, next: &str) -> Outcome {
+        let (pending, back) = self.leave(next).await;
+        self.callback(&back, Some(&pending)).await
     }
 
     async fn callback(&self, url: &str, pending: Option<&str>) -> Outcome {
@@ -511,16 +517,7 @@ async fn forged_replayed_and_unverified_sign_ins_are_refused() {
     idp.person.lock().unwrap().verified = true;
 
     // Login CSRF: a callback with another state than the browser's own sign-in.
-    let res = app
-        .http
-        .get(format!("{}/login/oidc", app.base))
-        .send()
-        .await
-        .unwrap();
-    let pending = cookie(&res, "grunnmur_oidc").unwrap();
-    let pending = pending.split(';').next().unwrap().to_string();
-    let at_provider = app.http.get(location(&res)).send().await.unwrap();
-    let back = location(&at_provider);
+    let (pending, back) = app.leave("%2F").await;
     let code = back
         .split("code=")
         .nth(1)
@@ -546,20 +543,12 @@ async fn forged_replayed_and_unverified_sign_ins_are_refused() {
     assert_eq!(replay.session, None);
 
     // The provider says no (the user cancelled).
-    let res = app
-        .http
-        .get(format!("{}/login/oidc", app.base))
-        .send()
-        .await
-        .unwrap();
-    let pending = cookie(&res, "grunnmur_oidc").unwrap();
+    let (pending, _) = app.leave("%2F").await;
     let cancelled = format!(
         "{}/login/oidc/callback?error=access_denied&state=x",
         app.base
     );
-    let out = app
-        .callback(&cancelled, Some(pending.split(';').next().unwrap()))
-        .await;
+    let out = app.callback(&cancelled, Some(&pending)).await;
     assert_eq!(out.status, StatusCode::UNAUTHORIZED);
     assert!(out.html.contains("avbrutt eller avvist"), "{}", out.html);
 }

@@ -128,23 +128,19 @@ pub enum UserCommand {
 #[derive(Subcommand)]
 pub enum PlatformCommand {
     /// Give a platform role: catalog-editor (publishes catalog releases) or platform-admin.
-    Grant {
-        #[arg(long)]
-        email: String,
-        #[arg(long, value_parser = ["catalog-editor", "platform-admin"])]
-        role: String,
-        #[command(flatten)]
-        store: StoreArgs,
-    },
+    Grant(PlatformRoleArgs),
     /// Take a platform role away.
-    Revoke {
-        #[arg(long)]
-        email: String,
-        #[arg(long, value_parser = ["catalog-editor", "platform-admin"])]
-        role: String,
-        #[command(flatten)]
-        store: StoreArgs,
-    },
+    Revoke(PlatformRoleArgs),
+}
+
+#[derive(Args)]
+pub struct PlatformRoleArgs {
+    #[arg(long)]
+    email: String,
+    #[arg(long, value_parser = ["catalog-editor", "platform-admin"])]
+    role: String,
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 #[derive(Subcommand)]
@@ -395,9 +391,9 @@ pub fn user(lang: Lang, cmd: UserCommand) -> anyhow::Result<ExitCode> {
 }
 
 pub fn platform(lang: Lang, cmd: PlatformCommand) -> anyhow::Result<ExitCode> {
-    let (email, role, store, on) = match cmd {
-        PlatformCommand::Grant { email, role, store } => (email, role, store, true),
-        PlatformCommand::Revoke { email, role, store } => (email, role, store, false),
+    let (PlatformRoleArgs { email, role, store }, on) = match cmd {
+        PlatformCommand::Grant(a) => (a, true),
+        PlatformCommand::Revoke(a) => (a, false),
     };
     runtime()?.block_on(async move {
         let store = store.open().await?;
