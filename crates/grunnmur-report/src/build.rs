@@ -14,7 +14,7 @@ use grunnmur_i18n::{Lang, t};
 use std::collections::{HashMap, HashSet};
 
 mod risk;
-pub use risk::{ZONE_COLORS, risk_assessment};
+pub use risk::{TOP_RISKS, ZONE_COLORS, risk_assessment};
 
 pub fn build(kind: ReportKind, input: &ReportInput) -> Doc {
     let ctx = Ctx::new(input);
@@ -712,6 +712,7 @@ fn status_report(ctx: &Ctx) -> Doc {
             by_activity,
             deviations,
             risk,
+            risk::top_risks(ctx),
             overdue_section,
         ],
         false,

@@ -70,6 +70,7 @@ pub async fn show(
             report,
             catalog: &s.catalog.doc,
             body: &d.doc,
+            risks: &[],
             lang,
         };
         let doc = grunnmur_report::build::build(ReportKind::Status, &input);

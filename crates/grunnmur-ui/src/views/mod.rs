@@ -174,6 +174,8 @@ pub struct Select {
     pub label: String,
     pub hint: String,
     pub options: Vec<(String, String, bool)>,
+    /// A problem with the choice, shown beside the field.
+    pub error: Option<String>,
 }
 
 impl Select {
@@ -182,6 +184,7 @@ impl Select {
             id: id.into(),
             label,
             hint: String::new(),
+            error: None,
             options: options
                 .into_iter()
                 .map(|(v, l)| {
