@@ -24,12 +24,24 @@ pub fn build(kind: ReportKind, input: &ReportInput) -> Doc {
     }
 }
 
-/// Required measures (in every scope) and how many of them are in place: the coverage figure
-/// of the status report, for views that show it beside the report.
-pub fn coverage(input: &ReportInput) -> (u32, u32) {
+/// The status report's progress, for views that show it beside the report (the dashboard):
+/// its sections by baseline and by governance activity, and how many required measures (in
+/// every scope) are in place. The same code as the report's, from one context, so the numbers
+/// match; the rest of the report is not made.
+pub struct Progress {
+    pub sections: Vec<Section>,
+    pub required: u32,
+    pub in_place: u32,
+}
+
+pub fn progress(input: &ReportInput) -> Progress {
     let ctx = Ctx::new(input);
-    let (_, total, in_place) = ctx.counts(ctx.required.iter());
-    (total, in_place)
+    let (_, required, in_place) = ctx.counts(ctx.required.iter());
+    Progress {
+        sections: vec![by_baseline(&ctx), by_activity(&ctx)],
+        required,
+        in_place,
+    }
 }
 
 /// The statuses in the order reports list them.
@@ -101,12 +113,6 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|s| ((s.system.as_deref(), s.measure.as_str()), s))
             .collect();
-        let baselines: HashMap<&str, u8> = r
-            .explain
-            .0
-            .iter()
-            .map(|(k, t)| (k.as_str(), t.baseline))
-            .collect();
         // The engine lists the measures behind `overdue` and `not_applicable` per object.
         let mut overdue: HashSet<(Option<&str>, &str)> = HashSet::new();
         for item in &r.risk_assessment_needed {
@@ -125,11 +131,12 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut required = Vec::new();
+        // Effective baselines come from the measure plan (what each trail says).
         let mut push = |system: Option<&'a str>, m: &'a str| {
-            let key = format!("{}/{m}", system.unwrap_or("org"));
             let doc = measures.get(m).copied();
-            let baseline = baselines
-                .get(key.as_str())
+            let baseline = r
+                .baselines
+                .get(m)
                 .copied()
                 .or_else(|| doc.map(|d| d.level.clamp(1, 3) as u8))
                 .unwrap_or(1);
@@ -588,49 +595,8 @@ fn status_report(ctx: &Ctx) -> Doc {
     let tasks = section(ctx, "tasks", Some(table(ctx, "tasks", cols, task_rows)));
 
     // Required measures by baseline and by governance activity, with status counts.
-    let mut chart_rows = Vec::new();
-    let mut rows = Vec::new();
-    for b in 1..=3u8 {
-        let c = ctx.counts(req.iter().filter(|x| x.baseline == b));
-        chart_rows.push((ctx.baseline(b), c.0));
-        rows.push(ctx.count_row(ctx.baseline(b), c));
-    }
-    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
-    let mut t = table(
-        ctx,
-        "baseline",
-        ctx.count_columns("report-col-baseline"),
-        rows,
-    );
-    t.row_headers = true;
-    let mut by_baseline = section(ctx, "baseline", Some(t));
-    by_baseline.paragraphs.push(ctx.t("report-status-note"));
-    by_baseline
-        .charts
-        .push(ctx.status_chart(ctx.t("report-chart-baseline"), &chart_rows));
-
-    let mut rows = Vec::new();
-    let mut chart_rows = Vec::new();
-    for a in Activity::ALL {
-        let of = |x: &&Required| x.doc.is_some_and(|d| d.activity == a);
-        let c = ctx.counts(req.iter().filter(of));
-        if c.1 > 0 {
-            chart_rows.push((ctx.activity(a), c.0));
-        }
-        rows.push(ctx.count_row(ctx.activity(a), c));
-    }
-    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
-    let mut t = table(
-        ctx,
-        "activity",
-        ctx.count_columns("report-col-activity"),
-        rows,
-    );
-    t.row_headers = true;
-    let mut by_activity = section(ctx, "activity", Some(t));
-    by_activity
-        .charts
-        .push(ctx.status_chart(ctx.t("report-chart-activity"), &chart_rows));
+    let by_baseline = by_baseline(ctx);
+    let by_activity = by_activity(ctx);
 
     // Deviations from the recommendations.
     let dev_rows = r
@@ -717,6 +683,60 @@ fn status_report(ctx: &Ctx) -> Doc {
         ],
         false,
     )
+}
+
+/// Required measures per baseline, with status counts and a chart.
+fn by_baseline(ctx: &Ctx) -> Section {
+    let req = &ctx.required;
+    let mut chart_rows = Vec::new();
+    let mut rows = Vec::new();
+    for b in 1..=3u8 {
+        let c = ctx.counts(req.iter().filter(|x| x.baseline == b));
+        chart_rows.push((ctx.baseline(b), c.0));
+        rows.push(ctx.count_row(ctx.baseline(b), c));
+    }
+    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
+    let mut t = table(
+        ctx,
+        "baseline",
+        ctx.count_columns("report-col-baseline"),
+        rows,
+    );
+    t.row_headers = true;
+    let mut by_baseline = section(ctx, "baseline", Some(t));
+    by_baseline.paragraphs.push(ctx.t("report-status-note"));
+    by_baseline
+        .charts
+        .push(ctx.status_chart(ctx.t("report-chart-baseline"), &chart_rows));
+    by_baseline
+}
+
+/// Required measures per governance activity, with status counts and a chart.
+fn by_activity(ctx: &Ctx) -> Section {
+    let req = &ctx.required;
+    let mut rows = Vec::new();
+    let mut chart_rows = Vec::new();
+    for a in Activity::ALL {
+        let of = |x: &&Required| x.doc.is_some_and(|d| d.activity == a);
+        let c = ctx.counts(req.iter().filter(of));
+        if c.1 > 0 {
+            chart_rows.push((ctx.activity(a), c.0));
+        }
+        rows.push(ctx.count_row(ctx.activity(a), c));
+    }
+    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
+    let mut t = table(
+        ctx,
+        "activity",
+        ctx.count_columns("report-col-activity"),
+        rows,
+    );
+    t.row_headers = true;
+    let mut by_activity = section(ctx, "activity", Some(t));
+    by_activity
+        .charts
+        .push(ctx.status_chart(ctx.t("report-chart-activity"), &chart_rows));
+    by_activity
 }
 
 /// Systems by their highest level, split by whether they need a risk assessment.

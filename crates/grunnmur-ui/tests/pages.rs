@@ -991,3 +991,63 @@ async fn risks_are_edited_and_removed_through_the_pages_with_problems_at_their_f
         assert_eq!(updates, 5, "every change through the one audited change");
     }
 }
+
+#[tokio::test]
+async fn the_dashboard_and_the_status_report_give_the_same_figures() {
+    for app in apps("the_dashboard_and_the_status_report_give_the_same_figures").await {
+        let e = app.login("a@example.no").await;
+        let (_, html) = app
+            .get(
+                &format!("{}; grunnmur_lang=en", e.cookie),
+                &format!("/b/{A}"),
+            )
+            .await;
+        let html = html.replace(['\u{2068}', '\u{2069}'], "");
+        let at = html
+            .find(" required measures are in place")
+            .expect("question 3");
+        let words: Vec<&str> = html[..at].rsplit(['>', ' ']).take(3).collect();
+        let (required, in_place): (i64, i64) =
+            (words[0].parse().unwrap(), words[2].parse().unwrap());
+        assert!(required > 0, "{words:?}");
+
+        let res = app
+            .post(
+                &e.cookie,
+                &format!("/b/{A}/reports"),
+                &[
+                    ("csrf", e.csrf.as_str()),
+                    ("kind", "status"),
+                    ("report_lang", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let id = app.store.reports(A).await.unwrap().pop().unwrap().id;
+        let row = app.store.report(A, id).await.unwrap().unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&row.snapshot).unwrap();
+        let summary = doc["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == "summary")
+            .unwrap();
+        let figure = |key: &str| {
+            let label = grunnmur_i18n::t(grunnmur_i18n::Lang::En, key, &[]);
+            let rows = summary["table"]["rows"].as_array().unwrap();
+            let row = rows
+                .iter()
+                .find(|r| r[0].to_string().contains(&label))
+                .unwrap();
+            row[1]
+                .as_object()
+                .unwrap()
+                .values()
+                .next()
+                .unwrap()
+                .as_i64()
+        };
+        assert_eq!(figure("report-kv-required-total"), Some(required));
+        assert_eq!(figure("report-kv-in-place"), Some(in_place));
+    }
+}

@@ -532,7 +532,7 @@ async fn snapshot(
         Kind::MeasurePlan | Kind::RiskAssessment => Vec::new(),
     };
     let input = ReportInput {
-        report: d.report(s),
+        report: d.overview(s),
         catalog: &s.catalog.doc,
         body: &d.doc,
         risks: &risks,

@@ -63,7 +63,7 @@ pub async fn show(
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
     let cat = &s.catalog.catalog;
-    let report = b.derived.report(&s);
+    let report = b.derived.overview(&s);
     let mut assessments = Vec::new();
     for row in s.store.risk_assessments(&orgnr).await? {
         let doc = risk_api::stored_doc(&row)?;
