@@ -65,6 +65,9 @@ const STATUS_COLORS: [(u8, u8, u8); 6] = [
     (153, 153, 153), // not applicable: grey
 ];
 
+/// Required measures of a group by status (in [`STATUSES`] order), how many, how many in place.
+type Counts = ([u32; 6], u32, u32);
+
 /// A required measure in one scope (a system, or the body when `system` is `None`).
 struct Required<'a> {
     system: Option<&'a str>,
@@ -346,7 +349,7 @@ impl<'a> Ctx<'a> {
 
     /// Status counts for a group of required measures: one row of the baseline and activity
     /// tables, and one bar of their charts.
-    fn counts<'b>(&self, items: impl Iterator<Item = &'b Required<'b>>) -> ([u32; 6], u32, u32)
+    fn counts<'b>(&self, items: impl Iterator<Item = &'b Required<'b>>) -> Counts
     where
         'a: 'b,
     {
@@ -363,7 +366,7 @@ impl<'a> Ctx<'a> {
         (by, total, in_place)
     }
 
-    fn count_row(&self, label: String, counts: ([u32; 6], u32, u32)) -> Vec<Cell> {
+    fn count_row(&self, label: String, counts: Counts) -> Vec<Cell> {
         let (by, total, in_place) = counts;
         let mut row = vec![Cell::Text(label), Cell::Int(total as i64)];
         row.extend(by.iter().map(|n| Cell::Int(*n as i64)));
@@ -687,56 +690,54 @@ fn status_report(ctx: &Ctx) -> Doc {
 
 /// Required measures per baseline, with status counts and a chart.
 fn by_baseline(ctx: &Ctx) -> Section {
-    let req = &ctx.required;
-    let mut chart_rows = Vec::new();
-    let mut rows = Vec::new();
-    for b in 1..=3u8 {
-        let c = ctx.counts(req.iter().filter(|x| x.baseline == b));
-        chart_rows.push((ctx.baseline(b), c.0));
-        rows.push(ctx.count_row(ctx.baseline(b), c));
-    }
-    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
-    let mut t = table(
-        ctx,
-        "baseline",
-        ctx.count_columns("report-col-baseline"),
-        rows,
-    );
-    t.row_headers = true;
-    let mut by_baseline = section(ctx, "baseline", Some(t));
-    by_baseline.paragraphs.push(ctx.t("report-status-note"));
-    by_baseline
-        .charts
-        .push(ctx.status_chart(ctx.t("report-chart-baseline"), &chart_rows));
-    by_baseline
+    let groups = (1..=3u8)
+        .map(|b| {
+            let c = ctx.counts(ctx.required.iter().filter(|x| x.baseline == b));
+            (ctx.baseline(b), c, true)
+        })
+        .collect();
+    let mut s = count_section(ctx, "baseline", groups);
+    s.paragraphs.push(ctx.t("report-status-note"));
+    s
 }
 
-/// Required measures per governance activity, with status counts and a chart.
+/// Required measures per governance activity, with status counts and a chart of the activities
+/// that have any.
 fn by_activity(ctx: &Ctx) -> Section {
-    let req = &ctx.required;
+    let groups = Activity::ALL
+        .into_iter()
+        .map(|a| {
+            let of = |x: &&Required| x.doc.is_some_and(|d| d.activity == a);
+            let c = ctx.counts(ctx.required.iter().filter(of));
+            (ctx.activity(a), c, c.1 > 0)
+        })
+        .collect();
+    count_section(ctx, "activity", groups)
+}
+
+/// A section of status counts: a row per group (label, counts, whether it has a bar in the
+/// chart) and a total; `report-col-<key>`, `report-chart-<key>`.
+fn count_section(ctx: &Ctx, key: &str, groups: Vec<(String, Counts, bool)>) -> Section {
     let mut rows = Vec::new();
     let mut chart_rows = Vec::new();
-    for a in Activity::ALL {
-        let of = |x: &&Required| x.doc.is_some_and(|d| d.activity == a);
-        let c = ctx.counts(req.iter().filter(of));
-        if c.1 > 0 {
-            chart_rows.push((ctx.activity(a), c.0));
+    for (label, c, bar) in groups {
+        if bar {
+            chart_rows.push((label.clone(), c.0));
         }
-        rows.push(ctx.count_row(ctx.activity(a), c));
+        rows.push(ctx.count_row(label, c));
     }
-    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
+    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(ctx.required.iter())));
     let mut t = table(
         ctx,
-        "activity",
-        ctx.count_columns("report-col-activity"),
+        key,
+        ctx.count_columns(&format!("report-col-{key}")),
         rows,
     );
     t.row_headers = true;
-    let mut by_activity = section(ctx, "activity", Some(t));
-    by_activity
-        .charts
-        .push(ctx.status_chart(ctx.t("report-chart-activity"), &chart_rows));
-    by_activity
+    let mut s = section(ctx, key, Some(t));
+    s.charts
+        .push(ctx.status_chart(ctx.t(&format!("report-chart-{key}")), &chart_rows));
+    s
 }
 
 /// Systems by their highest level, split by whether they need a risk assessment.

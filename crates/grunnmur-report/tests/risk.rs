@@ -174,35 +174,44 @@ fn the_report_places_each_risk_where_the_engine_evaluated_it() {
     assert_eq!(areas.table.as_ref().unwrap().rows.len(), f.ra.areas.len());
 }
 
+/// Asserts that every needle is in the document as HTML and in the text of its PDF.
+fn assert_rendered(d: &Doc, html_needles: &[&str], pdf_needles: &[&str]) -> String {
+    let html = String::from_utf8(render_doc(d, Format::Html).unwrap()).unwrap();
+    for needle in html_needles {
+        assert!(html.contains(needle), "{needle} not in HTML");
+    }
+    let pdf = render_doc(d, Format::Pdf).unwrap();
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in pdf_needles {
+        assert!(flat.contains(needle), "{needle} not in PDF text");
+    }
+    html
+}
+
 #[test]
 fn every_format_has_the_text_and_a_snapshot_renders_the_same() {
     let f = fixture();
     let d = doc(&f, Lang::Nb);
-    let html = String::from_utf8(render_doc(&d, Format::Html).unwrap()).unwrap();
-    for needle in [
-        "Risikovurdering: Fagsystem 2026",
-        "Phishing gir innbrudd",
-        "Kommunedirektør Kari Nordmann",
-        "Svært sannsynlig",
-        "Risiko etter behandling",
-        "role=\"img\"",
-    ] {
-        assert!(html.contains(needle), "{needle} not in HTML");
-    }
-
-    let pdf = render_doc(&d, Format::Pdf).unwrap();
-    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for needle in [
-        "Fagsystem 2026",
-        "Akseptkriterier",
-        "Phishing gir innbrudd",
-        "Uakseptabel",
-        "Kommunedirektør Kari Nordmann",
-        "Risiko før behandling",
-    ] {
-        assert!(flat.contains(needle), "{needle} not in PDF text");
-    }
+    let html = assert_rendered(
+        &d,
+        &[
+            "Risikovurdering: Fagsystem 2026",
+            "Phishing gir innbrudd",
+            "Kommunedirektør Kari Nordmann",
+            "Svært sannsynlig",
+            "Risiko etter behandling",
+            "role=\"img\"",
+        ],
+        &[
+            "Fagsystem 2026",
+            "Akseptkriterier",
+            "Phishing gir innbrudd",
+            "Uakseptabel",
+            "Kommunedirektør Kari Nordmann",
+            "Risiko før behandling",
+        ],
+    );
 
     let xlsx = render_doc(&d, Format::Xlsx).unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).unwrap();
@@ -434,20 +443,15 @@ fn the_status_report_lists_the_top_risks_by_zone_then_score() {
     assert!(sec.charts[0].alt.contains(": 1"), "{}", sec.charts[0].alt);
 
     // The text is in the rendered report.
-    let html = String::from_utf8(render_doc(&d, Format::Html).unwrap()).unwrap();
-    for needle in ["De høyeste risikoene", "Løsepengevirus", "Personvernombud"] {
-        assert!(html.contains(needle), "{needle} not in HTML");
-    }
-    let pdf = render_doc(&d, Format::Pdf).unwrap();
-    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for needle in [
-        "De høyeste risikoene",
-        "Løsepengevirus",
-        "før behandling (matrise 3 × 3)",
-    ] {
-        assert!(flat.contains(needle), "{needle} not in PDF text");
-    }
+    assert_rendered(
+        &d,
+        &["De høyeste risikoene", "Løsepengevirus", "Personvernombud"],
+        &[
+            "De høyeste risikoene",
+            "Løsepengevirus",
+            "før behandling (matrise 3 × 3)",
+        ],
+    );
     let en = status(&f, &risks, Lang::En);
     let sec = en.sections.iter().find(|s| s.key == "top-risks").unwrap();
     assert_eq!(sec.heading, "The highest risks");

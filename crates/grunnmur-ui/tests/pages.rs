@@ -184,6 +184,39 @@ impl App {
         }
     }
 
+    /// Starts a risk assessment of an object of body A through the pages: its page's path.
+    async fn start_assessment(&self, s: &Session, object: &str) -> String {
+        let form = [("csrf", s.csrf.as_str()), ("object", object)];
+        let res = self.post(&s.cookie, &format!("/b/{A}/risk"), &form).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        res.headers()["location"].to_str().unwrap().to_string()
+    }
+
+    /// The risk owner's acceptance of an assessment, recorded through the page.
+    async fn accept(&self, s: &Session, assessment: &str, owner: &str) -> StatusCode {
+        let form = [("csrf", s.csrf.as_str()), ("owner", owner)];
+        let res = self
+            .post(&s.cookie, &format!("{assessment}/accept"), &form)
+            .await;
+        res.status()
+    }
+
+    /// A status report draft of body A made through the pages: its stored document.
+    async fn status_report(&self, s: &Session, lang: &str) -> serde_json::Value {
+        let form = [
+            ("csrf", s.csrf.as_str()),
+            ("kind", "status"),
+            ("report_lang", lang),
+        ];
+        let res = self
+            .post(&s.cookie, &format!("/b/{A}/reports"), &form)
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let id = self.store.reports(A).await.unwrap().pop().unwrap().id;
+        let row = self.store.report(A, id).await.unwrap().unwrap();
+        serde_json::from_str(&row.snapshot).unwrap()
+    }
+
     async fn version(&self, orgnr: &str) -> i64 {
         self.store.workspace_version(orgnr).await.unwrap().unwrap()
     }
@@ -523,14 +556,7 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
     let s = app.login("a@example.no").await;
     let b = format!("/b/{A}");
     // A risk assessment with a risk, for the risk pages.
-    let res = app
-        .post(
-            &s.cookie,
-            &format!("{b}/risk"),
-            &[("csrf", s.csrf.as_str()), ("object", "system:s.hr")],
-        )
-        .await;
-    let assessment = res.headers()["location"].to_str().unwrap().to_string();
+    let assessment = app.start_assessment(&s, "system:s.hr").await;
     let fields = [
         ("csrf", s.csrf.as_str()),
         ("title", "Mistet PC"),
@@ -594,15 +620,7 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
 async fn risk_assessments_and_final_reports_through_the_pages() {
     for app in apps("risk_assessments_and_final_reports_through_the_pages").await {
         let e = app.login("a@example.no").await;
-        let res = app
-            .post(
-                &e.cookie,
-                &format!("/b/{A}/risk"),
-                &[("csrf", e.csrf.as_str()), ("object", "system:s.hr")],
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let to = res.headers()["location"].to_str().unwrap().to_string();
+        let to = app.start_assessment(&e, "system:s.hr").await;
         assert!(to.starts_with(&format!("/b/{A}/risk/")), "{to}");
         let (status, html) = app.get(&e.cookie, &to).await;
         assert_eq!(status, StatusCode::OK);
@@ -641,17 +659,10 @@ async fn risk_assessments_and_final_reports_through_the_pages() {
         );
         // The risk owner's acceptance is recorded by an administrator.
         let adm = app.login("admin@example.no").await;
-        let res = app
-            .post(
-                &adm.cookie,
-                &format!("{to}/accept"),
-                &[
-                    ("csrf", adm.csrf.as_str()),
-                    ("owner", "Kari Nordmann, rådmann"),
-                ],
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.accept(&adm, &to, "Kari Nordmann, rådmann").await,
+            StatusCode::SEE_OTHER
+        );
         let (_, html) = app.get(&e.cookie, &to).await;
         assert!(
             html.contains("Mistet PC") && html.contains("Kari Nordmann, rådmann ("),
@@ -714,6 +725,12 @@ async fn risk_assessments_and_final_reports_through_the_pages() {
     }
 }
 
+/// A report document's section by key.
+fn section<'a>(doc: &'a serde_json::Value, key: &str) -> &'a serde_json::Value {
+    let sections = doc["sections"].as_array().unwrap();
+    sections.iter().find(|s| s["key"] == key).unwrap()
+}
+
 /// The stored assessment behind a page path `/b/{orgnr}/risk/{id}`.
 async fn stored_risk(app: &App, path: &str) -> (i64, serde_json::Value) {
     let id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
@@ -738,14 +755,7 @@ async fn risks_are_edited_and_removed_through_the_pages_with_problems_at_their_f
         apps("risks_are_edited_and_removed_through_the_pages_with_problems_at_their_fields").await
     {
         let e = app.login("a@example.no").await;
-        let res = app
-            .post(
-                &e.cookie,
-                &format!("/b/{A}/risk"),
-                &[("csrf", e.csrf.as_str()), ("object", "system:s.hr")],
-            )
-            .await;
-        let to = res.headers()["location"].to_str().unwrap().to_string();
+        let to = app.start_assessment(&e, "system:s.hr").await;
         let form = |fields: &[(&str, &str)]| {
             let mut f: Vec<(String, String)> = vec![
                 ("csrf".into(), e.csrf.clone()),
@@ -841,40 +851,16 @@ async fn risks_are_edited_and_removed_through_the_pages_with_problems_at_their_f
         assert_eq!(stored_risk(&app, &to).await.0.to_string(), version);
 
         // The status report lists the stored risk among the top risks.
-        let res = app
-            .post(
-                &e.cookie,
-                &format!("/b/{A}/reports"),
-                &[
-                    ("csrf", e.csrf.as_str()),
-                    ("kind", "status"),
-                    ("report_lang", "nb"),
-                ],
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let report = app.store.reports(A).await.unwrap().pop().unwrap();
-        let report = app.store.report(A, report.id).await.unwrap().unwrap();
-        let snapshot: serde_json::Value = serde_json::from_str(&report.snapshot).unwrap();
-        let top = snapshot["sections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["key"] == "top-risks")
-            .unwrap()
-            .to_string();
+        let snapshot = app.status_report(&e, "nb").await;
+        let top = section(&snapshot, "top-risks").to_string();
         assert!(top.contains("Mistet PC") && top.contains("2 × 2"), "{top}");
 
         // An accepted assessment: the form warns, a change withdraws the acceptance and says so.
         let adm = app.login("admin@example.no").await;
-        let res = app
-            .post(
-                &adm.cookie,
-                &format!("{to}/accept"),
-                &[("csrf", adm.csrf.as_str()), ("owner", "Kari Nordmann")],
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.accept(&adm, &to, "Kari Nordmann").await,
+            StatusCode::SEE_OTHER
+        );
         let (_, html) = app.get(&e.cookie, &edit).await;
         assert!(
             html.contains("Restrisikoen er akseptert av Kari Nordmann ("),
@@ -1011,27 +997,8 @@ async fn the_dashboard_and_the_status_report_give_the_same_figures() {
             (words[0].parse().unwrap(), words[2].parse().unwrap());
         assert!(required > 0, "{words:?}");
 
-        let res = app
-            .post(
-                &e.cookie,
-                &format!("/b/{A}/reports"),
-                &[
-                    ("csrf", e.csrf.as_str()),
-                    ("kind", "status"),
-                    ("report_lang", "en"),
-                ],
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let id = app.store.reports(A).await.unwrap().pop().unwrap().id;
-        let row = app.store.report(A, id).await.unwrap().unwrap();
-        let doc: serde_json::Value = serde_json::from_str(&row.snapshot).unwrap();
-        let summary = doc["sections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["key"] == "summary")
-            .unwrap();
+        let doc = app.status_report(&e, "en").await;
+        let summary = section(&doc, "summary");
         let figure = |key: &str| {
             let label = grunnmur_i18n::t(grunnmur_i18n::Lang::En, key, &[]);
             let rows = summary["table"]["rows"].as_array().unwrap();

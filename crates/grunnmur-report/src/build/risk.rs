@@ -7,8 +7,8 @@ use super::{Ctx, int, named, text};
 use crate::ReportInput;
 use crate::doc::{Cell, Chart, Column, Doc, Matrix, MatrixCell, Section, Table};
 use grunnmur_core::risk::{
-    Decision, Frame, Knowledge, MeasureRef, ObjectRef, Position, Risk, RiskAssessment,
-    RiskEvaluation, Scale, ScaleKind, Zone, preset_label_key,
+    Acceptance, Decision, Frame, Knowledge, MeasureRef, ObjectRef, Position, Risk, RiskAssessment,
+    RiskEvaluation, Scale, ScaleKind, Treatment, Zone, preset_label_key,
 };
 use std::cmp::Reverse;
 
@@ -65,6 +65,35 @@ impl Ctx<'_> {
                 self.ta("risk-object-tasks", &[("names", &names.join(", "))])
             }
             other => self.object(&other.to_string()),
+        }
+    }
+
+    fn zone_cell(&self, z: Option<Zone>) -> Cell {
+        z.map_or(Cell::Empty, |z| Cell::Text(self.zone(z)))
+    }
+
+    fn decision_cell(&self, t: Option<&Treatment>) -> Cell {
+        t.map_or(Cell::Empty, |t| {
+            Cell::Text(self.t(&format!("risk-decision-{}", t.decision.as_str())))
+        })
+    }
+
+    /// The position after treatment; an avoided risk without a residual is gone.
+    fn after_cell(&self, t: Option<&Treatment>, e: &RiskEvaluation) -> Cell {
+        match (t.map(|t| t.decision), e.after) {
+            (Some(Decision::Avoid), None) => Cell::Text(self.t("risk-avoided")),
+            (_, p) => self.position(p),
+        }
+    }
+
+    /// Whether the risk owner has accepted the assessment's residual risk, and who, when.
+    fn acceptance_state(&self, a: Option<&Acceptance>) -> String {
+        match a {
+            Some(a) => self.ta(
+                "risk-state-accepted",
+                &[("owner", &a.owner), ("date", &a.date.to_string())],
+            ),
+            None => self.t("risk-state-open"),
         }
     }
 
@@ -335,23 +364,16 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
                         .collect()
                 })
                 .unwrap_or_default();
-            let after = match (t.map(|t| t.decision), e.after) {
-                (Some(Decision::Avoid), None) => Cell::Text(ctx.t("risk-avoided")),
-                (_, p) => ctx.position(p),
-            };
             vec![
                 Cell::Text(r.id.clone()),
                 ctx.position(e.before),
-                e.zone.map_or(Cell::Empty, |z| Cell::Text(ctx.zone(z))),
+                ctx.zone_cell(e.zone),
                 a.map_or(Cell::Empty, |a| Cell::Text(knowledge(ctx, a.knowledge))),
                 a.map_or(Cell::Empty, |a| text(a.rationale.clone())),
-                t.map_or(Cell::Empty, |t| {
-                    Cell::Text(ctx.t(&format!("risk-decision-{}", t.decision.as_str())))
-                }),
+                ctx.decision_cell(t),
                 text(measures.join(", ")),
-                after,
-                e.residual_zone
-                    .map_or(Cell::Empty, |z| Cell::Text(ctx.zone(z))),
+                ctx.after_cell(t, e),
+                ctx.zone_cell(e.residual_zone),
                 t.and_then(|t| t.owner.clone()).map_or(Cell::Empty, text),
                 t.and_then(|t| t.due)
                     .map_or(Cell::Empty, |d| Cell::Date(d.to_string())),
@@ -429,14 +451,10 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
         (ctx.t("risk-fact-object"), ctx.risk_object(&f.object)),
     ];
     facts.extend(ctx.facts());
-    let state = match &ra.acceptance {
-        Some(a) => ctx.ta(
-            "risk-state-accepted",
-            &[("owner", &a.owner), ("date", &a.date.to_string())],
-        ),
-        None => ctx.t("risk-state-open"),
-    };
-    facts.push((ctx.t("risk-fact-state"), state));
+    facts.push((
+        ctx.t("risk-fact-state"),
+        ctx.acceptance_state(ra.acceptance.as_ref()),
+    ));
     Doc {
         lang: ctx.lang,
         title: ctx.ta(
@@ -525,30 +543,16 @@ pub(super) fn top_risks(ctx: &Ctx) -> crate::doc::Section {
         .take(TOP_RISKS)
         .map(|r| {
             let t = r.risk.treatment.as_ref();
-            let after = match (t.map(|t| t.decision), r.ev.after) {
-                (Some(Decision::Avoid), None) => Cell::Text(ctx.t("risk-avoided")),
-                (_, p) => ctx.position(p),
-            };
-            let accepted = match &r.ra.acceptance {
-                Some(a) => ctx.ta(
-                    "risk-state-accepted",
-                    &[("owner", &a.owner), ("date", &a.date.to_string())],
-                ),
-                None => ctx.t("risk-state-open"),
-            };
             vec![
                 Cell::Text(ctx.risk_object(&r.ra.frame.object)),
                 Cell::Text(r.risk.title.clone()),
                 ctx.position(r.ev.before),
-                r.ev.zone.map_or(Cell::Empty, |z| Cell::Text(ctx.zone(z))),
-                t.map_or(Cell::Empty, |t| {
-                    Cell::Text(ctx.t(&format!("risk-decision-{}", t.decision.as_str())))
-                }),
-                after,
-                r.ev.residual_zone
-                    .map_or(Cell::Empty, |z| Cell::Text(ctx.zone(z))),
+                ctx.zone_cell(r.ev.zone),
+                ctx.decision_cell(t),
+                ctx.after_cell(t, &r.ev),
+                ctx.zone_cell(r.ev.residual_zone),
                 t.and_then(|t| t.owner.clone()).map_or(Cell::Empty, text),
-                Cell::Text(accepted),
+                Cell::Text(ctx.acceptance_state(r.ra.acceptance.as_ref())),
             ]
         })
         .collect();

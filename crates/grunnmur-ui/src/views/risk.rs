@@ -197,6 +197,8 @@ struct AssessmentPage {
     errors: Errors,
     selects: RiskSelects,
     form: RiskForm,
+    form_action: String,
+    submit_key: &'static str,
 }
 
 #[derive(Template)]
@@ -208,11 +210,12 @@ struct EditPage {
     assessment: String,
     risk_id: String,
     risk_title: String,
-    href: String,
     accepted: String,
     errors: Errors,
     selects: RiskSelects,
     form: RiskForm,
+    form_action: String,
+    submit_key: &'static str,
 }
 
 /// The fields of the add-a-risk and edit-a-risk forms, as typed (shown again beside their
@@ -378,16 +381,7 @@ impl RiskForm {
             likelihood: step(l),
             consequence: step(c),
         });
-        let due = match self.due.as_str() {
-            "" => None,
-            d => {
-                let date = grunnmur_core::Date::parse(d);
-                if date.is_none() {
-                    errors.push("due", t(lang, "ui-date-invalid", &[("value", d)]));
-                }
-                date
-            }
-        };
+        let due = date_field(lang, "due", &self.due, errors);
         let decision = match self.decision.as_str() {
             "reduce" => Some(Decision::Reduce),
             "accept" => Some(Decision::Accept),
@@ -633,6 +627,8 @@ async fn assessment_page(
         selects: form.selects(lang, &doc.frame, &errors),
         errors,
         form,
+        form_action: format!("/b/{}/risk/{}/risks", b.row.orgnr, row.id),
+        submit_key: "ui-risk-add-submit",
     })
 }
 
@@ -697,12 +693,29 @@ pub async fn finalize(
     Ok(saved(&format!("/b/{orgnr}/risk#reports")))
 }
 
-/// The version the form was made from: a change made meanwhile is refused (409), not lost.
-fn version_of(f: &FormData) -> Option<i64> {
-    f.get("version").parse().ok()
+/// The risk with this id in an assessment, or not found.
+fn index_of(doc: &RiskAssessment, risk_id: &str) -> Result<usize, ApiError> {
+    doc.risk_index(risk_id).ok_or(ApiError::NotFound)
 }
 
-/// Adds a risk with its analysis and treatment, through the same change as the API's.
+/// Applies a page's change to a stored assessment through the API's own change (the same checks,
+/// version check and audit), against the version the form was made from (a change made
+/// meanwhile is refused, 409, not lost). Stored: back to the assessment. Refused: the engine's
+/// problems.
+async fn change_from_form(
+    s: &AppState,
+    v: &Viewer,
+    f: &FormData,
+    (orgnr, id): (&str, &str),
+    change: impl FnOnce(&mut RiskAssessment) -> Result<(), ApiError>,
+) -> Result<Result<Response, Vec<Problem>>, PageError> {
+    let version = f.get("version").parse().ok();
+    Ok(risk_api::change(s, orgnr, id, version, &v.actor(), change)
+        .await?
+        .map(|saved| saved_to(orgnr, id, saved)))
+}
+
+/// Adds a risk with its analysis and treatment.
 pub async fn add_risk(
     State(s): State<AppState>,
     v: Viewer,
@@ -721,8 +734,8 @@ pub async fn add_risk(
             d.risks.push(risk);
             Ok(())
         };
-        match risk_api::change(&s, &orgnr, &id, version_of(&f), &v.actor(), add).await? {
-            Ok(saved) => return Ok(saved_to(&orgnr, &id, saved)),
+        match change_from_form(&s, &v, &f, (&orgnr, &id), add).await? {
+            Ok(done) => return Ok(done),
             Err(problems) => problems_at_fields(v.lang, &problems, n, &mut errors),
         }
     }
@@ -738,7 +751,7 @@ async fn edit_page(
     form: Option<RiskForm>,
 ) -> Result<EditPage, PageError> {
     let (row, doc) = risk_api::load_risk(s, &b.row.orgnr, id).await?;
-    let n = doc.risk_index(risk_id).ok_or(ApiError::NotFound)?;
+    let n = index_of(&doc, risk_id)?;
     let form = form.unwrap_or_else(|| RiskForm::of(&doc.risks[n]));
     Ok(EditPage {
         p: v.body_page(b, "ui-risk-edit-title", "risk"),
@@ -747,11 +760,17 @@ async fn edit_page(
         assessment: doc.title.clone(),
         risk_id: risk_id.to_string(),
         risk_title: doc.risks[n].title.clone(),
-        href: enc_path(risk_id),
         accepted: accepted(&doc),
         selects: form.selects(v.lang, &doc.frame, &errors),
         errors,
         form,
+        form_action: format!(
+            "/b/{}/risk/{}/risks/{}",
+            b.row.orgnr,
+            row.id,
+            enc_path(risk_id)
+        ),
+        submit_key: "ui-save",
     })
 }
 
@@ -765,7 +784,7 @@ pub async fn edit_risk(
     html(edit_page(&s, &v, &b, (&id, &risk_id), Errors::default(), None).await?)
 }
 
-/// Stores a changed risk, through the same change as the API's.
+/// Stores a changed risk.
 pub async fn update_risk(
     State(s): State<AppState>,
     v: Viewer,
@@ -777,23 +796,23 @@ pub async fn update_risk(
     let form = RiskForm::read(&f);
     let mut errors = Errors::default();
     let (_, doc) = risk_api::load_risk(&s, &orgnr, &id).await?;
-    let n = doc.risk_index(&risk_id).ok_or(ApiError::NotFound)?;
+    let n = index_of(&doc, &risk_id)?;
     let risk = form.to_risk(v.lang, risk_id.clone(), Some(&doc.risks[n]), &mut errors);
     if errors.is_empty() {
         let replace = |d: &mut RiskAssessment| {
-            let n = d.risk_index(&risk_id).ok_or(ApiError::NotFound)?;
+            let n = index_of(d, &risk_id)?;
             d.risks[n] = risk;
             Ok(())
         };
-        match risk_api::change(&s, &orgnr, &id, version_of(&f), &v.actor(), replace).await? {
-            Ok(saved) => return Ok(saved_to(&orgnr, &id, saved)),
+        match change_from_form(&s, &v, &f, (&orgnr, &id), replace).await? {
+            Ok(done) => return Ok(done),
             Err(problems) => problems_at_fields(v.lang, &problems, n, &mut errors),
         }
     }
     html_invalid(edit_page(&s, &v, &b, (&id, &risk_id), errors, Some(form)).await?)
 }
 
-/// Removes a risk, through the same change as the API's.
+/// Removes a risk.
 pub async fn remove_risk(
     State(s): State<AppState>,
     v: Viewer,
@@ -803,12 +822,12 @@ pub async fn remove_risk(
     let f = v.form(&body)?;
     let b = v.body(&s, &orgnr, Role::Editor).await?;
     let remove = |d: &mut RiskAssessment| {
-        let n = d.risk_index(&risk_id).ok_or(ApiError::NotFound)?;
+        let n = index_of(d, &risk_id)?;
         d.risks.remove(n);
         Ok(())
     };
-    match risk_api::change(&s, &orgnr, &id, version_of(&f), &v.actor(), remove).await? {
-        Ok(saved) => Ok(saved_to(&orgnr, &id, saved)),
+    match change_from_form(&s, &v, &f, (&orgnr, &id), remove).await? {
+        Ok(done) => Ok(done),
         // A removal leaves nothing the engine could refuse but what was stored before it (a
         // catalog change since, say): shown at the top of the assessment, nothing stored.
         Err(problems) => {
