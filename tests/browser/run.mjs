@@ -61,13 +61,35 @@ async function pages(page) {
   await page.goto(`${BASE}/catalog/measures`);
   const measure = await page.$eval('a[href^="/catalog/measures/"]', (a) => a.getAttribute('href'));
   const b = `/b/${ORG}`;
+  const { assessment, edit } = await riskWithOneRisk(page);
   return [
     '/bodies', b, `${b}/tasks`, `${b}/tasks?all=1`, `${b}/adapt`, adapt, `${b}/systems`, sys,
     `${sys}/why`, why, `${b}/measures`, `${b}/measures?status=overdue`, status, `${b}/settings`, `${b}/release`,
-    `${b}/members`, `${b}/audit`, `${b}/risk`, '/catalog', '/catalog/tasks', task, '/catalog/info-types',
+    `${b}/members`, `${b}/audit`, `${b}/risk`, assessment, edit, '/catalog', '/catalog/tasks', task, '/catalog/info-types',
     '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
     '/accessibility', `${b}/systems/no-such-system`,
   ];
+}
+
+/// A risk assessment with one risk (the first one started, or a new one), for the risk pages:
+/// the assessment's path and its first risk's edit page.
+async function riskWithOneRisk(page) {
+  await page.goto(`${BASE}/b/${ORG}/risk`);
+  let assessment = await page.$eval('main table a[href*="/risk/"]', (a) => a.getAttribute('href')).catch(() => null);
+  if (!assessment) {
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/risk"] button[type=submit]')]);
+    assessment = new URL(page.url()).pathname;
+  }
+  await page.goto(`${BASE}${assessment}`);
+  if (!(await page.$('a[href*="/risks/"]'))) {
+    await page.fill('#title', 'Axe risk');
+    await page.check('#dim-i');
+    await page.selectOption('#likelihood', '2');
+    await page.selectOption('#consequence', '2');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/risks"] button[type=submit]')]);
+  }
+  const edit = await page.$eval('a[href*="/risks/"]', (a) => a.getAttribute('href'));
+  return { assessment, edit };
 }
 
 async function accessibility(browser) {
@@ -102,6 +124,17 @@ async function accessibility(browser) {
     const described = await page.getAttribute('#id', 'aria-describedby');
     check(described && described.includes('id-error'), `system id field described by its error (${lang})`);
     await axe(page, `system form with errors (${lang})`);
+    // The risk form with engine problems: each at its own field (a residual worse than the
+    // analysis), and still no violations.
+    const { edit } = await riskWithOneRisk(page);
+    await page.goto(`${BASE}${edit}`);
+    await page.selectOption('#decision', 'reduce');
+    await page.selectOption('#residual', '5-5');
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+    check(await page.getAttribute('#residual', 'aria-invalid') === 'true', `risk residual marked invalid (${lang})`);
+    check(await page.$('.error-summary[role=alert] a[href="#residual"]') !== null, `risk form error summary (${lang})`);
+    check(await page.getAttribute('#title', 'aria-invalid') === null, `risk title not marked (${lang})`);
+    await axe(page, `risk form with errors (${lang})`);
     await ctx.close();
   }
   console.log(`axe: ${checked} pages checked in nb and en`);
@@ -221,6 +254,17 @@ async function endToEnd(browser) {
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/accept"] button[type=submit]')]);
   check((await page.content()).includes('Kari Nordmann, chief executive ('), 'e2e: the residual risk is accepted by its owner');
   await axe(page, 'accepted risk assessment (en)');
+  // Editing the risk withdraws the acceptance, and the page says so; then it is removed.
+  await Promise.all([page.waitForNavigation(), page.click('main table a[href*="/risks/"]')]);
+  check((await page.content()).includes('A change withdraws the acceptance'), 'e2e: the edit form warns about the acceptance');
+  check(await page.inputValue('#title') === 'Lost laptop with case files', 'e2e: the edit form is filled in');
+  await page.fill('#title', 'Lost laptop with unencrypted case files');
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  check((await page.content()).includes('The acceptance of the residual risk is withdrawn'), 'e2e: the acceptance is withdrawn');
+  check((await page.content()).includes('Lost laptop with unencrypted case files'), 'e2e: the risk was changed');
+  await axe(page, 'risk assessment after a change (en)');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/remove"] button[type=submit]')]);
+  check(!(await page.content()).includes('Lost laptop with unencrypted case files'), 'e2e: the risk was removed');
   await page.goto(`${BASE}/b/${ORG}/risk`);
   await page.selectOption('#kind', 'status');
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/reports"] button[type=submit]')]);

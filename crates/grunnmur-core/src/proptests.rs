@@ -297,6 +297,29 @@ proptest! {
             prop_assert!(t.is_some_and(|t| !t.because.is_empty()));
         }
     }
+
+    #[test]
+    fn the_report_without_trails_is_the_report_less_its_trails(c in case()) {
+        let (cat, ws) = build(&c);
+        let today = date("2026-11-28");
+        let a = assess(&cat, &ws, today);
+        let full = crate::report::AssessReport::new(&cat, &ws, &a, today);
+        let lite = crate::report::AssessReport::without_trails(&cat, &ws, &a, today);
+        prop_assert!(lite.explain.0.is_empty());
+        let json = |r: &crate::report::AssessReport| {
+            let mut v = serde_json::to_value(r).unwrap();
+            v.as_object_mut().unwrap().remove("explain");
+            v
+        };
+        prop_assert_eq!(json(&full), json(&lite));
+        // Every trail's baseline is the one the plan gives its measure.
+        let required = full.systems.iter().map(|s| s.required_measures.len()).sum::<usize>()
+            + full.org_measures.len();
+        prop_assert_eq!(full.explain.0.len(), required);
+        for (key, t) in &full.explain.0 {
+            prop_assert_eq!(lite.baselines.get(&t.measure), Some(&t.baseline), "{}", key);
+        }
+    }
 }
 
 fn code_levels(code: usize) -> Levels {

@@ -9,6 +9,7 @@ use crate::level::{DimSet, Dimension, Level, Levels};
 use crate::workspace::Workspace;
 use serde::Serialize;
 use serde::ser::SerializeMap;
+use std::collections::HashMap;
 
 #[derive(Debug, Serialize)]
 pub struct AssessReport {
@@ -21,6 +22,11 @@ pub struct AssessReport {
     pub risk_assessment_needed: Vec<RiskOut>,
     pub summary: Summary,
     pub explain: Explanations,
+    /// The effective baseline (1–3, after the body's profiles) of every measure the body's
+    /// measure plan selects from, by measure id: what each required measure's trail says, for
+    /// views that count without the trails. Not part of the JSON.
+    #[serde(skip)]
+    pub baselines: HashMap<String, u8>,
 }
 
 #[derive(Debug, Serialize)]
@@ -108,7 +114,22 @@ pub fn object_id(ws: &Workspace, o: Object) -> String {
 }
 
 impl AssessReport {
+    /// The report with the trail of every required measure: what `grunnmur assess` prints.
     pub fn new(cat: &Catalog, ws: &Workspace, a: &Assessment, today: Date) -> AssessReport {
+        let mut r = AssessReport::without_trails(cat, ws, a, today);
+        r.explain = trails(cat, ws, a);
+        r
+    }
+
+    /// The report without the trails (`explain` is empty): everything views that count and
+    /// summarise need (the dashboard, report documents), at a fraction of the cost for a large
+    /// body. Never what the API or `assess` prints.
+    pub fn without_trails(
+        cat: &Catalog,
+        ws: &Workspace,
+        a: &Assessment,
+        today: Date,
+    ) -> AssessReport {
         let mid = |m: &u32| cat.measures[*m as usize].id.clone();
         let tasks: Vec<TaskOut> = ws
             .tasks
@@ -131,33 +152,19 @@ impl AssessReport {
                     .collect(),
             })
             .collect();
-        let mut explanations = Vec::new();
         let systems: Vec<SystemOut> = ws
             .systems
             .iter()
             .zip(&a.systems)
-            .enumerate()
-            .map(|(n, (s, r))| {
-                for &m in r.required.iter() {
-                    if let Some(t) = explain(cat, ws, a, Some(n), m) {
-                        explanations.push((format!("{}/{}", s.id, t.measure), t));
-                    }
-                }
-                SystemOut {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                    levels: r.levels,
-                    own_levels: r.own_levels,
-                    cumulation: r.cumulation,
-                    required_measures: r.required.iter().map(mid).collect(),
-                }
+            .map(|(s, r)| SystemOut {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                levels: r.levels,
+                own_levels: r.own_levels,
+                cumulation: r.cumulation,
+                required_measures: r.required.iter().map(mid).collect(),
             })
             .collect();
-        for &m in a.org_required.iter() {
-            if let Some(t) = explain(cat, ws, a, None, m) {
-                explanations.push((format!("org/{}", t.measure), t));
-            }
-        }
         let risk: Vec<RiskOut> = a
             .risk
             .iter()
@@ -174,6 +181,13 @@ impl AssessReport {
             deviations: tasks.iter().map(|t| t.deviations.len()).sum(),
             risk_assessments_needed: risk.len(),
         };
+        let baselines = a
+            .plan
+            .effective
+            .iter()
+            .zip(&cat.measures)
+            .filter_map(|(e, m)| e.map(|e| (m.id.clone(), e.level.number())))
+            .collect();
         AssessReport {
             catalog: CatalogRef {
                 id: cat.id.clone(),
@@ -200,7 +214,26 @@ impl AssessReport {
             org_measures: a.org_required.iter().map(mid).collect(),
             risk_assessment_needed: risk,
             summary,
-            explain: Explanations(explanations),
+            explain: Explanations::default(),
+            baselines,
         }
     }
+}
+
+/// The trail of every required measure: each system's in order, then the body's.
+fn trails(cat: &Catalog, ws: &Workspace, a: &Assessment) -> Explanations {
+    let mut out = Vec::new();
+    for (n, (s, r)) in ws.systems.iter().zip(&a.systems).enumerate() {
+        for &m in r.required.iter() {
+            if let Some(t) = explain(cat, ws, a, Some(n), m) {
+                out.push((format!("{}/{}", s.id, t.measure), t));
+            }
+        }
+    }
+    for &m in a.org_required.iter() {
+        if let Some(t) = explain(cat, ws, a, None, m) {
+            out.push((format!("org/{}", t.measure), t));
+        }
+    }
+    Explanations(out)
 }

@@ -152,6 +152,18 @@ impl Problem {
         (format!("risk-problem-{}", self.code), args)
     }
 
+    /// For a problem inside one risk (`risks[n]…`): the risk's position in the document and
+    /// the rest of the path within it (`analysis.likelihood`; empty for the risk itself).
+    pub fn in_risk(&self) -> Option<(usize, &str)> {
+        let rest = self.path.strip_prefix("risks[")?;
+        let (n, rest) = rest.split_once(']')?;
+        let n = n.parse().ok()?;
+        match rest {
+            "" => Some((n, "")),
+            _ => rest.strip_prefix('.').map(|r| (n, r)),
+        }
+    }
+
     fn arg(mut self, name: &'static str, value: impl ToString) -> Problem {
         self.args.push((name, value.to_string()));
         self
@@ -434,6 +446,13 @@ impl Matrix {
 pub struct Position {
     pub likelihood: u8,
     pub consequence: u8,
+}
+
+impl Position {
+    /// Likelihood × consequence: the order of risks within a zone.
+    pub fn score(self) -> u32 {
+        u32::from(self.likelihood) * u32::from(self.consequence)
+    }
 }
 
 /// One consequence step per dimension.
@@ -777,6 +796,20 @@ impl RiskAssessment {
             risks: Vec::new(),
             acceptance: None,
         })
+    }
+
+    /// An id for a new risk: `r<n>`, the first not taken, counting from the number of risks
+    /// plus one (so ids stay unique after a risk is removed).
+    pub fn next_risk_id(&self) -> String {
+        (self.risks.len() + 1..)
+            .map(|n| format!("r{n}"))
+            .find(|id| !self.risks.iter().any(|r| &r.id == id))
+            .unwrap_or_default()
+    }
+
+    /// The position of the risk with this id.
+    pub fn risk_index(&self, id: &str) -> Option<usize> {
+        self.risks.iter().position(|r| r.id == id)
     }
 
     /// The suggested consequence for a risk to these dimensions: the highest suggestion among

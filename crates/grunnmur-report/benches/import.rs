@@ -57,6 +57,7 @@ fn import(c: &mut Criterion) {
         report: &report,
         catalog: &checked.doc,
         body: &body,
+        risks: &[],
         lang: Lang::Nb,
     };
     for (name, kind, format) in [

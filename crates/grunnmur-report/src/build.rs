@@ -14,7 +14,7 @@ use grunnmur_i18n::{Lang, t};
 use std::collections::{HashMap, HashSet};
 
 mod risk;
-pub use risk::{ZONE_COLORS, risk_assessment};
+pub use risk::{TOP_RISKS, ZONE_COLORS, risk_assessment};
 
 pub fn build(kind: ReportKind, input: &ReportInput) -> Doc {
     let ctx = Ctx::new(input);
@@ -24,12 +24,24 @@ pub fn build(kind: ReportKind, input: &ReportInput) -> Doc {
     }
 }
 
-/// Required measures (in every scope) and how many of them are in place: the coverage figure
-/// of the status report, for views that show it beside the report.
-pub fn coverage(input: &ReportInput) -> (u32, u32) {
+/// The status report's progress, for views that show it beside the report (the dashboard):
+/// its sections by baseline and by governance activity, and how many required measures (in
+/// every scope) are in place. The same code as the report's, from one context, so the numbers
+/// match; the rest of the report is not made.
+pub struct Progress {
+    pub sections: Vec<Section>,
+    pub required: u32,
+    pub in_place: u32,
+}
+
+pub fn progress(input: &ReportInput) -> Progress {
     let ctx = Ctx::new(input);
-    let (_, total, in_place) = ctx.counts(ctx.required.iter());
-    (total, in_place)
+    let (_, required, in_place) = ctx.counts(ctx.required.iter());
+    Progress {
+        sections: vec![by_baseline(&ctx), by_activity(&ctx)],
+        required,
+        in_place,
+    }
 }
 
 /// The statuses in the order reports list them.
@@ -52,6 +64,9 @@ const STATUS_COLORS: [(u8, u8, u8); 6] = [
     (86, 180, 233),  // supplier: sky blue
     (153, 153, 153), // not applicable: grey
 ];
+
+/// Required measures of a group by status (in [`STATUSES`] order), how many, how many in place.
+type Counts = ([u32; 6], u32, u32);
 
 /// A required measure in one scope (a system, or the body when `system` is `None`).
 struct Required<'a> {
@@ -101,12 +116,6 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|s| ((s.system.as_deref(), s.measure.as_str()), s))
             .collect();
-        let baselines: HashMap<&str, u8> = r
-            .explain
-            .0
-            .iter()
-            .map(|(k, t)| (k.as_str(), t.baseline))
-            .collect();
         // The engine lists the measures behind `overdue` and `not_applicable` per object.
         let mut overdue: HashSet<(Option<&str>, &str)> = HashSet::new();
         for item in &r.risk_assessment_needed {
@@ -125,11 +134,12 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut required = Vec::new();
+        // Effective baselines come from the measure plan (what each trail says).
         let mut push = |system: Option<&'a str>, m: &'a str| {
-            let key = format!("{}/{m}", system.unwrap_or("org"));
             let doc = measures.get(m).copied();
-            let baseline = baselines
-                .get(key.as_str())
+            let baseline = r
+                .baselines
+                .get(m)
                 .copied()
                 .or_else(|| doc.map(|d| d.level.clamp(1, 3) as u8))
                 .unwrap_or(1);
@@ -339,7 +349,7 @@ impl<'a> Ctx<'a> {
 
     /// Status counts for a group of required measures: one row of the baseline and activity
     /// tables, and one bar of their charts.
-    fn counts<'b>(&self, items: impl Iterator<Item = &'b Required<'b>>) -> ([u32; 6], u32, u32)
+    fn counts<'b>(&self, items: impl Iterator<Item = &'b Required<'b>>) -> Counts
     where
         'a: 'b,
     {
@@ -356,7 +366,7 @@ impl<'a> Ctx<'a> {
         (by, total, in_place)
     }
 
-    fn count_row(&self, label: String, counts: ([u32; 6], u32, u32)) -> Vec<Cell> {
+    fn count_row(&self, label: String, counts: Counts) -> Vec<Cell> {
         let (by, total, in_place) = counts;
         let mut row = vec![Cell::Text(label), Cell::Int(total as i64)];
         row.extend(by.iter().map(|n| Cell::Int(*n as i64)));
@@ -588,49 +598,8 @@ fn status_report(ctx: &Ctx) -> Doc {
     let tasks = section(ctx, "tasks", Some(table(ctx, "tasks", cols, task_rows)));
 
     // Required measures by baseline and by governance activity, with status counts.
-    let mut chart_rows = Vec::new();
-    let mut rows = Vec::new();
-    for b in 1..=3u8 {
-        let c = ctx.counts(req.iter().filter(|x| x.baseline == b));
-        chart_rows.push((ctx.baseline(b), c.0));
-        rows.push(ctx.count_row(ctx.baseline(b), c));
-    }
-    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
-    let mut t = table(
-        ctx,
-        "baseline",
-        ctx.count_columns("report-col-baseline"),
-        rows,
-    );
-    t.row_headers = true;
-    let mut by_baseline = section(ctx, "baseline", Some(t));
-    by_baseline.paragraphs.push(ctx.t("report-status-note"));
-    by_baseline
-        .charts
-        .push(ctx.status_chart(ctx.t("report-chart-baseline"), &chart_rows));
-
-    let mut rows = Vec::new();
-    let mut chart_rows = Vec::new();
-    for a in Activity::ALL {
-        let of = |x: &&Required| x.doc.is_some_and(|d| d.activity == a);
-        let c = ctx.counts(req.iter().filter(of));
-        if c.1 > 0 {
-            chart_rows.push((ctx.activity(a), c.0));
-        }
-        rows.push(ctx.count_row(ctx.activity(a), c));
-    }
-    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(req.iter())));
-    let mut t = table(
-        ctx,
-        "activity",
-        ctx.count_columns("report-col-activity"),
-        rows,
-    );
-    t.row_headers = true;
-    let mut by_activity = section(ctx, "activity", Some(t));
-    by_activity
-        .charts
-        .push(ctx.status_chart(ctx.t("report-chart-activity"), &chart_rows));
+    let by_baseline = by_baseline(ctx);
+    let by_activity = by_activity(ctx);
 
     // Deviations from the recommendations.
     let dev_rows = r
@@ -712,10 +681,63 @@ fn status_report(ctx: &Ctx) -> Doc {
             by_activity,
             deviations,
             risk,
+            risk::top_risks(ctx),
             overdue_section,
         ],
         false,
     )
+}
+
+/// Required measures per baseline, with status counts and a chart.
+fn by_baseline(ctx: &Ctx) -> Section {
+    let groups = (1..=3u8)
+        .map(|b| {
+            let c = ctx.counts(ctx.required.iter().filter(|x| x.baseline == b));
+            (ctx.baseline(b), c, true)
+        })
+        .collect();
+    let mut s = count_section(ctx, "baseline", groups);
+    s.paragraphs.push(ctx.t("report-status-note"));
+    s
+}
+
+/// Required measures per governance activity, with status counts and a chart of the activities
+/// that have any.
+fn by_activity(ctx: &Ctx) -> Section {
+    let groups = Activity::ALL
+        .into_iter()
+        .map(|a| {
+            let of = |x: &&Required| x.doc.is_some_and(|d| d.activity == a);
+            let c = ctx.counts(ctx.required.iter().filter(of));
+            (ctx.activity(a), c, c.1 > 0)
+        })
+        .collect();
+    count_section(ctx, "activity", groups)
+}
+
+/// A section of status counts: a row per group (label, counts, whether it has a bar in the
+/// chart) and a total; `report-col-<key>`, `report-chart-<key>`.
+fn count_section(ctx: &Ctx, key: &str, groups: Vec<(String, Counts, bool)>) -> Section {
+    let mut rows = Vec::new();
+    let mut chart_rows = Vec::new();
+    for (label, c, bar) in groups {
+        if bar {
+            chart_rows.push((label.clone(), c.0));
+        }
+        rows.push(ctx.count_row(label, c));
+    }
+    rows.push(ctx.count_row(ctx.t("report-total"), ctx.counts(ctx.required.iter())));
+    let mut t = table(
+        ctx,
+        key,
+        ctx.count_columns(&format!("report-col-{key}")),
+        rows,
+    );
+    t.row_headers = true;
+    let mut s = section(ctx, key, Some(t));
+    s.charts
+        .push(ctx.status_chart(ctx.t(&format!("report-chart-{key}")), &chart_rows));
+    s
 }
 
 /// Systems by their highest level, split by whether they need a risk assessment.

@@ -24,6 +24,7 @@ pub mod xlsx;
 use grunnmur_catalog::BodyDoc;
 use grunnmur_catalog::format::CatalogDoc;
 use grunnmur_core::report::AssessReport;
+use grunnmur_core::risk::RiskAssessment;
 use grunnmur_i18n::Lang;
 
 pub use workspace::{
@@ -76,12 +77,14 @@ impl Format {
     }
 }
 
-/// What a report is made from: the engine's result and the two documents it was derived from.
+/// What a report is made from: the engine's result, the two documents it was derived from, and
+/// the body's risk assessments (the status report's top risks; empty when there are none).
 #[derive(Clone, Copy)]
 pub struct ReportInput<'a> {
     pub report: &'a AssessReport,
     pub catalog: &'a CatalogDoc,
     pub body: &'a BodyDoc,
+    pub risks: &'a [RiskAssessment],
     pub lang: Lang,
 }
 

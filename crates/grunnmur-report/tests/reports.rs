@@ -20,6 +20,7 @@ fn input<'a>(
         report,
         catalog: &catalog().doc,
         body,
+        risks: &[],
         lang,
     }
 }
@@ -85,7 +86,8 @@ fn status_model_counts_what_the_engine_required() {
         })
         .sum();
     assert!(overdue > 0, "the example has overdue measures");
-    assert_eq!(doc.sections[7].table.as_ref().unwrap().rows.len(), overdue);
+    let overdue_section = doc.sections.iter().find(|s| s.key == "overdue").unwrap();
+    assert_eq!(overdue_section.table.as_ref().unwrap().rows.len(), overdue);
 }
 
 #[test]
@@ -238,6 +240,7 @@ fn xlsx_status_report_reads_back() {
             "Per styringsaktivitet",
             "Avvik",
             "Risikovurdering",
+            "Høyeste risikoer",
             "Forfalte tiltak"
         ]
     );
@@ -395,4 +398,40 @@ fn pdf_measure_plan_in_english() {
     let text = pdf_text(&bytes);
     assert!(text.contains("Security measure plan"));
     assert!(text.contains("Owner"));
+}
+
+#[test]
+fn the_status_report_needs_no_trails_and_the_progress_is_its_own() {
+    let body = body("kommune.yaml");
+    let full = report_for(&body);
+    let cat = &catalog().catalog;
+    let (_, ws) = grunnmur_catalog::resolve_body("test", body.clone(), cat).unwrap();
+    let a = grunnmur_core::assess(cat, &ws, today());
+    let lite = grunnmur_core::report::AssessReport::without_trails(cat, &ws, &a, today());
+    assert!(lite.explain.0.is_empty() && !full.explain.0.is_empty());
+    let doc = build::build(ReportKind::Status, &input(&full, &body, Lang::Nb));
+    assert_eq!(
+        build::build(ReportKind::Status, &input(&lite, &body, Lang::Nb)),
+        doc,
+        "the same report with or without the trails"
+    );
+    // The dashboard's progress: the report's own sections and its coverage figures.
+    let p = build::progress(&input(&lite, &body, Lang::Nb));
+    let by_key = |k: &str| doc.sections.iter().find(|s| s.key == k).unwrap();
+    assert_eq!(
+        p.sections,
+        [by_key("baseline").clone(), by_key("activity").clone()]
+    );
+    let summary = &by_key("summary").table.as_ref().unwrap().rows;
+    let figure = |key: &str| {
+        let label = grunnmur_i18n::t(Lang::Nb, key, &[]);
+        let row = summary.iter().find(|r| r[0] == Cell::Text(label.clone()));
+        row.unwrap()[1].clone()
+    };
+    assert_eq!(
+        figure("report-kv-required-total"),
+        Cell::Int(p.required as i64)
+    );
+    assert_eq!(figure("report-kv-in-place"), Cell::Int(p.in_place as i64));
+    assert_eq!(p.required as usize, total_required(&full));
 }

@@ -105,6 +105,7 @@ fn doc(f: &Fixture, lang: Lang) -> Doc {
         report: &f.report,
         catalog: &catalog().doc,
         body: &f.body,
+        risks: &[],
         lang,
     };
     build::risk_assessment(&input, &f.ra)
@@ -173,35 +174,44 @@ fn the_report_places_each_risk_where_the_engine_evaluated_it() {
     assert_eq!(areas.table.as_ref().unwrap().rows.len(), f.ra.areas.len());
 }
 
+/// Asserts that every needle is in the document as HTML and in the text of its PDF.
+fn assert_rendered(d: &Doc, html_needles: &[&str], pdf_needles: &[&str]) -> String {
+    let html = String::from_utf8(render_doc(d, Format::Html).unwrap()).unwrap();
+    for needle in html_needles {
+        assert!(html.contains(needle), "{needle} not in HTML");
+    }
+    let pdf = render_doc(d, Format::Pdf).unwrap();
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in pdf_needles {
+        assert!(flat.contains(needle), "{needle} not in PDF text");
+    }
+    html
+}
+
 #[test]
 fn every_format_has_the_text_and_a_snapshot_renders_the_same() {
     let f = fixture();
     let d = doc(&f, Lang::Nb);
-    let html = String::from_utf8(render_doc(&d, Format::Html).unwrap()).unwrap();
-    for needle in [
-        "Risikovurdering: Fagsystem 2026",
-        "Phishing gir innbrudd",
-        "Kommunedirektør Kari Nordmann",
-        "Svært sannsynlig",
-        "Risiko etter behandling",
-        "role=\"img\"",
-    ] {
-        assert!(html.contains(needle), "{needle} not in HTML");
-    }
-
-    let pdf = render_doc(&d, Format::Pdf).unwrap();
-    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for needle in [
-        "Fagsystem 2026",
-        "Akseptkriterier",
-        "Phishing gir innbrudd",
-        "Uakseptabel",
-        "Kommunedirektør Kari Nordmann",
-        "Risiko før behandling",
-    ] {
-        assert!(flat.contains(needle), "{needle} not in PDF text");
-    }
+    let html = assert_rendered(
+        &d,
+        &[
+            "Risikovurdering: Fagsystem 2026",
+            "Phishing gir innbrudd",
+            "Kommunedirektør Kari Nordmann",
+            "Svært sannsynlig",
+            "Risiko etter behandling",
+            "role=\"img\"",
+        ],
+        &[
+            "Fagsystem 2026",
+            "Akseptkriterier",
+            "Phishing gir innbrudd",
+            "Uakseptabel",
+            "Kommunedirektør Kari Nordmann",
+            "Risiko før behandling",
+        ],
+    );
 
     let xlsx = render_doc(&d, Format::Xlsx).unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).unwrap();
@@ -259,4 +269,234 @@ fn every_problem_code_has_a_message_in_both_languages() {
             }
         }
     }
+}
+
+fn analysed(id: &str, title: &str, l: u8, c: u8, treatment: Option<Treatment>) -> Risk {
+    Risk {
+        id: id.into(),
+        title: title.into(),
+        area: None,
+        threat: String::new(),
+        vulnerability: String::new(),
+        info_types: vec![],
+        dimensions: vec![grunnmur_core::Dimension::I],
+        analysis: Some(Analysis {
+            likelihood: l,
+            consequence: c,
+            knowledge: Knowledge::Medium,
+            rationale: String::new(),
+        }),
+        treatment,
+    }
+}
+
+/// The fixture's accepted 5×5 assessment (R1 4×4 reduced to 2×4, R2 2×2 untreated); a 3×3
+/// assessment of the body with Y1 at 3×2 (unacceptable there) and an unanalysed Y2; and an open
+/// 5×5 assessment with X2 at 3×4 (treat), reduced to 2×2 by a named owner.
+fn three_assessments(f: &Fixture) -> Vec<RiskAssessment> {
+    let cat = &catalog().catalog;
+    let mut b = RiskAssessment {
+        title: "Hele kommunen".into(),
+        frame: Frame::preset(cat, ObjectRef::Org, Preset::ThreeByThree),
+        areas: vec![],
+        risks: vec![analysed("Y1", "Løsepengevirus", 3, 2, None)],
+        acceptance: None,
+    };
+    let mut y2 = analysed("Y2", "Ikke vurdert ennå", 1, 1, None);
+    y2.analysis = None;
+    b.risks.push(y2);
+    let mut c = f.ra.clone();
+    c.title = "Fagsystem 2027".into();
+    c.acceptance = None;
+    c.risks = vec![analysed(
+        "X2",
+        "Feil i integrasjon",
+        3,
+        4,
+        Some(Treatment {
+            decision: Decision::Reduce,
+            measures: vec![MeasureRef::Own("Kontroll av data".into())],
+            residual: Some(Position {
+                likelihood: 2,
+                consequence: 2,
+            }),
+            justification: String::new(),
+            owner: Some("Personvernombud".into()),
+            due: None,
+        }),
+    )];
+    vec![f.ra.clone(), b, c]
+}
+
+fn status(f: &Fixture, risks: &[RiskAssessment], lang: Lang) -> Doc {
+    let input = ReportInput {
+        report: &f.report,
+        catalog: &catalog().doc,
+        body: &f.body,
+        risks,
+        lang,
+    };
+    build::build(grunnmur_report::ReportKind::Status, &input)
+}
+
+fn texts(row: &[Cell]) -> Vec<String> {
+    row.iter()
+        .map(|c| match c {
+            Cell::Text(s) => s.clone(),
+            Cell::Empty => String::new(),
+            other => panic!("{other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_status_report_lists_the_top_risks_by_zone_then_score() {
+    let f = fixture();
+    let risks = three_assessments(&f);
+    let d = status(&f, &risks, Lang::Nb);
+    let sec = d.sections.iter().find(|s| s.key == "top-risks").unwrap();
+    assert_eq!(sec.heading, "De høyeste risikoene");
+    let rows: Vec<Vec<String>> = sec
+        .table
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| texts(r))
+        .collect();
+    // Y1 (unacceptable, 3 × 2 = 6) comes before X2 (treat, 3 × 4 = 12): zone first, then score.
+    let titles: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Phishing gir innbrudd",
+            "Løsepengevirus",
+            "Feil i integrasjon",
+            "Strømbrudd"
+        ]
+    );
+    let accepted = format!(
+        "Restrisiko akseptert av Kommunedirektør Kari Nordmann {}",
+        today()
+    );
+    assert!(rows[0][0].starts_with("System: "), "{}", rows[0][0]);
+    assert_eq!(
+        rows[0][2..],
+        [
+            "4 × 4",
+            "Uakseptabel",
+            "Redusere",
+            "2 × 4",
+            "Vurder tiltak",
+            "IT-sjef",
+            accepted.as_str()
+        ]
+    );
+    assert_eq!(rows[1][0], "Virksomheten");
+    assert_eq!(rows[1][2..4], ["3 × 2", "Uakseptabel"]);
+    assert_eq!(rows[1][4], "", "no decision yet");
+    assert_eq!(rows[1][8], "Ikke akseptert");
+    assert_eq!(
+        rows[2][2..8],
+        [
+            "3 × 4",
+            "Vurder tiltak",
+            "Redusere",
+            "2 × 2",
+            "Akseptabel",
+            "Personvernombud"
+        ]
+    );
+    assert_eq!(rows[3][2..4], ["2 × 2", "Akseptabel"]);
+    assert_eq!(
+        sec.paragraphs,
+        [
+            "De 4 høyeste av 4 analyserte risikoer i 3 risikovurderinger, ordnet etter sone før behandling og så etter sannsynlighet × konsekvens."
+        ]
+    );
+
+    // The pictures: one pair per matrix in use, counting the risks in each cell.
+    assert_eq!(sec.charts.len(), 4, "5 × 5 and 3 × 3, before and after");
+    let cell = |chart: usize, l: usize, c: usize| {
+        let m = sec.charts[chart].matrix.as_ref().unwrap();
+        (
+            m.cells[l - 1][c - 1].text.clone(),
+            m.cells[l - 1][c - 1].color,
+        )
+    };
+    assert_eq!(
+        sec.charts[0].title,
+        "Antall risikoer per celle før behandling (matrise 5 × 5)"
+    );
+    assert_eq!(cell(0, 4, 4), ("1".into(), build::ZONE_COLORS[2]));
+    assert_eq!(cell(0, 3, 4), ("1".into(), build::ZONE_COLORS[1]));
+    assert_eq!(cell(0, 2, 2).0, "1");
+    assert_eq!(cell(0, 1, 1).0, "", "an empty cell has no number");
+    assert_eq!(
+        cell(1, 2, 2).0,
+        "2",
+        "R2 as analysed and X2 after treatment"
+    );
+    assert_eq!(cell(1, 2, 4).0, "1");
+    assert_eq!(sec.charts[2].matrix.as_ref().unwrap().cells.len(), 3);
+    assert_eq!(cell(2, 3, 2), ("1".into(), build::ZONE_COLORS[2]));
+    assert!(sec.charts[0].alt.contains(": 1"), "{}", sec.charts[0].alt);
+
+    // The text is in the rendered report.
+    assert_rendered(
+        &d,
+        &["De høyeste risikoene", "Løsepengevirus", "Personvernombud"],
+        &[
+            "De høyeste risikoene",
+            "Løsepengevirus",
+            "før behandling (matrise 3 × 3)",
+        ],
+    );
+    let en = status(&f, &risks, Lang::En);
+    let sec = en.sections.iter().find(|s| s.key == "top-risks").unwrap();
+    assert_eq!(sec.heading, "The highest risks");
+    assert!(sec.paragraphs[0].starts_with("The 4 highest of 4 analysed risks in 3"));
+}
+
+#[test]
+fn the_top_risks_are_the_ten_highest_and_none_without_assessments() {
+    let f = fixture();
+    let mut ra = f.ra.clone();
+    ra.risks = (1..=12u8)
+        .map(|n| {
+            analysed(
+                &format!("T{n}"),
+                &format!("Risiko {n}"),
+                1 + n % 5,
+                1 + n / 3 % 5,
+                None,
+            )
+        })
+        .collect();
+    let d = status(&f, std::slice::from_ref(&ra), Lang::Nb);
+    let sec = d.sections.iter().find(|s| s.key == "top-risks").unwrap();
+    let rows = &sec.table.as_ref().unwrap().rows;
+    assert_eq!(rows.len(), build::TOP_RISKS);
+    assert!(sec.paragraphs[0].starts_with("De 10 høyeste av 12 analyserte"));
+    // Sorted: zones never rise down the list, and within a zone scores never rise.
+    let ev = ra.evaluate();
+    let key = |title: &str| {
+        let n = ra.risks.iter().position(|r| r.title == title).unwrap();
+        (ev[n].zone, ev[n].before.unwrap().score())
+    };
+    let keys: Vec<_> = rows.iter().map(|r| key(&texts(r)[1])).collect();
+    assert!(keys.windows(2).all(|w| w[0] >= w[1]), "{keys:?}");
+    // The two left out are the lowest.
+    let mut all: Vec<_> = ra.risks.iter().map(|r| key(&r.title)).collect();
+    all.sort();
+    assert!(all[..2].iter().all(|k| k <= keys.last().unwrap()));
+
+    let d = status(&f, &[], Lang::Nb);
+    let sec = d.sections.iter().find(|s| s.key == "top-risks").unwrap();
+    assert!(sec.table.as_ref().unwrap().rows.is_empty());
+    assert!(sec.charts.is_empty());
+    assert_eq!(
+        sec.paragraphs,
+        ["Rapporten omfatter ingen risikovurderinger."]
+    );
 }

@@ -68,6 +68,14 @@ pub fn routes() -> Router<AppState> {
         .route("/b/{orgnr}/risk/{id}", get(risk::assessment))
         .route("/b/{orgnr}/risk/{id}/accept", post(risk::accept))
         .route("/b/{orgnr}/risk/{id}/risks", post(risk::add_risk))
+        .route(
+            "/b/{orgnr}/risk/{id}/risks/{risk}",
+            get(risk::edit_risk).post(risk::update_risk),
+        )
+        .route(
+            "/b/{orgnr}/risk/{id}/risks/{risk}/remove",
+            post(risk::remove_risk),
+        )
         .route("/b/{orgnr}/reports", post(risk::new_report))
         .route("/b/{orgnr}/reports/{id}/finalize", post(risk::finalize))
         .route("/catalog", get(catalog::index))

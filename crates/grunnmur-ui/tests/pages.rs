@@ -184,6 +184,39 @@ impl App {
         }
     }
 
+    /// Starts a risk assessment of an object of body A through the pages: its page's path.
+    async fn start_assessment(&self, s: &Session, object: &str) -> String {
+        let form = [("csrf", s.csrf.as_str()), ("object", object)];
+        let res = self.post(&s.cookie, &format!("/b/{A}/risk"), &form).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        res.headers()["location"].to_str().unwrap().to_string()
+    }
+
+    /// The risk owner's acceptance of an assessment, recorded through the page.
+    async fn accept(&self, s: &Session, assessment: &str, owner: &str) -> StatusCode {
+        let form = [("csrf", s.csrf.as_str()), ("owner", owner)];
+        let res = self
+            .post(&s.cookie, &format!("{assessment}/accept"), &form)
+            .await;
+        res.status()
+    }
+
+    /// A status report draft of body A made through the pages: its stored document.
+    async fn status_report(&self, s: &Session, lang: &str) -> serde_json::Value {
+        let form = [
+            ("csrf", s.csrf.as_str()),
+            ("kind", "status"),
+            ("report_lang", lang),
+        ];
+        let res = self
+            .post(&s.cookie, &format!("/b/{A}/reports"), &form)
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let id = self.store.reports(A).await.unwrap().pop().unwrap().id;
+        let row = self.store.report(A, id).await.unwrap().unwrap();
+        serde_json::from_str(&row.snapshot).unwrap()
+    }
+
     async fn version(&self, orgnr: &str) -> i64 {
         self.store.workspace_version(orgnr).await.unwrap().unwrap()
     }
@@ -529,7 +562,23 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
     .await;
     let s = app.login("a@example.no").await;
     let b = format!("/b/{A}");
+    // A risk assessment with a risk, for the risk pages.
+    let assessment = app.start_assessment(&s, "system:s.hr").await;
+    let fields = [
+        ("csrf", s.csrf.as_str()),
+        ("title", "Mistet PC"),
+        ("dim", "c"),
+        ("likelihood", "1"),
+        ("consequence", "1"),
+    ];
+    let res = app
+        .post(&s.cookie, &format!("{assessment}/risks"), &fields)
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let pages = [
+        format!("{b}/risk"),
+        assessment.clone(),
+        format!("{assessment}/risks/r1"),
         "/bodies".to_string(),
         b.clone(),
         format!("{b}/tasks"),
@@ -579,15 +628,7 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
 async fn risk_assessments_and_final_reports_through_the_pages() {
     for app in apps("risk_assessments_and_final_reports_through_the_pages").await {
         let e = app.login("a@example.no").await;
-        let res = app
-            .post(
-                &e.cookie,
-                &format!("/b/{A}/risk"),
-                &[("csrf", e.csrf.as_str()), ("object", "system:s.hr")],
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let to = res.headers()["location"].to_str().unwrap().to_string();
+        let to = app.start_assessment(&e, "system:s.hr").await;
         assert!(to.starts_with(&format!("/b/{A}/risk/")), "{to}");
         let (status, html) = app.get(&e.cookie, &to).await;
         assert_eq!(status, StatusCode::OK);
@@ -626,17 +667,10 @@ async fn risk_assessments_and_final_reports_through_the_pages() {
         );
         // The risk owner's acceptance is recorded by an administrator.
         let adm = app.login("admin@example.no").await;
-        let res = app
-            .post(
-                &adm.cookie,
-                &format!("{to}/accept"),
-                &[
-                    ("csrf", adm.csrf.as_str()),
-                    ("owner", "Kari Nordmann, rådmann"),
-                ],
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.accept(&adm, &to, "Kari Nordmann, rådmann").await,
+            StatusCode::SEE_OTHER
+        );
         let (_, html) = app.get(&e.cookie, &to).await;
         assert!(
             html.contains("Mistet PC") && html.contains("Kari Nordmann, rådmann ("),
@@ -829,5 +863,299 @@ async fn a_body_moves_to_another_catalog_release_only_if_it_fits() {
             "1.0",
             "{db}"
         );
+    }
+}
+
+/// A report document's section by key.
+fn section<'a>(doc: &'a serde_json::Value, key: &str) -> &'a serde_json::Value {
+    let sections = doc["sections"].as_array().unwrap();
+    sections.iter().find(|s| s["key"] == key).unwrap()
+}
+
+/// The stored assessment behind a page path `/b/{orgnr}/risk/{id}`.
+async fn stored_risk(app: &App, path: &str) -> (i64, serde_json::Value) {
+    let id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
+    let row = app.store.risk_assessment(A, id).await.unwrap().unwrap();
+    (row.version, serde_json::from_str(&row.doc).unwrap())
+}
+
+/// Whether the element with this id is marked invalid and described by its error.
+fn invalid_at(html: &str, id: &str) -> bool {
+    let Some(at) = html.find(&format!("id=\"{id}\" name=")) else {
+        return false;
+    };
+    let tag = &html[at..at + html[at..].find('>').unwrap()];
+    tag.contains("aria-invalid=\"true\"")
+        && tag.contains(&format!("{id}-error"))
+        && html.contains(&format!("<p class=\"field-error\" id=\"{id}-error\">"))
+}
+
+#[tokio::test]
+async fn risks_are_edited_and_removed_through_the_pages_with_problems_at_their_fields() {
+    for app in
+        apps("risks_are_edited_and_removed_through_the_pages_with_problems_at_their_fields").await
+    {
+        let e = app.login("a@example.no").await;
+        let to = app.start_assessment(&e, "system:s.hr").await;
+        let form = |fields: &[(&str, &str)]| {
+            let mut f: Vec<(String, String)> = vec![
+                ("csrf".into(), e.csrf.clone()),
+                ("title".into(), "Mistet PC".into()),
+                ("dim".into(), "c".into()),
+                ("likelihood".into(), "2".into()),
+                ("consequence".into(), "2".into()),
+                ("knowledge".into(), "high".into()),
+                ("decision".into(), "accept".into()),
+            ];
+            for (k, v) in fields {
+                f.retain(|(x, _)| x != k);
+                f.push((k.to_string(), v.to_string()));
+            }
+            f
+        };
+        let post = |path: String, f: Vec<(String, String)>| {
+            app.http
+                .post(format!("{}{path}", app.base))
+                .header("cookie", &e.cookie)
+                .form(&f)
+                .send()
+        };
+        let add = format!("{to}/risks");
+
+        // Adding: each engine problem at its own field, and nothing stored.
+        let res = post(add.clone(), form(&[("likelihood", "9"), ("dim", "")]))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = res.text().await.unwrap();
+        assert!(invalid_at(&html, "likelihood"), "{html}");
+        assert!(
+            html.contains("id=\"dim-c-error\""),
+            "dimensions at their group"
+        );
+        assert!(!html.contains("id=\"title-error\""), "nothing at the title");
+        assert!(!html.contains("risks[0]"), "no paths in the messages");
+        assert!(
+            html.contains("href=\"#likelihood\""),
+            "the summary links the field"
+        );
+        assert_eq!(stored_risk(&app, &to).await.0, 1, "nothing stored");
+        let res = post(
+            add.clone(),
+            form(&[("responsible", "IT-sjef"), ("decision", "")]),
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(invalid_at(&res.text().await.unwrap(), "decision"));
+        let res = post(add.clone(), form(&[])).await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let (_, doc) = stored_risk(&app, &to).await;
+        assert_eq!(doc["risks"][0]["id"], "r1");
+
+        // The edit form is filled in with what is stored.
+        let edit = format!("{to}/risks/r1");
+        let (status, html) = app.get(&e.cookie, &edit).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("value=\"Mistet PC\""));
+        assert!(html.contains("<option value=\"high\" selected>"));
+        assert!(html.contains("<option value=\"accept\" selected>"));
+        assert!(html.contains("name=\"dim\" value=\"c\" id=\"dim-c\" checked"));
+        assert!(!html.contains("name=\"dim\" value=\"i\" id=\"dim-i\" checked"));
+        assert_eq!(
+            app.get(&e.cookie, &format!("{to}/risks/r9")).await.0,
+            StatusCode::NOT_FOUND
+        );
+
+        // Editing: problems at their fields, nothing stored.
+        let version = stored_risk(&app, &to).await.0.to_string();
+        let bad = form(&[
+            ("version", &version),
+            ("decision", "reduce"),
+            ("residual", "3-3"),
+            ("measures", "m.finnes-ikke"),
+            ("own_measures", "Opplæring\n"),
+            ("due", "i morgen"),
+        ]);
+        let res = post(edit.clone(), bad.clone()).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = res.text().await.unwrap();
+        assert!(invalid_at(&html, "due"), "a date the form can check itself");
+        let bad: Vec<_> = bad.into_iter().filter(|(k, _)| k != "due").collect();
+        let res = post(edit.clone(), bad).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = res.text().await.unwrap();
+        assert!(invalid_at(&html, "residual"), "worse than analysed");
+        assert!(invalid_at(&html, "measures"), "unknown measure");
+        assert!(!html.contains("id=\"title-error\""));
+        assert!(html.contains("Opplæring"), "what was typed is shown again");
+        assert_eq!(stored_risk(&app, &to).await.0.to_string(), version);
+
+        // The status report lists the stored risk among the top risks.
+        let snapshot = app.status_report(&e, "nb").await;
+        let top = section(&snapshot, "top-risks").to_string();
+        assert!(top.contains("Mistet PC") && top.contains("2 × 2"), "{top}");
+
+        // An accepted assessment: the form warns, a change withdraws the acceptance and says so.
+        let adm = app.login("admin@example.no").await;
+        assert_eq!(
+            app.accept(&adm, &to, "Kari Nordmann").await,
+            StatusCode::SEE_OTHER
+        );
+        let (_, html) = app.get(&e.cookie, &edit).await;
+        assert!(
+            html.contains("Restrisikoen er akseptert av Kari Nordmann ("),
+            "{html}"
+        );
+        let version = stored_risk(&app, &to).await.0.to_string();
+        let res = post(
+            edit.clone(),
+            form(&[
+                ("version", &version),
+                ("title", "Mistet bærbar PC"),
+                ("decision", "reduce"),
+                ("measures", "m.tilgang"),
+                ("own_measures", "Opplæring\nKryptert disk"),
+                ("residual", "1-2"),
+                ("responsible", "IT-sjef"),
+                ("due", "2027-01-31"),
+            ]),
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let back = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(back.contains("withdrawn=1"), "{back}");
+        let (_, html) = app.get(&e.cookie, &back).await;
+        assert!(html.contains("Aksepten av restrisikoen er trukket tilbake"));
+        assert!(html.contains("Mistet bærbar PC") && html.contains("Ikke akseptert ennå"));
+        let (_, doc) = stored_risk(&app, &to).await;
+        assert!(doc.get("acceptance").is_none());
+        let r = &doc["risks"][0];
+        assert_eq!(r["title"], "Mistet bærbar PC");
+        assert_eq!(
+            r["treatment"]["measures"],
+            serde_json::json!([{"bank": "m.tilgang"}, {"own": "Opplæring"}, {"own": "Kryptert disk"}])
+        );
+        assert_eq!(r["treatment"]["owner"], "IT-sjef");
+        assert_eq!(r["treatment"]["due"], "2027-01-31");
+        assert_eq!(r["analysis"]["knowledge"], "high");
+        let (_, html) = app.get(&e.cookie, &edit).await;
+        assert!(
+            html.contains("Opplæring\nKryptert disk</textarea>"),
+            "own measures round trip"
+        );
+        assert!(
+            !html.contains("Restrisikoen er akseptert av"),
+            "nothing to withdraw now"
+        );
+
+        // A form made from an older version is refused, not lost.
+        let res = post(edit.clone(), form(&[("version", &version)]))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        assert_eq!(
+            stored_risk(&app, &to).await.1["risks"][0]["title"],
+            "Mistet bærbar PC"
+        );
+
+        // Removing: a POST with the session's token, by an editor; a new risk gets a fresh id.
+        let remove = format!("{edit}/remove");
+        let version = stored_risk(&app, &to).await.0.to_string();
+        let r = app.login("reader@example.no").await;
+        let res = app
+            .post(
+                &r.cookie,
+                &remove,
+                &[("csrf", r.csrf.as_str()), ("version", &version)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        let res = app.post(&e.cookie, &remove, &[("version", &version)]).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::FORBIDDEN,
+            "no change without the token"
+        );
+        let res = post(add.clone(), form(&[("title", "Strømbrudd")]))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let version = stored_risk(&app, &to).await.0.to_string();
+        let res = app
+            .post(
+                &e.cookie,
+                &remove,
+                &[("csrf", e.csrf.as_str()), ("version", &version)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let (_, doc) = stored_risk(&app, &to).await;
+        let ids: Vec<&str> = doc["risks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["r2"]);
+        let res = post(add.clone(), form(&[("title", "Brann")]))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let (_, doc) = stored_risk(&app, &to).await;
+        assert_eq!(doc["risks"][1]["id"], "r3", "never a taken id");
+        let (_, html) = app.get(&e.cookie, &to).await;
+        assert!(!html.contains("Mistet bærbar PC") && html.contains("Brann"));
+        assert!(
+            html.contains(&format!("action=\"/b/{A}/risk/")) && html.contains("/risks/r2/remove\"")
+        );
+        let audit = app.store.audit_for(A).await.unwrap();
+        let updates = audit
+            .iter()
+            .filter(|a| a.action == "risk_assessment.update")
+            .count();
+        assert_eq!(updates, 5, "every change through the one audited change");
+    }
+}
+
+#[tokio::test]
+async fn the_dashboard_and_the_status_report_give_the_same_figures() {
+    for app in apps("the_dashboard_and_the_status_report_give_the_same_figures").await {
+        let e = app.login("a@example.no").await;
+        let (_, html) = app
+            .get(
+                &format!("{}; grunnmur_lang=en", e.cookie),
+                &format!("/b/{A}"),
+            )
+            .await;
+        let html = html.replace(['\u{2068}', '\u{2069}'], "");
+        let at = html
+            .find(" required measures are in place")
+            .expect("question 3");
+        let words: Vec<&str> = html[..at].rsplit(['>', ' ']).take(3).collect();
+        let (required, in_place): (i64, i64) =
+            (words[0].parse().unwrap(), words[2].parse().unwrap());
+        assert!(required > 0, "{words:?}");
+
+        let doc = app.status_report(&e, "en").await;
+        let summary = section(&doc, "summary");
+        let figure = |key: &str| {
+            let label = grunnmur_i18n::t(grunnmur_i18n::Lang::En, key, &[]);
+            let rows = summary["table"]["rows"].as_array().unwrap();
+            let row = rows
+                .iter()
+                .find(|r| r[0].to_string().contains(&label))
+                .unwrap();
+            row[1]
+                .as_object()
+                .unwrap()
+                .values()
+                .next()
+                .unwrap()
+                .as_i64()
+        };
+        assert_eq!(figure("report-kv-required-total"), Some(required));
+        assert_eq!(figure("report-kv-in-place"), Some(in_place));
     }
 }

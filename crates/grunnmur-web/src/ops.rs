@@ -78,6 +78,7 @@ pub struct Derived {
     pub ws: Workspace,
     pub assessment: Assessment,
     report: OnceLock<AssessReport>,
+    overview: OnceLock<AssessReport>,
     json: OnceLock<axum::body::Bytes>,
     gzip: OnceLock<axum::body::Bytes>,
     /// What views make from this version, by key (a page's figures in one language, say).
@@ -89,6 +90,23 @@ impl Derived {
     pub fn report(&self) -> &AssessReport {
         self.report.get_or_init(|| {
             AssessReport::new(
+                &self.catalog.catalog,
+                &self.ws,
+                &self.assessment,
+                self.today,
+            )
+        })
+    }
+
+    /// The engine's report without the trails (or the full one, when it is made already), made
+    /// on first use: for views that count and summarise — the dashboard, report documents, the
+    /// risk list — which need no trails. For a large body the trails are most of the cost.
+    pub fn overview(&self) -> &AssessReport {
+        if let Some(r) = self.report.get() {
+            return r;
+        }
+        self.overview.get_or_init(|| {
+            AssessReport::without_trails(
                 &self.catalog.catalog,
                 &self.ws,
                 &self.assessment,
@@ -173,6 +191,7 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
         ws,
         assessment,
         report: OnceLock::new(),
+        overview: OnceLock::new(),
         json: OnceLock::new(),
         gzip: OnceLock::new(),
         views: Default::default(),

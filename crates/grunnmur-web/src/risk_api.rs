@@ -8,7 +8,7 @@
 //! nothing (404) whatever they send.
 
 use crate::auth::Caller;
-use crate::error::{ApiError, ErrorBody, lang_of};
+use crate::error::{ApiError, ErrorBody, lang_of, parse_json};
 use crate::ops;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
@@ -20,7 +20,6 @@ use grunnmur_core::risk::{ObjectRef, Preset, Problem, RiskAssessment, RiskEvalua
 use grunnmur_i18n::{Lang, t};
 use grunnmur_report::{Format, ReportInput, ReportKind, build, doc::Doc, render_doc};
 use grunnmur_store::{ReportDraft, ReportRow, ReportState, RiskRow, RiskWrite, Role, StoreError};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -75,11 +74,6 @@ fn id_of(s: &str) -> Result<i64, ApiError> {
 }
 
 /// A JSON request body, read after the role check.
-fn parse<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    let body = if body.trim().is_empty() { "{}" } else { body };
-    serde_json::from_str(body).map_err(|e| ApiError::BadRequest(e.to_string()))
-}
-
 #[derive(Serialize)]
 struct ProblemOut {
     path: String,
@@ -130,6 +124,15 @@ fn parse_assessment(body: &str) -> Result<RiskAssessment, ProblemOut> {
 /// The assessment document of a stored row.
 pub fn stored_doc(row: &RiskRow) -> Result<RiskAssessment, ApiError> {
     serde_json::from_str(&row.doc).map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+/// Every stored assessment of the body, oldest first.
+pub async fn stored_assessments(
+    s: &AppState,
+    orgnr: &str,
+) -> Result<Vec<RiskAssessment>, ApiError> {
+    let rows = s.store.risk_assessments(orgnr).await?;
+    rows.iter().map(stored_doc).collect()
 }
 
 fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
@@ -287,7 +290,7 @@ pub async fn create_risk_assessment(
 ) -> Result<Response, ApiError> {
     caller.require(&s, &orgnr, Role::Editor).await?;
     let lang = lang_of(&headers);
-    let req: NewRiskAssessment = parse(&body)?;
+    let req: NewRiskAssessment = parse_json(&body)?;
     let (row, doc) = match new_risk_assessment(
         &s,
         &orgnr,
@@ -324,13 +327,25 @@ pub async fn get_risk_assessment(
 #[derive(Serialize, ToSchema)]
 pub struct Stored {
     pub version: i64,
+    /// The change withdrew the risk owner's acceptance: it must be accepted again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub acceptance_withdrawn: bool,
+}
+
+impl From<Saved> for Stored {
+    fn from(s: Saved) -> Stored {
+        Stored {
+            version: s.version,
+            acceptance_withdrawn: s.acceptance_withdrawn,
+        }
+    }
 }
 
 #[utoipa::path(put, path = "/api/bodies/{orgnr}/risk-assessments/{id}", tag = "risk",
     params(("orgnr" = String, Path, description = "Organisation number"), ("id" = String, Path, description = "Risk assessment id")),
-    request_body(content = Object, description = "The whole assessment document. Its `acceptance` is ignored: a change withdraws an acceptance, and only the accept route records one."),
+    request_body(content = Object, description = "The whole assessment document. Its `acceptance` is ignored: a change withdraws an acceptance (the answer says so), and only the accept route records one."),
     responses((status = 200, body = Stored), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-        (status = 409, description = "If-Match names an older version", body = ErrorBody),
+        (status = 409, description = "If-Match (or, without it, a concurrent change) names an older version", body = ErrorBody),
         (status = 422, description = "Every problem with its field; nothing stored", body = ErrorBody)),
     security(("session" = []), ("bearer" = [])))]
 pub async fn put_risk_assessment(
@@ -342,7 +357,7 @@ pub async fn put_risk_assessment(
 ) -> Result<Response, ApiError> {
     caller.require(&s, &orgnr, Role::Editor).await?;
     let lang = lang_of(&headers);
-    let (row, _) = load_risk(&s, &orgnr, &id).await?;
+    load_risk(&s, &orgnr, &id).await?;
     let doc = match parse_assessment(&body) {
         Ok(doc) => doc,
         Err(p) => return Ok(invalid_out(lang, vec![p])),
@@ -351,22 +366,39 @@ pub async fn put_risk_assessment(
         .get(header::IF_MATCH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim_matches('"').parse().ok());
-    match save(&s, &orgnr, row.id, doc, &caller.actor(), expected).await? {
-        Ok(version) => Ok(Json(Stored { version }).into_response()),
+    let replace = |d: &mut RiskAssessment| {
+        *d = doc;
+        Ok(())
+    };
+    match change(&s, &orgnr, &id, expected, &caller.actor(), replace).await? {
+        Ok(saved) => Ok(Json(Stored::from(saved)).into_response()),
         Err(problems) => Ok(invalid(lang, &problems)),
     }
 }
 
-/// Stores a changed assessment when it passes every check. A change withdraws an acceptance:
-/// only [`accept`] records one.
-pub async fn save(
+/// What a stored change did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub version: i64,
+    /// The assessment was accepted; the change withdrew the acceptance.
+    pub acceptance_withdrawn: bool,
+}
+
+/// The one way a stored assessment changes (the API's `PUT` and the pages): read it, change it,
+/// check it, and store it with the version the caller saw (`expected_version`; left out, the
+/// version read), so a concurrent change is refused (409), not lost. With any problem nothing
+/// is stored. A change withdraws the risk owner's acceptance: only [`accept`] records one.
+pub async fn change(
     s: &AppState,
     orgnr: &str,
-    id: i64,
-    mut doc: RiskAssessment,
-    actor: &str,
+    id: &str,
     expected_version: Option<i64>,
-) -> Result<Result<i64, Vec<Problem>>, ApiError> {
+    actor: &str,
+    change: impl FnOnce(&mut RiskAssessment) -> Result<(), ApiError>,
+) -> Result<Result<Saved, Vec<Problem>>, ApiError> {
+    let (row, mut doc) = load_risk(s, orgnr, id).await?;
+    let was_accepted = doc.acceptance.is_some();
+    change(&mut doc)?;
     doc.acceptance = None;
     let d = ops::derived(s, orgnr).await?;
     let problems = doc.check(&d.catalog.catalog, &d.ws);
@@ -377,14 +409,17 @@ pub async fn save(
         .store
         .put_risk_assessment(RiskWrite {
             orgnr,
-            id,
+            id: row.id,
             doc: &to_json(&doc)?,
             actor,
             action: "risk_assessment.update",
-            expected_version,
+            expected_version: Some(expected_version.unwrap_or(row.version)),
         })
         .await?;
-    Ok(Ok(version))
+    Ok(Ok(Saved {
+        version,
+        acceptance_withdrawn: was_accepted,
+    }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -413,9 +448,13 @@ pub async fn accept_risk_assessment(
 ) -> Result<Response, ApiError> {
     caller.require(&s, &orgnr, Role::Admin).await?;
     let lang = lang_of(&headers);
-    let req: AcceptRequest = parse(&body)?;
+    let req: AcceptRequest = parse_json(&body)?;
     match accept(&s, &orgnr, &id, &req.owner, &req.note, &caller.actor()).await? {
-        Ok(version) => Ok(Json(Stored { version }).into_response()),
+        Ok(version) => Ok(Json(Stored {
+            version,
+            acceptance_withdrawn: false,
+        })
+        .into_response()),
         Err(problems) => Ok(invalid(lang, &problems)),
     }
 }
@@ -481,10 +520,16 @@ async fn snapshot(
     risk_id: Option<&str>,
 ) -> Result<(String, String), ApiError> {
     let d = ops::derived(s, orgnr).await?;
+    // The status report's top risks come from the body's stored assessments.
+    let risks = match kind {
+        Kind::Status => stored_assessments(s, orgnr).await?,
+        Kind::MeasurePlan | Kind::RiskAssessment => Vec::new(),
+    };
     let input = ReportInput {
-        report: d.report(),
+        report: d.overview(),
         catalog: &d.catalog.doc,
         body: &d.doc,
+        risks: &risks,
         lang,
     };
     let (subject, doc): (String, Doc) = match kind {
@@ -555,7 +600,7 @@ pub async fn create_report(
     body: String,
 ) -> Result<Response, ApiError> {
     caller.require(&s, &orgnr, Role::Editor).await?;
-    let req: NewReport = parse(&body)?;
+    let req: NewReport = parse_json(&body)?;
     let kind = Kind::parse(&req.kind)
         .ok_or_else(|| ApiError::BadRequest(format!("kind: {}", req.kind)))?;
     let lang = lang_param(req.lang.as_deref(), Lang::Nb)?;
@@ -662,7 +707,7 @@ async fn change_report(
 ) -> Result<Response, ApiError> {
     caller.require(s, orgnr, Role::Editor).await?;
     let lang = lang_of(headers);
-    let req: ReportChange = parse(body)?;
+    let req: ReportChange = parse_json(body)?;
     let id = id_of(id)?;
     let row = s.store.report(orgnr, id).await?.ok_or(ApiError::NotFound)?;
     let doc_lang = lang_param(

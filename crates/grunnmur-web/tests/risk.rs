@@ -228,6 +228,26 @@ async fn a_risk_assessment_from_prefill_to_accepted() {
         assert_eq!(acc["date"], grunnmur_web::state::today().to_string());
         let list = app.req(&t.reader, Method::GET, &base, None).await.json();
         assert_eq!(list[0]["accepted_by"], "Kommunedirektør Kari Nordmann");
+        // A change after acceptance withdraws it, and the answer says so.
+        let res = app
+            .req(&t.editor, Method::PUT, &path, Some(got["document"].clone()))
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        assert_eq!(res.json()["acceptance_withdrawn"], true);
+        let again = app.req(&t.reader, Method::GET, &path, None).await.json();
+        assert!(again["document"].get("acceptance").is_none());
+        let res = app
+            .req(
+                &t.editor,
+                Method::PUT,
+                &path,
+                Some(again["document"].clone()),
+            )
+            .await;
+        assert!(
+            res.json().get("acceptance_withdrawn").is_none(),
+            "nothing to withdraw"
+        );
 
         let audit = app.store.audit_for(A).await.unwrap();
         let actions: Vec<&str> = audit
@@ -240,10 +260,56 @@ async fn a_risk_assessment_from_prefill_to_accepted() {
             [
                 "risk_assessment.create",
                 "risk_assessment.update",
-                "risk_assessment.accept"
+                "risk_assessment.accept",
+                "risk_assessment.update",
+                "risk_assessment.update"
             ]
         );
         assert!(grunnmur_store::verify_chain(&app.store.audit_all().await.unwrap()).is_ok());
+
+        // The status report lists the stored assessment's risk among the top risks.
+        let res = app
+            .req(
+                &t.editor,
+                Method::POST,
+                &format!("/api/bodies/{A}/reports"),
+                Some(json!({"kind": "status", "lang": "en"})),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+        let id = res.json()["id"].as_i64().unwrap();
+        let row = app.store.report(A, id).await.unwrap().unwrap();
+        let snapshot: Value = serde_json::from_str(&row.snapshot).unwrap();
+        let top = snapshot["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == "top-risks")
+            .expect("a top-risks section");
+        let row = &top["table"]["rows"][0];
+        let cells: Vec<String> = row
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        for want in ["Innbrudd via phishing", "4 × 4", "Unacceptable", "2 × 2"] {
+            assert!(
+                cells.iter().any(|c| c.contains(want)),
+                "{want} in {cells:?}"
+            );
+        }
+        assert_eq!(top["charts"].as_array().unwrap().len(), 2);
+        let html = app
+            .req(
+                &t.reader,
+                Method::GET,
+                &format!("/api/bodies/{A}/reports/{id}?format=html"),
+                None,
+            )
+            .await
+            .text();
+        assert!(html.contains("The highest risks") && html.contains("Innbrudd via phishing"));
     }
 }
 

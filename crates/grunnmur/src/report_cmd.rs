@@ -1,7 +1,7 @@
 //! `grunnmur report BODY_FILE --kind status|measure-plan|risk-assessment --format pdf|xlsx|html
-//! --out FILE [--risk FILE]`: the management reports, rendered by `grunnmur-report` from the
-//! engine's result (and, for a risk-assessment report, the assessment as JSON, as the API keeps
-//! it).
+//! --out FILE [--risk FILE]...`: the management reports, rendered by `grunnmur-report` from the
+//! engine's result and risk assessments as JSON, as the API keeps them (the one assessment of a
+//! risk-assessment report; the body's assessments whose top risks a status report lists).
 
 use crate::output::print_problems;
 use anyhow::Context;
@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum KindArg {
-    /// Body status report for management.
+    /// Body status report for management (with the top risks of any `--risk FILE`).
     Status,
     /// Measure plan (handlingsplan): what, where, who, by when.
     MeasurePlan,
@@ -48,9 +48,10 @@ pub struct ReportArgs {
     /// The date that decides what is overdue (YYYY-MM-DD); today when left out.
     #[arg(long)]
     today: Option<String>,
-    /// The risk assessment (JSON) for `--kind risk-assessment`.
+    /// A risk assessment (JSON): the one for `--kind risk-assessment`; for `--kind status`, the
+    /// body's assessments whose highest risks the report lists (repeat it for each).
     #[arg(long, required_if_eq("kind", "risk-assessment"))]
-    risk: Option<PathBuf>,
+    risk: Vec<PathBuf>,
 }
 
 /// Reads a risk assessment and checks it against the body's workspace; prints every problem
@@ -134,6 +135,17 @@ pub fn run(lang: Lang, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let Some(l) = load(lang, &args.body_file, args.catalog.as_deref()) else {
         return Ok(ExitCode::FAILURE);
     };
+    if matches!(args.kind, KindArg::RiskAssessment) && args.risk.len() != 1 {
+        eprintln!("{}", t(lang, "cli-report-one-risk", &[]));
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut risks = Vec::new();
+    for path in &args.risk {
+        match load_risk(lang, path, &l) {
+            Some(ra) => risks.push(ra),
+            None => return Ok(ExitCode::FAILURE),
+        }
+    }
     let cat = &l.checked.catalog;
     let a = grunnmur_core::assess(cat, &l.ws, today);
     let report = grunnmur_core::report::AssessReport::new(cat, &l.ws, &a, today);
@@ -141,6 +153,7 @@ pub fn run(lang: Lang, args: ReportArgs) -> anyhow::Result<ExitCode> {
         report: &report,
         catalog: &l.checked.doc,
         body: &l.doc,
+        risks: &risks,
         lang,
     };
     let format = match args.format {
@@ -152,15 +165,7 @@ pub fn run(lang: Lang, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let doc = match args.kind {
         KindArg::Status => build::build(ReportKind::Status, &input),
         KindArg::MeasurePlan => build::build(ReportKind::MeasurePlan, &input),
-        KindArg::RiskAssessment => {
-            let Some(path) = args.risk.as_deref() else {
-                return Ok(ExitCode::FAILURE);
-            };
-            let Some(ra) = load_risk(lang, path, &l) else {
-                return Ok(ExitCode::FAILURE);
-            };
-            build::risk_assessment(&input, &ra)
-        }
+        KindArg::RiskAssessment => build::risk_assessment(&input, &risks[0]),
     };
     let bytes = match grunnmur_report::render_doc(&doc, format) {
         Ok(b) => b,

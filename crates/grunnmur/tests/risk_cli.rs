@@ -1,5 +1,6 @@
 //! `grunnmur report --kind risk-assessment --risk FILE`: the same report as the server makes,
-//! and a broken assessment names its fields and writes nothing.
+//! and a broken assessment names its fields and writes nothing; `--kind status` with `--risk`
+//! files lists their top risks.
 
 use grunnmur_core::risk::{ObjectRef, Preset, RiskAssessment};
 use std::path::{Path, PathBuf};
@@ -96,6 +97,37 @@ fn writes_the_risk_assessment_report_and_refuses_a_broken_one() {
         "{err}"
     );
     assert!(!out2.exists(), "nothing written");
+
+    // A status report lists the top risks of every --risk; a risk-assessment report takes one.
+    let mut with_risk = prefilled();
+    with_risk.risks = serde_json::from_value(serde_json::json!([{"id": "R1",
+        "title": "Skolesystemet lekker karakterer", "dimensions": ["c"],
+        "analysis": {"likelihood": 3, "consequence": 3, "knowledge": "low"}}]))
+    .unwrap();
+    let second = dir.join("second.json");
+    std::fs::write(&second, serde_json::to_string(&with_risk).unwrap()).unwrap();
+    let status_out = dir.join("status.html");
+    let mut a = args(&risk, &status_out);
+    a[5] = "status".into();
+    a.splice(8..8, ["--risk".to_string(), second.display().to_string()]);
+    let o = grunnmur(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&status_out).unwrap();
+    assert!(
+        html.contains("De høyeste risikoene")
+            && html.contains("Skolesystemet lekker karakterer")
+            && html.contains("i 2 risikovurderinger"),
+        "{html}"
+    );
+    let mut a = args(&risk, &dir.join("two.html"));
+    a.splice(8..8, ["--risk".to_string(), second.display().to_string()]);
+    let o = grunnmur(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("nøyaktig én --risk"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 
     // Without --risk, clap says what is missing.
     let o = grunnmur(&[

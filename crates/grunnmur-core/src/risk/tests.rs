@@ -331,6 +331,44 @@ fn check_lists_every_problem_with_its_field() {
 }
 
 #[test]
+fn a_problem_names_the_risk_it_is_in_and_the_field_within() {
+    let (cat, ws, mut ra) = prefilled("system:journal", Preset::FiveByFive);
+    let mut r2 = risk("R2", 6, 2);
+    r2.title = String::new();
+    ra.risks = vec![risk("R1", 2, 2), r2];
+    ra.frame.acceptance.cells[0][1] = U;
+    let ps = ra.check(&cat, &ws);
+    let inside: Vec<Option<(usize, &str)>> = ps.iter().map(Problem::in_risk).collect();
+    assert_eq!(
+        inside,
+        [
+            None,
+            None,
+            Some((1, "title")),
+            Some((1, "analysis.likelihood"))
+        ]
+    );
+    let p = |path: &str| Problem::new(path, Code::Empty);
+    assert_eq!(p("risks[3]").in_risk(), Some((3, "")));
+    assert_eq!(p("risks").in_risk(), None);
+    assert_eq!(p("risks[x].title").in_risk(), None);
+    assert_eq!(p("risks[1]title").in_risk(), None);
+}
+
+#[test]
+fn new_risk_ids_stay_unique_after_a_removal() {
+    let (_, _, mut ra) = prefilled("org", Preset::ThreeByThree);
+    assert_eq!(ra.next_risk_id(), "r1");
+    ra.risks = vec![risk("r1", 1, 1), risk("r2", 1, 1), risk("r3", 1, 1)];
+    assert_eq!(ra.next_risk_id(), "r4");
+    ra.risks.remove(0);
+    assert_eq!(ra.next_risk_id(), "r4", "r3 is still taken");
+    assert_eq!(ra.risk_index("r3"), Some(1));
+    assert_eq!(ra.risk_index("r1"), None);
+    assert_eq!(pos(3, 4).score(), 12);
+}
+
+#[test]
 fn check_refuses_odd_scales_and_shapes() {
     let (cat, ws, mut ra) = prefilled("org", Preset::ThreeByThree);
     // Four steps have no preset names: each needs a label; the matrix must grow too.

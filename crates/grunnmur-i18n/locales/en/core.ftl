@@ -266,10 +266,18 @@ report-chart-baseline = Status of required measures by baseline
 report-chart-activity = Status of required measures by governance activity
 report-chart-risk = Risk picture: systems by highest consequence level
 report-chart-risk-alt = { $level }: { $with } need a risk assessment, { $without } do not
+report-sheet-top-risks = Top risks
+report-heading-top-risks = The highest risks
+report-caption-top-risks = The highest risks in the body's risk assessments, with zones before and after treatment
+report-top-risks-intro = The { $shown } highest of { $analysed } analysed risks in { $assessments } risk assessments, ordered by zone before treatment, then by likelihood × consequence.
+report-top-risks-none = The report includes no risk assessments.
+report-chart-top-before = Number of risks per cell before treatment ({ $size } matrix)
+report-chart-top-after = Number of risks per cell after treatment ({ $size } matrix)
 report-series-risk = Needs a risk assessment
 report-series-no-risk = No risk assessment needed
 cli-report-written = Wrote { $path }.
 cli-report-failed = The report could not be made: { $detail }
+cli-report-one-risk = A risk-assessment report takes exactly one --risk.
 
 ## Spreadsheets
 xlsx-place-workbook = The workbook

@@ -126,6 +126,7 @@ risk-col-rationale = Basis
 risk-col-decision = Decision
 risk-col-after = After
 risk-col-residual-zone = Zone after
+risk-col-accepted = Acceptance
 
 ## API.
 risk-api-report-final = Report { $id } is final and cannot be changed. Make a new version.

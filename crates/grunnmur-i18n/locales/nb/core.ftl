@@ -266,10 +266,18 @@ report-chart-baseline = Status for påkrevde tiltak per basisnivå
 report-chart-activity = Status for påkrevde tiltak per styringsaktivitet
 report-chart-risk = Risikobilde: systemer etter høyeste konsekvensnivå
 report-chart-risk-alt = { $level }: { $with } trenger risikovurdering, { $without } gjør det ikke
+report-sheet-top-risks = Høyeste risikoer
+report-heading-top-risks = De høyeste risikoene
+report-caption-top-risks = De høyeste risikoene i virksomhetens risikovurderinger, med sone før og etter behandling
+report-top-risks-intro = De { $shown } høyeste av { $analysed } analyserte risikoer i { $assessments } risikovurderinger, ordnet etter sone før behandling og så etter sannsynlighet × konsekvens.
+report-top-risks-none = Rapporten omfatter ingen risikovurderinger.
+report-chart-top-before = Antall risikoer per celle før behandling (matrise { $size })
+report-chart-top-after = Antall risikoer per celle etter behandling (matrise { $size })
 report-series-risk = Trenger risikovurdering
 report-series-no-risk = Trenger ikke risikovurdering
 cli-report-written = Skrev { $path }.
 cli-report-failed = Rapporten kunne ikke lages: { $detail }
+cli-report-one-risk = En rapport om en risikovurdering tar nøyaktig én --risk.
 
 ## Regneark
 xlsx-place-workbook = Arbeidsboken

@@ -126,6 +126,7 @@ risk-col-rationale = Grunnlag
 risk-col-decision = Beslutning
 risk-col-after = Etter
 risk-col-residual-zone = Sone etter
+risk-col-accepted = Aksept
 
 ## API.
 risk-api-report-final = Rapport { $id } er endelig og kan ikke endres. Lag en ny versjon.

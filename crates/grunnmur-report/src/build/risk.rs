@@ -7,9 +7,10 @@ use super::{Ctx, int, named, text};
 use crate::ReportInput;
 use crate::doc::{Cell, Chart, Column, Doc, Matrix, MatrixCell, Section, Table};
 use grunnmur_core::risk::{
-    Decision, Knowledge, MeasureRef, ObjectRef, Position, RiskAssessment, Scale, ScaleKind, Zone,
-    preset_label_key,
+    Acceptance, Decision, Frame, Knowledge, MeasureRef, ObjectRef, Position, Risk, RiskAssessment,
+    RiskEvaluation, Scale, ScaleKind, Treatment, Zone, preset_label_key,
 };
+use std::cmp::Reverse;
 
 /// Zone colours: light enough for dark text (contrast above 4.5:1), and told apart by the
 /// legend and the tables, not by colour alone.
@@ -67,6 +68,35 @@ impl Ctx<'_> {
         }
     }
 
+    fn zone_cell(&self, z: Option<Zone>) -> Cell {
+        z.map_or(Cell::Empty, |z| Cell::Text(self.zone(z)))
+    }
+
+    fn decision_cell(&self, t: Option<&Treatment>) -> Cell {
+        t.map_or(Cell::Empty, |t| {
+            Cell::Text(self.t(&format!("risk-decision-{}", t.decision.as_str())))
+        })
+    }
+
+    /// The position after treatment; an avoided risk without a residual is gone.
+    fn after_cell(&self, t: Option<&Treatment>, e: &RiskEvaluation) -> Cell {
+        match (t.map(|t| t.decision), e.after) {
+            (Some(Decision::Avoid), None) => Cell::Text(self.t("risk-avoided")),
+            (_, p) => self.position(p),
+        }
+    }
+
+    /// Whether the risk owner has accepted the assessment's residual risk, and who, when.
+    fn acceptance_state(&self, a: Option<&Acceptance>) -> String {
+        match a {
+            Some(a) => self.ta(
+                "risk-state-accepted",
+                &[("owner", &a.owner), ("date", &a.date.to_string())],
+            ),
+            None => self.t("risk-state-open"),
+        }
+    }
+
     fn position(&self, p: Option<Position>) -> Cell {
         p.map_or(Cell::Empty, |p| {
             Cell::Text(self.ta(
@@ -101,14 +131,8 @@ fn section(ctx: &Ctx, key: &str, table: Option<Table>) -> Section {
     }
 }
 
-/// A picture of the matrix with `text(l, c)` in each cell (1-based positions).
-fn matrix_chart(
-    ctx: &Ctx,
-    ra: &RiskAssessment,
-    title: String,
-    text: impl Fn(u8, u8) -> String,
-) -> Chart {
-    let f = &ra.frame;
+/// A picture of the frame's matrix with `text(l, c)` in each cell (1-based positions).
+fn matrix_chart(ctx: &Ctx, f: &Frame, title: String, text: impl Fn(u8, u8) -> String) -> Chart {
     let mut alt = Vec::new();
     let cells: Vec<Vec<MatrixCell>> = f
         .acceptance
@@ -245,7 +269,7 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
     let mut criteria = section(ctx, "criteria", Some(t));
     criteria.charts.push(matrix_chart(
         ctx,
-        ra,
+        f,
         ctx.t("risk-chart-criteria"),
         |_, _| String::new(),
     ));
@@ -340,23 +364,16 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
                         .collect()
                 })
                 .unwrap_or_default();
-            let after = match (t.map(|t| t.decision), e.after) {
-                (Some(Decision::Avoid), None) => Cell::Text(ctx.t("risk-avoided")),
-                (_, p) => ctx.position(p),
-            };
             vec![
                 Cell::Text(r.id.clone()),
                 ctx.position(e.before),
-                e.zone.map_or(Cell::Empty, |z| Cell::Text(ctx.zone(z))),
+                ctx.zone_cell(e.zone),
                 a.map_or(Cell::Empty, |a| Cell::Text(knowledge(ctx, a.knowledge))),
                 a.map_or(Cell::Empty, |a| text(a.rationale.clone())),
-                t.map_or(Cell::Empty, |t| {
-                    Cell::Text(ctx.t(&format!("risk-decision-{}", t.decision.as_str())))
-                }),
+                ctx.decision_cell(t),
                 text(measures.join(", ")),
-                after,
-                e.residual_zone
-                    .map_or(Cell::Empty, |z| Cell::Text(ctx.zone(z))),
+                ctx.after_cell(t, e),
+                ctx.zone_cell(e.residual_zone),
                 t.and_then(|t| t.owner.clone()).map_or(Cell::Empty, text),
                 t.and_then(|t| t.due)
                     .map_or(Cell::Empty, |d| Cell::Date(d.to_string())),
@@ -399,12 +416,12 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
     pictures.paragraphs.push(ctx.t("risk-report-matrix-intro"));
     pictures
         .charts
-        .push(matrix_chart(ctx, ra, ctx.t("risk-chart-before"), |l, c| {
+        .push(matrix_chart(ctx, f, ctx.t("risk-chart-before"), |l, c| {
             ids_at(false, l, c)
         }));
     pictures
         .charts
-        .push(matrix_chart(ctx, ra, ctx.t("risk-chart-after"), |l, c| {
+        .push(matrix_chart(ctx, f, ctx.t("risk-chart-after"), |l, c| {
             ids_at(true, l, c)
         }));
 
@@ -434,14 +451,10 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
         (ctx.t("risk-fact-object"), ctx.risk_object(&f.object)),
     ];
     facts.extend(ctx.facts());
-    let state = match &ra.acceptance {
-        Some(a) => ctx.ta(
-            "risk-state-accepted",
-            &[("owner", &a.owner), ("date", &a.date.to_string())],
-        ),
-        None => ctx.t("risk-state-open"),
-    };
-    facts.push((ctx.t("risk-fact-state"), state));
+    facts.push((
+        ctx.t("risk-fact-state"),
+        ctx.acceptance_state(ra.acceptance.as_ref()),
+    ));
     Doc {
         lang: ctx.lang,
         title: ctx.ta(
@@ -464,6 +477,150 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
         ],
         landscape: true,
     }
+}
+
+/// Two frames draw the same matrix: the same zones and the same step names.
+fn same_matrix(ctx: &Ctx, a: &Frame, b: &Frame) -> bool {
+    let names = |f: &Frame| {
+        let l = (0..f.likelihood.len())
+            .map(|k| ctx.step_label(ScaleKind::Likelihood, &f.likelihood, k));
+        let c = (0..f.consequence.len())
+            .map(|k| ctx.step_label(ScaleKind::Consequence, &f.consequence, k));
+        l.chain(c).collect::<Vec<_>>()
+    };
+    a.acceptance == b.acceptance && names(a) == names(b)
+}
+
+/// How many of the highest risks the status report lists.
+pub const TOP_RISKS: usize = 10;
+
+type RankKey = (
+    Reverse<Option<Zone>>,
+    Reverse<u32>,
+    Reverse<Option<Zone>>,
+    Reverse<u32>,
+);
+
+/// An analysed risk of one of the body's assessments, with its evaluation.
+struct Ranked<'a> {
+    ra: &'a RiskAssessment,
+    risk: &'a Risk,
+    ev: RiskEvaluation,
+}
+
+impl Ranked<'_> {
+    /// Highest first: the zone before treatment, then likelihood × consequence, then the same
+    /// after treatment; ties keep the assessments' and risks' own order.
+    fn key(&self) -> RankKey {
+        let score = |p: Option<Position>| p.map_or(0, Position::score);
+        (
+            Reverse(self.ev.zone),
+            Reverse(score(self.ev.before)),
+            Reverse(self.ev.residual_zone),
+            Reverse(score(self.ev.after)),
+        )
+    }
+}
+
+/// The status report's top risks: the highest risks across the body's risk assessments
+/// (ordered by [`Ranked::key`]) and, per acceptance matrix, how many risks sit in each cell
+/// before and after treatment. Zones and positions are the engine's.
+pub(super) fn top_risks(ctx: &Ctx) -> crate::doc::Section {
+    let assessments = ctx.input.risks;
+    let mut ranked: Vec<Ranked> = assessments
+        .iter()
+        .flat_map(|ra| {
+            ra.risks
+                .iter()
+                .zip(ra.evaluate())
+                .filter(|(_, ev)| ev.zone.is_some())
+                .map(move |(risk, ev)| Ranked { ra, risk, ev })
+        })
+        .collect();
+    ranked.sort_by_key(|r| r.key());
+    let rows = ranked
+        .iter()
+        .take(TOP_RISKS)
+        .map(|r| {
+            let t = r.risk.treatment.as_ref();
+            vec![
+                Cell::Text(ctx.risk_object(&r.ra.frame.object)),
+                Cell::Text(r.risk.title.clone()),
+                ctx.position(r.ev.before),
+                ctx.zone_cell(r.ev.zone),
+                ctx.decision_cell(t),
+                ctx.after_cell(t, &r.ev),
+                ctx.zone_cell(r.ev.residual_zone),
+                t.and_then(|t| t.owner.clone()).map_or(Cell::Empty, text),
+                Cell::Text(ctx.acceptance_state(r.ra.acceptance.as_ref())),
+            ]
+        })
+        .collect();
+    let cols = vec![
+        Column::text(ctx.t("report-col-object"), 16.0),
+        Column::text(ctx.t("risk-col-risk"), 18.0),
+        Column::text(ctx.t("risk-col-before"), 7.0),
+        Column::text(ctx.t("risk-col-zone"), 10.0),
+        Column::text(ctx.t("risk-col-decision"), 9.0),
+        Column::text(ctx.t("risk-col-after"), 7.0),
+        Column::text(ctx.t("risk-col-residual-zone"), 10.0),
+        Column::text(ctx.t("report-col-owner"), 10.0),
+        Column::text(ctx.t("risk-col-accepted"), 16.0),
+    ];
+    let mut section = super::section(
+        ctx,
+        "top-risks",
+        Some(super::table(ctx, "top-risks", cols, rows)),
+    );
+    section.paragraphs.push(if assessments.is_empty() {
+        ctx.t("report-top-risks-none")
+    } else {
+        ctx.ta(
+            "report-top-risks-intro",
+            &[
+                ("shown", &ranked.len().min(TOP_RISKS).to_string()),
+                ("analysed", &ranked.len().to_string()),
+                ("assessments", &assessments.len().to_string()),
+            ],
+        )
+    });
+    // One pair of pictures per matrix in use (zones and step names), in order of first use.
+    let mut groups: Vec<(&Frame, Vec<&Ranked>)> = Vec::new();
+    for r in &ranked {
+        let f = &r.ra.frame;
+        match groups.iter_mut().find(|(g, _)| same_matrix(ctx, g, f)) {
+            Some((_, members)) => members.push(r),
+            None => groups.push((f, vec![r])),
+        }
+    }
+    for (f, members) in groups {
+        let size = ctx.ta(
+            "risk-position",
+            &[
+                ("likelihood", &f.likelihood.len().to_string()),
+                ("consequence", &f.consequence.len().to_string()),
+            ],
+        );
+        for (after, key) in [
+            (false, "report-chart-top-before"),
+            (true, "report-chart-top-after"),
+        ] {
+            let count = |l: u8, c: u8| {
+                let at = Some(Position {
+                    likelihood: l,
+                    consequence: c,
+                });
+                let n = members
+                    .iter()
+                    .filter(|r| (if after { r.ev.after } else { r.ev.before }) == at)
+                    .count();
+                if n == 0 { String::new() } else { n.to_string() }
+            };
+            let title = ctx.ta(key, &[("size", &size)]);
+            section.charts.push(matrix_chart(ctx, f, title, count));
+        }
+    }
+    section
 }
 
 fn knowledge(ctx: &Ctx, k: Knowledge) -> String {

@@ -6,7 +6,7 @@ use crate::page::*;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use grunnmur_report::{ReportInput, ReportKind};
+use grunnmur_report::ReportInput;
 use grunnmur_store::Role;
 use grunnmur_web::AppState;
 
@@ -62,7 +62,7 @@ pub async fn show(
     let cat = &b.derived.catalog.catalog;
     let d = &b.derived;
     let (ws, a) = (&d.ws, &d.assessment);
-    let report = d.report();
+    let report = d.overview();
     // The same figures as the status report, from the same code, made once per version and
     // language.
     let figures = d.view(&format!("dashboard/{}", lang.code()), || {
@@ -70,20 +70,18 @@ pub async fn show(
             report,
             catalog: &b.derived.catalog.doc,
             body: &d.doc,
+            risks: &[],
             lang,
         };
-        let doc = grunnmur_report::build::build(ReportKind::Status, &input);
+        let p = grunnmur_report::build::progress(&input);
         let mut progress = String::new();
-        for (n, key) in ["baseline", "activity"].iter().enumerate() {
-            if let Some(sec) = doc.sections.iter().find(|x| x.key == *key) {
-                grunnmur_report::html::section(&mut progress, sec, &format!("progress-{n}"), 3);
-            }
+        for (n, sec) in p.sections.iter().enumerate() {
+            grunnmur_report::html::section(&mut progress, sec, &format!("progress-{n}"), 3);
         }
-        let (required, in_place) = grunnmur_report::build::coverage(&input);
         Figures {
             progress,
-            required,
-            in_place,
+            required: p.required,
+            in_place: p.in_place,
             grid: crate::svg::level_grid(lang, ws, a),
         }
     });

@@ -424,10 +424,7 @@ pub async fn save(
         );
     }
     for field in ["due", "valid_until"] {
-        let value = f.get(field);
-        if !value.is_empty() && grunnmur_core::Date::parse(value).is_none() {
-            errors.push(field, t(v.lang, "ui-date-invalid", &[("value", value)]));
-        }
+        date_field(v.lang, field, f.get(field), &mut errors);
     }
     let Some(status) = status.filter(|_| errors.is_empty()) else {
         return html_invalid(edit_page(&v, &b, m, sys, x, errors));

@@ -168,12 +168,32 @@ pub fn required(
     }
 }
 
+/// A date field (`YYYY-MM-DD`): `None` when empty; a value that is not a date is a problem at
+/// the field (and `None`).
+pub fn date_field(
+    lang: Lang,
+    field: &str,
+    value: &str,
+    errors: &mut crate::page::Errors,
+) -> Option<grunnmur_core::Date> {
+    if value.is_empty() {
+        return None;
+    }
+    let date = grunnmur_core::Date::parse(value);
+    if date.is_none() {
+        errors.push(field, t(lang, "ui-date-invalid", &[("value", value)]));
+    }
+    date
+}
+
 /// A drop-down field: options are (value, label, selected).
 pub struct Select {
     pub id: String,
     pub label: String,
     pub hint: String,
     pub options: Vec<(String, String, bool)>,
+    /// A problem with the choice, shown beside the field.
+    pub error: Option<String>,
 }
 
 impl Select {
@@ -182,6 +202,7 @@ impl Select {
             id: id.into(),
             label,
             hint: String::new(),
+            error: None,
             options: options
                 .into_iter()
                 .map(|(v, l)| {

@@ -8,11 +8,15 @@ use crate::page::*;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use grunnmur_core::risk::{Preset, Zone};
+use grunnmur_core::risk::{
+    Analysis, Decision, Frame, Knowledge, MeasureRef, Position, Preset, Problem, Risk,
+    RiskAssessment, Treatment, Zone,
+};
+use grunnmur_i18n::Lang;
 use grunnmur_store::{ReportState, Role};
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
-use grunnmur_web::risk_api::{self, Kind};
+use grunnmur_web::risk_api::{self, Kind, Saved};
 
 pub struct AssessmentLine {
     pub id: i64,
@@ -59,7 +63,7 @@ pub async fn show(
     let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
     let cat = &b.derived.catalog.catalog;
-    let report = b.derived.report();
+    let report = b.derived.overview();
     let mut assessments = Vec::new();
     for row in s.store.risk_assessments(&orgnr).await? {
         let doc = risk_api::stored_doc(&row)?;
@@ -167,6 +171,8 @@ pub async fn start(
 
 pub struct RiskLine {
     pub id: String,
+    /// The id as a path segment.
+    pub href: String,
     pub title: String,
     pub before: String,
     pub zone: String,
@@ -180,6 +186,7 @@ pub struct RiskLine {
 struct AssessmentPage {
     p: Page,
     id: i64,
+    version: i64,
     title: String,
     object: String,
     scope: String,
@@ -188,96 +195,374 @@ struct AssessmentPage {
     accepted: String,
     open: Vec<String>,
     errors: Errors,
-    selects: Vec<Select>,
+    selects: RiskSelects,
     form: RiskForm,
+    form_action: String,
+    submit_key: &'static str,
 }
 
-/// What was typed into the add-a-risk form, shown again beside its problems.
+#[derive(Template)]
+#[template(path = "risk_edit.html")]
+struct EditPage {
+    p: Page,
+    id: i64,
+    version: i64,
+    assessment: String,
+    risk_id: String,
+    risk_title: String,
+    accepted: String,
+    errors: Errors,
+    selects: RiskSelects,
+    form: RiskForm,
+    form_action: String,
+    submit_key: &'static str,
+}
+
+/// The fields of the add-a-risk and edit-a-risk forms, as typed (shown again beside their
+/// problems) or as stored (to edit).
 #[derive(Default)]
 pub struct RiskForm {
     pub title: String,
     pub threat: String,
     pub vulnerability: String,
     pub dims: Vec<String>,
+    pub likelihood: String,
+    pub consequence: String,
+    pub knowledge: String,
+    pub rationale: String,
+    pub decision: String,
     pub measures: String,
+    pub own_measures: String,
+    pub residual: String,
     pub justification: String,
-    pub picks: [String; 5],
+    pub responsible: String,
+    pub due: String,
 }
 
-/// The drop-downs of the add-a-risk form: steps of the frame's scales, knowledge, decision.
-fn risk_selects(lang: grunnmur_i18n::Lang, l: usize, c: usize, picks: &[String; 5]) -> Vec<Select> {
-    let steps = |n: usize, none: bool| {
-        let mut v: Vec<(String, String)> = if none {
-            vec![(String::new(), t(lang, "ui-risk-none-chosen", &[]))]
-        } else {
-            Vec::new()
-        };
-        v.extend((1..=n).map(|k| (k.to_string(), k.to_string())));
-        v
-    };
-    let knowledge = ["low", "medium", "high"]
-        .iter()
-        .map(|k| (k.to_string(), t(lang, &format!("ui-knowledge-{k}"), &[])))
-        .collect();
-    let decisions = ["reduce", "accept", "avoid", "share"]
-        .iter()
-        .map(|d| (d.to_string(), t(lang, &format!("risk-decision-{d}"), &[])))
-        .collect();
-    vec![
-        Select::new(
-            "likelihood",
-            t(lang, "ui-risk-likelihood", &[]),
-            steps(l, false),
-            &picks[0],
-        ),
-        Select::new(
-            "consequence",
-            t(lang, "ui-risk-consequence", &[]),
-            steps(c, false),
-            &picks[1],
-        ),
-        Select::new(
-            "knowledge",
-            t(lang, "ui-risk-knowledge", &[]),
-            knowledge,
-            &picks[2],
-        ),
-        Select::new(
-            "decision",
-            t(lang, "ui-risk-decision", &[]),
-            decisions,
-            &picks[3],
-        ),
-        Select::new(
-            "residual",
-            t(lang, "ui-risk-residual", &[]),
-            steps_pairs(l, c, lang),
-            &picks[4],
-        ),
-    ]
+/// The drop-downs of the risk form: steps of the frame's scales, knowledge, decision, residual.
+pub struct RiskSelects {
+    pub likelihood: Select,
+    pub consequence: Select,
+    pub knowledge: Select,
+    pub decision: Select,
+    pub residual: Select,
 }
 
-/// Residual positions as "likelihood-consequence" options.
-fn steps_pairs(l: usize, c: usize, lang: grunnmur_i18n::Lang) -> Vec<(String, String)> {
-    let mut v = vec![(String::new(), t(lang, "ui-risk-none-chosen", &[]))];
-    for a in 1..=l {
-        for b in 1..=c {
-            v.push((
-                format!("{a}-{b}"),
-                t(
-                    lang,
-                    "ui-risk-position",
-                    &[("l", &a.to_string()), ("c", &b.to_string())],
-                ),
-            ));
+fn position_key(p: Position) -> String {
+    format!("{}-{}", p.likelihood, p.consequence)
+}
+
+impl RiskForm {
+    /// An empty form: nothing chosen, knowledge medium.
+    fn blank() -> RiskForm {
+        RiskForm {
+            knowledge: "medium".into(),
+            ..RiskForm::default()
         }
     }
-    v
+
+    fn read(f: &FormData) -> RiskForm {
+        RiskForm {
+            title: f.get("title").into(),
+            threat: f.get("threat").into(),
+            vulnerability: f.get("vulnerability").into(),
+            dims: f.all("dim"),
+            likelihood: f.get("likelihood").into(),
+            consequence: f.get("consequence").into(),
+            knowledge: f.get("knowledge").into(),
+            rationale: f.get("rationale").into(),
+            decision: f.get("decision").into(),
+            measures: f.get("measures").into(),
+            own_measures: f.get("own_measures").into(),
+            residual: f.get("residual").into(),
+            justification: f.get("justification").into(),
+            responsible: f.get("responsible").into(),
+            due: f.get("due").into(),
+        }
+    }
+
+    /// A stored risk, to edit.
+    fn of(r: &Risk) -> RiskForm {
+        let a = r.analysis.as_ref();
+        let t = r.treatment.as_ref();
+        let measures = |own: bool| {
+            t.map(|t| {
+                t.measures
+                    .iter()
+                    .filter_map(|m| match (m, own) {
+                        (MeasureRef::Bank(id), false) | (MeasureRef::Own(id), true) => {
+                            Some(id.as_str())
+                        }
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(if own { "\n" } else { ", " })
+            })
+            .unwrap_or_default()
+        };
+        RiskForm {
+            title: r.title.clone(),
+            threat: r.threat.clone(),
+            vulnerability: r.vulnerability.clone(),
+            dims: r.dimensions.iter().map(|d| d.to_string()).collect(),
+            likelihood: a.map(|a| a.likelihood.to_string()).unwrap_or_default(),
+            consequence: a.map(|a| a.consequence.to_string()).unwrap_or_default(),
+            knowledge: a
+                .map(|a| knowledge_str(a.knowledge).to_string())
+                .unwrap_or_default(),
+            rationale: a.map(|a| a.rationale.clone()).unwrap_or_default(),
+            decision: t
+                .map(|t| t.decision.as_str().to_string())
+                .unwrap_or_default(),
+            measures: measures(false),
+            own_measures: measures(true),
+            residual: t
+                .and_then(|t| t.residual)
+                .map(position_key)
+                .unwrap_or_default(),
+            justification: t.map(|t| t.justification.clone()).unwrap_or_default(),
+            responsible: t.and_then(|t| t.owner.clone()).unwrap_or_default(),
+            due: t
+                .and_then(|t| t.due)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The risk the form describes, keeping what the form does not show (area, information
+    /// types) from `base`. What the form alone can tell is wrong goes to `errors`; the rest is
+    /// the engine's check.
+    fn to_risk(&self, lang: Lang, id: String, base: Option<&Risk>, errors: &mut Errors) -> Risk {
+        let field_required = |errors: &mut Errors, field: &str| {
+            let name = t(lang, &format!("ui-field-{field}"), &[]);
+            errors.push(field, t(lang, "ui-field-required", &[("field", &name)]));
+        };
+        if self.title.is_empty() {
+            field_required(errors, "title");
+        }
+        // A step that is not a number is out of every scale: the engine names it.
+        let step = |s: &str| s.parse::<u8>().unwrap_or(0);
+        let analysis = match (self.likelihood.is_empty(), self.consequence.is_empty()) {
+            (true, true) => None,
+            (l, c) => {
+                if l {
+                    field_required(errors, "likelihood");
+                }
+                if c {
+                    field_required(errors, "consequence");
+                }
+                Some(Analysis {
+                    likelihood: step(&self.likelihood),
+                    consequence: step(&self.consequence),
+                    knowledge: match self.knowledge.as_str() {
+                        "low" => Knowledge::Low,
+                        "high" => Knowledge::High,
+                        _ => Knowledge::Medium,
+                    },
+                    rationale: self.rationale.clone(),
+                })
+            }
+        };
+        let mut measures: Vec<MeasureRef> = self
+            .measures
+            .split([',', ' ', '\n'])
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(|m| MeasureRef::Bank(m.to_string()))
+            .collect();
+        measures.extend(
+            self.own_measures
+                .lines()
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+                .map(|m| MeasureRef::Own(m.to_string())),
+        );
+        let residual = self.residual.split_once('-').map(|(l, c)| Position {
+            likelihood: step(l),
+            consequence: step(c),
+        });
+        let due = date_field(lang, "due", &self.due, errors);
+        let decision = match self.decision.as_str() {
+            "reduce" => Some(Decision::Reduce),
+            "accept" => Some(Decision::Accept),
+            "avoid" => Some(Decision::Avoid),
+            "share" => Some(Decision::Share),
+            _ => None,
+        };
+        let treated = !measures.is_empty()
+            || residual.is_some()
+            || due.is_some()
+            || !self.justification.is_empty()
+            || !self.responsible.is_empty();
+        if decision.is_none() && treated {
+            errors.push("decision", t(lang, "ui-risk-decision-needed", &[]));
+        }
+        let treatment = decision.map(|decision| Treatment {
+            decision,
+            measures,
+            residual,
+            justification: self.justification.clone(),
+            owner: Some(self.responsible.clone()).filter(|o| !o.is_empty()),
+            due,
+        });
+        Risk {
+            id,
+            title: self.title.clone(),
+            area: base.and_then(|b| b.area.clone()),
+            threat: self.threat.clone(),
+            vulnerability: self.vulnerability.clone(),
+            info_types: base.map(|b| b.info_types.clone()).unwrap_or_default(),
+            dimensions: self
+                .dims
+                .iter()
+                .filter_map(|d| grunnmur_core::Dimension::parse(d))
+                .collect(),
+            analysis,
+            treatment,
+        }
+    }
+
+    fn selects(&self, lang: Lang, frame: &Frame, errors: &Errors) -> RiskSelects {
+        let none = || vec![(String::new(), t(lang, "ui-risk-none-chosen", &[]))];
+        let steps = |n: usize| {
+            let mut v = none();
+            v.extend((1..=n).map(|k| (k.to_string(), k.to_string())));
+            v
+        };
+        let knowledge = ["low", "medium", "high"]
+            .iter()
+            .map(|k| (k.to_string(), t(lang, &format!("ui-knowledge-{k}"), &[])))
+            .collect();
+        let mut decisions = none();
+        decisions.extend(
+            ["reduce", "accept", "avoid", "share"]
+                .iter()
+                .map(|d| (d.to_string(), t(lang, &format!("risk-decision-{d}"), &[]))),
+        );
+        let mut residual = none();
+        for l in 1..=frame.likelihood.len() as u8 {
+            for c in 1..=frame.consequence.len() as u8 {
+                let p = Position {
+                    likelihood: l,
+                    consequence: c,
+                };
+                residual.push((position_key(p), position(lang, Some(p))));
+            }
+        }
+        let select = |id: &str, label: &str, options, chosen: &str| {
+            let mut s = Select::new(id, t(lang, label, &[]), options, chosen);
+            s.error = errors.of(id).map(String::from);
+            s
+        };
+        RiskSelects {
+            likelihood: select(
+                "likelihood",
+                "ui-risk-likelihood",
+                steps(frame.likelihood.len()),
+                &self.likelihood,
+            ),
+            consequence: select(
+                "consequence",
+                "ui-risk-consequence",
+                steps(frame.consequence.len()),
+                &self.consequence,
+            ),
+            knowledge: select("knowledge", "ui-risk-knowledge", knowledge, &self.knowledge),
+            decision: select("decision", "ui-risk-decision", decisions, &self.decision),
+            residual: select("residual", "ui-risk-residual", residual, &self.residual),
+        }
+    }
 }
 
-fn zone(lang: grunnmur_i18n::Lang, z: Option<Zone>) -> String {
+fn knowledge_str(k: Knowledge) -> &'static str {
+    match k {
+        Knowledge::Low => "low",
+        Knowledge::Medium => "medium",
+        Knowledge::High => "high",
+    }
+}
+
+/// The form field a problem within a risk belongs to, by the rest of its path
+/// (`analysis.likelihood` → `likelihood`); `None` for what the form does not show.
+fn field_of(path: &str) -> Option<&'static str> {
+    let head = path.split(['.', '[']).next().unwrap_or_default();
+    let field = match head {
+        "title" => "title",
+        "dimensions" => "dim-c",
+        "analysis" => match path.strip_prefix("analysis.") {
+            Some(rest) if rest.starts_with("consequence") => "consequence",
+            Some(rest) if rest.starts_with("knowledge") => "knowledge",
+            Some(rest) if rest.starts_with("rationale") => "rationale",
+            _ => "likelihood",
+        },
+        "treatment" => {
+            let rest = path.strip_prefix("treatment.").unwrap_or_default();
+            match rest.split(['.', '[']).next().unwrap_or_default() {
+                "measures" if rest.ends_with(".own") => "own_measures",
+                "measures" => "measures",
+                "residual" => "residual",
+                "justification" => "justification",
+                "owner" => "responsible",
+                "due" => "due",
+                _ => "decision",
+            }
+        }
+        _ => return None,
+    };
+    Some(field)
+}
+
+/// The engine's problems with the risk at `n`, each at the field it belongs to; a problem
+/// elsewhere in the document (the form does not show it) goes to the title with its path.
+fn problems_at_fields(lang: Lang, problems: &[Problem], n: usize, errors: &mut Errors) {
+    for p in problems {
+        let message = risk_api::problem_message(lang, p);
+        match p
+            .in_risk()
+            .filter(|(i, _)| *i == n)
+            .and_then(|(_, rest)| field_of(rest))
+        {
+            Some(field) => errors.push(field, message),
+            None => errors.push("title", format!("{}: {message}", p.path)),
+        }
+    }
+}
+
+fn position(lang: Lang, p: Option<Position>) -> String {
+    p.map(|p| {
+        t(
+            lang,
+            "ui-risk-position",
+            &[
+                ("l", &p.likelihood.to_string()),
+                ("c", &p.consequence.to_string()),
+            ],
+        )
+    })
+    .unwrap_or_default()
+}
+
+fn zone(lang: Lang, z: Option<Zone>) -> String {
     z.map(|z| t(lang, &format!("risk-zone-{}", z.as_str()), &[]))
         .unwrap_or_default()
+}
+
+fn accepted(doc: &RiskAssessment) -> String {
+    doc.acceptance
+        .as_ref()
+        .map(|a| format!("{} ({})", a.owner, a.date))
+        .unwrap_or_default()
+}
+
+/// After a change: back to the assessment, which says whether the change withdrew the risk
+/// owner's acceptance.
+fn saved_to(orgnr: &str, id: &str, s: Saved) -> Response {
+    let flag = if s.acceptance_withdrawn {
+        "?withdrawn=1"
+    } else {
+        ""
+    };
+    saved(&format!("/b/{orgnr}/risk/{id}{flag}"))
 }
 
 async fn assessment_page(
@@ -293,27 +578,15 @@ async fn assessment_page(
     let ws = &b.derived.ws;
     let cat = &b.derived.catalog.catalog;
     let evaluation = doc.evaluate();
-    let pos = |p: Option<grunnmur_core::risk::Position>| {
-        p.map(|p| {
-            t(
-                lang,
-                "ui-risk-position",
-                &[
-                    ("l", &p.likelihood.to_string()),
-                    ("c", &p.consequence.to_string()),
-                ],
-            )
-        })
-        .unwrap_or_default()
-    };
     let risks = doc
         .risks
         .iter()
         .zip(&evaluation)
         .map(|(r, e)| RiskLine {
             id: r.id.clone(),
+            href: enc_path(&r.id),
             title: r.title.clone(),
-            before: pos(e.before),
+            before: position(lang, e.before),
             zone: zone(lang, e.zone),
             decision: r
                 .treatment
@@ -326,7 +599,7 @@ async fn assessment_page(
                     )
                 })
                 .unwrap_or_default(),
-            after: pos(e.after),
+            after: position(lang, e.after),
             residual_zone: zone(lang, e.residual_zone),
         })
         .collect();
@@ -336,28 +609,26 @@ async fn assessment_page(
         .map(|p| risk_api::problem_message(lang, p))
         .collect();
     let object = doc.frame.object.to_string();
+    let mut p = v.body_page(b, "ui-risk-assessment-title", "risk");
+    if v.path.contains("withdrawn=1") {
+        p.notice = Some(t(lang, "ui-risk-acceptance-withdrawn", &[]));
+    }
     Ok(AssessmentPage {
-        p: v.body_page(b, "ui-risk-assessment-title", "risk"),
+        p,
         id: row.id,
+        version: row.version,
         title: doc.title.clone(),
         object: object_label(cat, ws, &b.row.orgnr, &object, lang).0,
         scope: doc.frame.scope.clone(),
         areas: doc.areas.iter().map(|a| a.title.clone()).collect(),
         risks,
-        accepted: doc
-            .acceptance
-            .as_ref()
-            .map(|a| format!("{} ({})", a.owner, a.date))
-            .unwrap_or_default(),
+        accepted: accepted(&doc),
         open,
+        selects: form.selects(lang, &doc.frame, &errors),
         errors,
-        selects: risk_selects(
-            lang,
-            doc.frame.likelihood.len(),
-            doc.frame.consequence.len(),
-            &form.picks,
-        ),
         form,
+        form_action: format!("/b/{}/risk/{}/risks", b.row.orgnr, row.id),
+        submit_key: "ui-risk-add-submit",
     })
 }
 
@@ -367,7 +638,7 @@ pub async fn assessment(
     Path((orgnr, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let b = v.body(&s, &orgnr, Role::Reader).await?;
-    html(assessment_page(&s, &v, &b, &id, Errors::default(), RiskForm::default()).await?)
+    html(assessment_page(&s, &v, &b, &id, Errors::default(), RiskForm::blank()).await?)
 }
 
 pub async fn accept(
@@ -390,7 +661,7 @@ pub async fn accept(
             }
         }
     }
-    html_invalid(assessment_page(&s, &v, &b, &id, errors, RiskForm::default()).await?)
+    html_invalid(assessment_page(&s, &v, &b, &id, errors, RiskForm::blank()).await?)
 }
 
 /// A report draft of the body as it is now.
@@ -422,102 +693,147 @@ pub async fn finalize(
     Ok(saved(&format!("/b/{orgnr}/risk#reports")))
 }
 
-/// Adds a risk with its analysis and treatment; checked like any change through the API.
+/// The risk with this id in an assessment, or not found.
+fn index_of(doc: &RiskAssessment, risk_id: &str) -> Result<usize, ApiError> {
+    doc.risk_index(risk_id).ok_or(ApiError::NotFound)
+}
+
+/// Applies a page's change to a stored assessment through the API's own change (the same checks,
+/// version check and audit), against the version the form was made from (a change made
+/// meanwhile is refused, 409, not lost). Stored: back to the assessment. Refused: the engine's
+/// problems.
+async fn change_from_form(
+    s: &AppState,
+    v: &Viewer,
+    f: &FormData,
+    (orgnr, id): (&str, &str),
+    change: impl FnOnce(&mut RiskAssessment) -> Result<(), ApiError>,
+) -> Result<Result<Response, Vec<Problem>>, PageError> {
+    let version = f.get("version").parse().ok();
+    Ok(risk_api::change(s, orgnr, id, version, &v.actor(), change)
+        .await?
+        .map(|saved| saved_to(orgnr, id, saved)))
+}
+
+/// Adds a risk with its analysis and treatment.
 pub async fn add_risk(
     State(s): State<AppState>,
     v: Viewer,
     Path((orgnr, id)): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    use grunnmur_core::risk::{
-        Analysis, Decision, Knowledge, MeasureRef, Position, Risk, Treatment,
-    };
     let f = v.form(&body)?;
     let b = v.body(&s, &orgnr, Role::Editor).await?;
-    let form = RiskForm {
-        title: f.get("title").into(),
-        threat: f.get("threat").into(),
-        vulnerability: f.get("vulnerability").into(),
-        dims: f.all("dim"),
-        measures: f.get("measures").into(),
-        justification: f.get("justification").into(),
-        picks: [
-            "likelihood",
-            "consequence",
-            "knowledge",
-            "decision",
-            "residual",
-        ]
-        .map(|k| f.get(k).to_string()),
-    };
+    let form = RiskForm::read(&f);
     let mut errors = Errors::default();
-    required(v.lang, &f, "title", &mut errors);
-    let (row, mut doc) = risk_api::load_risk(&s, &orgnr, &id).await?;
-    let step = |k: &str| f.get(k).parse::<u8>().unwrap_or(0);
-    let knowledge = match f.get("knowledge") {
-        "low" => Knowledge::Low,
-        "high" => Knowledge::High,
-        _ => Knowledge::Medium,
-    };
-    let decision = match f.get("decision") {
-        "accept" => Decision::Accept,
-        "avoid" => Decision::Avoid,
-        "share" => Decision::Share,
-        _ => Decision::Reduce,
-    };
-    let residual = f.get("residual").split_once('-').and_then(|(a, c)| {
-        Some(Position {
-            likelihood: a.parse().ok()?,
-            consequence: c.parse().ok()?,
-        })
-    });
-    let dimensions = form
-        .dims
-        .iter()
-        .filter_map(|d| grunnmur_core::Dimension::parse(d))
-        .collect();
-    let measures = form
-        .measures
-        .split([',', ' ', '\n'])
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
-        .map(|m| MeasureRef::Bank(m.to_string()))
-        .collect();
-    doc.risks.push(Risk {
-        id: format!("r{}", doc.risks.len() + 1),
-        title: form.title.clone(),
-        area: None,
-        threat: form.threat.clone(),
-        vulnerability: form.vulnerability.clone(),
-        info_types: Vec::new(),
-        dimensions,
-        analysis: Some(Analysis {
-            likelihood: step("likelihood"),
-            consequence: step("consequence"),
-            knowledge,
-            rationale: String::new(),
-        }),
-        treatment: Some(Treatment {
-            decision,
-            measures,
-            residual,
-            justification: form.justification.clone(),
-            owner: None,
-            due: None,
-        }),
-    });
+    let (_, doc) = risk_api::load_risk(&s, &orgnr, &id).await?;
+    let n = doc.risks.len();
+    let risk = form.to_risk(v.lang, doc.next_risk_id(), None, &mut errors);
     if errors.is_empty() {
-        match risk_api::save(&s, &orgnr, row.id, doc, &v.actor(), Some(row.version)).await? {
-            Ok(_) => return Ok(saved(&format!("/b/{orgnr}/risk/{id}"))),
-            Err(problems) => {
-                for p in &problems {
-                    errors.push(
-                        "title",
-                        format!("{}: {}", p.path, risk_api::problem_message(v.lang, p)),
-                    );
-                }
-            }
+        let add = |d: &mut RiskAssessment| {
+            d.risks.push(risk);
+            Ok(())
+        };
+        match change_from_form(&s, &v, &f, (&orgnr, &id), add).await? {
+            Ok(done) => return Ok(done),
+            Err(problems) => problems_at_fields(v.lang, &problems, n, &mut errors),
         }
     }
     html_invalid(assessment_page(&s, &v, &b, &id, errors, form).await?)
+}
+
+async fn edit_page(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    (id, risk_id): (&str, &str),
+    errors: Errors,
+    form: Option<RiskForm>,
+) -> Result<EditPage, PageError> {
+    let (row, doc) = risk_api::load_risk(s, &b.row.orgnr, id).await?;
+    let n = index_of(&doc, risk_id)?;
+    let form = form.unwrap_or_else(|| RiskForm::of(&doc.risks[n]));
+    Ok(EditPage {
+        p: v.body_page(b, "ui-risk-edit-title", "risk"),
+        id: row.id,
+        version: row.version,
+        assessment: doc.title.clone(),
+        risk_id: risk_id.to_string(),
+        risk_title: doc.risks[n].title.clone(),
+        accepted: accepted(&doc),
+        selects: form.selects(v.lang, &doc.frame, &errors),
+        errors,
+        form,
+        form_action: format!(
+            "/b/{}/risk/{}/risks/{}",
+            b.row.orgnr,
+            row.id,
+            enc_path(risk_id)
+        ),
+        submit_key: "ui-save",
+    })
+}
+
+/// A risk's form, filled in with what is stored.
+pub async fn edit_risk(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, id, risk_id)): Path<(String, String, String)>,
+) -> Result<Response, PageError> {
+    let b = v.body(&s, &orgnr, Role::Editor).await?;
+    html(edit_page(&s, &v, &b, (&id, &risk_id), Errors::default(), None).await?)
+}
+
+/// Stores a changed risk.
+pub async fn update_risk(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, id, risk_id)): Path<(String, String, String)>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let f = v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Editor).await?;
+    let form = RiskForm::read(&f);
+    let mut errors = Errors::default();
+    let (_, doc) = risk_api::load_risk(&s, &orgnr, &id).await?;
+    let n = index_of(&doc, &risk_id)?;
+    let risk = form.to_risk(v.lang, risk_id.clone(), Some(&doc.risks[n]), &mut errors);
+    if errors.is_empty() {
+        let replace = |d: &mut RiskAssessment| {
+            let n = index_of(d, &risk_id)?;
+            d.risks[n] = risk;
+            Ok(())
+        };
+        match change_from_form(&s, &v, &f, (&orgnr, &id), replace).await? {
+            Ok(done) => return Ok(done),
+            Err(problems) => problems_at_fields(v.lang, &problems, n, &mut errors),
+        }
+    }
+    html_invalid(edit_page(&s, &v, &b, (&id, &risk_id), errors, Some(form)).await?)
+}
+
+/// Removes a risk.
+pub async fn remove_risk(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((orgnr, id, risk_id)): Path<(String, String, String)>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let f = v.form(&body)?;
+    let b = v.body(&s, &orgnr, Role::Editor).await?;
+    let remove = |d: &mut RiskAssessment| {
+        let n = index_of(d, &risk_id)?;
+        d.risks.remove(n);
+        Ok(())
+    };
+    match change_from_form(&s, &v, &f, (&orgnr, &id), remove).await? {
+        Ok(done) => Ok(done),
+        // A removal leaves nothing the engine could refuse but what was stored before it (a
+        // catalog change since, say): shown at the top of the assessment, nothing stored.
+        Err(problems) => {
+            let mut errors = Errors::default();
+            problems_at_fields(v.lang, &problems, usize::MAX, &mut errors);
+            html_invalid(assessment_page(&s, &v, &b, &id, errors, RiskForm::blank()).await?)
+        }
+    }
 }
