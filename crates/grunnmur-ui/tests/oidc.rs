@@ -3,15 +3,18 @@
 //! the library under test), and every way a sign-in must fail — wrong state, replayed or forged
 //! tokens, another audience, an expired token, no verified e-mail, a provider that is down.
 
+mod common;
+
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode as Status, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use base64::Engine;
+use common::*;
 use grunnmur_store::testing::{note_postgres_skipped, postgres, sqlite};
-use grunnmur_store::{BodyRow, Role, Storage};
+use grunnmur_store::{Role, Storage};
 use grunnmur_web::{AppState, Config, auth};
-use reqwest::{Client, StatusCode, redirect};
+use reqwest::{Client, StatusCode};
 use rsa::pkcs1v15::SigningKey;
 use rsa::signature::{SignatureEncoding, Signer};
 use rsa::traits::PublicKeyParts;
@@ -242,11 +245,8 @@ struct App {
 }
 
 async fn start_app(store: Arc<dyn Storage>, issuer: Option<&str>) -> App {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../crates/grunnmur-catalog/tests/fixtures/small/catalog");
-    let catalog = Arc::new(grunnmur_catalog::load_catalog(Some(&p)).0.unwrap());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
+    let catalog = small_catalog();
+    let (listener, base) = listen().await;
     let mut state = AppState::new(store.clone(), catalog.clone(), Config::default());
     if let Some(issuer) = issuer {
         let provider = grunnmur_oidc::Provider::new(grunnmur_oidc::Config {
@@ -258,36 +258,8 @@ async fn start_app(store: Arc<dyn Storage>, issuer: Option<&str>) -> App {
         .unwrap();
         state = state.with_oidc(provider);
     }
-    tokio::spawn(async move {
-        grunnmur_web::serve_with(state, listener, grunnmur_ui::routes())
-            .await
-            .unwrap()
-    });
-    let body = BodyRow {
-        orgnr: A.into(),
-        name: "Kommune A".into(),
-        kind: "kommune".into(),
-        sectors: vec![],
-        catalog_id: catalog.catalog.id.clone(),
-        catalog_version: catalog.catalog.version.clone(),
-        created_at: 0,
-    };
-    store.create_body(&body, "test").await.unwrap();
-    let fixture = p.join("../kommune.yaml");
-    let src = grunnmur_catalog::Source {
-        name: "kommune.yaml".into(),
-        text: std::fs::read_to_string(fixture).unwrap(),
-    };
-    let (doc, _) = grunnmur_catalog::read_body(&src, &catalog.catalog).unwrap();
-    let json = serde_json::to_string(&doc).unwrap();
-    let w = grunnmur_store::WorkspaceWrite {
-        orgnr: A,
-        doc: &json,
-        actor: "test",
-        action: "workspace.put",
-        expected_version: None,
-    };
-    store.put_workspace(w).await.unwrap();
+    spawn(state, listener);
+    add_small_body(&store, &catalog, A).await;
     // An account the administrator made before the organisation's login was turned on.
     let hash = auth::hash_password("et langt passord").unwrap();
     let kari = store
@@ -297,21 +269,9 @@ async fn start_app(store: Arc<dyn Storage>, issuer: Option<&str>) -> App {
     store.grant(kari, A, Role::Editor, "test").await.unwrap();
     App {
         base,
-        http: Client::builder()
-            .redirect(redirect::Policy::none())
-            .build()
-            .unwrap(),
+        http: browser(),
         store,
     }
-}
-
-fn cookie(res: &reqwest::Response, name: &str) -> Option<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(str::to_string)
 }
 
 fn location(res: &reqwest::Response) -> String {
@@ -336,7 +296,7 @@ impl App {
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let pending = cookie(&res, "grunnmur_oidc").expect("the pending sign-in");
+        let pending = set_cookie_header(&res, "grunnmur_oidc").expect("the pending sign-in");
         assert!(pending.contains("HttpOnly") && pending.contains("SameSite=Lax"));
         let at_provider = self.http.get(location(&res)).send().await.unwrap();
         assert_eq!(at_provider.status(), StatusCode::SEE_OTHER);
@@ -358,7 +318,7 @@ impl App {
         }
         let res = req.send().await.unwrap();
         let status = res.status();
-        let session = cookie(&res, "grunnmur_session").map(|c| c.split(';').next().unwrap().into());
+        let session = set_cookie(&res, "grunnmur_session");
         Outcome {
             status,
             session,
@@ -367,14 +327,7 @@ impl App {
     }
 
     async fn get(&self, cookie: &str, path: &str) -> (StatusCode, String) {
-        let res = self
-            .http
-            .get(format!("{}{path}", self.base))
-            .header("cookie", cookie)
-            .send()
-            .await
-            .unwrap();
-        (res.status(), res.text().await.unwrap())
+        common::get(&self.http, &self.base, cookie, path).await
     }
 
     async fn audit_actions(&self) -> Vec<String> {
@@ -417,7 +370,7 @@ async fn signing_in_through_the_organisations_login() {
         );
         let (status, page) = app.get(&session, "/b/974760673").await;
         assert_eq!(status, StatusCode::OK, "{b}");
-        assert!(page.contains("Kommune A"), "{b}");
+        assert!(page.contains("Kommune 974760673"), "{b}");
         assert_eq!(
             app.audit_actions()
                 .await

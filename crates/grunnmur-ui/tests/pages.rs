@@ -3,29 +3,19 @@
 //! cross-site posts, tenant isolation and roles, errors at their fields with nothing stored,
 //! forms that change what the engine requires, and every page in both languages.
 
-use grunnmur_catalog::{Source, read_body};
+mod common;
+
+use common::*;
+use grunnmur_catalog::Source;
 use grunnmur_store::testing::{note_postgres_skipped, postgres, sqlite};
-use grunnmur_store::{BodyRow, Role, Storage, WorkspaceWrite};
+use grunnmur_store::{Role, Storage};
 use grunnmur_web::{AppState, Config, auth};
-use reqwest::{Client, StatusCode, redirect};
+use reqwest::{Client, StatusCode};
 use std::sync::Arc;
 
 const A: &str = "974760673";
 const B: &str = "991825827";
 const PASSWORD: &str = "et langt og godt passord";
-
-fn root() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn small_catalog() -> Arc<grunnmur_catalog::CheckedCatalog> {
-    let p = root().join("crates/grunnmur-catalog/tests/fixtures/small/catalog");
-    Arc::new(
-        grunnmur_catalog::load_catalog(Some(&p))
-            .0
-            .expect("small catalog"),
-    )
-}
 
 struct App {
     base: String,
@@ -42,45 +32,11 @@ struct Session {
 async fn start(store: Arc<dyn Storage>) -> App {
     let catalog = small_catalog();
     let state = AppState::new(store.clone(), catalog.clone(), Config::default());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        grunnmur_web::serve_with(state, listener, grunnmur_ui::routes())
-            .await
-            .unwrap()
-    });
+    let (listener, base) = listen().await;
+    spawn(state, listener);
     // Two bodies with the small municipality's workspace; one member of each, and a reader of A.
-    let text = std::fs::read_to_string(
-        root().join("crates/grunnmur-catalog/tests/fixtures/small/kommune.yaml"),
-    )
-    .unwrap();
     for orgnr in [A, B] {
-        let src = Source {
-            name: "kommune.yaml".into(),
-            text: text.replace(A, orgnr),
-        };
-        let (doc, _) = read_body(&src, &catalog.catalog).expect("small body");
-        let body = BodyRow {
-            orgnr: orgnr.into(),
-            name: format!("Kommune {orgnr}"),
-            kind: "kommune".into(),
-            sectors: vec!["utdanning".into()],
-            catalog_id: catalog.catalog.id.clone(),
-            catalog_version: catalog.catalog.version.clone(),
-            created_at: 0,
-        };
-        store.create_body(&body, "test").await.unwrap();
-        let json = serde_json::to_string(&doc).unwrap();
-        store
-            .put_workspace(WorkspaceWrite {
-                orgnr,
-                doc: &json,
-                actor: "test",
-                action: "workspace.put",
-                expected_version: None,
-            })
-            .await
-            .unwrap();
+        add_small_body(&store, &catalog, orgnr).await;
     }
     let hash = auth::hash_password(PASSWORD).unwrap();
     for (email, orgnr, role) in [
@@ -96,11 +52,8 @@ async fn start(store: Arc<dyn Storage>) -> App {
         store.grant(id, orgnr, role, "test").await.unwrap();
     }
     App {
-        base: format!("http://{addr}"),
-        http: Client::builder()
-            .redirect(redirect::Policy::none())
-            .build()
-            .unwrap(),
+        base,
+        http: browser(),
         store,
     }
 }
@@ -122,25 +75,9 @@ fn csrf_in(html: &str) -> String {
     html[at..].split('"').next().unwrap().to_string()
 }
 
-fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(|v| v.split(';').next().unwrap().to_string())
-}
-
 impl App {
     async fn get(&self, cookie: &str, path: &str) -> (StatusCode, String) {
-        let res = self
-            .http
-            .get(format!("{}{path}", self.base))
-            .header("cookie", cookie)
-            .send()
-            .await
-            .unwrap();
-        (res.status(), res.text().await.unwrap())
+        get(&self.http, &self.base, cookie, path).await
     }
 
     async fn post(&self, cookie: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
