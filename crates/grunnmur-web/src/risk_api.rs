@@ -73,7 +73,6 @@ fn id_of(s: &str) -> Result<i64, ApiError> {
     s.parse().map_err(|_| ApiError::NotFound)
 }
 
-/// A JSON request body, read after the role check.
 #[derive(Serialize)]
 struct ProblemOut {
     path: String,
