@@ -1096,3 +1096,49 @@ async fn the_dashboard_and_the_status_report_give_the_same_figures() {
         assert_eq!(figure("report-kv-in-place"), Some(in_place));
     }
 }
+
+#[tokio::test]
+async fn an_acceptance_names_the_risks_that_are_not_ready() {
+    let app = start(sqlite().await.0).await;
+    let e = app.login("a@example.no").await;
+    let to = app.start_assessment(&e, "system:s.hr").await;
+    let form = [
+        ("csrf", e.csrf.as_str()),
+        ("title", "Uanalysert risiko"),
+        ("dim", "c"),
+    ];
+    let res = app.post(&e.cookie, &format!("{to}/risks"), &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let adm = app.login("admin@example.no").await;
+    let res = app
+        .post(
+            &adm.cookie,
+            &format!("{to}/accept"),
+            &[("csrf", adm.csrf.as_str()), ("owner", "Kari Nordmann")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    // The summary names the risk and leads to its row, not to the owner field.
+    let id = to.rsplit('/').next().unwrap();
+    let doc = grunnmur_web::risk_api::stored_doc(
+        &app.store
+            .risk_assessment(A, id.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    let risk = doc
+        .risks
+        .iter()
+        .find(|r| r.title == "Uanalysert risiko")
+        .unwrap();
+    assert!(
+        html.contains(&format!("href=\"#risk-{}\">Uanalysert risiko: ", risk.id)),
+        "{html}"
+    );
+    assert!(html.contains(&format!("id=\"risk-{}\"", risk.id)));
+    assert!(!html.contains("id=\"owner-error\""), "the owner was given");
+    assert!(doc.acceptance.is_none(), "nothing stored");
+}

@@ -406,5 +406,6 @@ ui-risk-own-measures = Your own measures
 ui-hint-risk-own-measures = One measure per line, for measures that are not in the measure bank.
 ui-risk-responsible = Responsible for the treatment
 ui-risk-decision-needed = Choose a decision when the risk has measures, a residual risk, a responsible person, a due date or a justification.
+ui-risk-problem-in = { $risk }: { $message }
 ui-risk-change-withdraws = The residual risk is accepted by { $owner }. A change withdraws the acceptance, and the risk owner must accept again.
 ui-risk-acceptance-withdrawn = The change is saved. The acceptance of the residual risk is withdrawn; the risk owner must accept again.

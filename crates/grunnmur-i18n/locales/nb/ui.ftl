@@ -406,5 +406,6 @@ ui-risk-own-measures = Egne tiltak
 ui-hint-risk-own-measures = Ett tiltak per linje, for tiltak som ikke står i tiltaksbanken.
 ui-risk-responsible = Ansvarlig for behandlingen
 ui-risk-decision-needed = Velg en beslutning når risikoen har tiltak, restrisiko, ansvarlig, frist eller begrunnelse.
+ui-risk-problem-in = { $risk }: { $message }
 ui-risk-change-withdraws = Restrisikoen er akseptert av { $owner }. En endring trekker aksepten tilbake, og risikoeieren må akseptere på nytt.
 ui-risk-acceptance-withdrawn = Endringen er lagret. Aksepten av restrisikoen er trukket tilbake; risikoeieren må akseptere på nytt.

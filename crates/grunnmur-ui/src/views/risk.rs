@@ -655,8 +655,21 @@ pub async fn accept(
         match risk_api::accept(&s, &orgnr, &id, f.get("owner"), f.get("note"), &v.actor()).await? {
             Ok(_) => return Ok(saved(&format!("/b/{orgnr}/risk/{id}"))),
             Err(problems) => {
+                // A risk not yet ready for acceptance is named, and the summary links to its row.
+                let (_, doc) = risk_api::load_risk(&s, &orgnr, &id).await?;
                 for p in &problems {
-                    errors.push("owner", risk_api::problem_message(v.lang, p));
+                    let message = risk_api::problem_message(v.lang, p);
+                    match p.in_risk().and_then(|(n, _)| doc.risks.get(n)) {
+                        Some(r) => errors.push(
+                            &format!("risk-{}", enc_path(&r.id)),
+                            t(
+                                v.lang,
+                                "ui-risk-problem-in",
+                                &[("risk", &r.title), ("message", &message)],
+                            ),
+                        ),
+                        None => errors.push("owner", message),
+                    }
                 }
             }
         }
