@@ -46,7 +46,7 @@ pub enum OidcError {
     /// The ID token failed a check: signature, issuer, audience, expiry or nonce.
     #[error("the ID token failed its checks: {0}")]
     Token(String),
-    /// The ID token has no usable e-mail address (missing, or marked unverified).
+    /// The ID token has no e-mail address the provider vouches for.
     #[error("the identity provider gave no verified e-mail address")]
     NoEmail,
 }
@@ -215,7 +215,12 @@ impl Provider {
             }
             Err(e) => return Err(OidcError::Token(error_chain(&e))),
         };
-        if claims.email_verified() == Some(false) {
+        // An address links a person to an account, so it must be one the provider vouches for:
+        // `email_verified`, or Entra ID's `xms_edov` (the domain owner verified it). A claim
+        // left out is not a yes.
+        let verified =
+            claims.email_verified() == Some(true) || verified_domain_owner(&token.to_string());
+        if !verified {
             return Err(OidcError::NoEmail);
         }
         let email = claims
@@ -229,6 +234,19 @@ impl Provider {
             email,
         })
     }
+}
+
+/// Entra ID's optional claim `xms_edov`, read from the payload of an ID token whose signature
+/// was already checked (the library's claim types keep only the standard claims).
+fn verified_domain_owner(jwt: &str) -> bool {
+    let Some(payload) = jwt.split('.').nth(1) else {
+        return false;
+    };
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .is_some_and(|v| v["xms_edov"] == serde_json::Value::Bool(true) || v["xms_edov"] == "1")
 }
 
 /// Plain HTTP only to this machine (tests, a provider beside the server).
@@ -290,6 +308,21 @@ mod tests {
         let mut c = config("https://login.example.no", cb);
         c.client_id = " ".into();
         assert!(matches!(Provider::new(c), Err(OidcError::Config(_))));
+    }
+
+    #[test]
+    fn entras_domain_owner_claim_counts_as_verified() {
+        let jwt = |claims: &str| {
+            format!(
+                "h.{}.s",
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(claims)
+            )
+        };
+        assert!(verified_domain_owner(&jwt(r#"{"xms_edov":true}"#)));
+        assert!(verified_domain_owner(&jwt(r#"{"xms_edov":"1"}"#)));
+        assert!(!verified_domain_owner(&jwt(r#"{"xms_edov":false}"#)));
+        assert!(!verified_domain_owner(&jwt(r#"{"email":"a@b.no"}"#)));
+        assert!(!verified_domain_owner("not a token"));
     }
 
     #[test]

@@ -95,8 +95,9 @@ impl PgStore {
         None
     }
 
-    /// Several app servers append to one chain: a transaction-scoped advisory lock makes the
-    /// read-last-hash-then-insert step atomic across processes.
+    /// Several app servers write to one database: a transaction-scoped advisory lock makes each
+    /// write's read-check-write (and the chain's read-last-hash-then-insert) atomic across
+    /// processes.
     async fn lock_chain(tx: &mut sqlx::Transaction<'_, sqlx::Postgres>) -> Result<()> {
         sqlx::query("SELECT pg_advisory_xact_lock(717171)")
             .execute(&mut **tx)
@@ -121,6 +122,16 @@ impl PgStore {
 macro_rules! storage_impl {
     ($store:ident, $db:ty, $name:literal) => {
         impl $store {
+            /// A write transaction. Writes read, check and write (versions, existing rows, the
+            /// chain's last hash): on PostgreSQL several servers write at once, so the whole
+            /// transaction holds the write lock, not only the audit append; SQLite has one
+            /// writer anyway.
+            async fn begin_write(&self) -> Result<sqlx::Transaction<'_, $db>> {
+                let mut tx = self.pool.begin().await?;
+                Self::lock_chain(&mut tx).await?;
+                Ok(tx)
+            }
+
             async fn audit_tx(tx: &mut sqlx::Transaction<'_, $db>, e: &NewAudit) -> Result<AuditRow> {
                 Self::lock_chain(tx).await?;
                 let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
@@ -282,7 +293,7 @@ macro_rules! storage_impl {
 
             async fn create_body(&self, b: &BodyRow, actor: &str) -> Result<()> {
                 let _w = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let exists = sqlx::query("SELECT 1 FROM bodies WHERE orgnr = $1")
                     .bind(&b.orgnr)
                     .fetch_optional(&mut *tx)
@@ -356,7 +367,7 @@ macro_rules! storage_impl {
 
             async fn put_workspace(&self, w: WorkspaceWrite<'_>) -> Result<i64> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let body = sqlx::query("SELECT 1 FROM bodies WHERE orgnr = $1")
                     .bind(w.orgnr)
                     .fetch_optional(&mut *tx)
@@ -411,7 +422,7 @@ macro_rules! storage_impl {
                 actor: &str,
             ) -> Result<i64> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let exists = sqlx::query("SELECT 1 FROM users WHERE email = $1")
                     .bind(email)
                     .fetch_optional(&mut *tx)
@@ -466,7 +477,7 @@ macro_rules! storage_impl {
 
             async fn set_platform_role(&self, user_id: i64, role: PlatformRole, on: bool, actor: &str) -> Result<()> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let column = role.column();
                 let before: bool = sqlx::query(&format!("SELECT {column} AS v FROM users WHERE id = $1"))
                     .bind(user_id)
@@ -493,7 +504,7 @@ macro_rules! storage_impl {
 
             async fn grant(&self, user_id: i64, orgnr: &str, role: Role, actor: &str) -> Result<()> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let old = sqlx::query("SELECT role FROM memberships WHERE user_id = $1 AND orgnr = $2")
                     .bind(user_id)
                     .bind(orgnr)
@@ -557,7 +568,7 @@ macro_rules! storage_impl {
 
             async fn create_token(&self, user_id: i64, token_hash: &str, label: &str, actor: &str) -> Result<i64> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let r = sqlx::query(
                     "INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
                 )
@@ -663,7 +674,7 @@ macro_rules! storage_impl {
 
             async fn link_identity(&self, issuer: &str, subject: &str, email: &str, actor: &str) -> Result<UserRow> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let linked = sqlx::query("SELECT 1 FROM oidc_identities WHERE issuer = $1 AND subject = $2")
                     .bind(issuer)
                     .bind(subject)
@@ -677,7 +688,21 @@ macro_rules! storage_impl {
                     .fetch_optional(&mut *tx)
                     .await?;
                 let (user, created) = match existing {
-                    Some(r) => (Self::user_from(&r), false),
+                    Some(r) => {
+                        let user = Self::user_from(&r);
+                        if user.platform_admin || user.catalog_editor {
+                            return Err(StoreError::Refused(format!("{email} has a platform role")));
+                        }
+                        let other = sqlx::query("SELECT 1 FROM oidc_identities WHERE issuer = $1 AND user_id = $2")
+                            .bind(issuer)
+                            .bind(user.id)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                        if other.is_some() {
+                            return Err(StoreError::Refused(format!("{email} is linked to another identity")));
+                        }
+                        (user, false)
+                    }
                     None => {
                         let r = sqlx::query(
                             "INSERT INTO users (email, password_hash, platform_admin, created_at) \
@@ -715,9 +740,36 @@ macro_rules! storage_impl {
                 Ok(user)
             }
 
+            async fn unlink_identities(&self, user_id: i64, actor: &str) -> Result<u64> {
+                let _g = self.write_guard().await;
+                let mut tx = self.begin_write().await?;
+                let rows = sqlx::query("SELECT issuer, subject FROM oidc_identities WHERE user_id = $1 ORDER BY issuer, subject")
+                    .bind(user_id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                let removed: Vec<serde_json::Value> = rows
+                    .iter()
+                    .map(|r| serde_json::json!({"issuer": r.get::<String, _>("issuer"), "subject": r.get::<String, _>("subject")}))
+                    .collect();
+                sqlx::query("DELETE FROM oidc_identities WHERE user_id = $1")
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
+                let e = NewAudit {
+                    actor: actor.into(),
+                    orgnr: None,
+                    action: "user.unlink_identities".into(),
+                    before: Some(serde_json::json!({"user_id": user_id, "identities": removed}).to_string()),
+                    after: Some(serde_json::json!({"user_id": user_id, "identities": []}).to_string()),
+                };
+                Self::audit_tx(&mut tx, &e).await?;
+                tx.commit().await?;
+                Ok(removed.len() as u64)
+            }
+
             async fn publish_release(&self, catalog_id: &str, version: &str, sources: &str, actor: &str) -> Result<bool> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let hash = content_hash(sources);
                 let stored = sqlx::query("SELECT content_hash FROM catalog_releases WHERE catalog_id = $1 AND version = $2")
                     .bind(catalog_id)
@@ -800,7 +852,7 @@ macro_rules! storage_impl {
                 actor: &str,
             ) -> Result<()> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let published = sqlx::query("SELECT 1 FROM catalog_releases WHERE catalog_id = $1 AND version = $2")
                     .bind(catalog_id)
                     .bind(version)
@@ -856,7 +908,7 @@ macro_rules! storage_impl {
 
             async fn create_risk_assessment(&self, orgnr: &str, doc: &str, actor: &str) -> Result<RiskRow> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let body = sqlx::query("SELECT 1 FROM bodies WHERE orgnr = $1")
                     .bind(orgnr)
                     .fetch_optional(&mut *tx)
@@ -907,7 +959,7 @@ macro_rules! storage_impl {
 
             async fn put_risk_assessment(&self, w: RiskWrite<'_>) -> Result<i64> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let old = sqlx::query("SELECT doc, version FROM risk_assessments WHERE orgnr = $1 AND id = $2")
                     .bind(w.orgnr)
                     .bind(w.id)
@@ -947,7 +999,7 @@ macro_rules! storage_impl {
 
             async fn save_report_draft(&self, d: ReportDraft<'_>) -> Result<ReportRow> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 // One writer per chain also keeps two servers from numbering the same version.
                 Self::lock_chain(&mut tx).await?;
                 let body = sqlx::query("SELECT 1 FROM bodies WHERE orgnr = $1")
@@ -1028,7 +1080,7 @@ macro_rules! storage_impl {
                 actor: &str,
             ) -> Result<ReportRow> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 Self::lock_chain(&mut tx).await?;
                 let old = Self::report_tx(&mut tx, orgnr, id).await?;
                 if old.state == ReportState::Final {
@@ -1061,7 +1113,7 @@ macro_rules! storage_impl {
 
             async fn finalize_report(&self, orgnr: &str, id: i64, approver: &str) -> Result<ReportRow> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 Self::lock_chain(&mut tx).await?;
                 let old = Self::report_tx(&mut tx, orgnr, id).await?;
                 if old.state == ReportState::Final {
@@ -1111,7 +1163,7 @@ macro_rules! storage_impl {
 
             async fn append_audit(&self, e: &NewAudit) -> Result<AuditRow> {
                 let _g = self.write_guard().await;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let row = Self::audit_tx(&mut tx, e).await?;
                 tx.commit().await?;
                 Ok(row)

@@ -35,6 +35,9 @@ pub enum StoreError {
     /// A final report: never changed, never removed (the attempt is in the audit log).
     #[error("immutable: {0}")]
     Immutable(String),
+    /// Refused by a rule of the store (an identity that may not be linked, say).
+    #[error("refused: {0}")]
+    Refused(String),
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -304,7 +307,9 @@ pub trait Storage: Send + Sync {
     async fn user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserRow>>;
     /// A first sign-in through OpenID Connect: links the identity to the account with this
     /// e-mail address, creating one without a password if there is none. One transaction,
-    /// in the audit log. Returns the account.
+    /// in the audit log. Returns the account. An account with a platform role, or one already
+    /// linked to another identity at this issuer, is never linked by its address
+    /// ([`StoreError::Refused`]): an administrator decides.
     async fn link_identity(
         &self,
         issuer: &str,
@@ -312,6 +317,10 @@ pub trait Storage: Send + Sync {
         email: &str,
         actor: &str,
     ) -> Result<UserRow>;
+
+    /// Removes every OpenID Connect identity of an account (an administrator's decision, say
+    /// when an address passed to someone new); in the audit log. Returns how many.
+    async fn unlink_identities(&self, user_id: i64, actor: &str) -> Result<u64>;
 
     /// Publishes a catalog release: `sources` is its files as JSON. Publishing the same files
     /// under the same version again changes nothing and returns `false`; other files under a

@@ -320,6 +320,50 @@ async fn oidc_identities_link_to_one_account_each() {
             "{b}"
         );
         assert_eq!(s.user_by_email("x@example.no").await.unwrap(), None, "{b}");
+        // An address never links a second identity at the same issuer, nor a platform role.
+        assert!(
+            matches!(
+                s.link_identity(iss, "sub-3", "kari@example.no", "oidc")
+                    .await,
+                Err(StoreError::Refused(_))
+            ),
+            "{b}"
+        );
+        let root = s
+            .create_user("root@example.no", None, true, "tester")
+            .await
+            .unwrap();
+        let editor = s
+            .create_user("red@example.no", None, false, "tester")
+            .await
+            .unwrap();
+        s.set_platform_role(editor, PlatformRole::CatalogEditor, true, "tester")
+            .await
+            .unwrap();
+        assert!(s.user(editor).await.unwrap().unwrap().catalog_editor, "{b}");
+        for email in ["root@example.no", "red@example.no"] {
+            assert!(
+                matches!(
+                    s.link_identity(iss, email, email, "oidc").await,
+                    Err(StoreError::Refused(_))
+                ),
+                "{b}: {email}"
+            );
+        }
+        assert_eq!(
+            s.user_by_identity(iss, "root@example.no").await.unwrap(),
+            None,
+            "{b}"
+        );
+        let _ = root;
+        // An administrator unlinks Kari's old identity: her address links anew.
+        assert_eq!(s.unlink_identities(local, "admin").await.unwrap(), 1, "{b}");
+        assert_eq!(s.user_by_identity(iss, "sub-1").await.unwrap(), None, "{b}");
+        let again = s
+            .link_identity(iss, "sub-3", "kari@example.no", "oidc")
+            .await
+            .unwrap();
+        assert_eq!(again.id, local, "{b}");
         let actions: Vec<String> = s
             .audit_all()
             .await
@@ -332,9 +376,11 @@ async fn oidc_identities_link_to_one_account_each() {
                 .iter()
                 .filter(|a| *a == "user.link_identity")
                 .count(),
-            2,
+            3,
             "{b}: {actions:?}"
         );
+        assert!(actions.iter().any(|a| a == "user.platform_role"), "{b}");
+        assert!(actions.iter().any(|a| a == "user.unlink_identities"), "{b}");
     }
 }
 

@@ -28,10 +28,18 @@ pub fn enc(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
-/// A local path to return to after a redirect: never another site.
+/// A local path to return to after a redirect: never another site. Browsers drop tabs and
+/// line breaks from a URL and read `\\` as `/`, so `/\t/evil.example` would leave: refused.
 pub fn local_path(next: Option<&str>) -> String {
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.into(),
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && !p.chars().any(char::is_control) =>
+        {
+            p.into()
+        }
         _ => "/".into(),
     }
 }
@@ -397,4 +405,29 @@ pub struct FieldError {
     /// The input's `id`.
     pub field: String,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_paths_of_this_site_are_returned_to() {
+        for ok in ["/", "/b/974760673", "/b/974760673/measures?status=overdue"] {
+            assert_eq!(local_path(Some(ok)), ok);
+        }
+        for evil in [
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example/",
+            "/\t/evil.example/",
+            "/\n/evil.example/",
+            "/\r//evil.example/",
+            "evil",
+            "",
+        ] {
+            assert_eq!(local_path(Some(evil)), "/", "{evil:?}");
+        }
+        assert_eq!(local_path(None), "/");
+    }
 }

@@ -57,7 +57,8 @@ enum Forge {
 struct Person {
     sub: String,
     email: String,
-    verified: bool,
+    /// `email_verified`; `None` leaves the claim out (Entra ID sends none).
+    verified: Option<bool>,
 }
 
 struct Grant {
@@ -187,7 +188,7 @@ async fn token(
     let person = p.person.lock().unwrap().clone();
     let forge = *p.forge.lock().unwrap();
     let now = grunnmur_store::now();
-    let claims = serde_json::json!({
+    let mut claims = serde_json::json!({
         "iss": p.issuer,
         "sub": person.sub,
         "aud": if forge == Forge::OtherAudience { "someone-else" } else { CLIENT_ID },
@@ -195,8 +196,10 @@ async fn token(
         "exp": if forge == Forge::Expired { now - 60 } else { now + 300 },
         "nonce": if forge == Forge::OtherNonce { "replayed" } else { grant.nonce.as_str() },
         "email": person.email,
-        "email_verified": person.verified,
     });
+    if let Some(v) = person.verified {
+        claims["email_verified"] = v.into();
+    }
     let header = serde_json::json!({"alg": "RS256", "typ": "JWT", "kid": "k1"});
     let input = format!(
         "{}.{}",
@@ -223,7 +226,7 @@ async fn start_provider() -> Provider {
         person: Arc::new(Mutex::new(Person {
             sub: "sub-kari".into(),
             email: "Kari@Example.no".into(),
-            verified: true,
+            verified: Some(true),
         })),
         forge: Arc::new(Mutex::new(Forge::None)),
         grants: Arc::new(Mutex::new(HashMap::new())),
@@ -399,7 +402,7 @@ async fn signing_in_through_the_organisations_login() {
         *idp.person.lock().unwrap() = Person {
             sub: "sub-ola".into(),
             email: "ola@example.no".into(),
-            verified: true,
+            verified: Some(true),
         };
         let ola = app.sign_in("%2Fb%2F974760673").await;
         let ola = ola.session.expect("a session for a new account");
@@ -454,20 +457,73 @@ async fn forged_replayed_and_unverified_sign_ins_are_refused() {
     *idp.person.lock().unwrap() = Person {
         sub: "sub-x".into(),
         email: "kari@example.no".into(),
-        verified: false,
+        verified: Some(false),
+    };
+    // Nor does one it says nothing about: a claim left out is not a yes.
+    for verified in [Some(false), None] {
+        idp.person.lock().unwrap().verified = verified;
+        let out = app.sign_in("%2F").await;
+        assert_eq!(out.status, StatusCode::FORBIDDEN, "{verified:?}");
+        assert_eq!(out.session, None);
+        assert!(out.html.contains("bekreftet e-postadresse"), "{}", out.html);
+        assert_eq!(
+            app.store
+                .user_by_identity(&idp.issuer, "sub-x")
+                .await
+                .unwrap(),
+            None
+        );
+        assert_eq!(app.store.user_count().await.unwrap(), users_before);
+    }
+    idp.person.lock().unwrap().verified = Some(true);
+
+    // A verified address still never takes over an account with a platform role…
+    let hash = auth::hash_password("et langt passord").unwrap();
+    let root = app
+        .store
+        .create_user("root@example.no", Some(&hash), true, "test")
+        .await
+        .unwrap();
+    *idp.person.lock().unwrap() = Person {
+        sub: "sub-root".into(),
+        email: "root@example.no".into(),
+        verified: Some(true),
+    };
+    let out = app.sign_in("%2F").await;
+    assert_eq!(out.status, StatusCode::FORBIDDEN);
+    assert_eq!(out.session, None);
+    assert!(out.html.contains("Kontakt administratoren"), "{}", out.html);
+    // …nor one already linked to someone else at this provider (a reused address).
+    *idp.person.lock().unwrap() = Person {
+        sub: "sub-kari".into(),
+        email: "kari@example.no".into(),
+        verified: Some(true),
+    };
+    assert!(app.sign_in("%2F").await.session.is_some(), "Kari herself");
+    *idp.person.lock().unwrap() = Person {
+        sub: "sub-new-kari".into(),
+        email: "kari@example.no".into(),
+        verified: Some(true),
     };
     let out = app.sign_in("%2F").await;
     assert_eq!(out.status, StatusCode::FORBIDDEN);
     assert_eq!(out.session, None);
     assert_eq!(
         app.store
-            .user_by_identity(&idp.issuer, "sub-x")
+            .user_by_identity(&idp.issuer, "sub-new-kari")
             .await
             .unwrap(),
         None
     );
-    assert_eq!(app.store.user_count().await.unwrap(), users_before);
-    idp.person.lock().unwrap().verified = true;
+    assert_eq!(
+        app.store
+            .user_by_identity(&idp.issuer, "sub-root")
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(app.store.user(root).await.unwrap().unwrap().platform_admin);
+    idp.person.lock().unwrap().sub = "sub-kari".into();
 
     // Login CSRF: a callback with another state than the browser's own sign-in.
     let (pending, back) = app.leave("%2F").await;

@@ -331,6 +331,9 @@ pub async fn put_workspace(
         name: name.into(),
         text: body,
     };
+    // The version before the release: a move to another release raises it, so a document
+    // checked against the old release cannot be stored after the move.
+    let current = s.store.workspace_version(&orgnr).await?;
     let cat = ops::body_catalog(&s, &orgnr).await?;
     let (doc, _) = read_body(&src, &cat.catalog).map_err(ApiError::Invalid)?;
     if doc.org.orgnr.as_string() != orgnr {
@@ -339,10 +342,15 @@ pub async fn put_workspace(
             doc.org.orgnr.as_string()
         )));
     }
-    let expected = headers
-        .get(header::IF_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim_matches('"').parse().ok());
+    let expected = match headers.get(header::IF_MATCH) {
+        Some(v) => Some(
+            v.to_str()
+                .ok()
+                .and_then(|v| v.trim_matches('"').parse().ok())
+                .ok_or_else(|| ApiError::BadRequest("If-Match".into()))?,
+        ),
+        None => current,
+    };
     let version = store_doc(&s, &orgnr, &doc, &caller.actor(), "workspace.put", expected).await?;
     Ok(Json(Stored { version }))
 }

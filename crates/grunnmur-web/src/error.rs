@@ -59,6 +59,7 @@ impl From<grunnmur_store::StoreError> for ApiError {
             S::Conflict(what) => ApiError::Conflict(what),
             S::VersionConflict { .. } => ApiError::Conflict(e.to_string()),
             S::NotFound(_) => ApiError::NotFound,
+            S::Refused(_) => ApiError::Forbidden,
             other => {
                 tracing::error!("store: {other}");
                 ApiError::Internal(other.to_string())

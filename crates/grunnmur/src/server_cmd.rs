@@ -112,6 +112,14 @@ pub enum UserCommand {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Remove the links to the organisation's login (OpenID Connect) from an account: the next
+    /// sign-in with its address links anew.
+    Unlink {
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Give a user a role in a body.
     Grant {
         #[arg(long)]
@@ -200,6 +208,28 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
             Err(e) => return Err(e.into()),
+        }
+        // Bodies made before releases were kept (or under a catalog never published) follow
+        // this server's release from now on, in the audit log, rather than fail on every page.
+        for body in store.bodies().await? {
+            let own = body.catalog_id == *id && body.catalog_version == *version;
+            if own
+                || store
+                    .release_sources(&body.catalog_id, &body.catalog_version)
+                    .await?
+                    .is_some()
+            {
+                continue;
+            }
+            store
+                .pin_release(&body.orgnr, id, version, None, "grunnmur serve")
+                .await?;
+            let args = [
+                ("orgnr", body.orgnr.as_str()),
+                ("old", body.catalog_version.as_str()),
+                ("version", version.as_str()),
+            ];
+            println!("{}", t(lang, "serve-repinned", &args));
         }
         println!(
             "{}",
@@ -354,6 +384,21 @@ pub fn user(lang: Lang, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                 println!("{}", t(lang, "ops-user-created", &[("email", &email)]));
                 Ok(ExitCode::SUCCESS)
             }
+            UserCommand::Unlink { email, store } => {
+                let store = store.open().await?;
+                let email = email.trim().to_lowercase();
+                let Some(user) = store.user_by_email(&email).await? else {
+                    eprintln!("{}", t(lang, "ops-unknown-user", &[("email", &email)]));
+                    return Ok(ExitCode::FAILURE);
+                };
+                let n = store
+                    .unlink_identities(user.id, "grunnmur user unlink")
+                    .await?;
+                let count = n.to_string();
+                let args = [("email", email.as_str()), ("count", count.as_str())];
+                println!("{}", t(lang, "ops-unlinked", &args));
+                Ok(ExitCode::SUCCESS)
+            }
             UserCommand::Grant {
                 email,
                 body,
@@ -404,7 +449,8 @@ pub fn platform(lang: Lang, cmd: PlatformCommand) -> anyhow::Result<ExitCode> {
         };
         let r = match role.as_str() {
             "catalog-editor" => grunnmur_store::PlatformRole::CatalogEditor,
-            _ => grunnmur_store::PlatformRole::PlatformAdmin,
+            "platform-admin" => grunnmur_store::PlatformRole::PlatformAdmin,
+            other => bail!("role {other}"),
         };
         let actor = if on {
             "grunnmur platform grant"

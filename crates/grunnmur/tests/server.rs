@@ -525,3 +525,38 @@ fn the_organisations_login_is_configured_on_the_command_line() {
         .unwrap();
     assert!(login.contains("href=\"/login/oidc?next=%2F\""), "{login}");
 }
+
+#[test]
+fn bodies_on_a_release_never_published_here_follow_the_servers_release() {
+    let dir = temp_dir("repin");
+    let data = dir.join("data");
+    let d = data.to_str().unwrap();
+    drop(serve(&["--data-dir", d, "--demo"]));
+    // As a database from before releases were kept: the demo body names a release no one
+    // published.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = data.join("grunnmur.db").display().to_string();
+    rt.block_on(async {
+        let store = grunnmur_store::SqliteStore::open(&db).await.unwrap();
+        sqlx::query("UPDATE bodies SET catalog_version = '2025.9'")
+            .execute(store.pool())
+            .await
+            .unwrap();
+    });
+    let server = serve(&["--data-dir", d, "--demo"]);
+    let out = server.out.join("\n");
+    assert!(out.contains("2025.9"), "{out}");
+    drop(server);
+    let pinned = rt.block_on(async {
+        let store = grunnmur_store::SqliteStore::open(&db).await.unwrap();
+        use grunnmur_store::Storage;
+        let body = store.bodies().await.unwrap().pop().unwrap();
+        let last = store.audit_for(&body.orgnr).await.unwrap().pop().unwrap();
+        (body.catalog_version, last.action, last.actor)
+    });
+    assert_eq!(pinned.0, "2026.1");
+    assert_eq!(
+        (pinned.1.as_str(), pinned.2.as_str()),
+        ("body.pin_release", "grunnmur serve")
+    );
+}

@@ -51,6 +51,7 @@ ui-oidc-expired = The sign-in was not completed in time, or it was started elsew
 ui-oidc-refused = Your organisation's login cancelled or refused the sign-in. Try again, or contact support.
 ui-oidc-unavailable = Your organisation's login service is not answering right now. Try again shortly.
 ui-oidc-no-email = The login service gave no verified email address, so your account cannot be found. Contact your administrator.
+ui-oidc-link-refused = The account with this email address cannot be linked to your sign-in automatically. Contact your administrator.
 
 ui-bodies-title = Choose a body
 ui-bodies-none = You are not a member of any body yet. Ask an administrator for access.

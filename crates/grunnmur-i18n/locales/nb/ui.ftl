@@ -51,6 +51,7 @@ ui-oidc-expired = Innloggingen ble ikke fullført i tide, eller den ble startet 
 ui-oidc-refused = Innloggingen hos virksomheten din ble avbrutt eller avvist. Prøv igjen, eller kontakt brukerstøtte.
 ui-oidc-unavailable = Innloggingstjenesten til virksomheten din svarer ikke nå. Prøv igjen om litt.
 ui-oidc-no-email = Innloggingstjenesten oppga ingen bekreftet e-postadresse, så kontoen din kan ikke finnes. Kontakt administratoren.
+ui-oidc-link-refused = Kontoen med denne e-postadressen kan ikke knyttes til innloggingen din automatisk. Kontakt administratoren.
 
 ui-bodies-title = Velg virksomhet
 ui-bodies-none = Du er ikke medlem av noen virksomhet ennå. Be en administrator om tilgang.

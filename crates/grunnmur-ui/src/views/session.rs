@@ -257,7 +257,14 @@ pub async fn oidc_callback(
             };
         }
     };
-    let (_, cookie, _) = auth::login_identity(&s, &identity).await?;
+    let cookie = match auth::login_identity(&s, &identity).await {
+        Ok((_, cookie, _)) => cookie,
+        Err(ApiError::Forbidden) => {
+            tracing::warn!(email = %identity.email, "OpenID Connect: not linked to the account with this address");
+            return fail("ui-oidc-link-refused", StatusCode::FORBIDDEN);
+        }
+        Err(e) => return Err(e.into()),
+    };
     // The session cookie is SameSite=Strict and this answer ends navigations another site
     // began, so a browser would not send it on a redirect from here: a page of ours moves on.
     let lang = lang_of(&headers);
