@@ -265,16 +265,21 @@ pub async fn login_identity(
     open_session(state, user).await
 }
 
-/// The `Set-Cookie` value for a session.
-pub fn session_cookie(state: &AppState, value: &str, max_age: i64) -> String {
+/// A `Set-Cookie` value: `name=value; attrs`, and `Secure` unless the server was told to serve
+/// plain HTTP clients.
+pub fn set_cookie(state: &AppState, name: &str, value: &str, attrs: &str) -> String {
     let secure = if state.config.secure_cookies {
         "; Secure"
     } else {
         ""
     };
-    format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
-    )
+    format!("{name}={value}; {attrs}{secure}")
+}
+
+/// The `Set-Cookie` value for a session.
+pub fn session_cookie(state: &AppState, value: &str, max_age: i64) -> String {
+    let attrs = format!("Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}");
+    set_cookie(state, SESSION_COOKIE, value, &attrs)
 }
 
 /// An argon2id hash of a random password nobody knows, made once.

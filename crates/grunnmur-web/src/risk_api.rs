@@ -43,7 +43,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/api/bodies/{orgnr}/reports/{id}",
-            get(get_report).put(put_report).patch(patch_report),
+            get(get_report).put(put_report).patch(put_report),
         )
         .route(
             "/api/bodies/{orgnr}/reports/{id}/finalize",
@@ -63,7 +63,6 @@ pub fn routes() -> Router<AppState> {
     create_report,
     get_report,
     put_report,
-    patch_report,
     finalize_report,
 ))]
 pub struct RiskApiDoc;
@@ -696,42 +695,9 @@ pub struct ReportChange {
     pub lang: Option<String>,
 }
 
-async fn change_report(
-    s: &AppState,
-    caller: &Caller,
-    orgnr: &str,
-    id: &str,
-    headers: &HeaderMap,
-    body: &str,
-) -> Result<Response, ApiError> {
-    caller.require(s, orgnr, Role::Editor).await?;
-    let lang = lang_of(headers);
-    let req: ReportChange = parse_json(body)?;
-    let id = id_of(id)?;
-    let row = s.store.report(orgnr, id).await?.ok_or(ApiError::NotFound)?;
-    let doc_lang = lang_param(
-        req.lang.as_deref(),
-        Lang::parse(&row.lang).unwrap_or_default(),
-    )?;
-    // A final report goes to the store unchanged: the store refuses it and logs the attempt.
-    let (_, snap) = match row.state {
-        ReportState::Final => (String::new(), row.snapshot.clone()),
-        ReportState::Draft => {
-            let kind =
-                Kind::parse(&row.kind).ok_or_else(|| ApiError::Internal(row.kind.clone()))?;
-            let subject = (!row.subject.is_empty()).then_some(row.subject.as_str());
-            snapshot(s, orgnr, kind, doc_lang, subject).await?
-        }
-    };
-    let row = s
-        .store
-        .update_report_draft(orgnr, id, doc_lang.code(), &snap, &caller.actor())
-        .await
-        .map_err(|e| report_error(e, lang, id))?;
-    Ok(Json(row).into_response())
-}
-
-#[utoipa::path(put, path = "/api/bodies/{orgnr}/reports/{id}", tag = "reports",
+/// `PUT` and `PATCH` do the same: the draft is made again from the data as it is now, with the
+/// request's changes (a report is a snapshot, so there is nothing to patch field by field).
+#[utoipa::path(method(put, patch), path = "/api/bodies/{orgnr}/reports/{id}", tag = "reports",
     params(("orgnr" = String, Path, description = "Organisation number"), ("id" = String, Path, description = "Report id")),
     request_body = ReportChange,
     responses((status = 200, description = "The draft, made again from the data as it is now", body = Object),
@@ -745,24 +711,35 @@ pub async fn put_report(
     headers: HeaderMap,
     body: String,
 ) -> Result<Response, ApiError> {
-    change_report(&s, &caller, &orgnr, &id, &headers, &body).await
-}
-
-#[utoipa::path(patch, path = "/api/bodies/{orgnr}/reports/{id}", tag = "reports",
-    params(("orgnr" = String, Path, description = "Organisation number"), ("id" = String, Path, description = "Report id")),
-    request_body = ReportChange,
-    responses((status = 200, description = "As PUT", body = Object),
-        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-        (status = 409, description = "The report is final: refused, and the attempt is in the audit log", body = ErrorBody)),
-    security(("session" = []), ("bearer" = [])))]
-pub async fn patch_report(
-    State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, id)): Path<(String, String)>,
-    headers: HeaderMap,
-    body: String,
-) -> Result<Response, ApiError> {
-    change_report(&s, &caller, &orgnr, &id, &headers, &body).await
+    caller.require(&s, &orgnr, Role::Editor).await?;
+    let lang = lang_of(&headers);
+    let req: ReportChange = parse_json(&body)?;
+    let id = id_of(&id)?;
+    let row = s
+        .store
+        .report(&orgnr, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let doc_lang = lang_param(
+        req.lang.as_deref(),
+        Lang::parse(&row.lang).unwrap_or_default(),
+    )?;
+    // A final report goes to the store unchanged: the store refuses it and logs the attempt.
+    let snap = match row.state {
+        ReportState::Final => row.snapshot.clone(),
+        ReportState::Draft => {
+            let kind =
+                Kind::parse(&row.kind).ok_or_else(|| ApiError::Internal(row.kind.clone()))?;
+            let subject = (!row.subject.is_empty()).then_some(row.subject.as_str());
+            snapshot(&s, &orgnr, kind, doc_lang, subject).await?.1
+        }
+    };
+    let row = s
+        .store
+        .update_report_draft(&orgnr, id, doc_lang.code(), &snap, &caller.actor())
+        .await
+        .map_err(|e| report_error(e, lang, id))?;
+    Ok(Json(row).into_response())
 }
 
 #[utoipa::path(post, path = "/api/bodies/{orgnr}/reports/{id}/finalize", tag = "reports",

@@ -84,12 +84,8 @@ fn login_page(
 }
 
 fn login_cookie(s: &AppState, token: &str) -> String {
-    let secure = if s.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!("{LOGIN_COOKIE}={token}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600{secure}")
+    let attrs = "Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600";
+    auth::set_cookie(s, LOGIN_COOKIE, token, attrs)
 }
 
 pub async fn login_form(
@@ -144,14 +140,8 @@ pub async fn login(
 const OIDC_COOKIE: &str = "grunnmur_oidc";
 
 fn oidc_cookie(s: &AppState, value: &str, max_age: i64) -> String {
-    let secure = if s.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!(
-        "{OIDC_COOKIE}={value}; Path=/login/oidc; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
-    )
+    let attrs = format!("Path=/login/oidc; HttpOnly; SameSite=Lax; Max-Age={max_age}");
+    auth::set_cookie(s, OIDC_COOKIE, value, &attrs)
 }
 
 /// The login page again, saying why the organisation's login did not sign the user in.
@@ -298,15 +288,8 @@ pub async fn switch_lang(
     Query(q): Query<Next>,
 ) -> Response {
     let lang = Lang::parse(&code).unwrap_or_default();
-    let secure = if s.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{secure}",
-        lang.code()
-    );
+    let attrs = "Path=/; SameSite=Lax; Max-Age=31536000";
+    let cookie = auth::set_cookie(&s, LANG_COOKIE, lang.code(), attrs);
     let to = local_path(q.next.as_deref());
     ([(header::SET_COOKIE, cookie)], Redirect::to(&to)).into_response()
 }
