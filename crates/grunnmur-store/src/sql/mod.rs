@@ -8,6 +8,8 @@
 //! The shared code is generic over [`Backend`] alone. sqlx's own bounds (executors, encoders)
 //! are stated once, on the blanket impl of [`Driver`]; decoding goes through
 //! [`Backend::decode`], which each backend implements in one line for its row type.
+//! (`Driver`, `Sql`, `On`, `Arg` and `Record` are `pub` only because the `Backend` trait, public
+//! but not nameable outside the crate, names them.)
 
 pub(crate) mod accounts;
 pub(crate) mod audit_log;

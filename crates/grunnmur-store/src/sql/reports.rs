@@ -52,35 +52,36 @@ async fn update_draft<DB: Backend>(
         .await
 }
 
-/// A report of the body, read in the write transaction.
-async fn report_in<DB: Backend>(tx: &mut Write<'_, DB>, orgnr: &str, id: i64) -> Result<ReportRow> {
-    let r: Option<ReportRow> = Sql::new(SELECT_REPORT)
-        .bind(orgnr)
-        .bind(id)
-        .fetch_optional(tx)
-        .await?;
-    r.ok_or_else(|| StoreError::NotFound(format!("report {id}")))
-}
-
-/// Logs a refused change of a final report (committed, though the change is not) and gives
-/// the error.
-async fn refuse_final<DB: Backend>(
-    tx: Write<'_, DB>,
-    r: &ReportRow,
+/// Opens a write on one of the body's drafts. A final report is refused: the attempt is
+/// written to the audit log (committed, though the change is not).
+async fn open_draft<'s, DB: Backend>(
+    s: &'s Store<DB>,
+    orgnr: &str,
+    id: i64,
     actor: &str,
     attempt: &str,
-) -> Result<ReportRow> {
-    let after = json!({"attempt": attempt}).to_string();
-    let before = Some(report_audit(r));
-    let e = entry(
-        actor,
-        Some(&r.orgnr),
-        "report.change_refused",
-        before,
-        Some(after),
-    );
-    tx.commit(&e).await?;
-    Err(StoreError::Immutable(format!("report {} is final", r.id)))
+) -> Result<(Write<'s, DB>, ReportRow)> {
+    let mut tx = s.write().await?;
+    let old: Option<ReportRow> = Sql::new(SELECT_REPORT)
+        .bind(orgnr)
+        .bind(id)
+        .fetch_optional(&mut tx)
+        .await?;
+    let old = old.ok_or_else(|| StoreError::NotFound(format!("report {id}")))?;
+    if old.state == ReportState::Final {
+        let after = json!({"attempt": attempt}).to_string();
+        let before = Some(report_audit(&old));
+        let e = entry(
+            actor,
+            Some(&old.orgnr),
+            "report.change_refused",
+            before,
+            Some(after),
+        );
+        tx.commit(&e).await?;
+        return Err(StoreError::Immutable(format!("report {} is final", old.id)));
+    }
+    Ok((tx, old))
 }
 
 pub(crate) async fn save_report_draft<DB: Backend>(
@@ -139,11 +140,7 @@ pub(crate) async fn update_report_draft<DB: Backend>(
     snapshot: &str,
     actor: &str,
 ) -> Result<ReportRow> {
-    let mut tx = s.write().await?;
-    let old = report_in(&mut tx, orgnr, id).await?;
-    if old.state == ReportState::Final {
-        return refuse_final(tx, &old, actor, "update").await;
-    }
+    let (mut tx, old) = open_draft(s, orgnr, id, actor, "update").await?;
     let content = Content {
         lang,
         snapshot,
@@ -162,11 +159,7 @@ pub(crate) async fn finalize_report<DB: Backend>(
     id: i64,
     approver: &str,
 ) -> Result<ReportRow> {
-    let mut tx = s.write().await?;
-    let old = report_in(&mut tx, orgnr, id).await?;
-    if old.state == ReportState::Final {
-        return refuse_final(tx, &old, approver, "finalize").await;
-    }
+    let (mut tx, old) = open_draft(s, orgnr, id, approver, "finalize").await?;
     // The hash is of what is stored now, not of what was stored once.
     let row: ReportRow = Sql::new(FINALIZE)
         .bind(content_hash(&old.snapshot).as_str())
