@@ -59,9 +59,10 @@ pub(crate) struct Write<'s, DB: Database> {
 
 impl<DB: Backend> Store<DB> {
     pub(crate) async fn write(&self) -> Result<Write<'_, DB>> {
-        let queue = match DB::QUEUE_WRITERS {
-            true => Some(self.writer.lock().await),
-            false => None,
+        let queue = if DB::QUEUE_WRITERS {
+            Some(self.writer.lock().await)
+        } else {
+            None
         };
         let mut tx = self.pool.begin().await?;
         DB::lock_writes(&mut tx).await?;
