@@ -15,7 +15,7 @@ pub struct NewAudit {
     pub after: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct AuditRow {
     pub seq: i64,
     pub at: i64,

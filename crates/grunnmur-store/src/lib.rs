@@ -1,16 +1,22 @@
 //! Grunnmur's storage. One interface ([`Storage`]) with two backends: SQLite (embedded, the
 //! default) and PostgreSQL (for several app servers sharing one database). Each backend has its
-//! own migrations; the query code is shared where the SQL is the same and split where it is not.
+//! own migrations (`migrations/sqlite`, `migrations/postgres`). The SQL is written once, in
+//! `sql/` (one file per table group), and runs on either; what differs — opening, serialising
+//! writers, backups — is in `sqlite.rs` and `postgres.rs`.
 //!
 //! Every change goes into an append-only, hash-chained audit log in the same transaction as the
 //! change itself.
 
 mod audit;
-mod backend;
+mod postgres;
+mod sql;
+mod sqlite;
+mod store;
 pub mod testing;
 
 pub use audit::{AuditRow, NewAudit, VerifyError, verify_chain};
-pub use backend::{PgStore, SqliteStore};
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
 pub use sqlx::postgres::PgConnectOptions;
 
 use async_trait::async_trait;
@@ -102,7 +108,7 @@ pub struct BodyRow {
     pub created_at: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct WorkspaceRow {
     pub orgnr: String,
     pub doc: String,
@@ -111,7 +117,7 @@ pub struct WorkspaceRow {
     pub updated_by: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct UserRow {
     pub id: i64,
     pub email: String,
@@ -122,7 +128,7 @@ pub struct UserRow {
     pub catalog_editor: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct SessionRow {
     pub user_id: i64,
     pub csrf: String,
@@ -140,7 +146,7 @@ pub struct WorkspaceWrite<'a> {
 }
 
 /// A risk assessment of one body: the document as JSON text and its version.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct RiskRow {
     pub id: i64,
     pub orgnr: String,
@@ -169,6 +175,17 @@ pub enum ReportState {
     Final,
 }
 
+/// What the database holds: `final`, or else a draft (the table allows only the two).
+impl From<String> for ReportState {
+    fn from(s: String) -> Self {
+        if s == "final" {
+            ReportState::Final
+        } else {
+            ReportState::Draft
+        }
+    }
+}
+
 impl ReportState {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -180,7 +197,7 @@ impl ReportState {
 
 /// One version of a report. Versions form a series per body, kind and subject; the latest
 /// may be a draft, every earlier one is final.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct ReportRow {
     pub id: i64,
     pub orgnr: String,
@@ -190,6 +207,7 @@ pub struct ReportRow {
     pub subject: String,
     /// The version within the series: 1, 2, 3, …
     pub number: i64,
+    #[sqlx(try_from = "String")]
     pub state: ReportState,
     pub lang: String,
     /// The report document as JSON: what every format is rendered from.
@@ -204,7 +222,7 @@ pub struct ReportRow {
 }
 
 /// A published catalog release (without its files, which [`Storage::release_sources`] reads).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct ReleaseRow {
     /// Publication order.
     pub seq: i64,

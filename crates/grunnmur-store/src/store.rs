@@ -1,0 +1,318 @@
+//! The store over either backend: [`Store`], what a backend supplies ([`Backend`]: opening is
+//! in `sqlite.rs` and `postgres.rs`), write transactions ([`Write`]), and the one [`Storage`]
+//! impl, which hands each method to the shared SQL in `sql/`.
+
+use crate::audit::{AuditRow, NewAudit};
+use crate::sql::{Driver, Record, accounts, audit_log, bodies, releases, reports, risk};
+use crate::*;
+use sqlx::{Database, Pool, Transaction};
+use std::future::Future;
+use tokio::sync::{Mutex, MutexGuard};
+
+/// The store on one backend: [`SqliteStore`] or [`PgStore`].
+pub struct Store<DB: Database> {
+    pool: Pool<DB>,
+    /// Where writers queue when the backend wants them to ([`Backend::QUEUE_WRITERS`]).
+    writer: Mutex<()>,
+}
+
+/// What differs between the backends; the SQL they share is in `sql/`.
+pub trait Backend: Driver {
+    /// What [`Storage::backend`] says.
+    const BACKEND: &'static str;
+    /// SQLite has one writer at a time: queueing writers in the process avoids busy errors on
+    /// read-then-write transactions.
+    const QUEUE_WRITERS: bool;
+
+    /// One row as a [`Record`] (each backend's rows are their own type).
+    fn decode<T: Record>(row: &Self::Row) -> sqlx::Result<T>;
+
+    /// Taken first by every write transaction: writes read, check and write (versions,
+    /// existing rows, the audit chain's last hash), so the whole transaction must be alone.
+    fn lock_writes(conn: &mut Self::Connection) -> impl Future<Output = Result<()>> + Send;
+
+    fn migrate(pool: &Pool<Self>) -> impl Future<Output = Result<()>> + Send;
+
+    fn backup(pool: &Pool<Self>, out: &Path) -> impl Future<Output = Result<()>> + Send;
+}
+
+impl<DB: Database> Store<DB> {
+    pub(crate) fn new(pool: Pool<DB>) -> Self {
+        Store {
+            pool,
+            writer: Mutex::new(()),
+        }
+    }
+
+    pub fn pool(&self) -> &Pool<DB> {
+        &self.pool
+    }
+}
+
+/// A write transaction that holds the write lock; [`Write::commit`] appends the change's audit
+/// entry in it. Dropped without a commit, it rolls back.
+pub(crate) struct Write<'s, DB: Database> {
+    tx: Transaction<'s, DB>,
+    /// Released after the transaction ends (fields drop in order).
+    _queue: Option<MutexGuard<'s, ()>>,
+}
+
+impl<DB: Backend> Store<DB> {
+    pub(crate) async fn write(&self) -> Result<Write<'_, DB>> {
+        let queue = if DB::QUEUE_WRITERS {
+            Some(self.writer.lock().await)
+        } else {
+            None
+        };
+        let mut tx = self.pool.begin().await?;
+        DB::lock_writes(&mut tx).await?;
+        Ok(Write { tx, _queue: queue })
+    }
+}
+
+impl<DB: Backend> Write<'_, DB> {
+    pub(crate) fn conn(&mut self) -> &mut DB::Connection {
+        &mut self.tx
+    }
+
+    /// Appends the change's audit entry and commits: the change and its entry are one
+    /// transaction.
+    pub(crate) async fn commit(mut self, e: &NewAudit) -> Result<AuditRow> {
+        let row = audit_log::append(&mut self, e).await?;
+        self.tx.commit().await?;
+        Ok(row)
+    }
+}
+
+#[async_trait]
+impl<DB: Backend> Storage for Store<DB> {
+    fn backend(&self) -> &'static str {
+        DB::BACKEND
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        DB::migrate(&self.pool).await
+    }
+
+    async fn create_body(&self, body: &BodyRow, actor: &str) -> Result<()> {
+        bodies::create_body(self, body, actor).await
+    }
+
+    async fn body(&self, orgnr: &str) -> Result<Option<BodyRow>> {
+        bodies::body(self, orgnr).await
+    }
+
+    async fn bodies(&self) -> Result<Vec<BodyRow>> {
+        bodies::bodies(self).await
+    }
+
+    async fn workspace(&self, orgnr: &str) -> Result<Option<WorkspaceRow>> {
+        bodies::workspace(self, orgnr).await
+    }
+
+    async fn workspace_version(&self, orgnr: &str) -> Result<Option<i64>> {
+        bodies::workspace_version(self, orgnr).await
+    }
+
+    async fn put_workspace(&self, w: WorkspaceWrite<'_>) -> Result<i64> {
+        bodies::put_workspace(self, w).await
+    }
+
+    async fn create_user(
+        &self,
+        email: &str,
+        password_hash: Option<&str>,
+        platform_admin: bool,
+        actor: &str,
+    ) -> Result<i64> {
+        accounts::create_user(self, email, password_hash, platform_admin, actor).await
+    }
+
+    async fn user(&self, id: i64) -> Result<Option<UserRow>> {
+        accounts::user(self, id).await
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
+        accounts::user_by_email(self, email).await
+    }
+
+    async fn user_count(&self) -> Result<i64> {
+        accounts::user_count(self).await
+    }
+
+    async fn set_platform_role(
+        &self,
+        user_id: i64,
+        role: PlatformRole,
+        on: bool,
+        actor: &str,
+    ) -> Result<()> {
+        accounts::set_platform_role(self, user_id, role, on, actor).await
+    }
+
+    async fn grant(&self, user_id: i64, orgnr: &str, role: Role, actor: &str) -> Result<()> {
+        accounts::grant(self, user_id, orgnr, role, actor).await
+    }
+
+    async fn role(&self, user_id: i64, orgnr: &str) -> Result<Option<Role>> {
+        accounts::role(self, user_id, orgnr).await
+    }
+
+    async fn memberships(&self, user_id: i64) -> Result<Vec<(String, Role)>> {
+        accounts::memberships(self, user_id).await
+    }
+
+    async fn members(&self, orgnr: &str) -> Result<Vec<(String, Role)>> {
+        accounts::members(self, orgnr).await
+    }
+
+    async fn create_token(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        label: &str,
+        actor: &str,
+    ) -> Result<i64> {
+        accounts::create_token(self, user_id, token_hash, label, actor).await
+    }
+
+    async fn user_by_token(&self, token_hash: &str) -> Result<Option<UserRow>> {
+        accounts::user_by_token(self, token_hash).await
+    }
+
+    async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: i64,
+        csrf: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        accounts::create_session(self, id_hash, user_id, csrf, expires_at).await
+    }
+
+    async fn session(&self, id_hash: &str) -> Result<Option<SessionRow>> {
+        accounts::session(self, id_hash).await
+    }
+
+    async fn delete_session(&self, id_hash: &str) -> Result<()> {
+        accounts::delete_session(self, id_hash).await
+    }
+
+    async fn record_login_failure(&self, email: &str) -> Result<()> {
+        accounts::record_login_failure(self, email).await
+    }
+
+    async fn login_failures_since(&self, email: &str, since: i64) -> Result<i64> {
+        accounts::login_failures_since(self, email, since).await
+    }
+
+    async fn clear_login_failures(&self, email: &str) -> Result<()> {
+        accounts::clear_login_failures(self, email).await
+    }
+
+    async fn user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserRow>> {
+        accounts::user_by_identity(self, issuer, subject).await
+    }
+
+    async fn link_identity(
+        &self,
+        issuer: &str,
+        subject: &str,
+        email: &str,
+        actor: &str,
+    ) -> Result<UserRow> {
+        accounts::link_identity(self, issuer, subject, email, actor).await
+    }
+
+    async fn unlink_identities(&self, user_id: i64, actor: &str) -> Result<u64> {
+        accounts::unlink_identities(self, user_id, actor).await
+    }
+
+    async fn publish_release(
+        &self,
+        catalog_id: &str,
+        version: &str,
+        sources: &str,
+        actor: &str,
+    ) -> Result<bool> {
+        releases::publish_release(self, catalog_id, version, sources, actor).await
+    }
+
+    async fn releases(&self) -> Result<Vec<ReleaseRow>> {
+        releases::releases(self).await
+    }
+
+    async fn release_sources(&self, catalog_id: &str, version: &str) -> Result<Option<String>> {
+        releases::release_sources(self, catalog_id, version).await
+    }
+
+    async fn pin_release(
+        &self,
+        orgnr: &str,
+        catalog_id: &str,
+        version: &str,
+        expected_version: Option<i64>,
+        actor: &str,
+    ) -> Result<()> {
+        releases::pin_release(self, orgnr, catalog_id, version, expected_version, actor).await
+    }
+
+    async fn create_risk_assessment(&self, orgnr: &str, doc: &str, actor: &str) -> Result<RiskRow> {
+        risk::create_risk_assessment(self, orgnr, doc, actor).await
+    }
+
+    async fn risk_assessments(&self, orgnr: &str) -> Result<Vec<RiskRow>> {
+        risk::risk_assessments(self, orgnr).await
+    }
+
+    async fn risk_assessment(&self, orgnr: &str, id: i64) -> Result<Option<RiskRow>> {
+        risk::risk_assessment(self, orgnr, id).await
+    }
+
+    async fn put_risk_assessment(&self, w: RiskWrite<'_>) -> Result<i64> {
+        risk::put_risk_assessment(self, w).await
+    }
+
+    async fn save_report_draft(&self, d: ReportDraft<'_>) -> Result<ReportRow> {
+        reports::save_report_draft(self, d).await
+    }
+
+    async fn update_report_draft(
+        &self,
+        orgnr: &str,
+        id: i64,
+        lang: &str,
+        snapshot: &str,
+        actor: &str,
+    ) -> Result<ReportRow> {
+        reports::update_report_draft(self, orgnr, id, lang, snapshot, actor).await
+    }
+
+    async fn finalize_report(&self, orgnr: &str, id: i64, approver: &str) -> Result<ReportRow> {
+        reports::finalize_report(self, orgnr, id, approver).await
+    }
+
+    async fn reports(&self, orgnr: &str) -> Result<Vec<ReportRow>> {
+        reports::reports(self, orgnr).await
+    }
+
+    async fn report(&self, orgnr: &str, id: i64) -> Result<Option<ReportRow>> {
+        reports::report(self, orgnr, id).await
+    }
+
+    async fn append_audit(&self, e: &NewAudit) -> Result<AuditRow> {
+        self.write().await?.commit(e).await
+    }
+
+    async fn audit_for(&self, orgnr: &str) -> Result<Vec<AuditRow>> {
+        audit_log::audit_for(self, orgnr).await
+    }
+
+    async fn audit_all(&self) -> Result<Vec<AuditRow>> {
+        audit_log::audit_all(self).await
+    }
+
+    async fn backup(&self, out: &Path) -> Result<()> {
+        DB::backup(&self.pool, out).await
+    }
+}
