@@ -22,6 +22,14 @@ async fn a_body_moves_to_another_catalog_release_only_if_it_fits() {
         .await;
         let path = format!("/b/{A}/release");
 
+        let pin = async |s: &Session, version: &str| {
+            let form = [
+                ("csrf", s.csrf.as_str()),
+                ("catalog_id", "liten"),
+                ("version", version),
+            ];
+            app.post(&s.cookie, &path, &form).await
+        };
         // Readers see the versions and what each changes, without the buttons.
         let reader = app.login("reader@example.no").await;
         let (status, html) = app.get(&reader.cookie, &path).await;
@@ -39,34 +47,14 @@ async fn a_body_moves_to_another_catalog_release_only_if_it_fits() {
             !html.contains("id=\"pin-1-1\""),
             "{db}: no button for a reader"
         );
-        let res = app
-            .post(
-                &reader.cookie,
-                &path,
-                &[
-                    ("csrf", &reader.csrf),
-                    ("catalog_id", "liten"),
-                    ("version", "1.1"),
-                ],
-            )
-            .await;
+        let res = pin(&reader, "1.1").await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{db}");
 
         let admin = app.login("admin@example.no").await;
         let (_, html) = app.get(&admin.cookie, &path).await;
         assert!(html.contains("id=\"pin-1-1\""), "{db}");
         // 2.0 lacks a task the body uses: the problems, at the button, and nothing changed.
-        let res = app
-            .post(
-                &admin.cookie,
-                &path,
-                &[
-                    ("csrf", &admin.csrf),
-                    ("catalog_id", "liten"),
-                    ("version", "2.0"),
-                ],
-            )
-            .await;
+        let res = pin(&admin, "2.0").await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{db}");
         let html = res.text().await.unwrap();
         assert!(
@@ -82,17 +70,7 @@ async fn a_body_moves_to_another_catalog_release_only_if_it_fits() {
         let (_, before) = app
             .get(&admin.cookie, &format!("/b/{A}/systems/s.okonomi"))
             .await;
-        let res = app
-            .post(
-                &admin.cookie,
-                &path,
-                &[
-                    ("csrf", &admin.csrf),
-                    ("catalog_id", "liten"),
-                    ("version", "1.1"),
-                ],
-            )
-            .await;
+        let res = pin(&admin, "1.1").await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{db}");
         assert_eq!(
             app.store.body(A).await.unwrap().unwrap().catalog_version,

@@ -133,15 +133,12 @@ async fn catalog_releases_are_published_once_and_bodies_move_when_their_admin_ch
             "{db}"
         );
 
+        let pin = |version: &str| {
+            let to = json!({"catalog_id": "liten", "version": version});
+            app.json(&a, Method::PUT, &path, to)
+        };
         // A release the workspace does not fit: every problem, nothing changed.
-        let (s, b) = app
-            .json(
-                &a,
-                Method::PUT,
-                &path,
-                json!({"catalog_id": "liten", "version": "2.0"}),
-            )
-            .await;
+        let (s, b) = pin("2.0").await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{db}: {b}");
         assert!(b.contains("kommune.skole"), "{db}: {b}");
         assert_eq!(
@@ -150,25 +147,11 @@ async fn catalog_releases_are_published_once_and_bodies_move_when_their_admin_ch
             "{db}"
         );
         // One never published: not found.
-        let (s, _) = app
-            .json(
-                &a,
-                Method::PUT,
-                &path,
-                json!({"catalog_id": "liten", "version": "9.9"}),
-            )
-            .await;
+        let (s, _) = pin("9.9").await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{db}");
 
         // 1.1 fits: the body moves, and the engine's result follows at once.
-        let (s, b) = app
-            .json(
-                &a,
-                Method::PUT,
-                &path,
-                json!({"catalog_id": "liten", "version": "1.1"}),
-            )
-            .await;
+        let (s, b) = pin("1.1").await;
         assert_eq!(s, StatusCode::OK, "{db}: {b}");
         let after: Value =
             serde_json::from_str(&app.get(&a, &format!("/api/bodies/{A}/assessment")).await.1)
