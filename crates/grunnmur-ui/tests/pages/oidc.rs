@@ -3,18 +3,15 @@
 //! the library under test), and every way a sign-in must fail — wrong state, replayed or forged
 //! tokens, another audience, an expired token, no verified e-mail, a provider that is down.
 
-mod common;
-
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode as Status, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use base64::Engine;
-use common::*;
-use grunnmur_store::testing::{note_postgres_skipped, postgres, sqlite};
 use grunnmur_store::{Role, Storage};
-use grunnmur_web::{AppState, Config, auth};
-use reqwest::{Client, StatusCode};
+use grunnmur_testkit::testing::sqlite;
+use grunnmur_testkit::*;
+use reqwest::StatusCode;
 use rsa::pkcs1v15::SigningKey;
 use rsa::signature::{SignatureEncoding, Signer};
 use rsa::traits::PublicKeyParts;
@@ -23,7 +20,6 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-const A: &str = "974760673";
 const CLIENT_ID: &str = "grunnmur-test";
 const CLIENT_SECRET: &str = "hemmelig";
 
@@ -241,44 +237,30 @@ async fn start_provider() -> Provider {
     p
 }
 
-struct App {
-    base: String,
-    http: Client,
-    store: Arc<dyn Storage>,
-}
-
-async fn start_app(store: Arc<dyn Storage>, issuer: Option<&str>) -> App {
-    let catalog = small_catalog();
-    let (listener, base) = listen().await;
-    let mut state = AppState::new(store.clone(), catalog.clone(), Config::default());
-    if let Some(issuer) = issuer {
-        let provider = grunnmur_oidc::Provider::new(grunnmur_oidc::Config {
-            issuer: issuer.into(),
-            client_id: CLIENT_ID.into(),
-            client_secret: Some(CLIENT_SECRET.into()),
-            redirect_url: format!("{base}/login/oidc/callback"),
-        })
-        .unwrap();
-        state = state.with_oidc(provider);
-    }
-    spawn(state, listener);
-    add_small_body(&store, &catalog, A).await;
+/// The pages, with sign-in through the provider at `issuer` when one is given, over body A
+/// with the small municipality's workspace.
+async fn start_app(store: Arc<dyn Storage>, issuer: Option<&str>) -> Site {
+    let site = Site::start(store, &[A], |state, base| match issuer {
+        Some(issuer) => {
+            let provider = grunnmur_oidc::Provider::new(grunnmur_oidc::Config {
+                issuer: issuer.into(),
+                client_id: CLIENT_ID.into(),
+                client_secret: Some(CLIENT_SECRET.into()),
+                redirect_url: format!("{base}/login/oidc/callback"),
+            })
+            .unwrap();
+            state.with_oidc(provider)
+        }
+        None => state,
+    })
+    .await;
     // An account the administrator made before the organisation's login was turned on.
-    let hash = auth::hash_password("et langt passord").unwrap();
-    let kari = store
-        .create_user("kari@example.no", Some(&hash), false, "test")
+    let kari = add_user(&site.store, "kari@example.no", false).await;
+    site.store
+        .grant(kari, A, Role::Editor, "test")
         .await
         .unwrap();
-    store.grant(kari, A, Role::Editor, "test").await.unwrap();
-    App {
-        base,
-        http: browser(),
-        store,
-    }
-}
-
-fn location(res: &reqwest::Response) -> String {
-    res.headers()["location"].to_str().unwrap().to_string()
+    site
 }
 
 /// What the browser ends with after a round trip to the provider.
@@ -288,9 +270,18 @@ struct Outcome {
     html: String,
 }
 
-impl App {
+/// A browser's way through the organisation's login.
+trait SignIn {
     /// Leaves for the provider, which signs the user in at once: the browser's pending-sign-in
     /// cookie and the callback URL the provider sends it back to.
+    async fn leave(&self, next: &str) -> (String, String);
+    /// The whole sign-in, as a browser does it: to the provider and back with its cookie.
+    async fn sign_in(&self, next: &str) -> Outcome;
+    async fn callback(&self, url: &str, pending: Option<&str>) -> Outcome;
+    async fn audit_actions(&self) -> Vec<String>;
+}
+
+impl SignIn for Site {
     async fn leave(&self, next: &str) -> (String, String) {
         let res = self
             .http
@@ -308,7 +299,6 @@ impl App {
         (pending.split(';').next().unwrap().to_string(), back)
     }
 
-    /// The whole sign-in, as a browser does it: to the provider and back with its cookie.
     async fn sign_in(&self, next: &str) -> Outcome {
         let (pending, back) = self.leave(next).await;
         self.callback(&back, Some(&pending)).await
@@ -329,23 +319,10 @@ impl App {
         }
     }
 
-    async fn get(&self, cookie: &str, path: &str) -> (StatusCode, String) {
-        common::get(&self.http, &self.base, cookie, path).await
-    }
-
     async fn audit_actions(&self) -> Vec<String> {
         let rows = self.store.audit_all().await.unwrap();
         rows.into_iter().map(|a| a.action).collect()
     }
-}
-
-async fn stores(test: &str) -> Vec<Arc<dyn Storage>> {
-    let mut v = vec![sqlite().await.0];
-    match postgres().await {
-        Some((s, _)) => v.push(s),
-        None => note_postgres_skipped(test),
-    }
-    v
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -478,12 +455,7 @@ async fn forged_replayed_and_unverified_sign_ins_are_refused() {
     idp.person.lock().unwrap().verified = Some(true);
 
     // A verified address still never takes over an account with a platform role…
-    let hash = auth::hash_password("et langt passord").unwrap();
-    let root = app
-        .store
-        .create_user("root@example.no", Some(&hash), true, "test")
-        .await
-        .unwrap();
+    let root = add_user(&app.store, "root@example.no", true).await;
     *idp.person.lock().unwrap() = Person {
         sub: "sub-root".into(),
         email: "root@example.no".into(),
