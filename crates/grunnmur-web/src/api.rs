@@ -8,7 +8,6 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, patch, post};
 use axum::{Json, Router};
 use grunnmur_catalog::body::{BodyDoc, OrgDoc, Orgnr, StatusDoc};
 use grunnmur_catalog::{Source, read_body};
@@ -16,41 +15,44 @@ use grunnmur_core::catalog::OrgKind;
 use grunnmur_core::workspace::{SelectionMode, Status};
 use grunnmur_store::{BodyRow, Role};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{OpenApi, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+/// Every route of the API with its OpenAPI operation, from one declaration: `routes!` reads each
+/// handler's `#[utoipa::path]` (method and path) and adds it to both the router and the document,
+/// so a route cannot be served without being documented (the tests below check that nothing is
+/// routed around it). Handlers sharing a path are named in one `routes!`.
+pub fn api() -> OpenApiRouter<AppState> {
+    use crate::{oscal_api, release_api, risk_api};
+    OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
+        .routes(routes!(health))
+        .routes(routes!(openapi_json))
+        .routes(routes!(login))
+        .routes(routes!(logout))
+        .routes(routes!(me))
+        .routes(routes!(list_bodies, create_body))
+        .routes(routes!(get_body))
+        .routes(routes!(get_workspace, put_workspace))
+        .routes(routes!(get_assessment))
+        .routes(routes!(patch_measure))
+        .routes(routes!(get_audit))
+        .routes(routes!(catalog))
+        .routes(routes!(catalog_info_types))
+        .routes(routes!(catalog_tasks))
+        .routes(routes!(catalog_measures))
+        .routes(routes!(catalog_profiles))
+        .routes(routes!(oscal_api::index))
+        .routes(routes!(oscal_api::document))
+        .routes(routes!(oscal_api::ssp))
+        .merge(risk_api::routes())
+        .merge(release_api::routes())
+}
+
+/// The API's router: [`api`] without its document, errors rendered in the caller's language.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/health", get(health))
-        .route("/api/openapi.json", get(openapi_json))
-        .route("/api/login", post(login))
-        .route("/api/logout", post(logout))
-        .route("/api/me", get(me))
-        .route("/api/bodies", get(list_bodies).post(create_body))
-        .route("/api/bodies/{orgnr}", get(get_body))
-        .route(
-            "/api/bodies/{orgnr}/workspace",
-            get(get_workspace).put(put_workspace),
-        )
-        .route("/api/bodies/{orgnr}/assessment", get(get_assessment))
-        .route(
-            "/api/bodies/{orgnr}/measures/{measure_id}",
-            patch(patch_measure),
-        )
-        .route("/api/bodies/{orgnr}/audit", get(get_audit))
-        .route("/api/catalog", get(catalog))
-        .route("/api/catalog/info-types", get(catalog_info_types))
-        .route("/api/catalog/tasks", get(catalog_tasks))
-        .route("/api/catalog/measures", get(catalog_measures))
-        .route("/api/catalog/profiles", get(catalog_profiles))
-        .route("/api/catalog/oscal", get(crate::oscal_api::index))
-        .route("/api/catalog/oscal/{file}", get(crate::oscal_api::document))
-        .route(
-            "/api/bodies/{orgnr}/oscal/ssp/{system}",
-            get(crate::oscal_api::ssp),
-        )
-        .merge(crate::risk_api::routes())
-        .merge(crate::release_api::routes())
-        .layer(axum::middleware::from_fn(localize))
+    let (router, _) = api().split_for_parts();
+    router.layer(axum::middleware::from_fn(localize))
 }
 
 #[derive(Serialize, ToSchema)]

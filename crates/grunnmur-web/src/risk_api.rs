@@ -11,61 +11,29 @@ use crate::auth::Caller;
 use crate::error::{ApiError, ErrorBody, lang_of, parse_json};
 use crate::ops;
 use crate::state::AppState;
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use grunnmur_core::risk::{ObjectRef, Preset, Problem, RiskAssessment, RiskEvaluation};
 use grunnmur_i18n::{Lang, t};
 use grunnmur_report::{Format, ReportInput, ReportKind, build, doc::Doc, render_doc};
 use grunnmur_store::{ReportDraft, ReportRow, ReportState, RiskRow, RiskWrite, Role, StoreError};
 use serde::{Deserialize, Serialize};
-use utoipa::{OpenApi, ToSchema};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/bodies/{orgnr}/risk-assessments",
-            get(list_risk_assessments).post(create_risk_assessment),
-        )
-        .route(
-            "/api/bodies/{orgnr}/risk-assessments/{id}",
-            get(get_risk_assessment).put(put_risk_assessment),
-        )
-        .route(
-            "/api/bodies/{orgnr}/risk-assessments/{id}/accept",
-            post(accept_risk_assessment),
-        )
-        .route(
-            "/api/bodies/{orgnr}/reports",
-            get(list_reports).post(create_report),
-        )
-        .route(
-            "/api/bodies/{orgnr}/reports/{id}",
-            get(get_report).put(put_report).patch(put_report),
-        )
-        .route(
-            "/api/bodies/{orgnr}/reports/{id}/finalize",
-            post(finalize_report),
-        )
+/// These routes, each with its OpenAPI operation (merged into [`crate::api::api`]).
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_risk_assessments, create_risk_assessment))
+        .routes(routes!(get_risk_assessment, put_risk_assessment))
+        .routes(routes!(accept_risk_assessment))
+        .routes(routes!(list_reports, create_report))
+        .routes(routes!(get_report, put_report))
+        .routes(routes!(finalize_report))
 }
-
-/// These routes in the OpenAPI document (merged into the API's document).
-#[derive(OpenApi)]
-#[openapi(paths(
-    list_risk_assessments,
-    create_risk_assessment,
-    get_risk_assessment,
-    put_risk_assessment,
-    accept_risk_assessment,
-    list_reports,
-    create_report,
-    get_report,
-    put_report,
-    finalize_report,
-))]
-pub struct RiskApiDoc;
 
 /// An id from the path; one that is not a number names nothing.
 fn id_of(s: &str) -> Result<i64, ApiError> {
