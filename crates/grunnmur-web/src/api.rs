@@ -1,7 +1,7 @@
 //! The REST API. Each handler: authenticate (the `Caller` extractor), check the role in the
 //! body, call the engine or the store, render JSON. Nothing here computes what the engine does.
 
-use crate::auth::{self, Caller, Via};
+use crate::auth::{self, Admin, Caller, Editor, Member, Reader, Via};
 use crate::error::{ApiError, ErrorBody, localize};
 use crate::ops::{self, checked, store_doc};
 use crate::state::AppState;
@@ -263,10 +263,8 @@ pub async fn list_bodies(
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_body(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
 ) -> Result<Json<BodyRow>, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     s.store
         .body(&orgnr)
         .await?
@@ -280,10 +278,8 @@ pub async fn get_body(
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_workspace(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     let row = s.store.workspace(&orgnr).await?.ok_or(ApiError::NotFound)?;
     let etag = format!("\"{}\"", row.version);
     Ok((
@@ -313,12 +309,10 @@ pub struct Stored {
     security(("session" = []), ("bearer" = [])))]
 pub async fn put_workspace(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { caller, orgnr, .. }: Member<Editor>,
     headers: HeaderMap,
     body: String,
 ) -> Result<Json<Stored>, ApiError> {
-    caller.require(&s, &orgnr, Role::Editor).await?;
     let ctype = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -364,11 +358,9 @@ pub async fn put_workspace(
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_assessment(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     let d = ops::derived(&s, &orgnr).await?;
     let gzip = headers
         .get(header::ACCEPT_ENCODING)
@@ -416,11 +408,10 @@ pub struct MeasurePatch {
     security(("session" = []), ("bearer" = [])))]
 pub async fn patch_measure(
     State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, measure_id)): Path<(String, String)>,
+    Member { caller, orgnr, .. }: Member<Editor>,
+    Path((_, measure_id)): Path<(String, String)>,
     Json(p): Json<MeasurePatch>,
 ) -> Result<Json<Stored>, ApiError> {
-    caller.require(&s, &orgnr, Role::Editor).await?;
     let entry = StatusDoc {
         measure: measure_id.clone(),
         system: p.system.clone(),
@@ -446,10 +437,8 @@ pub async fn patch_measure(
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_audit(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Admin>,
 ) -> Result<Json<Vec<grunnmur_store::AuditRow>>, ApiError> {
-    caller.require(&s, &orgnr, Role::Admin).await?;
     Ok(Json(s.store.audit_for(&orgnr).await?))
 }
 

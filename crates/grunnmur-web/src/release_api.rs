@@ -3,7 +3,7 @@
 //! another when its administrator chooses, after seeing what changes — and only if its
 //! workspace still fits the new release.
 
-use crate::auth::Caller;
+use crate::auth::{Admin, Caller, Member, Reader};
 use crate::error::{ApiError, ErrorBody, parse_json};
 use crate::ops;
 use crate::state::AppState;
@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use grunnmur_catalog::diff::{CatalogDiff, diff};
 use grunnmur_catalog::{CheckedCatalog, Source, check_catalog};
-use grunnmur_store::{ReleaseRow, Role};
+use grunnmur_store::ReleaseRow;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use utoipa::ToSchema;
@@ -214,10 +214,8 @@ pub async fn body_release_view(s: &AppState, orgnr: &str) -> Result<BodyRelease,
     security(("session" = []), ("bearer" = [])))]
 pub async fn body_release(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
 ) -> Result<Json<BodyRelease>, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     Ok(Json(body_release_view(&s, &orgnr).await?))
 }
 
@@ -257,11 +255,9 @@ pub async fn pin(
     security(("session" = []), ("bearer" = [])))]
 pub async fn pin_body_release(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { caller, orgnr, .. }: Member<Admin>,
     body: String,
 ) -> Result<Json<crate::api::Stored>, ApiError> {
-    caller.require(&s, &orgnr, Role::Admin).await?;
     let req: PinRequest = parse_json(&body)?;
     let version = pin(&s, &orgnr, &req.catalog_id, &req.version, &caller.actor()).await?;
     Ok(Json(crate::api::Stored { version }))
