@@ -367,7 +367,7 @@ pub async fn get_assessment(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|e| e.trim().starts_with("gzip")));
     if gzip {
-        let z = d.json_gzip()?;
+        let z = ops::blocking(move || d.json_gzip()).await?;
         return Ok((
             [
                 (header::CONTENT_TYPE, "application/json"),
@@ -378,7 +378,8 @@ pub async fn get_assessment(
         )
             .into_response());
     }
-    Ok(([(header::CONTENT_TYPE, "application/json")], d.json()?).into_response())
+    let json = ops::blocking(move || d.json()).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]

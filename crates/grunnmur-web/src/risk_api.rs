@@ -623,7 +623,10 @@ pub async fn get_report(
     }
     let doc: Doc =
         serde_json::from_str(&row.snapshot).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let bytes = render_doc(&doc, format).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let bytes = ops::blocking(move || {
+        render_doc(&doc, format).map_err(|e| ApiError::Internal(e.to_string()))
+    })
+    .await?;
     let name = format!(
         "{}-{}-v{}.{}",
         row.kind,
