@@ -2,16 +2,19 @@
 //! worked on, and errors rendered as pages in the reader's language.
 
 use askama::Template;
-use axum::extract::FromRequestParts;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use grunnmur_i18n::{Lang, t};
 use grunnmur_store::{BodyRow, Role, UserRow};
 use grunnmur_web::AppState;
-use grunnmur_web::auth::{self, Caller, Via};
+use grunnmur_web::auth::{self, Caller, MinRole, Via};
+pub use grunnmur_web::auth::{Admin, Editor, Reader};
 use grunnmur_web::error::ApiError;
 use grunnmur_web::ops::{self, Derived};
+use std::marker::PhantomData;
 use std::sync::Arc;
 
 pub const LANG_COOKIE: &str = "grunnmur_lang";
@@ -316,6 +319,73 @@ impl Viewer {
             return Err(ApiError::Csrf.into());
         }
         Ok(f)
+    }
+}
+
+/// A page of the body named by the path's `{orgnr}`, for a reader with at least `R`'s role
+/// (`BodyPage<Editor>`): without a session, the login page; a body the reader has no part in
+/// is 404, too small a role 403. The handler gets the reader, the opened body and its orgnr.
+pub struct BodyPage<R> {
+    pub v: Viewer,
+    pub b: BodyView,
+    pub orgnr: String,
+    _min: PhantomData<R>,
+}
+
+impl<R: MinRole> FromRequestParts<AppState> for BodyPage<R> {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, PageError> {
+        let v = Viewer::from_request_parts(parts, s).await?;
+        let orgnr = auth::path_orgnr(parts, s).await?;
+        let b = v.body(s, &orgnr, R::ROLE).await?;
+        Ok(BodyPage {
+            v,
+            b,
+            orgnr,
+            _min: PhantomData,
+        })
+    }
+}
+
+/// A form posted to a page of the body named by the path's `{orgnr}` (`BodyForm<Editor>`): the
+/// reader, the form with its CSRF token checked, then the body opened with at least `R`'s role
+/// (the same order as every form: a wrong token is 403 before anything else is looked at).
+pub struct BodyForm<R> {
+    pub v: Viewer,
+    pub b: BodyView,
+    pub f: FormData,
+    pub orgnr: String,
+    _min: PhantomData<R>,
+}
+
+impl<R: MinRole> FromRequest<AppState> for BodyForm<R> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, s: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let v = Viewer::from_request_parts(&mut parts, s)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let orgnr = auth::path_orgnr(&mut parts, s)
+            .await
+            .map_err(|e| PageError::from(e).into_response())?;
+        let bytes = Bytes::from_request(Request::from_parts(parts, body), s)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let open = async {
+            let f = v.form(&bytes)?;
+            let b = v.body(s, &orgnr, R::ROLE).await?;
+            Ok::<_, PageError>((f, b))
+        };
+        let (f, b) = open.await.map_err(IntoResponse::into_response)?;
+        Ok(BodyForm {
+            v,
+            b,
+            f,
+            orgnr,
+            _min: PhantomData,
+        })
     }
 }
 

@@ -1,14 +1,13 @@
 //! The REST API. Each handler: authenticate (the `Caller` extractor), check the role in the
 //! body, call the engine or the store, render JSON. Nothing here computes what the engine does.
 
-use crate::auth::{self, Caller, Via};
+use crate::auth::{self, Admin, Caller, Editor, Member, Reader, Via};
 use crate::error::{ApiError, ErrorBody, localize};
 use crate::ops::{self, checked, store_doc};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, patch, post};
 use axum::{Json, Router};
 use grunnmur_catalog::body::{BodyDoc, OrgDoc, Orgnr, StatusDoc};
 use grunnmur_catalog::{Source, read_body};
@@ -16,41 +15,44 @@ use grunnmur_core::catalog::OrgKind;
 use grunnmur_core::workspace::{SelectionMode, Status};
 use grunnmur_store::{BodyRow, Role};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{OpenApi, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+/// Every route of the API with its OpenAPI operation, from one declaration: `routes!` reads each
+/// handler's `#[utoipa::path]` (method and path) and adds it to both the router and the document,
+/// so a route cannot be served without being documented (the tests below check that nothing is
+/// routed around it). Handlers sharing a path are named in one `routes!`.
+pub fn api() -> OpenApiRouter<AppState> {
+    use crate::{oscal_api, release_api, risk_api};
+    OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
+        .routes(routes!(health))
+        .routes(routes!(openapi_json))
+        .routes(routes!(login))
+        .routes(routes!(logout))
+        .routes(routes!(me))
+        .routes(routes!(list_bodies, create_body))
+        .routes(routes!(get_body))
+        .routes(routes!(get_workspace, put_workspace))
+        .routes(routes!(get_assessment))
+        .routes(routes!(patch_measure))
+        .routes(routes!(get_audit))
+        .routes(routes!(catalog))
+        .routes(routes!(catalog_info_types))
+        .routes(routes!(catalog_tasks))
+        .routes(routes!(catalog_measures))
+        .routes(routes!(catalog_profiles))
+        .routes(routes!(oscal_api::index))
+        .routes(routes!(oscal_api::document))
+        .routes(routes!(oscal_api::ssp))
+        .merge(risk_api::routes())
+        .merge(release_api::routes())
+}
+
+/// The API's router: [`api`] without its document, errors rendered in the caller's language.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/health", get(health))
-        .route("/api/openapi.json", get(openapi_json))
-        .route("/api/login", post(login))
-        .route("/api/logout", post(logout))
-        .route("/api/me", get(me))
-        .route("/api/bodies", get(list_bodies).post(create_body))
-        .route("/api/bodies/{orgnr}", get(get_body))
-        .route(
-            "/api/bodies/{orgnr}/workspace",
-            get(get_workspace).put(put_workspace),
-        )
-        .route("/api/bodies/{orgnr}/assessment", get(get_assessment))
-        .route(
-            "/api/bodies/{orgnr}/measures/{measure_id}",
-            patch(patch_measure),
-        )
-        .route("/api/bodies/{orgnr}/audit", get(get_audit))
-        .route("/api/catalog", get(catalog))
-        .route("/api/catalog/info-types", get(catalog_info_types))
-        .route("/api/catalog/tasks", get(catalog_tasks))
-        .route("/api/catalog/measures", get(catalog_measures))
-        .route("/api/catalog/profiles", get(catalog_profiles))
-        .route("/api/catalog/oscal", get(crate::oscal_api::index))
-        .route("/api/catalog/oscal/{file}", get(crate::oscal_api::document))
-        .route(
-            "/api/bodies/{orgnr}/oscal/ssp/{system}",
-            get(crate::oscal_api::ssp),
-        )
-        .merge(crate::risk_api::routes())
-        .merge(crate::release_api::routes())
-        .layer(axum::middleware::from_fn(localize))
+    let (router, _) = api().split_for_parts();
+    router.layer(axum::middleware::from_fn(localize))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -261,10 +263,8 @@ pub async fn list_bodies(
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_body(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
 ) -> Result<Json<BodyRow>, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     s.store
         .body(&orgnr)
         .await?
@@ -278,10 +278,8 @@ pub async fn get_body(
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_workspace(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     let row = s.store.workspace(&orgnr).await?.ok_or(ApiError::NotFound)?;
     let etag = format!("\"{}\"", row.version);
     Ok((
@@ -311,12 +309,10 @@ pub struct Stored {
     security(("session" = []), ("bearer" = [])))]
 pub async fn put_workspace(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { caller, orgnr, .. }: Member<Editor>,
     headers: HeaderMap,
     body: String,
 ) -> Result<Json<Stored>, ApiError> {
-    caller.require(&s, &orgnr, Role::Editor).await?;
     let ctype = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -362,18 +358,16 @@ pub async fn put_workspace(
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_assessment(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     let d = ops::derived(&s, &orgnr).await?;
     let gzip = headers
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|e| e.trim().starts_with("gzip")));
     if gzip {
-        let z = d.json_gzip()?;
+        let z = ops::blocking(move || d.json_gzip()).await?;
         return Ok((
             [
                 (header::CONTENT_TYPE, "application/json"),
@@ -384,7 +378,8 @@ pub async fn get_assessment(
         )
             .into_response());
     }
-    Ok(([(header::CONTENT_TYPE, "application/json")], d.json()?).into_response())
+    let json = ops::blocking(move || d.json()).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -414,11 +409,10 @@ pub struct MeasurePatch {
     security(("session" = []), ("bearer" = [])))]
 pub async fn patch_measure(
     State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, measure_id)): Path<(String, String)>,
+    Member { caller, orgnr, .. }: Member<Editor>,
+    Path((_, measure_id)): Path<(String, String)>,
     Json(p): Json<MeasurePatch>,
 ) -> Result<Json<Stored>, ApiError> {
-    caller.require(&s, &orgnr, Role::Editor).await?;
     let entry = StatusDoc {
         measure: measure_id.clone(),
         system: p.system.clone(),
@@ -444,10 +438,8 @@ pub async fn patch_measure(
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_audit(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Admin>,
 ) -> Result<Json<Vec<grunnmur_store::AuditRow>>, ApiError> {
-    caller.require(&s, &orgnr, Role::Admin).await?;
     Ok(Json(s.store.audit_for(&orgnr).await?))
 }
 

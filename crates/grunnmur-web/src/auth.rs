@@ -101,6 +101,79 @@ impl Caller {
     }
 }
 
+/// A role a handler needs in the body it is about, as a type: `Member<Editor>`.
+pub trait MinRole: Send + Sync + 'static {
+    const ROLE: Role;
+}
+
+/// Reads a body.
+pub struct Reader;
+/// Changes a body's workspace, assessments and reports.
+pub struct Editor;
+/// Administers a body: members, settings, acceptance, final reports.
+pub struct Admin;
+
+impl MinRole for Reader {
+    const ROLE: Role = Role::Reader;
+}
+impl MinRole for Editor {
+    const ROLE: Role = Role::Editor;
+}
+impl MinRole for Admin {
+    const ROLE: Role = Role::Admin;
+}
+
+/// A caller with at least `R`'s role in the body named by the path's `{orgnr}`. As an extractor
+/// it authenticates (with CSRF for changes), then checks the membership: a body the caller has
+/// no part in is 404, too small a role 403. Request bodies are extracted after it, so nothing
+/// is read from a stranger's request.
+pub struct Member<R> {
+    pub caller: Caller,
+    pub orgnr: String,
+    /// The caller's role in the body (at least `R::ROLE`).
+    pub role: Role,
+    _min: std::marker::PhantomData<R>,
+}
+
+impl<R: MinRole> Member<R> {
+    /// Checks an authenticated caller's role in `orgnr`.
+    pub async fn check(caller: Caller, state: &AppState, orgnr: String) -> Result<Self, ApiError> {
+        let role = caller.require(state, &orgnr, R::ROLE).await?;
+        Ok(Member {
+            caller,
+            orgnr,
+            role,
+            _min: std::marker::PhantomData,
+        })
+    }
+
+    pub fn actor(&self) -> String {
+        self.caller.actor()
+    }
+}
+
+/// The path's `{orgnr}`; a route without one is a mistake in the route table.
+pub async fn path_orgnr(parts: &mut Parts, state: &AppState) -> Result<String, ApiError> {
+    let params = axum::extract::RawPathParams::from_request_parts(parts, state)
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    params
+        .iter()
+        .find(|(k, _)| *k == "orgnr")
+        .map(|(_, v)| v.to_string())
+        .ok_or_else(|| ApiError::Internal(format!("no {{orgnr}} in {}", parts.uri.path())))
+}
+
+impl<R: MinRole> FromRequestParts<AppState> for Member<R> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        let orgnr = path_orgnr(parts, state).await?;
+        Member::check(caller, state, orgnr).await
+    }
+}
+
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)

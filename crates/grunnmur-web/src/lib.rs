@@ -12,6 +12,9 @@ pub mod release_api;
 pub mod risk_api;
 pub mod state;
 
+#[cfg(test)]
+mod route_tests;
+
 pub use state::{AppState, Config};
 
 use axum::Router;

@@ -161,6 +161,26 @@ impl Derived {
     }
 }
 
+/// Runs CPU-heavy work (deriving a large body, rendering a report, exporting OSCAL) on the
+/// blocking pool, so the async workers keep answering other requests; at most one such job per
+/// core at once. A panic in the job is a 500, not a crash.
+pub async fn blocking<T: Send + 'static>(
+    job: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    static JOBS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    let jobs = JOBS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        tokio::sync::Semaphore::new(cores)
+    });
+    let _permit = jobs
+        .acquire()
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    tokio::task::spawn_blocking(job)
+        .await
+        .map_err(|e| ApiError::Internal(format!("blocking job: {e}")))?
+}
+
 /// The engine's result for the stored workspace, from the cache when the workspace has not
 /// changed (in any process) since it was derived.
 pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError> {
@@ -180,9 +200,13 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
     // a move between the two reads is seen by the next request, never cached as current.
     let (doc, version) = load_doc(s, orgnr).await?;
     let catalog = body_catalog(s, orgnr).await?;
-    let cat = &catalog.catalog;
-    let (doc, ws) = resolve_body(orgnr, doc, cat).map_err(ApiError::Invalid)?;
-    let assessment = grunnmur_core::assess(cat, &ws, today);
+    let (cat, name) = (catalog.clone(), orgnr.to_string());
+    let (doc, ws, assessment) = blocking(move || {
+        let (doc, ws) = resolve_body(&name, doc, &cat.catalog).map_err(ApiError::Invalid)?;
+        let assessment = grunnmur_core::assess(&cat.catalog, &ws, today);
+        Ok((doc, ws, assessment))
+    })
+    .await?;
     let d = Arc::new(Derived {
         version,
         catalog: catalog.clone(),

@@ -2,7 +2,7 @@
 //! OSCAL profiles, and a body's systems as system security plans — the same documents as
 //! `grunnmur oscal export` and `grunnmur oscal ssp`, from the same functions.
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Member, Reader};
 use crate::error::{ApiError, ErrorBody};
 use crate::ops;
 use crate::state::AppState;
@@ -10,7 +10,6 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use grunnmur_oscal::export::{ExportOptions, export_all};
-use grunnmur_store::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -43,16 +42,20 @@ pub struct OscalIndexEntry {
     responses((status = 200, description = "The OSCAL documents of the shared catalog", body = Vec<OscalIndexEntry>),
         (status = 401, body = ErrorBody)),
     security(("session" = []), ("bearer" = [])))]
-pub async fn index(State(s): State<AppState>, _c: Caller) -> Json<Vec<OscalIndexEntry>> {
-    let docs = export_all(&s.catalog.doc, &ExportOptions::default());
-    Json(
+pub async fn index(
+    State(s): State<AppState>,
+    _c: Caller,
+) -> Result<Json<Vec<OscalIndexEntry>>, ApiError> {
+    let cat = s.catalog.clone();
+    let docs = ops::blocking(move || Ok(export_all(&cat.doc, &ExportOptions::default()))).await?;
+    Ok(Json(
         docs.into_iter()
             .map(|d| OscalIndexEntry {
                 href: format!("/api/catalog/oscal/{}", d.file),
                 file: d.file,
             })
             .collect(),
-    )
+    ))
 }
 
 #[utoipa::path(get, path = "/api/catalog/oscal/{file}", tag = "oscal",
@@ -66,7 +69,9 @@ pub async fn document(
     Path(file): Path<String>,
     Query(q): Query<LangQuery>,
 ) -> Result<Response, ApiError> {
-    let doc = export_all(&s.catalog.doc, &options(&q))
+    let (cat, opts) = (s.catalog.clone(), options(&q));
+    let doc = ops::blocking(move || Ok(export_all(&cat.doc, &opts)))
+        .await?
         .into_iter()
         .find(|d| d.file == file)
         .ok_or(ApiError::NotFound)?;
@@ -81,24 +86,27 @@ pub async fn document(
     security(("session" = []), ("bearer" = [])))]
 pub async fn ssp(
     State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, system)): Path<(String, String)>,
+    Member { orgnr, .. }: Member<Reader>,
+    Path((_, system)): Path<(String, String)>,
     Query(q): Query<LangQuery>,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     let d = ops::derived(&s, &orgnr).await?;
     let n =
         d.ws.systems
             .iter()
             .position(|x| x.id == system)
             .ok_or(ApiError::NotFound)?;
-    let plan = grunnmur_oscal::ssp::system_security_plan(
-        &d.catalog.doc,
-        &d.catalog.catalog,
-        &d.ws,
-        &d.assessment,
-        n,
-        &options(&q),
-    );
+    let opts = options(&q);
+    let plan = ops::blocking(move || {
+        Ok(grunnmur_oscal::ssp::system_security_plan(
+            &d.catalog.doc,
+            &d.catalog.catalog,
+            &d.ws,
+            &d.assessment,
+            n,
+            &opts,
+        ))
+    })
+    .await?;
     Ok(Json(plan).into_response())
 }

@@ -3,47 +3,30 @@
 //! another when its administrator chooses, after seeing what changes — and only if its
 //! workspace still fits the new release.
 
-use crate::auth::Caller;
+use crate::auth::{Admin, Caller, Member, Reader};
 use crate::error::{ApiError, ErrorBody, parse_json};
 use crate::ops;
 use crate::state::AppState;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use grunnmur_catalog::diff::{CatalogDiff, diff};
 use grunnmur_catalog::{CheckedCatalog, Source, check_catalog};
-use grunnmur_store::{ReleaseRow, Role};
+use grunnmur_store::ReleaseRow;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-use utoipa::{OpenApi, ToSchema};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/catalog/releases",
-            get(list_releases).post(publish_release),
-        )
-        .route(
-            "/api/catalog/releases/{catalog_id}/{version}",
-            get(get_release),
-        )
-        .route(
-            "/api/bodies/{orgnr}/catalog-release",
-            get(body_release).put(pin_body_release),
-        )
+/// These routes, each with its OpenAPI operation (merged into [`crate::api::api`]).
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_releases, publish_release))
+        .routes(routes!(get_release))
+        .routes(routes!(body_release, pin_body_release))
 }
-
-#[derive(OpenApi)]
-#[openapi(paths(
-    list_releases,
-    publish_release,
-    get_release,
-    body_release,
-    pin_body_release
-))]
-pub struct ReleaseApiDoc;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ReleaseInfo {
@@ -231,10 +214,8 @@ pub async fn body_release_view(s: &AppState, orgnr: &str) -> Result<BodyRelease,
     security(("session" = []), ("bearer" = [])))]
 pub async fn body_release(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
 ) -> Result<Json<BodyRelease>, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     Ok(Json(body_release_view(&s, &orgnr).await?))
 }
 
@@ -274,11 +255,9 @@ pub async fn pin(
     security(("session" = []), ("bearer" = [])))]
 pub async fn pin_body_release(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { caller, orgnr, .. }: Member<Admin>,
     body: String,
 ) -> Result<Json<crate::api::Stored>, ApiError> {
-    caller.require(&s, &orgnr, Role::Admin).await?;
     let req: PinRequest = parse_json(&body)?;
     let version = pin(&s, &orgnr, &req.catalog_id, &req.version, &caller.actor()).await?;
     Ok(Json(crate::api::Stored { version }))

@@ -7,65 +7,33 @@
 //! Handlers check the caller's role before reading the request body, so a non-member learns
 //! nothing (404) whatever they send.
 
-use crate::auth::Caller;
+use crate::auth::{Admin, Editor, Member, Reader};
 use crate::error::{ApiError, ErrorBody, lang_of, parse_json};
 use crate::ops;
 use crate::state::AppState;
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use grunnmur_core::risk::{ObjectRef, Preset, Problem, RiskAssessment, RiskEvaluation};
 use grunnmur_i18n::{Lang, t};
 use grunnmur_report::{Format, ReportInput, ReportKind, build, doc::Doc, render_doc};
-use grunnmur_store::{ReportDraft, ReportRow, ReportState, RiskRow, RiskWrite, Role, StoreError};
+use grunnmur_store::{ReportDraft, ReportRow, ReportState, RiskRow, RiskWrite, StoreError};
 use serde::{Deserialize, Serialize};
-use utoipa::{OpenApi, ToSchema};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/bodies/{orgnr}/risk-assessments",
-            get(list_risk_assessments).post(create_risk_assessment),
-        )
-        .route(
-            "/api/bodies/{orgnr}/risk-assessments/{id}",
-            get(get_risk_assessment).put(put_risk_assessment),
-        )
-        .route(
-            "/api/bodies/{orgnr}/risk-assessments/{id}/accept",
-            post(accept_risk_assessment),
-        )
-        .route(
-            "/api/bodies/{orgnr}/reports",
-            get(list_reports).post(create_report),
-        )
-        .route(
-            "/api/bodies/{orgnr}/reports/{id}",
-            get(get_report).put(put_report).patch(put_report),
-        )
-        .route(
-            "/api/bodies/{orgnr}/reports/{id}/finalize",
-            post(finalize_report),
-        )
+/// These routes, each with its OpenAPI operation (merged into [`crate::api::api`]).
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_risk_assessments, create_risk_assessment))
+        .routes(routes!(get_risk_assessment, put_risk_assessment))
+        .routes(routes!(accept_risk_assessment))
+        .routes(routes!(list_reports, create_report))
+        .routes(routes!(get_report, put_report))
+        .routes(routes!(finalize_report))
 }
-
-/// These routes in the OpenAPI document (merged into the API's document).
-#[derive(OpenApi)]
-#[openapi(paths(
-    list_risk_assessments,
-    create_risk_assessment,
-    get_risk_assessment,
-    put_risk_assessment,
-    accept_risk_assessment,
-    list_reports,
-    create_report,
-    get_report,
-    put_report,
-    finalize_report,
-))]
-pub struct RiskApiDoc;
 
 /// An id from the path; one that is not a number names nothing.
 fn id_of(s: &str) -> Result<i64, ApiError> {
@@ -173,10 +141,8 @@ pub struct RiskSummary {
     security(("session" = []), ("bearer" = [])))]
 pub async fn list_risk_assessments(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
 ) -> Result<Json<Vec<RiskSummary>>, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     let mut out = Vec::new();
     for row in s.store.risk_assessments(&orgnr).await? {
         let doc = stored_doc(&row)?;
@@ -281,12 +247,10 @@ pub async fn new_risk_assessment(
     security(("session" = []), ("bearer" = [])))]
 pub async fn create_risk_assessment(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { caller, orgnr, .. }: Member<Editor>,
     headers: HeaderMap,
     body: String,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Editor).await?;
     let lang = lang_of(&headers);
     let req: NewRiskAssessment = parse_json(&body)?;
     let (row, doc) = match new_risk_assessment(
@@ -313,11 +277,10 @@ pub async fn create_risk_assessment(
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_risk_assessment(
     State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, id)): Path<(String, String)>,
+    Member { orgnr, .. }: Member<Reader>,
+    Path((_, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     let (row, doc) = load_risk(&s, &orgnr, &id).await?;
     risk_out(&s, &orgnr, lang_of(&headers), row.id, row.version, doc).await
 }
@@ -348,12 +311,11 @@ impl From<Saved> for Stored {
     security(("session" = []), ("bearer" = [])))]
 pub async fn put_risk_assessment(
     State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, id)): Path<(String, String)>,
+    Member { caller, orgnr, .. }: Member<Editor>,
+    Path((_, id)): Path<(String, String)>,
     headers: HeaderMap,
     body: String,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Editor).await?;
     let lang = lang_of(&headers);
     load_risk(&s, &orgnr, &id).await?;
     let doc = match parse_assessment(&body) {
@@ -439,12 +401,11 @@ pub struct AcceptRequest {
     security(("session" = []), ("bearer" = [])))]
 pub async fn accept_risk_assessment(
     State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, id)): Path<(String, String)>,
+    Member { caller, orgnr, .. }: Member<Admin>,
+    Path((_, id)): Path<(String, String)>,
     headers: HeaderMap,
     body: String,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Admin).await?;
     let lang = lang_of(&headers);
     let req: AcceptRequest = parse_json(&body)?;
     match accept(&s, &orgnr, &id, &req.owner, &req.note, &caller.actor()).await? {
@@ -567,10 +528,8 @@ fn report_error(e: StoreError, lang: Lang, id: i64) -> ApiError {
     security(("session" = []), ("bearer" = [])))]
 pub async fn list_reports(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { orgnr, .. }: Member<Reader>,
 ) -> Result<Json<Vec<ReportRow>>, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     Ok(Json(s.store.reports(&orgnr).await?))
 }
 
@@ -593,11 +552,9 @@ pub struct NewReport {
     security(("session" = []), ("bearer" = [])))]
 pub async fn create_report(
     State(s): State<AppState>,
-    caller: Caller,
-    Path(orgnr): Path<String>,
+    Member { caller, orgnr, .. }: Member<Editor>,
     body: String,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Editor).await?;
     let req: NewReport = parse_json(&body)?;
     let kind = Kind::parse(&req.kind)
         .ok_or_else(|| ApiError::BadRequest(format!("kind: {}", req.kind)))?;
@@ -644,11 +601,10 @@ pub struct ReportQuery {
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_report(
     State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, id)): Path<(String, String)>,
+    Member { orgnr, .. }: Member<Reader>,
+    Path((_, id)): Path<(String, String)>,
     Query(q): Query<ReportQuery>,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Reader).await?;
     let row = s
         .store
         .report(&orgnr, id_of(&id)?)
@@ -667,7 +623,10 @@ pub async fn get_report(
     }
     let doc: Doc =
         serde_json::from_str(&row.snapshot).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let bytes = render_doc(&doc, format).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let bytes = ops::blocking(move || {
+        render_doc(&doc, format).map_err(|e| ApiError::Internal(e.to_string()))
+    })
+    .await?;
     let name = format!(
         "{}-{}-v{}.{}",
         row.kind,
@@ -706,12 +665,11 @@ pub struct ReportChange {
     security(("session" = []), ("bearer" = [])))]
 pub async fn put_report(
     State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, id)): Path<(String, String)>,
+    Member { caller, orgnr, .. }: Member<Editor>,
+    Path((_, id)): Path<(String, String)>,
     headers: HeaderMap,
     body: String,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Editor).await?;
     let lang = lang_of(&headers);
     let req: ReportChange = parse_json(&body)?;
     let id = id_of(&id)?;
@@ -751,11 +709,10 @@ pub async fn put_report(
     security(("session" = []), ("bearer" = [])))]
 pub async fn finalize_report(
     State(s): State<AppState>,
-    caller: Caller,
-    Path((orgnr, id)): Path<(String, String)>,
+    Member { caller, orgnr, .. }: Member<Admin>,
+    Path((_, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    caller.require(&s, &orgnr, Role::Admin).await?;
     let row = finalize(&s, &orgnr, id_of(&id)?, &caller.actor(), lang_of(&headers)).await?;
     Ok(Json(row).into_response())
 }

@@ -9,7 +9,6 @@ use axum::response::Response;
 use grunnmur_catalog::body::OverrideDoc;
 use grunnmur_core::level::{Dimension, Level, PartialLevels};
 use grunnmur_core::workspace::InfoRef;
-use grunnmur_store::Role;
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
 use grunnmur_web::ops;
@@ -39,12 +38,7 @@ struct AdaptPage {
     tasks: Vec<TaskBlock>,
 }
 
-pub async fn show(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
+pub async fn show(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, PageError> {
     let lang = v.lang;
     let cat = &b.derived.catalog.catalog;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
@@ -167,11 +161,9 @@ fn edit_page(
 }
 
 pub async fn edit(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, task, info)): Path<(String, String, String)>,
+    BodyPage { v, b, .. }: BodyPage<Editor>,
+    Path((_, task, info)): Path<(String, String, String)>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let f = find(&b, &task, &info, v.lang)?;
     let chosen = Dimension::ALL.map(|d| f.chosen[d].ascii().to_string());
     html(edit_page(
@@ -187,12 +179,15 @@ pub async fn edit(
 
 pub async fn save(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, task, info)): Path<(String, String, String)>,
-    body: axum::body::Bytes,
+    Path((_, task, info)): Path<(String, String, String)>,
+    BodyForm {
+        v,
+        b,
+        f: form,
+        orgnr,
+        ..
+    }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let form = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let mut f = find(&b, &task, &info, v.lang)?;
     let chosen_text = Dimension::ALL.map(|d| form.get(d.as_str()).to_string());
     let justification = form.get("justification").to_string();

@@ -4,7 +4,7 @@
 use super::*;
 use crate::page::*;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use grunnmur_core::catalog::Applicability;
 use grunnmur_core::workspace::SelectionMode;
@@ -105,12 +105,7 @@ fn settings_page(
     }
 }
 
-pub async fn settings(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
+pub async fn settings(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, PageError> {
     let org = &b.derived.ws.org;
     let page = settings_page(
         &v,
@@ -125,12 +120,8 @@ pub async fn settings(
 
 pub async fn save_settings(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Admin>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Admin).await?;
     let selection = match f.get("selection") {
         "high-water-mark" => SelectionMode::HighWaterMark,
         _ => SelectionMode::PerDimension,
@@ -223,21 +214,15 @@ async fn members_page(
 
 pub async fn members(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
+    BodyPage { v, b, .. }: BodyPage<Admin>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Admin).await?;
     html(members_page(&s, &v, &b, "", "reader", Errors::default()).await?)
 }
 
 pub async fn grant(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Admin>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Admin).await?;
     let email = f.get("email").to_lowercase();
     let role = ROLES.iter().copied().find(|r| r.as_str() == f.get("role"));
     let mut errors = Errors::default();
@@ -285,10 +270,8 @@ pub fn timestamp(at: i64) -> String {
 
 pub async fn audit(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
+    BodyPage { v, b, orgnr, .. }: BodyPage<Admin>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Admin).await?;
     let all = s.store.audit_for(&orgnr).await?;
     let total = all.len();
     let entries = all
@@ -427,22 +410,16 @@ async fn release_page(
 
 pub async fn release(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
+    BodyPage { v, b, .. }: BodyPage<Reader>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
     html(release_page(&s, &v, &b, Errors::default()).await?)
 }
 
 /// Moves the body to another release, if its workspace fits; the problems otherwise.
 pub async fn pin_release(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Admin>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Admin).await?;
     let (id, version) = (f.get("catalog_id"), f.get("version"));
     match grunnmur_web::release_api::pin(&s, &orgnr, id, version, &v.actor()).await {
         Ok(_) => Ok(saved(&format!("/b/{orgnr}/release"))),

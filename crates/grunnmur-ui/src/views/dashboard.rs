@@ -4,11 +4,8 @@
 use super::*;
 use crate::page::*;
 use askama::Template;
-use axum::extract::{Path, State};
 use axum::response::Response;
 use grunnmur_report::ReportInput;
-use grunnmur_store::Role;
-use grunnmur_web::AppState;
 
 pub struct Question {
     pub n: u8,
@@ -52,12 +49,7 @@ struct Figures {
 /// How many objects of the risk list the dashboard shows; the rest are counted.
 const ATTENTION: usize = 10;
 
-pub async fn show(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
+pub async fn show(BodyPage { v, b, orgnr, .. }: BodyPage<Reader>) -> Result<Response, PageError> {
     let lang = v.lang;
     let cat = &b.derived.catalog.catalog;
     let d = &b.derived;

@@ -12,7 +12,6 @@ use grunnmur_catalog::body::StatusDoc;
 use grunnmur_core::catalog::MeasureIdx;
 use grunnmur_core::explain::explain;
 use grunnmur_core::workspace::{MeasureStatus, Status};
-use grunnmur_store::Role;
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
 use grunnmur_web::ops;
@@ -75,12 +74,9 @@ pub const STATUSES: [Status; 6] = [
 ];
 
 pub async fn list(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
+    BodyPage { v, b, .. }: BodyPage<Reader>,
     Query(q): Query<Filter>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
     let code = lang.code();
     let cat = &b.derived.catalog.catalog;
@@ -364,12 +360,10 @@ fn edit_page(
 }
 
 pub async fn edit(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, measure)): Path<(String, String)>,
+    BodyPage { v, b, .. }: BodyPage<Editor>,
+    Path((_, measure)): Path<(String, String)>,
     Query(q): Query<Scope>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let m = measure_idx(&b, &measure)?;
     let sys = scope_of(&b, &q.system)?;
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
@@ -394,13 +388,10 @@ pub async fn edit(
 
 pub async fn save(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, measure)): Path<(String, String)>,
+    Path((_, measure)): Path<(String, String)>,
     Query(q): Query<Scope>,
-    body: axum::body::Bytes,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let m = measure_idx(&b, &measure)?;
     let sys = scope_of(&b, &q.system)?;
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
@@ -482,12 +473,10 @@ struct WhyPage {
 }
 
 pub async fn why(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, measure)): Path<(String, String)>,
+    BodyPage { v, b, .. }: BodyPage<Reader>,
+    Path((_, measure)): Path<(String, String)>,
     Query(q): Query<Scope>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
     let cat = &b.derived.catalog.catalog;
     let m = measure_idx(&b, &measure)?;

@@ -13,7 +13,7 @@ use grunnmur_core::risk::{
     RiskAssessment, Treatment, Zone,
 };
 use grunnmur_i18n::Lang;
-use grunnmur_store::{ReportState, Role};
+use grunnmur_store::ReportState;
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
 use grunnmur_web::risk_api::{self, Kind, Saved};
@@ -57,10 +57,8 @@ struct RiskPage {
 
 pub async fn show(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
+    BodyPage { v, b, orgnr, .. }: BodyPage<Reader>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
     let lang = v.lang;
     let cat = &b.derived.catalog.catalog;
     let report = b.derived.overview();
@@ -149,12 +147,10 @@ pub async fn show(
 /// Starts a pre-filled assessment of an object.
 pub async fn start(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm {
+        v, b: _, f, orgnr, ..
+    }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    v.body(&s, &orgnr, Role::Editor).await?;
     let preset = if f.get("matrix") == "3x3" {
         Preset::ThreeByThree
     } else {
@@ -634,21 +630,17 @@ async fn assessment_page(
 
 pub async fn assessment(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id)): Path<(String, String)>,
+    BodyPage { v, b, .. }: BodyPage<Reader>,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
     html(assessment_page(&s, &v, &b, &id, Errors::default(), RiskForm::blank()).await?)
 }
 
 pub async fn accept(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id)): Path<(String, String)>,
-    body: axum::body::Bytes,
+    Path((_, id)): Path<(String, String)>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Admin>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Admin).await?;
     let mut errors = Errors::default();
     required(v.lang, &f, "owner", &mut errors);
     if errors.is_empty() {
@@ -680,12 +672,10 @@ pub async fn accept(
 /// A report draft of the body as it is now.
 pub async fn new_report(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm {
+        v, b: _, f, orgnr, ..
+    }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    v.body(&s, &orgnr, Role::Editor).await?;
     let kind = Kind::parse(f.get("kind")).ok_or_else(|| ApiError::BadRequest("kind".into()))?;
     let lang = grunnmur_i18n::Lang::parse(f.get("report_lang")).unwrap_or(v.lang);
     let risk = f.get("risk_assessment").parse::<i64>().ok();
@@ -696,12 +686,15 @@ pub async fn new_report(
 /// Finalises a draft: the reader (an administrator) is its approver.
 pub async fn finalize(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id)): Path<(String, i64)>,
-    body: axum::body::Bytes,
+    Path((_, id)): Path<(String, i64)>,
+    BodyForm {
+        v,
+        b: _,
+        f: _,
+        orgnr,
+        ..
+    }: BodyForm<Admin>,
 ) -> Result<Response, PageError> {
-    v.form(&body)?;
-    v.body(&s, &orgnr, Role::Admin).await?;
     risk_api::finalize(&s, &orgnr, id, &v.actor(), v.lang).await?;
     Ok(saved(&format!("/b/{orgnr}/risk#reports")))
 }
@@ -731,12 +724,9 @@ async fn change_from_form(
 /// Adds a risk with its analysis and treatment.
 pub async fn add_risk(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id)): Path<(String, String)>,
-    body: axum::body::Bytes,
+    Path((_, id)): Path<(String, String)>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let form = RiskForm::read(&f);
     let mut errors = Errors::default();
     let (_, doc) = risk_api::load_risk(&s, &orgnr, &id).await?;
@@ -790,22 +780,18 @@ async fn edit_page(
 /// A risk's form, filled in with what is stored.
 pub async fn edit_risk(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id, risk_id)): Path<(String, String, String)>,
+    BodyPage { v, b, .. }: BodyPage<Editor>,
+    Path((_, id, risk_id)): Path<(String, String, String)>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     html(edit_page(&s, &v, &b, (&id, &risk_id), Errors::default(), None).await?)
 }
 
 /// Stores a changed risk.
 pub async fn update_risk(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id, risk_id)): Path<(String, String, String)>,
-    body: axum::body::Bytes,
+    Path((_, id, risk_id)): Path<(String, String, String)>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let form = RiskForm::read(&f);
     let mut errors = Errors::default();
     let (_, doc) = risk_api::load_risk(&s, &orgnr, &id).await?;
@@ -828,12 +814,9 @@ pub async fn update_risk(
 /// Removes a risk.
 pub async fn remove_risk(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id, risk_id)): Path<(String, String, String)>,
-    body: axum::body::Bytes,
+    Path((_, id, risk_id)): Path<(String, String, String)>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let remove = |d: &mut RiskAssessment| {
         let n = index_of(d, &risk_id)?;
         d.risks.remove(n);

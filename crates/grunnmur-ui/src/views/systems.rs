@@ -10,7 +10,6 @@ use grunnmur_catalog::body::{DependencyDoc, ProcessDoc, SystemDoc};
 use grunnmur_core::explain::{LevelTrail, system_level_trail};
 use grunnmur_core::level::Dimension;
 use grunnmur_core::workspace::DependencyKind;
-use grunnmur_store::Role;
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
 use grunnmur_web::ops;
@@ -77,23 +76,14 @@ fn list_page(v: &Viewer, b: &BodyView, errors: Errors, new_id: &str, new_name: &
     }
 }
 
-pub async fn list(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
+pub async fn list(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, PageError> {
     html(list_page(&v, &b, Errors::default(), "", ""))
 }
 
 pub async fn create(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let (id, name) = (f.get("id").to_string(), f.get("name").to_string());
     let mut errors = Errors::default();
     required(v.lang, &f, "id", &mut errors);
@@ -255,11 +245,9 @@ fn position(b: &BodyView, id: &str) -> Result<usize, PageError> {
 }
 
 pub async fn show(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id)): Path<(String, String)>,
+    BodyPage { v, b, .. }: BodyPage<Reader>,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
     let n = position(&b, &id)?;
     html(system_page(&v, &b, n, Errors::default()))
 }
@@ -267,12 +255,9 @@ pub async fn show(
 /// Saves the name, the tasks processed and the dependencies in one go.
 pub async fn update(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id)): Path<(String, String)>,
-    body: axum::body::Bytes,
+    Path((_, id)): Path<(String, String)>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let n = position(&b, &id)?;
     let mut errors = Errors::default();
     required(v.lang, &f, "name", &mut errors);
@@ -327,12 +312,11 @@ pub async fn update(
 /// Deletes a system with its dependencies and statuses.
 pub async fn delete(
     State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id)): Path<(String, String)>,
-    body: axum::body::Bytes,
+    Path((_, id)): Path<(String, String)>,
+    BodyForm {
+        v, b, f: _, orgnr, ..
+    }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     position(&b, &id)?;
     ops::change_doc(&s, &orgnr, &v.actor(), "system.delete", |doc| {
         doc.systems.retain(|x| x.id != id);
@@ -443,11 +427,9 @@ struct WhyPage {
 }
 
 pub async fn why_levels(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path((orgnr, id)): Path<(String, String)>,
+    BodyPage { v, b, .. }: BodyPage<Reader>,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
     let n = position(&b, &id)?;
     let cat = &b.derived.catalog.catalog;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);

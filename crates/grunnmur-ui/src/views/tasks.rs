@@ -5,7 +5,7 @@
 use super::*;
 use crate::page::*;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::Response;
 use grunnmur_catalog::body::{BodyTaskDoc, OwnInfoTypeDoc};
 use grunnmur_core::level::{Level, Levels};
@@ -67,12 +67,9 @@ pub struct Filter {
 }
 
 pub async fn show(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
+    BodyPage { v, b, .. }: BodyPage<Reader>,
     Query(q): Query<Filter>,
 ) -> Result<Response, PageError> {
-    let b = v.body(&s, &orgnr, Role::Reader).await?;
     render(
         &v,
         &b,
@@ -191,12 +188,10 @@ fn render(
 /// Adopts the ticked catalog tasks.
 pub async fn adopt(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm {
+        v, b: _, f, orgnr, ..
+    }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    v.body(&s, &orgnr, Role::Editor).await?;
     let picked = f.all("task");
     let to = format!("/b/{orgnr}/tasks");
     if picked.is_empty() {
@@ -224,12 +219,10 @@ pub async fn adopt(
 /// Removes the ticked tasks, and their mapping to systems.
 pub async fn remove(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm {
+        v, b: _, f, orgnr, ..
+    }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    v.body(&s, &orgnr, Role::Editor).await?;
     let gone: BTreeSet<String> = f.all("task").into_iter().collect();
     let to = format!("/b/{orgnr}/tasks");
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "tasks.remove", |doc| {
@@ -247,12 +240,8 @@ pub async fn remove(
 /// Adds one of the body's own tasks.
 pub async fn add_own(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let own = OwnForms {
         task_id: f.get("task_id").into(),
         task_name: f.get("task_name").into(),
@@ -290,12 +279,8 @@ pub async fn add_own(
 /// Adds one of the body's own information types.
 pub async fn add_info_type(
     State(s): State<AppState>,
-    v: Viewer,
-    Path(orgnr): Path<String>,
-    body: axum::body::Bytes,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let f = v.form(&body)?;
-    let b = v.body(&s, &orgnr, Role::Editor).await?;
     let own = OwnForms {
         info_id: f.get("info_id").into(),
         info_name: f.get("info_name").into(),
