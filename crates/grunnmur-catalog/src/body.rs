@@ -25,7 +25,28 @@ pub struct BodyDoc {
     pub measure_status: Vec<StatusDoc>,
 }
 
+/// The edits every view makes to a workspace (pages, API, workbook import) live here, so that
+/// what goes with what — a system's statuses with the system, a task's mapping with the task —
+/// is decided once.
 impl BodyDoc {
+    /// A workspace with nothing chosen yet.
+    pub fn new(org: OrgDoc) -> BodyDoc {
+        BodyDoc {
+            org,
+            tasks: Vec::new(),
+            info_types: Vec::new(),
+            systems: Vec::new(),
+            measure_status: Vec::new(),
+        }
+    }
+
+    /// The status of a measure for one system (or the whole body, `None`).
+    pub fn status(&self, measure: &str, system: Option<&str>) -> Option<&StatusDoc> {
+        self.measure_status
+            .iter()
+            .find(|x| x.measure == measure && x.system.as_deref() == system)
+    }
+
     /// Sets the status of a measure for one system (or the whole body), replacing any earlier
     /// status for the same pair.
     pub fn set_status(&mut self, entry: StatusDoc) {
@@ -36,6 +57,121 @@ impl BodyDoc {
         {
             Some(x) => *x = entry,
             None => self.measure_status.push(entry),
+        }
+    }
+
+    /// Adopts a catalog task unless it is adopted already.
+    pub fn adopt_task(&mut self, catalog_id: String) {
+        let has = self
+            .tasks
+            .iter()
+            .any(|t| t.task.as_deref() == Some(catalog_id.as_str()));
+        if !has {
+            self.tasks.push(BodyTaskDoc {
+                task: Some(catalog_id),
+                ..BodyTaskDoc::default()
+            });
+        }
+    }
+
+    /// Removes the tasks with these keys ([`BodyTaskDoc::key`]) and every system's processing
+    /// of them.
+    pub fn remove_tasks<S: AsRef<str>>(&mut self, keys: &[S]) {
+        let gone: HashSet<&str> = keys.iter().map(AsRef::as_ref).collect();
+        self.tasks.retain(|t| !gone.contains(t.key()));
+        for sys in &mut self.systems {
+            sys.processes.retain(|p| !gone.contains(p.task.as_str()));
+        }
+    }
+
+    /// Replaces the task list; a task whose key was there before keeps its adaptations.
+    pub fn replace_tasks(&mut self, tasks: Vec<BodyTaskDoc>) {
+        let old: HashMap<String, Vec<OverrideDoc>> = self
+            .tasks
+            .drain(..)
+            .map(|t| (t.key().to_string(), t.overrides))
+            .collect();
+        self.tasks = tasks;
+        for t in &mut self.tasks {
+            t.overrides = old.get(t.key()).cloned().unwrap_or_default();
+        }
+    }
+
+    pub fn system_mut(&mut self, id: &str) -> Option<&mut SystemDoc> {
+        self.systems.iter_mut().find(|x| x.id == id)
+    }
+
+    /// Replaces the system list; a system whose id was there before keeps its processing and
+    /// dependencies.
+    pub fn replace_systems(&mut self, systems: Vec<SystemDoc>) {
+        type Links = (Vec<ProcessDoc>, Vec<DependencyDoc>);
+        let old: HashMap<String, Links> = self
+            .systems
+            .drain(..)
+            .map(|s| (s.id, (s.processes, s.depends_on)))
+            .collect();
+        self.systems = systems;
+        for s in &mut self.systems {
+            (s.processes, s.depends_on) = old.get(&s.id).cloned().unwrap_or_default();
+        }
+    }
+
+    /// Removes a system with the dependencies on it and its measure statuses.
+    pub fn remove_system(&mut self, id: &str) {
+        self.systems.retain(|x| x.id != id);
+        for sys in &mut self.systems {
+            sys.depends_on.retain(|d| d.system != id);
+        }
+        self.measure_status
+            .retain(|x| x.system.as_deref() != Some(id));
+    }
+}
+
+impl BodyTaskDoc {
+    /// What systems, adaptations and forms call the task: the catalog task's id for an adopted
+    /// task, the body's own id otherwise.
+    pub fn key(&self) -> &str {
+        self.task
+            .as_deref()
+            .or(self.id.as_deref())
+            .unwrap_or_default()
+    }
+}
+
+impl SystemDoc {
+    /// A system that processes nothing and depends on nothing yet.
+    pub fn new(id: String, name: String) -> SystemDoc {
+        SystemDoc {
+            id,
+            name,
+            processes: Vec::new(),
+            depends_on: Vec::new(),
+        }
+    }
+
+    /// Sets the tasks the system processes; a task that stays keeps its narrowed list of
+    /// information types, a new one processes all of them.
+    pub fn set_tasks(&mut self, tasks: Vec<String>) {
+        self.processes.retain(|p| tasks.contains(&p.task));
+        for t in tasks {
+            if !self.processes.iter().any(|p| p.task == t) {
+                self.processes.push(ProcessDoc {
+                    task: t,
+                    info_types: None,
+                });
+            }
+        }
+    }
+
+    /// Removes the dependencies on these systems.
+    pub fn remove_dependencies(&mut self, on: &[String]) {
+        self.depends_on.retain(|d| !on.contains(&d.system));
+    }
+
+    /// Adds a dependency unless the system depends on `on` already (of either kind).
+    pub fn add_dependency(&mut self, on: String, kind: DependencyKind) {
+        if !self.depends_on.iter().any(|d| d.system == on) {
+            self.depends_on.push(DependencyDoc { system: on, kind });
         }
     }
 }
@@ -662,7 +798,165 @@ fn resolve(
 
 #[cfg(test)]
 mod tests {
-    use super::valid_orgnr;
+    use super::*;
+
+    fn doc() -> BodyDoc {
+        let org = OrgDoc {
+            orgnr: Orgnr::Text("974760673".into()),
+            name: "Test".into(),
+            kind: OrgKind::Kommune,
+            sectors: Vec::new(),
+            selection: SelectionMode::PerDimension,
+            cumulation_threshold: DEFAULT_CUMULATION_THRESHOLD,
+        };
+        let mut d = BodyDoc::new(org);
+        d.adopt_task("t.a".into());
+        d.tasks.push(BodyTaskDoc {
+            id: Some("own".into()),
+            name: Some("Own".into()),
+            info_types: Some(vec!["x".into()]),
+            ..BodyTaskDoc::default()
+        });
+        for id in ["s1", "s2", "s3"] {
+            let mut s = SystemDoc::new(id.into(), id.to_uppercase());
+            s.set_tasks(vec!["t.a".into(), "own".into()]);
+            d.systems.push(s);
+        }
+        let s1 = d.system_mut("s1").unwrap();
+        s1.add_dependency("s2".into(), DependencyKind::RunsOn);
+        d.system_mut("s2")
+            .unwrap()
+            .add_dependency("s1".into(), DependencyKind::Uses);
+        d.system_mut("s3")
+            .unwrap()
+            .add_dependency("s2".into(), DependencyKind::Uses);
+        for sys in [None, Some("s1"), Some("s2")] {
+            d.set_status(status("m.1", sys, Status::InProgress));
+        }
+        d
+    }
+
+    fn status(measure: &str, system: Option<&str>, status: Status) -> StatusDoc {
+        StatusDoc {
+            measure: measure.into(),
+            system: system.map(String::from),
+            status,
+            owner: None,
+            due: None,
+            justification: None,
+            evidence: Vec::new(),
+            valid_until: None,
+        }
+    }
+
+    #[test]
+    fn task_key_is_catalog_id_or_own_id() {
+        let d = doc();
+        let keys: Vec<&str> = d.tasks.iter().map(BodyTaskDoc::key).collect();
+        assert_eq!(keys, ["t.a", "own"]);
+        assert_eq!(BodyTaskDoc::default().key(), "");
+    }
+
+    #[test]
+    fn adopting_twice_adopts_once() {
+        let mut d = doc();
+        d.adopt_task("t.a".into());
+        d.adopt_task("t.b".into());
+        let keys: Vec<&str> = d.tasks.iter().map(BodyTaskDoc::key).collect();
+        assert_eq!(keys, ["t.a", "own", "t.b"]);
+    }
+
+    #[test]
+    fn removing_a_system_removes_dependencies_both_ways_and_statuses() {
+        let mut d = doc();
+        d.remove_system("s1");
+        let ids: Vec<&str> = d.systems.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["s2", "s3"]);
+        assert!(d.systems[0].depends_on.is_empty(), "s2 used s1");
+        assert_eq!(d.systems[1].depends_on.len(), 1, "s3 still uses s2");
+        assert!(d.status("m.1", Some("s1")).is_none());
+        assert!(d.status("m.1", Some("s2")).is_some());
+        assert!(d.status("m.1", None).is_some());
+    }
+
+    #[test]
+    fn removing_tasks_removes_their_processing() {
+        let mut d = doc();
+        d.remove_tasks(&["own"]);
+        assert_eq!(d.tasks.len(), 1);
+        for s in &d.systems {
+            let tasks: Vec<&str> = s.processes.iter().map(|p| p.task.as_str()).collect();
+            assert_eq!(tasks, ["t.a"]);
+        }
+    }
+
+    #[test]
+    fn set_status_replaces_the_same_pair_only() {
+        let mut d = doc();
+        d.set_status(status("m.1", Some("s1"), Status::Implemented));
+        assert_eq!(d.measure_status.len(), 3);
+        assert_eq!(
+            d.status("m.1", Some("s1")).map(|x| x.status),
+            Some(Status::Implemented)
+        );
+        assert_eq!(
+            d.status("m.1", None).map(|x| x.status),
+            Some(Status::InProgress)
+        );
+    }
+
+    #[test]
+    fn set_tasks_keeps_a_narrowed_list() {
+        let mut d = doc();
+        let s = d.system_mut("s1").unwrap();
+        s.processes[0].info_types = Some(vec!["i".into()]);
+        s.set_tasks(vec!["t.a".into(), "t.b".into()]);
+        assert_eq!(s.processes.len(), 2);
+        assert_eq!(s.processes[0].info_types, Some(vec!["i".into()]));
+        assert_eq!(s.processes[1].task, "t.b");
+        assert_eq!(s.processes[1].info_types, None);
+    }
+
+    #[test]
+    fn dependencies_are_added_once_and_removed_by_target() {
+        let mut d = doc();
+        let s = d.system_mut("s1").unwrap();
+        s.add_dependency("s2".into(), DependencyKind::Uses);
+        assert_eq!(s.depends_on.len(), 1);
+        assert_eq!(s.depends_on[0].kind, DependencyKind::RunsOn);
+        s.remove_dependencies(&["s2".into()]);
+        assert!(s.depends_on.is_empty());
+    }
+
+    #[test]
+    fn replacing_keeps_what_hangs_on_entries_that_stay() {
+        let mut d = doc();
+        d.tasks[0].overrides.push(OverrideDoc {
+            info_type: "x".into(),
+            levels: PartialLevels::default(),
+            justification: None,
+        });
+        d.replace_tasks(vec![
+            BodyTaskDoc {
+                task: Some("t.b".into()),
+                ..BodyTaskDoc::default()
+            },
+            BodyTaskDoc {
+                task: Some("t.a".into()),
+                ..BodyTaskDoc::default()
+            },
+        ]);
+        assert!(d.tasks[0].overrides.is_empty());
+        assert_eq!(d.tasks[1].overrides.len(), 1);
+        d.replace_systems(vec![
+            SystemDoc::new("new".into(), "New".into()),
+            SystemDoc::new("s1".into(), "Renamed".into()),
+        ]);
+        assert!(d.systems[0].processes.is_empty());
+        assert_eq!(d.systems[1].name, "Renamed");
+        assert_eq!(d.systems[1].processes.len(), 2);
+        assert_eq!(d.systems[1].depends_on.len(), 1);
+    }
 
     #[test]
     fn orgnr_mod11() {

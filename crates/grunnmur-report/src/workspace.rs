@@ -29,7 +29,7 @@ use grunnmur_catalog::{BodyDoc, read_body};
 use grunnmur_core::Catalog;
 use grunnmur_core::catalog::OrgKind;
 use grunnmur_core::date::Date;
-use grunnmur_core::level::{Level, Levels, PartialLevels};
+use grunnmur_core::level::{Dimension, Level, Levels, PartialLevels};
 use grunnmur_core::workspace::{
     DEFAULT_CUMULATION_THRESHOLD, DependencyKind, SelectionMode, Status,
 };
@@ -146,11 +146,44 @@ enum Kind {
     Text,
     Int,
     Date,
-    Enum(&'static [&'static str]),
+    /// One of a closed vocabulary (a drop-down list in the workbook).
+    Enum(Vocab),
     IdList,
     Lines,
-    Level,
     Orgnr,
+}
+
+/// The closed vocabularies of the workbook, spelled as their types spell them.
+#[derive(Clone, Copy, PartialEq)]
+enum Vocab {
+    OrgKind,
+    Selection,
+    Dependency,
+    Status,
+    Level,
+}
+
+impl Vocab {
+    fn allowed(self) -> Vec<&'static str> {
+        fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
+            all.iter().map(|&x| name(x)).collect()
+        }
+        match self {
+            Vocab::OrgKind => names(&OrgKind::ALL, OrgKind::as_str),
+            Vocab::Selection => names(&SelectionMode::ALL, SelectionMode::as_str),
+            Vocab::Dependency => names(&DependencyKind::ALL, DependencyKind::as_str),
+            Vocab::Status => names(&Status::ALL, Status::as_str),
+            Vocab::Level => names(&Level::ALL, Level::as_str),
+        }
+    }
+
+    /// A level may be written in ASCII too (`hoy`).
+    fn accepts(self, s: &str) -> bool {
+        match self {
+            Vocab::Level => Level::parse(s).is_some(),
+            _ => self.allowed().contains(&s),
+        }
+    }
 }
 
 struct Col {
@@ -173,27 +206,19 @@ struct Sheet {
     cols: &'static [Col],
 }
 
-const ORG_KINDS: &[&str] = &["stat", "kommune", "fylkeskommune"];
-const SELECTIONS: &[&str] = &["per-dimension", "high-water-mark"];
-const DEP_KINDS: &[&str] = &["runs_on", "uses"];
-const STATUSES: &[&str] = &[
-    "not_started",
-    "in_progress",
-    "partial",
-    "implemented",
-    "not_applicable",
-    "supplier",
-];
-const LEVELS: &[&str] = &["lav", "middels", "høy"];
+const LEVEL: Kind = Kind::Enum(Vocab::Level);
+const C: &str = Dimension::C.as_str();
+const I: &str = Dimension::I.as_str();
+const A: &str = Dimension::A.as_str();
 
 const ORG: Sheet = Sheet {
     name: "org",
     cols: &[
         col("orgnr", Kind::Orgnr, true),
         col("name", Kind::Text, true),
-        col("kind", Kind::Enum(ORG_KINDS), true),
+        col("kind", Kind::Enum(Vocab::OrgKind), true),
         col("sectors", Kind::IdList, false),
-        col("selection", Kind::Enum(SELECTIONS), false),
+        col("selection", Kind::Enum(Vocab::Selection), false),
         col("cumulation_threshold", Kind::Int, false),
     ],
 };
@@ -211,9 +236,9 @@ const OVERRIDES: Sheet = Sheet {
     cols: &[
         col("task", Kind::Id, true),
         col("info_type", Kind::Id, true),
-        col("c", Kind::Level, true),
-        col("i", Kind::Level, true),
-        col("a", Kind::Level, true),
+        col(C, LEVEL, true),
+        col(I, LEVEL, true),
+        col(A, LEVEL, true),
         col("justification", Kind::Text, true),
     ],
 };
@@ -222,9 +247,9 @@ const INFO_TYPES: Sheet = Sheet {
     cols: &[
         col("id", Kind::Id, true),
         col("name", Kind::Text, true),
-        col("c", Kind::Level, true),
-        col("i", Kind::Level, true),
-        col("a", Kind::Level, true),
+        col(C, LEVEL, true),
+        col(I, LEVEL, true),
+        col(A, LEVEL, true),
         col("rationale", Kind::Text, false),
     ],
 };
@@ -245,7 +270,7 @@ const DEPENDENCIES: Sheet = Sheet {
     cols: &[
         col("system", Kind::Id, true),
         col("depends_on", Kind::Id, true),
-        col("kind", Kind::Enum(DEP_KINDS), true),
+        col("kind", Kind::Enum(Vocab::Dependency), true),
     ],
 };
 const STATUS: Sheet = Sheet {
@@ -253,7 +278,7 @@ const STATUS: Sheet = Sheet {
     cols: &[
         col("measure", Kind::Id, true),
         col("system", Kind::Id, true),
-        col("status", Kind::Enum(STATUSES), true),
+        col("status", Kind::Enum(Vocab::Status), true),
         col("owner", Kind::Text, false),
         col("due", Kind::Date, false),
         col("justification", Kind::Text, false),
@@ -347,20 +372,14 @@ fn write_workbook(doc: Option<&BodyDoc>, lang: Lang) -> Result<Vec<u8>, XlsxErro
     readme.set_column_width(1, 22)?;
     readme.set_column_width(2, 100)?;
 
-    let empty = BodyDoc {
-        org: OrgDoc {
-            orgnr: Orgnr::Text(String::new()),
-            name: String::new(),
-            kind: OrgKind::Kommune,
-            sectors: Vec::new(),
-            selection: SelectionMode::PerDimension,
-            cumulation_threshold: DEFAULT_CUMULATION_THRESHOLD,
-        },
-        tasks: Vec::new(),
-        info_types: Vec::new(),
-        systems: Vec::new(),
-        measure_status: Vec::new(),
-    };
+    let empty = BodyDoc::new(OrgDoc {
+        orgnr: Orgnr::Text(String::new()),
+        name: String::new(),
+        kind: OrgKind::Kommune,
+        sectors: Vec::new(),
+        selection: SelectionMode::PerDimension,
+        cumulation_threshold: DEFAULT_CUMULATION_THRESHOLD,
+    });
     let d = doc.unwrap_or(&empty);
     let mut rows: Vec<Vec<Out>> = Vec::new();
     if doc.is_some() {
@@ -379,7 +398,6 @@ fn write_workbook(doc: Option<&BodyDoc>, lang: Lang) -> Result<Vec<u8>, XlsxErro
     }
     sheet(&mut wb, &ORG, rows, &f)?;
 
-    let key = |t: &BodyTaskDoc| t.task.clone().or_else(|| t.id.clone()).unwrap_or_default();
     let rows = d
         .tasks
         .iter()
@@ -398,14 +416,10 @@ fn write_workbook(doc: Option<&BodyDoc>, lang: Lang) -> Result<Vec<u8>, XlsxErro
         .iter()
         .flat_map(|t| {
             t.overrides.iter().map(move |o| {
-                vec![
-                    Out::Text(key(t)),
-                    Out::Text(o.info_type.clone()),
-                    level(o.levels.c),
-                    level(o.levels.i),
-                    level(o.levels.a),
-                    opt(&o.justification),
-                ]
+                let mut row = vec![Out::Text(t.key().into()), Out::Text(o.info_type.clone())];
+                row.extend(Dimension::ALL.map(|d| level(o.levels.get(d))));
+                row.push(opt(&o.justification));
+                row
             })
         })
         .collect();
@@ -414,14 +428,10 @@ fn write_workbook(doc: Option<&BodyDoc>, lang: Lang) -> Result<Vec<u8>, XlsxErro
         .info_types
         .iter()
         .map(|it| {
-            vec![
-                Out::Text(it.id.clone()),
-                Out::Text(it.name.clone()),
-                level(Some(it.levels.c)),
-                level(Some(it.levels.i)),
-                level(Some(it.levels.a)),
-                opt(&it.rationale),
-            ]
+            let mut row = vec![Out::Text(it.id.clone()), Out::Text(it.name.clone())];
+            row.extend(Dimension::ALL.map(|d| level(Some(it.levels[d]))));
+            row.push(opt(&it.rationale));
+            row
         })
         .collect();
     sheet(&mut wb, &INFO_TYPES, rows, &f)?;
@@ -498,13 +508,8 @@ fn sheet(
         };
         ws.set_column_width(c, width)?;
         // Drop-down lists for closed vocabularies (the import checks them anyway).
-        let allowed: Option<&[&str]> = match col.kind {
-            Kind::Enum(v) => Some(v),
-            Kind::Level => Some(LEVELS),
-            _ => None,
-        };
-        if let Some(v) = allowed {
-            let dv = DataValidation::new().allow_list_strings(v)?;
+        if let Kind::Enum(v) = col.kind {
+            let dv = DataValidation::new().allow_list_strings(&v.allowed())?;
             ws.add_data_validation(1, c, 10_000, c, &dv)?;
         }
     }
@@ -575,8 +580,9 @@ impl Row {
         }
     }
 
-    fn level(&self, k: &str) -> Option<Level> {
-        self.str(k).and_then(|s| Level::parse(&s))
+    /// The levels in the C, I and A columns.
+    fn levels(&self) -> [Option<Level>; 3] {
+        Dimension::ALL.map(|d| self.str(d.as_str()).and_then(|s| Level::parse(&s)))
     }
 }
 
@@ -674,17 +680,15 @@ fn convert(kind: Kind, d: &Data) -> Result<Option<Val>, CellProblem> {
             (None, Data::DateTimeIso(s)) => Ok(Some(Val::Str(s.chars().take(10).collect()))),
             _ => wrong("date"),
         },
-        Kind::Enum(_) | Kind::Level => {
-            let allowed = if let Kind::Enum(a) = kind { a } else { LEVELS };
+        Kind::Enum(vocab) => {
             let Some(s) = text else { return wrong("text") };
             let s = s.trim().to_string();
-            let ok = allowed.contains(&s.as_str()) || (kind == Kind::Level && s == "hoy");
-            if ok {
+            if vocab.accepts(&s) {
                 Ok(Some(Val::Str(s)))
             } else {
                 Err((
                     "xlsx-invalid-value",
-                    vec![("value", s), ("allowed", allowed.join(", "))],
+                    vec![("value", s), ("allowed", vocab.allowed().join(", "))],
                 ))
             }
         }
@@ -997,19 +1001,13 @@ fn assemble(
         }
     }
 
-    let task_key = |t: &BodyTaskDoc| t.task.clone().or_else(|| t.id.clone()).unwrap_or_default();
     if let Some(rows) = live(&sheets.tasks, "tasks", skip) {
-        let old: HashMap<String, Vec<OverrideDoc>> = doc
-            .tasks
-            .iter()
-            .map(|t| (task_key(t), t.overrides.clone()))
-            .collect();
-        doc.tasks = rows
+        let tasks = rows
             .iter()
             .enumerate()
             .map(|(n, r)| {
                 let own = r.str("id").is_some();
-                let mut t = BodyTaskDoc {
+                let t = BodyTaskDoc {
                     task: r.str("task"),
                     id: r.str("id"),
                     name: r.str("name"),
@@ -1020,7 +1018,6 @@ fn assemble(
                     },
                     overrides: Vec::new(),
                 };
-                t.overrides = old.get(&task_key(&t)).cloned().unwrap_or_default();
                 let path = format!("tasks/{n}");
                 prov.fields(
                     &path,
@@ -1032,6 +1029,7 @@ fn assemble(
                 t
             })
             .collect();
+        doc.replace_tasks(tasks);
     }
     if let Some(rows) = live(&sheets.overrides, "overrides", skip) {
         for t in &mut doc.tasks {
@@ -1041,7 +1039,7 @@ fn assemble(
             .tasks
             .iter()
             .enumerate()
-            .map(|(n, t)| (task_key(t), n))
+            .map(|(n, t)| (t.key().to_string(), n))
             .collect();
         for r in rows {
             let key = r.str("task").unwrap_or_default();
@@ -1057,13 +1055,10 @@ fn assemble(
             };
             let t = &mut doc.tasks[n];
             let k = t.overrides.len();
+            let [c, i, a] = r.levels();
             t.overrides.push(OverrideDoc {
                 info_type: r.str("info_type").unwrap_or_default(),
-                levels: PartialLevels {
-                    c: r.level("c"),
-                    i: r.level("i"),
-                    a: r.level("a"),
-                },
+                levels: PartialLevels { c, i, a },
                 justification: r.str("justification"),
             });
             prov.row(format!("tasks/{n}/overrides/{k}"), "overrides", r.number);
@@ -1072,8 +1067,8 @@ fn assemble(
     if let Some(rows) = live(&sheets.info_types, "info_types", skip) {
         let mut out = Vec::new();
         for r in rows {
-            let levels = match (r.level("c"), r.level("i"), r.level("a")) {
-                (Some(c), Some(i), Some(a)) => Levels { c, i, a },
+            let levels = match r.levels() {
+                [Some(c), Some(i), Some(a)] => Levels { c, i, a },
                 _ => {
                     problems.push(RowProblem::new(
                         "info_types",
@@ -1108,11 +1103,6 @@ fn assemble(
         doc.info_types = out;
     }
     if let Some(rows) = live(&sheets.systems, "systems", skip) {
-        let old: HashMap<String, (Vec<ProcessDoc>, Vec<DependencyDoc>)> = doc
-            .systems
-            .iter()
-            .map(|s| (s.id.clone(), (s.processes.clone(), s.depends_on.clone())))
-            .collect();
         let mut out = Vec::new();
         for r in rows {
             let id = r.str("id").unwrap_or_default();
@@ -1126,18 +1116,12 @@ fn assemble(
                     &[("column", c)],
                 ));
             }
-            let (processes, depends_on) = old.get(&id).cloned().unwrap_or_default();
             let path = format!("systems/{}", out.len());
             prov.fields(&path, "systems", r.number, &[("id", "id")]);
             prov.row(path, "systems", r.number);
-            out.push(SystemDoc {
-                id,
-                name: r.str("name").unwrap_or_default(),
-                processes,
-                depends_on,
-            });
+            out.push(SystemDoc::new(id, r.str("name").unwrap_or_default()));
         }
-        doc.systems = out;
+        doc.replace_systems(out);
     }
     let sys_index: HashMap<String, usize> = doc
         .systems
@@ -1207,7 +1191,7 @@ fn assemble(
     if let Some(rows) = live(&sheets.statuses, "measure_status", skip) {
         let mut out = Vec::new();
         for r in rows {
-            let Some(status) = r.str("status").and_then(|s| parse_enum::<Status>(&s)) else {
+            let Some(status) = r.str("status").and_then(|s| Status::parse(&s)) else {
                 problems.push(RowProblem::new(
                     "measure_status",
                     r.number,
