@@ -1,11 +1,12 @@
 //! The body file: one public body's workspace in one YAML or JSON file. Reading it checks
 //! every reference against the catalog and reports every problem with its line.
 
-use crate::check::{Source, valid_id};
+mod resolve;
+
+use crate::check::Source;
 use crate::problem::{Problem, ProblemKind as P};
 use crate::yaml::{Node, NodeValue, from_node, parse};
-use grunnmur_core::catalog::{Catalog, OrgKind, Scope, Text};
-use grunnmur_core::date::Date;
+use grunnmur_core::catalog::{Catalog, OrgKind};
 use grunnmur_core::level::{Levels, PartialLevels};
 use grunnmur_core::workspace::*;
 use serde::{Deserialize, Serialize};
@@ -25,7 +26,28 @@ pub struct BodyDoc {
     pub measure_status: Vec<StatusDoc>,
 }
 
+/// The edits every view makes to a workspace (pages, API, workbook import) live here, so that
+/// what goes with what — a system's statuses with the system, a task's mapping with the task —
+/// is decided once.
 impl BodyDoc {
+    /// A workspace with nothing chosen yet.
+    pub fn new(org: OrgDoc) -> BodyDoc {
+        BodyDoc {
+            org,
+            tasks: Vec::new(),
+            info_types: Vec::new(),
+            systems: Vec::new(),
+            measure_status: Vec::new(),
+        }
+    }
+
+    /// The status of a measure for one system (or the whole body, `None`).
+    pub fn status(&self, measure: &str, system: Option<&str>) -> Option<&StatusDoc> {
+        self.measure_status
+            .iter()
+            .find(|x| x.measure == measure && x.system.as_deref() == system)
+    }
+
     /// Sets the status of a measure for one system (or the whole body), replacing any earlier
     /// status for the same pair.
     pub fn set_status(&mut self, entry: StatusDoc) {
@@ -36,6 +58,121 @@ impl BodyDoc {
         {
             Some(x) => *x = entry,
             None => self.measure_status.push(entry),
+        }
+    }
+
+    /// Adopts a catalog task unless it is adopted already.
+    pub fn adopt_task(&mut self, catalog_id: String) {
+        let has = self
+            .tasks
+            .iter()
+            .any(|t| t.task.as_deref() == Some(catalog_id.as_str()));
+        if !has {
+            self.tasks.push(BodyTaskDoc {
+                task: Some(catalog_id),
+                ..BodyTaskDoc::default()
+            });
+        }
+    }
+
+    /// Removes the tasks with these keys ([`BodyTaskDoc::key`]) and every system's processing
+    /// of them.
+    pub fn remove_tasks<S: AsRef<str>>(&mut self, keys: &[S]) {
+        let gone: HashSet<&str> = keys.iter().map(AsRef::as_ref).collect();
+        self.tasks.retain(|t| !gone.contains(t.key()));
+        for sys in &mut self.systems {
+            sys.processes.retain(|p| !gone.contains(p.task.as_str()));
+        }
+    }
+
+    /// Replaces the task list; a task whose key was there before keeps its adaptations.
+    pub fn replace_tasks(&mut self, tasks: Vec<BodyTaskDoc>) {
+        let old: HashMap<String, Vec<OverrideDoc>> = self
+            .tasks
+            .drain(..)
+            .map(|t| (t.key().to_string(), t.overrides))
+            .collect();
+        self.tasks = tasks;
+        for t in &mut self.tasks {
+            t.overrides = old.get(t.key()).cloned().unwrap_or_default();
+        }
+    }
+
+    pub fn system_mut(&mut self, id: &str) -> Option<&mut SystemDoc> {
+        self.systems.iter_mut().find(|x| x.id == id)
+    }
+
+    /// Replaces the system list; a system whose id was there before keeps its processing and
+    /// dependencies.
+    pub fn replace_systems(&mut self, systems: Vec<SystemDoc>) {
+        type Links = (Vec<ProcessDoc>, Vec<DependencyDoc>);
+        let old: HashMap<String, Links> = self
+            .systems
+            .drain(..)
+            .map(|s| (s.id, (s.processes, s.depends_on)))
+            .collect();
+        self.systems = systems;
+        for s in &mut self.systems {
+            (s.processes, s.depends_on) = old.get(&s.id).cloned().unwrap_or_default();
+        }
+    }
+
+    /// Removes a system with the dependencies on it and its measure statuses.
+    pub fn remove_system(&mut self, id: &str) {
+        self.systems.retain(|x| x.id != id);
+        for sys in &mut self.systems {
+            sys.depends_on.retain(|d| d.system != id);
+        }
+        self.measure_status
+            .retain(|x| x.system.as_deref() != Some(id));
+    }
+}
+
+impl BodyTaskDoc {
+    /// What systems, adaptations and forms call the task: the catalog task's id for an adopted
+    /// task, the body's own id otherwise.
+    pub fn key(&self) -> &str {
+        self.task
+            .as_deref()
+            .or(self.id.as_deref())
+            .unwrap_or_default()
+    }
+}
+
+impl SystemDoc {
+    /// A system that processes nothing and depends on nothing yet.
+    pub fn new(id: String, name: String) -> SystemDoc {
+        SystemDoc {
+            id,
+            name,
+            processes: Vec::new(),
+            depends_on: Vec::new(),
+        }
+    }
+
+    /// Sets the tasks the system processes; a task that stays keeps its narrowed list of
+    /// information types, a new one processes all of them.
+    pub fn set_tasks(&mut self, tasks: Vec<String>) {
+        self.processes.retain(|p| tasks.contains(&p.task));
+        for t in tasks {
+            if !self.processes.iter().any(|p| p.task == t) {
+                self.processes.push(ProcessDoc {
+                    task: t,
+                    info_types: None,
+                });
+            }
+        }
+    }
+
+    /// Removes the dependencies on these systems.
+    pub fn remove_dependencies(&mut self, on: &[String]) {
+        self.depends_on.retain(|d| !on.contains(&d.system));
+    }
+
+    /// Adds a dependency unless the system depends on `on` already (of either kind).
+    pub fn add_dependency(&mut self, on: String, kind: DependencyKind) {
+        if !self.depends_on.iter().any(|d| d.system == on) {
+            self.depends_on.push(DependencyDoc { system: on, kind });
         }
     }
 }
@@ -173,17 +310,6 @@ pub fn valid_orgnr(s: &str) -> bool {
     }
 }
 
-/// Inserts unless the key is taken; a duplicate keeps pointing at the first entry.
-fn first_wins<K: std::hash::Hash + Eq, V>(map: &mut HashMap<K, V>, k: K, v: V) -> bool {
-    match map.entry(k) {
-        std::collections::hash_map::Entry::Occupied(_) => false,
-        std::collections::hash_map::Entry::Vacant(e) => {
-            e.insert(v);
-            true
-        }
-    }
-}
-
 /// Reads a body file and resolves it against the catalog. On any error, no workspace.
 pub fn read_body(src: &Source, cat: &Catalog) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
     let file = src.name.as_str();
@@ -205,7 +331,7 @@ pub fn read_body(src: &Source, cat: &Catalog) -> Result<(BodyDoc, Workspace), Ve
     }
     let doc: BodyDoc = from_node(&root)
         .map_err(|(line, detail)| vec![Problem::error(file, line, P::Format { detail })])?;
-    resolve(file, &root, doc, cat)
+    resolve::resolve(file, &root, doc, cat)
 }
 
 /// Resolves a body document already read (for example from an API request).
@@ -219,450 +345,170 @@ pub fn resolve_body(
         line: 0,
         value: NodeValue::Null,
     };
-    resolve(file, &root, doc, cat)
-}
-
-fn resolve(
-    file: &str,
-    root: &Node,
-    doc: BodyDoc,
-    cat: &Catalog,
-) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut err = |line: u32, kind: P| problems.push(Problem::error(file, line, kind));
-    let at = |path: &[&str]| root.line_of(path);
-
-    let orgnr = doc.org.orgnr.as_string();
-    if !valid_orgnr(&orgnr) {
-        err(
-            at(&["org", "orgnr"]),
-            P::InvalidOrgnr {
-                value: orgnr.clone(),
-            },
-        );
-    }
-    for (n, s) in doc.org.sectors.iter().enumerate() {
-        if grunnmur_core::catalog::Applicability::parse(&format!("sector:{s}")).is_none() {
-            err(
-                at(&["org", "sectors", &n.to_string()]),
-                P::InvalidSector { value: s.clone() },
-            );
-        }
-    }
-    if doc.org.cumulation_threshold == 0 {
-        err(at(&["org", "cumulation_threshold"]), P::InvalidThreshold);
-    }
-
-    // The body's own information types.
-    let mut own_ids: HashMap<&str, u32> = HashMap::new();
-    let mut own_info_types = Vec::new();
-    for (n, it) in doc.info_types.iter().enumerate() {
-        let line = at(&["info_types", &n.to_string(), "id"]);
-        if !valid_id(&it.id) {
-            err(
-                line,
-                P::InvalidId {
-                    section: "info_types".into(),
-                    id: it.id.clone(),
-                },
-            );
-        }
-        if cat.info_type(&it.id).is_some() {
-            err(
-                line,
-                P::ClashesWithCatalog {
-                    section: "info_types".into(),
-                    id: it.id.clone(),
-                },
-            );
-        } else if !first_wins(&mut own_ids, &it.id, own_info_types.len() as u32) {
-            let kind = P::DuplicateId {
-                section: "info_types".into(),
-                id: it.id.clone(),
-                first: String::new(),
-            };
-            err(line, kind);
-        }
-        own_info_types.push(OwnInfoType {
-            id: it.id.clone(),
-            name: it.name.clone(),
-            levels: it.levels,
-        });
-    }
-    let info_ref = |id: &str| -> Option<InfoRef> {
-        cat.info_type(id)
-            .map(InfoRef::Catalog)
-            .or_else(|| own_ids.get(id).map(|&n| InfoRef::Own(n)))
-    };
-
-    // Tasks: adopted or own.
-    let mut task_ids: HashMap<String, usize> = HashMap::new();
-    let mut tasks = Vec::new();
-    for (n, t) in doc.tasks.iter().enumerate() {
-        let ns = n.to_string();
-        let line = at(&["tasks", &ns]);
-        let (id, catalog, name, mut info_types) = match (&t.task, &t.id) {
-            (Some(tid), None) if t.name.is_none() && t.info_types.is_none() => {
-                match cat.task(tid) {
-                    Some(ti) => {
-                        let its = cat.tasks[ti as usize].info_types.iter();
-                        (
-                            tid.clone(),
-                            Some(ti),
-                            None,
-                            its.map(|&i| InfoRef::Catalog(i)).collect(),
-                        )
-                    }
-                    None => {
-                        let kind = P::UnknownReference {
-                            section: "tasks".into(),
-                            id: tid.clone(),
-                            target: "tasks".into(),
-                            reference: tid.clone(),
-                        };
-                        err(at(&["tasks", &ns, "task"]), kind);
-                        continue;
-                    }
-                }
-            }
-            (None, Some(id)) => {
-                if !valid_id(id) {
-                    err(
-                        line,
-                        P::InvalidId {
-                            section: "tasks".into(),
-                            id: id.clone(),
-                        },
-                    );
-                }
-                if cat.task(id).is_some() {
-                    err(
-                        line,
-                        P::ClashesWithCatalog {
-                            section: "tasks".into(),
-                            id: id.clone(),
-                        },
-                    );
-                }
-                (id.clone(), None, t.name.clone().map(Text::nb), Vec::new())
-            }
-            _ => {
-                err(line, P::TaskNeedsIdOrTask);
-                continue;
-            }
-        };
-        if catalog.is_none() {
-            let list = t.info_types.as_deref().unwrap_or_default();
-            if list.is_empty() {
-                let kind = P::EmptyList {
-                    section: "tasks".into(),
-                    id: id.clone(),
-                    field: "info_types".into(),
-                };
-                err(line, kind);
-            }
-            for (k, i) in list.iter().enumerate() {
-                match info_ref(i) {
-                    Some(r) => info_types.push(r),
-                    None => {
-                        let kind = P::UnknownReference {
-                            section: "tasks".into(),
-                            id: id.clone(),
-                            target: "info_types".into(),
-                            reference: i.clone(),
-                        };
-                        err(at(&["tasks", &ns, "info_types", &k.to_string()]), kind);
-                    }
-                }
-            }
-        }
-        let mut adaptations = Vec::new();
-        let mut adapted: HashSet<&str> = HashSet::new();
-        for (k, o) in t.overrides.iter().enumerate() {
-            let oline = at(&["tasks", &ns, "overrides", &k.to_string()]);
-            let r = info_ref(&o.info_type);
-            match r {
-                Some(r) if !info_types.contains(&r) => {
-                    let kind = P::InfoTypeNotInTask {
-                        info_type: o.info_type.clone(),
-                        task: id.clone(),
-                    };
-                    err(oline, kind);
-                }
-                None => {
-                    let kind = P::UnknownReference {
-                        section: "tasks".into(),
-                        id: id.clone(),
-                        target: "info_types".into(),
-                        reference: o.info_type.clone(),
-                    };
-                    err(oline, kind);
-                }
-                Some(InfoRef::Own(_)) => {
-                    let kind = P::AdaptsOwnInfoType {
-                        task: id.clone(),
-                        info_type: o.info_type.clone(),
-                    };
-                    err(oline, kind);
-                }
-                Some(InfoRef::Catalog(i)) => {
-                    if !adapted.insert(&o.info_type) {
-                        let kind = P::DuplicateId {
-                            section: "overrides".into(),
-                            id: o.info_type.clone(),
-                            first: String::new(),
-                        };
-                        err(oline, kind);
-                    }
-                    if o.levels.is_empty() {
-                        let kind = P::EmptyAdaptation {
-                            task: id.clone(),
-                            info_type: o.info_type.clone(),
-                        };
-                        err(oline, kind);
-                    }
-                    let justification = o.justification.clone().unwrap_or_default();
-                    if justification.trim().is_empty() {
-                        let what = format!("tasks[{n}].overrides[{k}] ({})", o.info_type);
-                        err(oline, P::MissingJustification { what });
-                    }
-                    adaptations.push(Adaptation {
-                        info_type: i,
-                        levels: o.levels,
-                        justification,
-                    });
-                }
-            }
-        }
-        if !first_wins(&mut task_ids, id.clone(), tasks.len()) {
-            let kind = P::DuplicateId {
-                section: "tasks".into(),
-                id: id.clone(),
-                first: String::new(),
-            };
-            err(line, kind);
-        }
-        tasks.push(BodyTask {
-            id,
-            catalog,
-            name,
-            info_types,
-            adaptations,
-        });
-    }
-
-    // Systems: ids first, so dependencies may point forward.
-    let mut sys_ids: HashMap<&str, usize> = HashMap::new();
-    for (n, s) in doc.systems.iter().enumerate() {
-        let line = at(&["systems", &n.to_string(), "id"]);
-        if !valid_id(&s.id) {
-            err(
-                line,
-                P::InvalidId {
-                    section: "systems".into(),
-                    id: s.id.clone(),
-                },
-            );
-        }
-        if !first_wins(&mut sys_ids, s.id.as_str(), n) {
-            let kind = P::DuplicateId {
-                section: "systems".into(),
-                id: s.id.clone(),
-                first: String::new(),
-            };
-            err(line, kind);
-        }
-    }
-    let mut systems = Vec::new();
-    for (n, s) in doc.systems.iter().enumerate() {
-        let ns = n.to_string();
-        let mut processes = Vec::new();
-        for (k, p) in s.processes.iter().enumerate() {
-            let pline = at(&["systems", &ns, "processes", &k.to_string()]);
-            let Some(&ti) = task_ids.get(&p.task) else {
-                let kind = if cat.task(&p.task).is_some() {
-                    P::TaskNotAdopted {
-                        system: s.id.clone(),
-                        task: p.task.clone(),
-                    }
-                } else {
-                    P::UnknownReference {
-                        section: "systems".into(),
-                        id: s.id.clone(),
-                        target: "tasks".into(),
-                        reference: p.task.clone(),
-                    }
-                };
-                err(pline, kind);
-                continue;
-            };
-            let task = &tasks[ti];
-            let items = match &p.info_types {
-                None => (0..task.info_types.len() as u32).collect(),
-                Some(list) => {
-                    let mut items = Vec::new();
-                    for i in list {
-                        let pos =
-                            info_ref(i).and_then(|r| task.info_types.iter().position(|x| *x == r));
-                        match pos {
-                            Some(pos) => items.push(pos as u32),
-                            None => {
-                                let kind = P::InfoTypeNotInTask {
-                                    info_type: i.clone(),
-                                    task: p.task.clone(),
-                                };
-                                err(pline, kind);
-                            }
-                        }
-                    }
-                    items.sort_unstable();
-                    items.dedup();
-                    items
-                }
-            };
-            processes.push(Processing { task: ti, items });
-        }
-        let mut depends_on = Vec::new();
-        for (k, d) in s.depends_on.iter().enumerate() {
-            let dline = at(&["systems", &ns, "depends_on", &k.to_string()]);
-            match sys_ids.get(d.system.as_str()) {
-                Some(&on) if on == n => err(
-                    dline,
-                    P::SelfDependency {
-                        system: s.id.clone(),
-                    },
-                ),
-                Some(&on) => depends_on.push(Dependency { on, kind: d.kind }),
-                None => {
-                    let kind = P::UnknownReference {
-                        section: "systems".into(),
-                        id: s.id.clone(),
-                        target: "systems".into(),
-                        reference: d.system.clone(),
-                    };
-                    err(dline, kind);
-                }
-            }
-        }
-        systems.push(System {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            processes,
-            depends_on,
-        });
-    }
-
-    // Measure statuses.
-    let mut statuses = Vec::new();
-    let mut seen_status: HashSet<(u32, Option<usize>)> = HashSet::new();
-    for (n, st) in doc.measure_status.iter().enumerate() {
-        let ns = n.to_string();
-        let line = at(&["measure_status", &ns]);
-        let Some(m) = cat.measure(&st.measure) else {
-            let kind = P::UnknownReference {
-                section: "measure_status".into(),
-                id: st.measure.clone(),
-                target: "measures".into(),
-                reference: st.measure.clone(),
-            };
-            err(at(&["measure_status", &ns, "measure"]), kind);
-            continue;
-        };
-        let system = match &st.system {
-            None => None,
-            Some(sid) => match sys_ids.get(sid.as_str()) {
-                Some(&s) => Some(s),
-                None => {
-                    let kind = P::UnknownReference {
-                        section: "measure_status".into(),
-                        id: st.measure.clone(),
-                        target: "systems".into(),
-                        reference: sid.clone(),
-                    };
-                    err(at(&["measure_status", &ns, "system"]), kind);
-                    continue;
-                }
-            },
-        };
-        let scope_name = st.system.clone().unwrap_or_else(|| "org".into());
-        let scope = cat.measures[m as usize].scope;
-        if (scope == Scope::System) != system.is_some() {
-            let kind = P::ScopeMismatch {
-                measure: st.measure.clone(),
-                scope: if scope == Scope::System {
-                    "system"
-                } else {
-                    "org"
-                }
-                .into(),
-            };
-            err(line, kind);
-        }
-        if !seen_status.insert((m, system)) {
-            let kind = P::DuplicateStatus {
-                measure: st.measure.clone(),
-                scope: scope_name.clone(),
-            };
-            err(line, kind);
-        }
-        let mut date = |field: &str, v: &Option<String>| -> Option<Date> {
-            let v = v.as_ref()?;
-            let d = Date::parse(v);
-            if d.is_none() {
-                let kind = P::InvalidDate {
-                    field: field.into(),
-                    value: v.clone(),
-                };
-                err(at(&["measure_status", &ns, field]), kind);
-            }
-            d
-        };
-        let due = date("due", &st.due);
-        let valid_until = date("valid_until", &st.valid_until);
-        let blank = st
-            .justification
-            .as_deref()
-            .is_none_or(|j| j.trim().is_empty());
-        if st.status == Status::NotApplicable && blank {
-            let what = format!("measure_status[{n}] ({} / {scope_name})", st.measure);
-            err(line, P::MissingJustification { what });
-        }
-        statuses.push(MeasureStatus {
-            measure: m,
-            system,
-            status: st.status,
-            owner: st.owner.clone(),
-            due,
-            justification: st.justification.clone(),
-            evidence: st.evidence.clone(),
-            valid_until,
-        });
-    }
-
-    if !problems.is_empty() {
-        crate::problem::sort(&mut problems);
-        return Err(problems);
-    }
-    let ws = Workspace {
-        org: Org {
-            orgnr,
-            name: doc.org.name.clone(),
-            kind: doc.org.kind,
-            sectors: doc.org.sectors.clone(),
-            selection: doc.org.selection,
-            cumulation_threshold: doc.org.cumulation_threshold,
-        },
-        own_info_types,
-        tasks,
-        systems,
-        statuses,
-    };
-    Ok((doc, ws))
+    resolve::resolve(file, &root, doc, cat)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::valid_orgnr;
+    use super::*;
+
+    fn doc() -> BodyDoc {
+        let org = OrgDoc {
+            orgnr: Orgnr::Text("974760673".into()),
+            name: "Test".into(),
+            kind: OrgKind::Kommune,
+            sectors: Vec::new(),
+            selection: SelectionMode::PerDimension,
+            cumulation_threshold: DEFAULT_CUMULATION_THRESHOLD,
+        };
+        let mut d = BodyDoc::new(org);
+        d.adopt_task("t.a".into());
+        d.tasks.push(BodyTaskDoc {
+            id: Some("own".into()),
+            name: Some("Own".into()),
+            info_types: Some(vec!["x".into()]),
+            ..BodyTaskDoc::default()
+        });
+        for id in ["s1", "s2", "s3"] {
+            let mut s = SystemDoc::new(id.into(), id.to_uppercase());
+            s.set_tasks(vec!["t.a".into(), "own".into()]);
+            d.systems.push(s);
+        }
+        let s1 = d.system_mut("s1").unwrap();
+        s1.add_dependency("s2".into(), DependencyKind::RunsOn);
+        d.system_mut("s2")
+            .unwrap()
+            .add_dependency("s1".into(), DependencyKind::Uses);
+        d.system_mut("s3")
+            .unwrap()
+            .add_dependency("s2".into(), DependencyKind::Uses);
+        for sys in [None, Some("s1"), Some("s2")] {
+            d.set_status(status("m.1", sys, Status::InProgress));
+        }
+        d
+    }
+
+    fn status(measure: &str, system: Option<&str>, status: Status) -> StatusDoc {
+        StatusDoc {
+            measure: measure.into(),
+            system: system.map(String::from),
+            status,
+            owner: None,
+            due: None,
+            justification: None,
+            evidence: Vec::new(),
+            valid_until: None,
+        }
+    }
+
+    #[test]
+    fn task_key_is_catalog_id_or_own_id() {
+        let d = doc();
+        let keys: Vec<&str> = d.tasks.iter().map(BodyTaskDoc::key).collect();
+        assert_eq!(keys, ["t.a", "own"]);
+        assert_eq!(BodyTaskDoc::default().key(), "");
+    }
+
+    #[test]
+    fn adopting_twice_adopts_once() {
+        let mut d = doc();
+        d.adopt_task("t.a".into());
+        d.adopt_task("t.b".into());
+        let keys: Vec<&str> = d.tasks.iter().map(BodyTaskDoc::key).collect();
+        assert_eq!(keys, ["t.a", "own", "t.b"]);
+    }
+
+    #[test]
+    fn removing_a_system_removes_dependencies_both_ways_and_statuses() {
+        let mut d = doc();
+        d.remove_system("s1");
+        let ids: Vec<&str> = d.systems.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["s2", "s3"]);
+        assert!(d.systems[0].depends_on.is_empty(), "s2 used s1");
+        assert_eq!(d.systems[1].depends_on.len(), 1, "s3 still uses s2");
+        assert!(d.status("m.1", Some("s1")).is_none());
+        assert!(d.status("m.1", Some("s2")).is_some());
+        assert!(d.status("m.1", None).is_some());
+    }
+
+    #[test]
+    fn removing_tasks_removes_their_processing() {
+        let mut d = doc();
+        d.remove_tasks(&["own"]);
+        assert_eq!(d.tasks.len(), 1);
+        for s in &d.systems {
+            let tasks: Vec<&str> = s.processes.iter().map(|p| p.task.as_str()).collect();
+            assert_eq!(tasks, ["t.a"]);
+        }
+    }
+
+    #[test]
+    fn set_status_replaces_the_same_pair_only() {
+        let mut d = doc();
+        d.set_status(status("m.1", Some("s1"), Status::Implemented));
+        assert_eq!(d.measure_status.len(), 3);
+        assert_eq!(
+            d.status("m.1", Some("s1")).map(|x| x.status),
+            Some(Status::Implemented)
+        );
+        assert_eq!(
+            d.status("m.1", None).map(|x| x.status),
+            Some(Status::InProgress)
+        );
+    }
+
+    #[test]
+    fn set_tasks_keeps_a_narrowed_list() {
+        let mut d = doc();
+        let s = d.system_mut("s1").unwrap();
+        s.processes[0].info_types = Some(vec!["i".into()]);
+        s.set_tasks(vec!["t.a".into(), "t.b".into()]);
+        assert_eq!(s.processes.len(), 2);
+        assert_eq!(s.processes[0].info_types, Some(vec!["i".into()]));
+        assert_eq!(s.processes[1].task, "t.b");
+        assert_eq!(s.processes[1].info_types, None);
+    }
+
+    #[test]
+    fn dependencies_are_added_once_and_removed_by_target() {
+        let mut d = doc();
+        let s = d.system_mut("s1").unwrap();
+        s.add_dependency("s2".into(), DependencyKind::Uses);
+        assert_eq!(s.depends_on.len(), 1);
+        assert_eq!(s.depends_on[0].kind, DependencyKind::RunsOn);
+        s.remove_dependencies(&["s2".into()]);
+        assert!(s.depends_on.is_empty());
+    }
+
+    #[test]
+    fn replacing_keeps_what_hangs_on_entries_that_stay() {
+        let mut d = doc();
+        d.tasks[0].overrides.push(OverrideDoc {
+            info_type: "x".into(),
+            levels: PartialLevels::default(),
+            justification: None,
+        });
+        d.replace_tasks(vec![
+            BodyTaskDoc {
+                task: Some("t.b".into()),
+                ..BodyTaskDoc::default()
+            },
+            BodyTaskDoc {
+                task: Some("t.a".into()),
+                ..BodyTaskDoc::default()
+            },
+        ]);
+        assert!(d.tasks[0].overrides.is_empty());
+        assert_eq!(d.tasks[1].overrides.len(), 1);
+        d.replace_systems(vec![
+            SystemDoc::new("new".into(), "New".into()),
+            SystemDoc::new("s1".into(), "Renamed".into()),
+        ]);
+        assert!(d.systems[0].processes.is_empty());
+        assert_eq!(d.systems[1].name, "Renamed");
+        assert_eq!(d.systems[1].processes.len(), 2);
+        assert_eq!(d.systems[1].depends_on.len(), 1);
+    }
 
     #[test]
     fn orgnr_mod11() {

@@ -45,7 +45,9 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
-    pub fn as_str(self) -> &'static str {
+    pub const ALL: [OrgKind; 3] = [OrgKind::Stat, OrgKind::Kommune, OrgKind::Fylkeskommune];
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             OrgKind::Stat => "stat",
             OrgKind::Kommune => "kommune",

@@ -225,7 +225,16 @@ impl Reason {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub const ALL: [Reason; 6] = [
+        Reason::HighLevel,
+        Reason::LoweredLevel,
+        Reason::OwnInfoType,
+        Reason::Cumulation,
+        Reason::NotApplicable,
+        Reason::Overdue,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             Reason::HighLevel => "high_level",
             Reason::LoweredLevel => "lowered_level",

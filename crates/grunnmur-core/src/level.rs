@@ -22,7 +22,7 @@ impl Level {
         self as u8
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Level::Lav => "lav",
             Level::Middels => "middels",
@@ -39,13 +39,11 @@ impl Level {
         }
     }
 
+    /// The name, or its ASCII spelling (`hoy`).
     pub fn parse(s: &str) -> Option<Level> {
-        match s {
-            "lav" => Some(Level::Lav),
-            "middels" => Some(Level::Middels),
-            "høy" | "hoy" => Some(Level::Hoy),
-            _ => None,
-        }
+        Level::ALL
+            .into_iter()
+            .find(|l| l.as_str() == s || l.ascii() == s)
     }
 }
 
@@ -67,7 +65,7 @@ pub enum Dimension {
 impl Dimension {
     pub const ALL: [Dimension; 3] = [Dimension::C, Dimension::I, Dimension::A];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Dimension::C => "c",
             Dimension::I => "i",
@@ -76,12 +74,7 @@ impl Dimension {
     }
 
     pub fn parse(s: &str) -> Option<Dimension> {
-        match s {
-            "c" => Some(Dimension::C),
-            "i" => Some(Dimension::I),
-            "a" => Some(Dimension::A),
-            _ => None,
-        }
+        Dimension::ALL.into_iter().find(|d| d.as_str() == s)
     }
 
     fn bit(self) -> u8 {

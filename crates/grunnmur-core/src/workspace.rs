@@ -21,7 +21,9 @@ pub enum SelectionMode {
 }
 
 impl SelectionMode {
-    pub fn as_str(self) -> &'static str {
+    pub const ALL: [SelectionMode; 2] = [SelectionMode::PerDimension, SelectionMode::HighWaterMark];
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             SelectionMode::PerDimension => "per-dimension",
             SelectionMode::HighWaterMark => "high-water-mark",
@@ -85,7 +87,9 @@ pub enum DependencyKind {
 }
 
 impl DependencyKind {
-    pub fn as_str(self) -> &'static str {
+    pub const ALL: [DependencyKind; 2] = [DependencyKind::RunsOn, DependencyKind::Uses];
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             DependencyKind::RunsOn => "runs_on",
             DependencyKind::Uses => "uses",
@@ -121,6 +125,8 @@ pub struct System {
     pub depends_on: Vec<Dependency>,
 }
 
+/// A measure's status, declared in the order reports and forms list them. `as_str` is the
+/// spelling in body files, forms, workbooks and the API (serde's, tested).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -128,12 +134,25 @@ pub enum Status {
     InProgress,
     Partial,
     Implemented,
-    NotApplicable,
     Supplier,
+    NotApplicable,
 }
 
 impl Status {
-    pub fn as_str(self) -> &'static str {
+    pub const ALL: [Status; 6] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Partial,
+        Status::Implemented,
+        Status::Supplier,
+        Status::NotApplicable,
+    ];
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             Status::NotStarted => "not_started",
             Status::InProgress => "in_progress",
@@ -203,5 +222,40 @@ impl Workspace {
             InfoRef::Catalog(i) => cat.info_types[i as usize].levels,
             InfoRef::Own(i) => self.own_info_types[i as usize].levels,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` is serde's spelling, and `ALL` lists every value once.
+    fn spelled_as_serde<T: Serialize + Copy>(all: &[T], name: fn(T) -> &'static str) {
+        let names: std::collections::HashSet<&str> = all.iter().map(|&x| name(x)).collect();
+        assert_eq!(names.len(), all.len());
+        for &x in all {
+            assert_eq!(serde_json::to_value(x).unwrap(), name(x));
+        }
+    }
+
+    #[test]
+    fn spellings_agree_with_serde() {
+        spelled_as_serde(&Status::ALL, Status::as_str);
+        spelled_as_serde(&DependencyKind::ALL, DependencyKind::as_str);
+        spelled_as_serde(&SelectionMode::ALL, SelectionMode::as_str);
+        spelled_as_serde(
+            &crate::catalog::OrgKind::ALL,
+            crate::catalog::OrgKind::as_str,
+        );
+        spelled_as_serde(&crate::level::Level::ALL, crate::level::Level::as_str);
+        spelled_as_serde(
+            &crate::level::Dimension::ALL,
+            crate::level::Dimension::as_str,
+        );
+        spelled_as_serde(&crate::derive::Reason::ALL, crate::derive::Reason::as_str);
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Status::parse("done"), None);
     }
 }

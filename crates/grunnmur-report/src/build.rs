@@ -44,16 +44,6 @@ pub fn progress(input: &ReportInput) -> Progress {
     }
 }
 
-/// The statuses in the order reports list them.
-pub const STATUSES: [Status; 6] = [
-    Status::NotStarted,
-    Status::InProgress,
-    Status::Partial,
-    Status::Implemented,
-    Status::Supplier,
-    Status::NotApplicable,
-];
-
 /// Chart colours per status (Okabe-Ito based; distinguishable without relying on hue alone,
 /// and the same data is always in a table beside the chart).
 const STATUS_COLORS: [(u8, u8, u8); 6] = [
@@ -65,7 +55,7 @@ const STATUS_COLORS: [(u8, u8, u8); 6] = [
     (153, 153, 153), // not applicable: grey
 ];
 
-/// Required measures of a group by status (in [`STATUSES`] order), how many, how many in place.
+/// Required measures of a group by status (in [`Status::ALL`] order), how many, how many in place.
 type Counts = ([u32; 6], u32, u32);
 
 /// A required measure in one scope (a system, or the body when `system` is `None`).
@@ -172,7 +162,7 @@ impl<'a> Ctx<'a> {
             measures,
             system_names,
             required,
-            status_labels: STATUSES
+            status_labels: Status::ALL
                 .iter()
                 .map(|s| t(lang, &format!("report-status-{}", s.as_str()), &[]))
                 .collect(),
@@ -213,7 +203,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn status(&self, s: Status) -> String {
-        let n = STATUSES.iter().position(|x| *x == s).unwrap_or(0);
+        let n = Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
         self.status_labels[n].clone()
     }
 
@@ -358,7 +348,7 @@ impl<'a> Ctx<'a> {
         for it in items {
             total += 1;
             let s = it.status();
-            by[STATUSES.iter().position(|x| *x == s).unwrap_or(0)] += 1;
+            by[Status::ALL.iter().position(|x| *x == s).unwrap_or(0)] += 1;
             if it.in_place() {
                 in_place += 1;
             }
@@ -380,7 +370,7 @@ impl<'a> Ctx<'a> {
             Column::number(self.t("report-col-required"), 8.5),
         ];
         cols.extend(
-            STATUSES
+            Status::ALL
                 .iter()
                 .map(|s| Column::number(self.status(*s), 9.5)),
         );
@@ -389,7 +379,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn status_chart(&self, title: String, rows: &[(String, [u32; 6])]) -> Chart {
-        let series = STATUSES
+        let series = Status::ALL
             .iter()
             .enumerate()
             .map(|(n, s)| Series {
@@ -401,7 +391,7 @@ impl<'a> Ctx<'a> {
         let alt = rows
             .iter()
             .map(|(label, by)| {
-                let parts: Vec<String> = STATUSES
+                let parts: Vec<String> = Status::ALL
                     .iter()
                     .zip(by)
                     .filter(|(_, n)| **n > 0)

@@ -401,6 +401,33 @@ pub struct MeasurePatch {
     pub valid_until: Option<String>,
 }
 
+impl MeasurePatch {
+    /// The body file's status entry: a patch is one without the measure, which the path names.
+    /// (Its own type only so that the request refuses a `measure` field and the OpenAPI
+    /// document describes it.)
+    fn into_doc(self, measure: String) -> StatusDoc {
+        let MeasurePatch {
+            system,
+            status,
+            owner,
+            due,
+            justification,
+            evidence,
+            valid_until,
+        } = self;
+        StatusDoc {
+            measure,
+            system,
+            status,
+            owner,
+            due,
+            justification,
+            evidence,
+            valid_until,
+        }
+    }
+}
+
 #[utoipa::path(patch, path = "/api/bodies/{orgnr}/measures/{measure_id}", tag = "workspace",
     params(("orgnr" = String, Path, description = "Organisation number"), ("measure_id" = String, Path, description = "Measure id")),
     request_body = MeasurePatch,
@@ -413,16 +440,7 @@ pub async fn patch_measure(
     Path((_, measure_id)): Path<(String, String)>,
     Json(p): Json<MeasurePatch>,
 ) -> Result<Json<Stored>, ApiError> {
-    let entry = StatusDoc {
-        measure: measure_id.clone(),
-        system: p.system.clone(),
-        status: p.status,
-        owner: p.owner,
-        due: p.due,
-        justification: p.justification,
-        evidence: p.evidence,
-        valid_until: p.valid_until,
-    };
+    let entry = p.into_doc(measure_id);
     let version = ops::change_doc(&s, &orgnr, &caller.actor(), "measure_status.set", |doc| {
         doc.set_status(entry);
         Ok(())

@@ -64,15 +64,6 @@ struct ListPage {
     next: Option<String>,
 }
 
-pub const STATUSES: [Status; 6] = [
-    Status::NotStarted,
-    Status::InProgress,
-    Status::Partial,
-    Status::Implemented,
-    Status::Supplier,
-    Status::NotApplicable,
-];
-
 pub async fn list(
     BodyPage { v, b, .. }: BodyPage<Reader>,
     Query(q): Query<Filter>,
@@ -118,7 +109,7 @@ pub async fn list(
         opt("overdue".into(), t(lang, "ui-filter-overdue", &[])),
     ];
     status_opts.extend(
-        STATUSES
+        Status::ALL
             .iter()
             .map(|x| opt(x.as_str().into(), status_label(lang, *x))),
     );
@@ -305,6 +296,8 @@ struct EditPage {
     errors: Errors,
 }
 
+/// The status form's fields as typed. [`Values::from_doc`] and [`Values::to_doc`] are the one
+/// conversion between the form and the body file's status entry.
 struct Values {
     status: String,
     owner: String,
@@ -312,6 +305,55 @@ struct Values {
     valid_until: String,
     evidence: String,
     justification: String,
+}
+
+impl Values {
+    /// The form for a stored status; with none, a measure not started.
+    fn from_doc(cur: Option<&StatusDoc>) -> Values {
+        let text = |f: fn(&StatusDoc) -> &Option<String>| {
+            cur.and_then(|c| f(c).clone()).unwrap_or_default()
+        };
+        Values {
+            status: cur.map_or(Status::NotStarted, |c| c.status).as_str().into(),
+            owner: text(|c| &c.owner),
+            due: text(|c| &c.due),
+            valid_until: text(|c| &c.valid_until),
+            evidence: cur.map(|c| c.evidence.join("\n")).unwrap_or_default(),
+            justification: text(|c| &c.justification),
+        }
+    }
+
+    fn from_form(f: &FormData) -> Values {
+        Values {
+            status: f.get("status").into(),
+            owner: f.get("owner").into(),
+            due: f.get("due").into(),
+            valid_until: f.get("valid_until").into(),
+            evidence: f.get("evidence").into(),
+            justification: f.get("justification").into(),
+        }
+    }
+
+    /// The status entry: empty fields left out, one evidence link per non-empty line.
+    fn to_doc(&self, measure: String, system: Option<String>, status: Status) -> StatusDoc {
+        let some = |x: &String| Some(x.clone()).filter(|x| !x.is_empty());
+        StatusDoc {
+            measure,
+            system,
+            status,
+            owner: some(&self.owner),
+            due: some(&self.due),
+            justification: some(&self.justification),
+            evidence: self
+                .evidence
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
+            valid_until: some(&self.valid_until),
+        }
+    }
 }
 
 fn edit_page(
@@ -331,7 +373,7 @@ fn edit_page(
         Some(n) => a.systems[n].required.contains(&m),
         None => a.org_required.contains(&m),
     };
-    let opts = STATUSES
+    let opts = Status::ALL
         .iter()
         .map(|x| (x.as_str().to_string(), status_label(lang, *x)))
         .collect();
@@ -367,22 +409,7 @@ pub async fn edit(
     let m = measure_idx(&b, &measure)?;
     let sys = scope_of(&b, &q.system)?;
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
-    let cur = b
-        .derived
-        .doc
-        .measure_status
-        .iter()
-        .find(|x| x.measure == measure && x.system == system_id);
-    let x = Values {
-        status: cur.map_or("not_started".into(), |c| c.status.as_str().into()),
-        owner: cur.and_then(|c| c.owner.clone()).unwrap_or_default(),
-        due: cur.and_then(|c| c.due.clone()).unwrap_or_default(),
-        valid_until: cur.and_then(|c| c.valid_until.clone()).unwrap_or_default(),
-        evidence: cur.map(|c| c.evidence.join("\n")).unwrap_or_default(),
-        justification: cur
-            .and_then(|c| c.justification.clone())
-            .unwrap_or_default(),
-    };
+    let x = Values::from_doc(b.derived.doc.status(&measure, system_id.as_deref()));
     html(edit_page(&v, &b, m, sys, x, Errors::default()))
 }
 
@@ -395,16 +422,9 @@ pub async fn save(
     let m = measure_idx(&b, &measure)?;
     let sys = scope_of(&b, &q.system)?;
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
-    let x = Values {
-        status: f.get("status").into(),
-        owner: f.get("owner").into(),
-        due: f.get("due").into(),
-        valid_until: f.get("valid_until").into(),
-        evidence: f.get("evidence").into(),
-        justification: f.get("justification").into(),
-    };
+    let x = Values::from_form(&f);
     let mut errors = Errors::default();
-    let status = STATUSES.iter().copied().find(|s| s.as_str() == x.status);
+    let status = Status::parse(&x.status);
     if status.is_none() {
         errors.push("status", t(v.lang, "ui-measure-status-invalid", &[]));
     }
@@ -420,22 +440,7 @@ pub async fn save(
     let Some(status) = status.filter(|_| errors.is_empty()) else {
         return html_invalid(edit_page(&v, &b, m, sys, x, errors));
     };
-    let entry = StatusDoc {
-        measure: measure.clone(),
-        system: system_id,
-        status,
-        owner: Some(x.owner.clone()).filter(|x| !x.is_empty()),
-        due: Some(x.due.clone()).filter(|x| !x.is_empty()),
-        justification: Some(x.justification.clone()).filter(|x| !x.is_empty()),
-        evidence: x
-            .evidence
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect(),
-        valid_until: Some(x.valid_until.clone()).filter(|x| !x.is_empty()),
-    };
+    let entry = x.to_doc(measure.clone(), system_id, status);
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "measure_status.set", |doc| {
         doc.set_status(entry);
         Ok(())

@@ -6,7 +6,7 @@ use crate::page::*;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use grunnmur_catalog::body::{DependencyDoc, ProcessDoc, SystemDoc};
+use grunnmur_catalog::body::SystemDoc;
 use grunnmur_core::explain::{LevelTrail, system_level_trail};
 use grunnmur_core::level::Dimension;
 use grunnmur_core::workspace::DependencyKind;
@@ -94,12 +94,7 @@ pub async fn create(
     if !errors.is_empty() {
         return html_invalid(list_page(&v, &b, errors, &id, &name));
     }
-    let sys = SystemDoc {
-        id: id.clone(),
-        name: name.clone(),
-        processes: Vec::new(),
-        depends_on: Vec::new(),
-    };
+    let sys = SystemDoc::new(id.clone(), name.clone());
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "system.create", |doc| {
         doc.systems.push(sys);
         Ok(())
@@ -185,7 +180,7 @@ fn system_page(v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage
             })
             .map(|(_, o)| (o.id.clone(), o.name.clone())),
     );
-    let kinds = [DependencyKind::RunsOn, DependencyKind::Uses]
+    let kinds = DependencyKind::ALL
         .iter()
         .map(|k| {
             (
@@ -229,7 +224,12 @@ fn system_page(v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage
         tasks,
         deps,
         add_dep: Select::new("dep_add", t(lang, "ui-dep-add", &[]), others, ""),
-        dep_kind: Select::new("dep_kind", t(lang, "ui-dep-kind", &[]), kinds, "runs_on"),
+        dep_kind: Select::new(
+            "dep_kind",
+            t(lang, "ui-dep-kind", &[]),
+            kinds,
+            DependencyKind::RunsOn.as_str(),
+        ),
         required,
         errors,
     }
@@ -261,10 +261,10 @@ pub async fn update(
     let n = position(&b, &id)?;
     let mut errors = Errors::default();
     required(v.lang, &f, "name", &mut errors);
-    let kind = match f.get("dep_kind") {
-        "uses" => DependencyKind::Uses,
-        _ => DependencyKind::RunsOn,
-    };
+    let kind = DependencyKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == f.get("dep_kind"))
+        .unwrap_or(DependencyKind::RunsOn);
     if !errors.is_empty() {
         return html_invalid(system_page(&v, &b, n, errors));
     }
@@ -275,27 +275,12 @@ pub async fn update(
         f.opt("dep_add"),
     );
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "system.update", |doc| {
-        let sys = doc
-            .systems
-            .iter_mut()
-            .find(|x| x.id == id)
-            .ok_or(ApiError::NotFound)?;
+        let sys = doc.system_mut(&id).ok_or(ApiError::NotFound)?;
         sys.name = name;
-        // Keep a narrowed list of information types for a task that stays mapped.
-        sys.processes.retain(|p| tasks.contains(&p.task));
-        for t in tasks {
-            if !sys.processes.iter().any(|p| p.task == t) {
-                sys.processes.push(ProcessDoc {
-                    task: t,
-                    info_types: None,
-                });
-            }
-        }
-        sys.depends_on.retain(|d| !remove.contains(&d.system));
-        if let Some(on) = add
-            && !sys.depends_on.iter().any(|d| d.system == on)
-        {
-            sys.depends_on.push(DependencyDoc { system: on, kind });
+        sys.set_tasks(tasks);
+        sys.remove_dependencies(&remove);
+        if let Some(on) = add {
+            sys.add_dependency(on, kind);
         }
         Ok(())
     })
@@ -319,12 +304,7 @@ pub async fn delete(
 ) -> Result<Response, PageError> {
     position(&b, &id)?;
     ops::change_doc(&s, &orgnr, &v.actor(), "system.delete", |doc| {
-        doc.systems.retain(|x| x.id != id);
-        for sys in &mut doc.systems {
-            sys.depends_on.retain(|d| d.system != id);
-        }
-        doc.measure_status
-            .retain(|x| x.system.as_deref() != Some(id.as_str()));
+        doc.remove_system(&id);
         Ok(())
     })
     .await?;

@@ -8,7 +8,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use grunnmur_catalog::body::{BodyTaskDoc, OwnInfoTypeDoc};
-use grunnmur_core::level::{Level, Levels};
+use grunnmur_core::level::{Dimension, Level, Levels};
 use grunnmur_store::Role;
 use grunnmur_web::AppState;
 use grunnmur_web::ops;
@@ -156,7 +156,7 @@ fn render(
             source: r.source.clone(),
         })
         .collect();
-    let level_selects = ["c", "i", "a"]
+    let level_selects = Dimension::ALL
         .iter()
         .zip(&own.info_levels)
         .map(|(d, chosen)| {
@@ -199,16 +199,7 @@ pub async fn adopt(
     }
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "tasks.adopt", |doc| {
         for id in picked {
-            let has = doc
-                .tasks
-                .iter()
-                .any(|t| t.task.as_deref() == Some(id.as_str()));
-            if !has {
-                doc.tasks.push(BodyTaskDoc {
-                    task: Some(id),
-                    ..BodyTaskDoc::default()
-                });
-            }
+            doc.adopt_task(id);
         }
         Ok(())
     })
@@ -223,14 +214,10 @@ pub async fn remove(
         v, b: _, f, orgnr, ..
     }: BodyForm<Editor>,
 ) -> Result<Response, PageError> {
-    let gone: BTreeSet<String> = f.all("task").into_iter().collect();
+    let gone = f.all("task");
     let to = format!("/b/{orgnr}/tasks");
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "tasks.remove", |doc| {
-        let id = |t: &BodyTaskDoc| t.task.clone().or_else(|| t.id.clone()).unwrap_or_default();
-        doc.tasks.retain(|t| !gone.contains(&id(t)));
-        for sys in &mut doc.systems {
-            sys.processes.retain(|p| !gone.contains(&p.task));
-        }
+        doc.remove_tasks(&gone);
         Ok(())
     })
     .await;
@@ -284,7 +271,7 @@ pub async fn add_info_type(
     let own = OwnForms {
         info_id: f.get("info_id").into(),
         info_name: f.get("info_name").into(),
-        info_levels: ["info_c", "info_i", "info_a"].map(|k| f.get(k).to_string()),
+        info_levels: Dimension::ALL.map(|d| f.get(&format!("info_{d}")).to_string()),
         info_rationale: f.get("info_rationale").into(),
         ..OwnForms::default()
     };
