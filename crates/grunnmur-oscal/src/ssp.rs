@@ -51,126 +51,9 @@ pub fn system_security_plan(
     let lang = opts.lang.as_str();
     let s = &ws.systems[system];
     let r = &a.systems[system];
-    let key = |parts: &[&str]| -> String {
-        let mut all = vec!["ssp", ws.org.orgnr.as_str(), s.id.as_str()];
-        all.extend_from_slice(parts);
-        uuid_for(&all)
-    };
-
-    // Information types: each (task, item) the system processes, once per information type.
-    let mut seen = BTreeSet::new();
-    let mut info_types = Vec::new();
-    for p in &s.processes {
-        let task = &ws.tasks[p.task];
-        for &item in &p.items {
-            let Some(adapted) = a.tasks[p.task].items.get(item as usize) else {
-                continue;
-            };
-            let info = task.info_types[item as usize];
-            let id = ws.info_id(cat, info).to_string();
-            if !seen.insert(id.clone()) {
-                continue;
-            }
-            let (title, description) = match info {
-                InfoRef::Catalog(i) => {
-                    let d = doc.info_types.iter().find(|t| t.id == id);
-                    (
-                        cat.info_types[i as usize].name.get(lang).to_string(),
-                        d.and_then(|d| d.rationale.as_ref())
-                            .map(|r| r.get(lang).to_string())
-                            .unwrap_or_else(|| id.clone()),
-                    )
-                }
-                InfoRef::Own(i) => (ws.own_info_types[i as usize].name.clone(), id.clone()),
-            };
-            let rec = ws.recommended(cat, info);
-            let impact = |d: Dimension| {
-                let mut v = json!({"base": fips199(rec[d])});
-                if adapted.levels[d] != rec[d] {
-                    v["selected"] = json!(fips199(adapted.levels[d]));
-                    if let Some(n) = adapted.adaptation {
-                        v["adjustment-justification"] =
-                            json!(task.adaptations[n as usize].justification);
-                    }
-                }
-                v
-            };
-            info_types.push(json!({
-                "uuid": key(&["info", &id]),
-                "title": title,
-                "description": description,
-                "props": [{"name": "info-type-id", "ns": NS, "value": id}],
-                "confidentiality-impact": impact(Dimension::C),
-                "integrity-impact": impact(Dimension::I),
-                "availability-impact": impact(Dimension::A),
-            }));
-        }
-    }
-    if info_types.is_empty() {
-        info_types.push(json!({
-            "uuid": key(&["info", "-"]),
-            "title": "-",
-            "description": "-",
-            "confidentiality-impact": {"base": fips199(Level::Lav)},
-            "integrity-impact": {"base": fips199(Level::Lav)},
-            "availability-impact": {"base": fips199(Level::Lav)},
-        }));
-    }
-
-    // Required measures: the system's and the body's, each with its status.
-    let status_of = |m: u32, scope_system: Option<usize>| {
-        ws.statuses
-            .iter()
-            .find(|st| st.measure == m && st.system == scope_system)
-    };
-    let mut requirements = Vec::new();
-    let scopes = [(Some(system), &r.required), (None, &a.org_required)];
-    for (scope, list) in scopes {
-        for &m in list.iter() {
-            let measure = &cat.measures[m as usize];
-            let st = status_of(m, scope);
-            let mut props = vec![
-                json!({"name": "implementation-status",
-                       "value": implementation_status(st.map(|x| x.status))}),
-                json!({"name": "scope", "ns": NS,
-                       "value": if scope.is_some() { "system" } else { "org" }}),
-                json!({"name": "status", "ns": NS,
-                       "value": st.map_or("not_started", |x| x.status.as_str())}),
-            ];
-            if let Some(e) = a.plan.effective[m as usize] {
-                props.push(json!({"name": "baseline-level", "ns": NS,
-                                  "value": e.level.number().to_string()}));
-            }
-            if let Some(o) = st.and_then(|x| x.owner.as_ref()) {
-                props.push(json!({"name": "owner", "ns": NS, "value": o}));
-            }
-            if let Some(d) = st.and_then(|x| x.due) {
-                props.push(json!({"name": "due", "ns": NS, "value": d.to_string()}));
-            }
-            let mut req = json!({
-                "uuid": key(&["req", &measure.id, if scope.is_some() { "s" } else { "o" }]),
-                "control-id": measure.id,
-                "props": props,
-            });
-            if let Some(j) = st.and_then(|x| x.justification.as_ref()) {
-                req["remarks"] = json!(j);
-            }
-            // Evidence: a URI becomes a link; a reference in words (a case number) a property.
-            let mut links = Vec::new();
-            for e in st.map(|x| x.evidence.as_slice()).unwrap_or_default() {
-                let uri = e.contains(':') && !e.chars().any(char::is_whitespace);
-                if uri {
-                    links.push(json!({"href": e, "rel": "evidence"}));
-                } else if let Some(p) = req["props"].as_array_mut() {
-                    p.push(json!({"name": "evidence", "ns": NS, "value": e.trim()}));
-                }
-            }
-            if !links.is_empty() {
-                req["links"] = json!(links);
-            }
-            requirements.push(req);
-        }
-    }
+    let info_types = information_types(doc, cat, ws, a, system, lang);
+    let requirements = requirements(cat, ws, a, system);
+    let key = |parts: &[&str]| ssp_key(ws, system, parts);
 
     let max = r.levels.max_level();
     let profile = match a.plan.profiles.first() {
@@ -251,6 +134,150 @@ pub fn system_security_plan(
         },
     });
     Document::SystemSecurityPlan(ssp)
+}
+
+/// The uuid of a part of one system's plan, stable across exports.
+fn ssp_key(ws: &Workspace, system: usize, parts: &[&str]) -> String {
+    let mut all = vec!["ssp", ws.org.orgnr.as_str(), ws.systems[system].id.as_str()];
+    all.extend_from_slice(parts);
+    uuid_for(&all)
+}
+
+/// Information types: each (task, item) the system processes, once per information type.
+fn information_types(
+    doc: &CatalogDoc,
+    cat: &Catalog,
+    ws: &Workspace,
+    a: &Assessment,
+    system: usize,
+    lang: &str,
+) -> Vec<serde_json::Value> {
+    let s = &ws.systems[system];
+    let key = |parts: &[&str]| ssp_key(ws, system, parts);
+    let mut seen = BTreeSet::new();
+    let mut info_types = Vec::new();
+    for p in &s.processes {
+        let task = &ws.tasks[p.task];
+        for &item in &p.items {
+            let Some(adapted) = a.tasks[p.task].items.get(item as usize) else {
+                continue;
+            };
+            let info = task.info_types[item as usize];
+            let id = ws.info_id(cat, info).to_string();
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let (title, description) = match info {
+                InfoRef::Catalog(i) => {
+                    let d = doc.info_types.iter().find(|t| t.id == id);
+                    (
+                        cat.info_types[i as usize].name.get(lang).to_string(),
+                        d.and_then(|d| d.rationale.as_ref())
+                            .map(|r| r.get(lang).to_string())
+                            .unwrap_or_else(|| id.clone()),
+                    )
+                }
+                InfoRef::Own(i) => (ws.own_info_types[i as usize].name.clone(), id.clone()),
+            };
+            let rec = ws.recommended(cat, info);
+            let impact = |d: Dimension| {
+                let mut v = json!({"base": fips199(rec[d])});
+                if adapted.levels[d] != rec[d] {
+                    v["selected"] = json!(fips199(adapted.levels[d]));
+                    if let Some(n) = adapted.adaptation {
+                        v["adjustment-justification"] =
+                            json!(task.adaptations[n as usize].justification);
+                    }
+                }
+                v
+            };
+            info_types.push(json!({
+                "uuid": key(&["info", &id]),
+                "title": title,
+                "description": description,
+                "props": [{"name": "info-type-id", "ns": NS, "value": id}],
+                "confidentiality-impact": impact(Dimension::C),
+                "integrity-impact": impact(Dimension::I),
+                "availability-impact": impact(Dimension::A),
+            }));
+        }
+    }
+    if info_types.is_empty() {
+        info_types.push(json!({
+            "uuid": key(&["info", "-"]),
+            "title": "-",
+            "description": "-",
+            "confidentiality-impact": {"base": fips199(Level::Lav)},
+            "integrity-impact": {"base": fips199(Level::Lav)},
+            "availability-impact": {"base": fips199(Level::Lav)},
+        }));
+    }
+    info_types
+}
+
+/// Required measures: the system's and the body's, each with its status.
+fn requirements(
+    cat: &Catalog,
+    ws: &Workspace,
+    a: &Assessment,
+    system: usize,
+) -> Vec<serde_json::Value> {
+    let r = &a.systems[system];
+    let key = |parts: &[&str]| ssp_key(ws, system, parts);
+    let status_of = |m: u32, scope_system: Option<usize>| {
+        ws.statuses
+            .iter()
+            .find(|st| st.measure == m && st.system == scope_system)
+    };
+    let mut requirements = Vec::new();
+    let scopes = [(Some(system), &r.required), (None, &a.org_required)];
+    for (scope, list) in scopes {
+        for &m in list.iter() {
+            let measure = &cat.measures[m as usize];
+            let st = status_of(m, scope);
+            let mut props = vec![
+                json!({"name": "implementation-status",
+                       "value": implementation_status(st.map(|x| x.status))}),
+                json!({"name": "scope", "ns": NS,
+                       "value": if scope.is_some() { "system" } else { "org" }}),
+                json!({"name": "status", "ns": NS,
+                       "value": st.map_or("not_started", |x| x.status.as_str())}),
+            ];
+            if let Some(e) = a.plan.effective[m as usize] {
+                props.push(json!({"name": "baseline-level", "ns": NS,
+                                  "value": e.level.number().to_string()}));
+            }
+            if let Some(o) = st.and_then(|x| x.owner.as_ref()) {
+                props.push(json!({"name": "owner", "ns": NS, "value": o}));
+            }
+            if let Some(d) = st.and_then(|x| x.due) {
+                props.push(json!({"name": "due", "ns": NS, "value": d.to_string()}));
+            }
+            let mut req = json!({
+                "uuid": key(&["req", &measure.id, if scope.is_some() { "s" } else { "o" }]),
+                "control-id": measure.id,
+                "props": props,
+            });
+            if let Some(j) = st.and_then(|x| x.justification.as_ref()) {
+                req["remarks"] = json!(j);
+            }
+            // Evidence: a URI becomes a link; a reference in words (a case number) a property.
+            let mut links = Vec::new();
+            for e in st.map(|x| x.evidence.as_slice()).unwrap_or_default() {
+                let uri = e.contains(':') && !e.chars().any(char::is_whitespace);
+                if uri {
+                    links.push(json!({"href": e, "rel": "evidence"}));
+                } else if let Some(p) = req["props"].as_array_mut() {
+                    p.push(json!({"name": "evidence", "ns": NS, "value": e.trim()}));
+                }
+            }
+            if !links.is_empty() {
+                req["links"] = json!(links);
+            }
+            requirements.push(req);
+        }
+    }
+    requirements
 }
 
 /// Plans for every system of the body.

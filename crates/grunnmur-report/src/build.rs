@@ -469,12 +469,28 @@ fn table(ctx: &Ctx, key: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Ta
 }
 
 fn status_report(ctx: &Ctx) -> Doc {
-    let r = ctx.input.report;
-    let req = &ctx.required;
-    let overdue: Vec<&Required> = req.iter().filter(|x| x.overdue).collect();
-    let (_, total, in_place) = ctx.counts(req.iter());
+    let overdue: Vec<&Required> = ctx.required.iter().filter(|x| x.overdue).collect();
+    ctx.doc(
+        "report-title-status",
+        vec![
+            summary_section(ctx, overdue.len()),
+            systems_section(ctx),
+            tasks_section(ctx),
+            by_baseline(ctx),
+            by_activity(ctx),
+            deviations_section(ctx),
+            risk_section(ctx),
+            risk::top_risks(ctx),
+            overdue_section(ctx, overdue),
+        ],
+        false,
+    )
+}
 
-    // Summary: the body's levels and the key figures, and the risk picture.
+/// The body's levels and the key figures, and the risk picture.
+fn summary_section(ctx: &Ctx, overdue: usize) -> Section {
+    let r = ctx.input.report;
+    let (_, total, in_place) = ctx.counts(ctx.required.iter());
     let kv = |k: &str, v: Cell| vec![Cell::Text(ctx.t(k)), v];
     let rows = vec![
         kv(
@@ -496,7 +512,7 @@ fn status_report(ctx: &Ctx) -> Doc {
         kv("report-kv-coverage", share(in_place, total)),
         kv("report-kv-deviations", int(r.summary.deviations)),
         kv("report-kv-risk", int(r.summary.risk_assessments_needed)),
-        kv("report-kv-overdue", int(overdue.len())),
+        kv("report-kv-overdue", int(overdue)),
     ];
     let mut summary_table = table(
         ctx,
@@ -511,8 +527,24 @@ fn status_report(ctx: &Ctx) -> Doc {
     let mut summary = section(ctx, "summary", Some(summary_table));
     summary.paragraphs.push(ctx.t("report-summary-intro"));
     summary.charts.push(risk_picture(ctx));
+    summary
+}
 
-    // Systems and tasks with their levels.
+/// The columns a row with a name and C/I/A levels begins with.
+fn level_columns(ctx: &Ctx, first: &str) -> Vec<Column> {
+    vec![
+        Column::text(ctx.t(first), 16.0),
+        Column::text(ctx.t("report-col-name"), 21.0),
+        Column::text(ctx.t("report-col-c"), 8.5),
+        Column::text(ctx.t("report-col-i"), 8.5),
+        Column::text(ctx.t("report-col-a"), 8.5),
+    ]
+}
+
+/// Systems with their levels, cumulation flags and measure counts.
+fn systems_section(ctx: &Ctx) -> Section {
+    let r = ctx.input.report;
+    let req = &ctx.required;
     let risk_objects: HashSet<&str> = r
         .risk_assessment_needed
         .iter()
@@ -547,24 +579,19 @@ fn status_report(ctx: &Ctx) -> Doc {
             ]
         })
         .collect();
-    let level_cols = |first: &str| {
-        vec![
-            Column::text(ctx.t(first), 16.0),
-            Column::text(ctx.t("report-col-name"), 21.0),
-            Column::text(ctx.t("report-col-c"), 8.5),
-            Column::text(ctx.t("report-col-i"), 8.5),
-            Column::text(ctx.t("report-col-a"), 8.5),
-        ]
-    };
-    let mut cols = level_cols("report-col-system");
+    let mut cols = level_columns(ctx, "report-col-system");
     cols.extend([
         Column::text(ctx.t("report-col-cumulation"), 12.5),
         Column::number(ctx.t("report-col-required"), 8.5),
         Column::number(ctx.t("report-col-in-place"), 7.5),
         Column::text(ctx.t("report-col-risk"), 13.0),
     ]);
-    let systems = section(ctx, "systems", Some(table(ctx, "systems", cols, sys_rows)));
+    section(ctx, "systems", Some(table(ctx, "systems", cols, sys_rows)))
+}
 
+/// Tasks with their levels and deviations.
+fn tasks_section(ctx: &Ctx) -> Section {
+    let r = ctx.input.report;
     let task_rows = r
         .tasks
         .iter()
@@ -580,18 +607,17 @@ fn status_report(ctx: &Ctx) -> Doc {
             ]
         })
         .collect();
-    let mut cols = level_cols("report-col-task");
+    let mut cols = level_columns(ctx, "report-col-task");
     cols.extend([
         Column::number(ctx.t("report-col-deviations"), 7.0),
         Column::text(ctx.t("report-col-own"), 9.0),
     ]);
-    let tasks = section(ctx, "tasks", Some(table(ctx, "tasks", cols, task_rows)));
+    section(ctx, "tasks", Some(table(ctx, "tasks", cols, task_rows)))
+}
 
-    // Required measures by baseline and by governance activity, with status counts.
-    let by_baseline = by_baseline(ctx);
-    let by_activity = by_activity(ctx);
-
-    // Deviations from the recommendations.
+/// Deviations from the recommendations.
+fn deviations_section(ctx: &Ctx) -> Section {
+    let r = ctx.input.report;
     let dev_rows = r
         .tasks
         .iter()
@@ -616,13 +642,16 @@ fn status_report(ctx: &Ctx) -> Doc {
         Column::text(ctx.t("report-col-chosen"), 9.0),
         Column::text(ctx.t("report-col-justification"), 36.0),
     ];
-    let deviations = section(
+    section(
         ctx,
         "deviations",
         Some(table(ctx, "deviations", cols, dev_rows)),
-    );
+    )
+}
 
-    // Risk assessments needed, in the engine's priority order, with reasons.
+/// Risk assessments needed, in the engine's priority order, with reasons.
+fn risk_section(ctx: &Ctx) -> Section {
+    let r = ctx.input.report;
     let risk_rows = r
         .risk_assessment_needed
         .iter()
@@ -643,10 +672,12 @@ fn status_report(ctx: &Ctx) -> Doc {
         Column::text(ctx.t("report-col-reasons"), 30.0),
         Column::text(ctx.t("report-col-measures"), 24.0),
     ];
-    let risk = section(ctx, "risk", Some(table(ctx, "risk", cols, risk_rows)));
+    section(ctx, "risk", Some(table(ctx, "risk", cols, risk_rows)))
+}
 
-    // Overdue measures.
-    let mut od = overdue.clone();
+/// Overdue measures, soonest due first.
+fn overdue_section(ctx: &Ctx, overdue: Vec<&Required>) -> Section {
+    let mut od = overdue;
     od.sort_by(|a, b| {
         (a.status.and_then(|s| s.due.as_deref()), a.system, a.measure).cmp(&(
             b.status.and_then(|s| s.due.as_deref()),
@@ -655,26 +686,10 @@ fn status_report(ctx: &Ctx) -> Doc {
         ))
     });
     let od_rows = od.iter().map(|x| plan_row(ctx, x, None)).collect();
-    let overdue_section = section(
+    section(
         ctx,
         "overdue",
         Some(table(ctx, "overdue", plan_columns(ctx, false), od_rows)),
-    );
-
-    ctx.doc(
-        "report-title-status",
-        vec![
-            summary,
-            systems,
-            tasks,
-            by_baseline,
-            by_activity,
-            deviations,
-            risk,
-            risk::top_risks(ctx),
-            overdue_section,
-        ],
-        false,
     )
 }
 

@@ -221,8 +221,41 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
     let ctx = &ctx;
     let f = &ra.frame;
     let evaluation = ra.evaluate();
+    let mut facts = vec![
+        (ctx.t("risk-fact-assessment"), ra.title.clone()),
+        (ctx.t("risk-fact-object"), ctx.risk_object(&f.object)),
+    ];
+    facts.extend(ctx.facts());
+    facts.push((
+        ctx.t("risk-fact-state"),
+        ctx.acceptance_state(ra.acceptance.as_ref()),
+    ));
+    Doc {
+        lang: ctx.lang,
+        title: ctx.ta(
+            "risk-report-title",
+            &[("org", &input.report.org.name), ("title", &ra.title)],
+        ),
+        facts,
+        facts_heading: ctx.t("report-about"),
+        facts_sheet: ctx.t("report-sheet-about"),
+        sections: vec![
+            frame_section(ctx, f),
+            scale_section(ctx, "likelihood", ScaleKind::Likelihood, &f.likelihood),
+            scale_section(ctx, "consequence", ScaleKind::Consequence, &f.consequence),
+            criteria_section(ctx, f),
+            areas_section(ctx, ra),
+            scenario_section(ctx, ra),
+            treatment_section(ctx, ra, &evaluation),
+            matrix_section(ctx, f, &evaluation),
+            acceptance_section(ctx, ra),
+        ],
+        landscape: true,
+    }
+}
 
-    // The frame: object, scope, scales and acceptance criteria.
+/// The frame: object, scope and how the zones are read.
+fn frame_section(ctx: &Ctx, f: &Frame) -> Section {
     let mut frame = section(ctx, "frame", None);
     frame.paragraphs.push(ctx.ta(
         "risk-report-object",
@@ -239,8 +272,11 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
             .push(ctx.ta("risk-report-scope", &[("scope", &f.scope)]));
     }
     frame.paragraphs.push(ctx.t("risk-report-zones"));
-    let likelihood = scale_section(ctx, "likelihood", ScaleKind::Likelihood, &f.likelihood);
-    let consequence = scale_section(ctx, "consequence", ScaleKind::Consequence, &f.consequence);
+    frame
+}
+
+/// The acceptance criteria: the zone of every cell, as a table and a picture.
+fn criteria_section(ctx: &Ctx, f: &Frame) -> Section {
     let criteria_rows = (0..f.acceptance.cells.len())
         .rev()
         .map(|l| {
@@ -273,8 +309,11 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
         ctx.t("risk-chart-criteria"),
         |_, _| String::new(),
     ));
+    criteria
+}
 
-    // Areas of concern.
+/// Areas of concern.
+fn areas_section(ctx: &Ctx, ra: &RiskAssessment) -> Section {
     let area_rows = ra
         .areas
         .iter()
@@ -310,9 +349,11 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
         Column::text(ctx.t("report-col-measures"), 20.0),
         Column::text(ctx.t("risk-col-description"), 30.0),
     ];
-    let areas = section(ctx, "areas", Some(table(ctx, "areas", cols, area_rows)));
+    section(ctx, "areas", Some(table(ctx, "areas", cols, area_rows)))
+}
 
-    // Risks: the scenario.
+/// Risks: the scenario.
+fn scenario_section(ctx: &Ctx, ra: &RiskAssessment) -> Section {
     let scenario_rows = ra
         .risks
         .iter()
@@ -343,13 +384,15 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
         Column::text(ctx.t("report-col-info-type"), 18.0),
         Column::text(ctx.t("report-col-dimension"), 10.0),
     ];
-    let risks = section(ctx, "risks", Some(table(ctx, "risks", cols, scenario_rows)));
+    section(ctx, "risks", Some(table(ctx, "risks", cols, scenario_rows)))
+}
 
-    // Analysis, evaluation and treatment.
+/// Analysis, evaluation and treatment.
+fn treatment_section(ctx: &Ctx, ra: &RiskAssessment, evaluation: &[RiskEvaluation]) -> Section {
     let rows = ra
         .risks
         .iter()
-        .zip(&evaluation)
+        .zip(evaluation)
         .map(|(r, e)| {
             let a = r.analysis.as_ref();
             let t = r.treatment.as_ref();
@@ -395,9 +438,11 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
         Column::text(ctx.t("report-col-due"), 9.0),
         Column::text(ctx.t("report-col-justification"), 16.0),
     ];
-    let treatment = section(ctx, "treatment", Some(table(ctx, "treatment", cols, rows)));
+    section(ctx, "treatment", Some(table(ctx, "treatment", cols, rows)))
+}
 
-    // The matrix before and after treatment.
+/// The matrix before and after treatment.
+fn matrix_section(ctx: &Ctx, f: &Frame, evaluation: &[RiskEvaluation]) -> Section {
     let ids_at = |after: bool, l: u8, c: u8| {
         evaluation
             .iter()
@@ -424,8 +469,11 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
         .push(matrix_chart(ctx, f, ctx.t("risk-chart-after"), |l, c| {
             ids_at(true, l, c)
         }));
+    pictures
+}
 
-    // Acceptance.
+/// Who accepted the residual risk, when, or that nobody has yet.
+fn acceptance_section(ctx: &Ctx, ra: &RiskAssessment) -> Section {
     let mut acceptance = section(ctx, "acceptance", None);
     match &ra.acceptance {
         Some(a) => {
@@ -445,38 +493,7 @@ pub fn risk_assessment(input: &ReportInput, ra: &RiskAssessment) -> Doc {
             .paragraphs
             .push(ctx.t("risk-report-not-accepted")),
     }
-
-    let mut facts = vec![
-        (ctx.t("risk-fact-assessment"), ra.title.clone()),
-        (ctx.t("risk-fact-object"), ctx.risk_object(&f.object)),
-    ];
-    facts.extend(ctx.facts());
-    facts.push((
-        ctx.t("risk-fact-state"),
-        ctx.acceptance_state(ra.acceptance.as_ref()),
-    ));
-    Doc {
-        lang: ctx.lang,
-        title: ctx.ta(
-            "risk-report-title",
-            &[("org", &input.report.org.name), ("title", &ra.title)],
-        ),
-        facts,
-        facts_heading: ctx.t("report-about"),
-        facts_sheet: ctx.t("report-sheet-about"),
-        sections: vec![
-            frame,
-            likelihood,
-            consequence,
-            criteria,
-            areas,
-            risks,
-            treatment,
-            pictures,
-            acceptance,
-        ],
-        landscape: true,
-    }
+    acceptance
 }
 
 /// Two frames draw the same matrix: the same zones and the same step names.
