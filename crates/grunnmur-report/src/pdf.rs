@@ -569,103 +569,17 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, ReportError> {
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    bold,
-                    text,
-                    mark,
-                } => {
-                    if text.is_empty() {
-                        continue;
-                    }
-                    let id = start(&mut surface, *mark, true);
-                    surface.set_fill(Some(fill((26, 26, 26))));
-                    let font = if *bold { &fonts.bold } else { &fonts.regular };
-                    surface.draw_text(
-                        Point::from_xy(*x, *y),
-                        font.clone(),
-                        *size,
-                        text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                    surface.end_tagged();
-                    if let (Some(id), Mark::Leaf(l)) = (id, mark) {
-                        ids[*l].push(id);
-                    }
-                }
-                Op::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    color,
-                    mark,
-                } => {
-                    let Some(rect) = Rect::from_xywh(*x, *y, w.max(0.01), h.max(0.01)) else {
-                        continue;
-                    };
-                    let mut pb = PathBuilder::new();
-                    pb.push_rect(rect);
-                    let Some(path) = pb.finish() else { continue };
-                    let id = start(&mut surface, *mark, false);
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(fill(*color)));
-                    surface.draw_path(&path);
-                    surface.end_tagged();
-                    if let (Some(id), Mark::Leaf(l)) = (id, mark) {
-                        ids[*l].push(id);
-                    }
-                }
-                Op::Line { x1, y1, x2, y2 } => {
-                    let mut pb = PathBuilder::new();
-                    pb.move_to(*x1, *y1);
-                    pb.line_to(*x2, *y2);
-                    let Some(path) = pb.finish() else { continue };
-                    start(&mut surface, Mark::Artifact, false);
-                    surface.set_fill(None);
-                    surface.set_stroke(Some(Stroke {
-                        paint: rgb::Color::new(148, 148, 148).into(),
-                        width: 0.5,
-                        ..Default::default()
-                    }));
-                    surface.draw_path(&path);
-                    surface.end_tagged();
-                    surface.set_stroke(None);
-                }
-            }
+            draw_op(&mut surface, op, fonts, &mut ids);
         }
-        // Page number, as pagination furniture.
-        let label = grunnmur_i18n::t(
-            doc.lang,
-            "report-page",
-            &[
-                ("page", &(p + 1).to_string()),
-                ("pages", &n_pages.to_string()),
-            ],
+        draw_footer(
+            &mut surface,
+            doc,
+            fonts,
+            layout.page_w,
+            layout.page_h,
+            p,
+            n_pages,
         );
-        let footer = format!("{} — {label}", doc.title);
-        let footer = fonts
-            .wrap(&footer, SMALL, false, layout.page_w - 2.0 * MARGIN)
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
-            ArtifactType::PaginationOther,
-        )));
-        surface.set_fill(Some(fill((80, 80, 80))));
-        surface.draw_text(
-            Point::from_xy(MARGIN, layout.page_h - MARGIN + 6.0),
-            fonts.regular.clone(),
-            SMALL,
-            &footer,
-            false,
-            TextDirection::Auto,
-        );
-        surface.end_tagged();
         surface.finish();
         page.finish();
     }
@@ -698,6 +612,117 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, ReportError> {
     document
         .finish()
         .map_err(|e| ReportError::Pdf(format!("{e:?}")))
+}
+
+/// Draws one laid-out operation, recording the content identifiers of tagged leaves.
+fn draw_op(surface: &mut Surface, op: &Op, fonts: &Fonts, ids: &mut [Vec<Identifier>]) {
+    match op {
+        Op::Text {
+            x,
+            y,
+            size,
+            bold,
+            text,
+            mark,
+        } => {
+            if text.is_empty() {
+                return;
+            }
+            let id = start(surface, *mark, true);
+            surface.set_fill(Some(fill((26, 26, 26))));
+            let font = if *bold { &fonts.bold } else { &fonts.regular };
+            surface.draw_text(
+                Point::from_xy(*x, *y),
+                font.clone(),
+                *size,
+                text,
+                false,
+                TextDirection::Auto,
+            );
+            surface.end_tagged();
+            if let (Some(id), Mark::Leaf(l)) = (id, mark) {
+                ids[*l].push(id);
+            }
+        }
+        Op::Rect {
+            x,
+            y,
+            w,
+            h,
+            color,
+            mark,
+        } => {
+            let Some(rect) = Rect::from_xywh(*x, *y, w.max(0.01), h.max(0.01)) else {
+                return;
+            };
+            let mut pb = PathBuilder::new();
+            pb.push_rect(rect);
+            let Some(path) = pb.finish() else { return };
+            let id = start(surface, *mark, false);
+            surface.set_stroke(None);
+            surface.set_fill(Some(fill(*color)));
+            surface.draw_path(&path);
+            surface.end_tagged();
+            if let (Some(id), Mark::Leaf(l)) = (id, mark) {
+                ids[*l].push(id);
+            }
+        }
+        Op::Line { x1, y1, x2, y2 } => {
+            let mut pb = PathBuilder::new();
+            pb.move_to(*x1, *y1);
+            pb.line_to(*x2, *y2);
+            let Some(path) = pb.finish() else { return };
+            start(surface, Mark::Artifact, false);
+            surface.set_fill(None);
+            surface.set_stroke(Some(Stroke {
+                paint: rgb::Color::new(148, 148, 148).into(),
+                width: 0.5,
+                ..Default::default()
+            }));
+            surface.draw_path(&path);
+            surface.end_tagged();
+            surface.set_stroke(None);
+        }
+    }
+}
+
+/// The page number, as pagination furniture.
+fn draw_footer(
+    surface: &mut Surface,
+    doc: &Doc,
+    fonts: &Fonts,
+    page_w: f32,
+    page_h: f32,
+    page: usize,
+    pages: usize,
+) {
+    let label = grunnmur_i18n::t(
+        doc.lang,
+        "report-page",
+        &[
+            ("page", &(page + 1).to_string()),
+            ("pages", &pages.to_string()),
+        ],
+    );
+    let footer = format!("{} — {label}", doc.title);
+    let footer = fonts
+        .wrap(&footer, SMALL, false, page_w - 2.0 * MARGIN)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+        ArtifactType::PaginationOther,
+    )));
+    surface.set_fill(Some(fill((80, 80, 80))));
+    surface.draw_text(
+        Point::from_xy(MARGIN, page_h - MARGIN + 6.0),
+        fonts.regular.clone(),
+        SMALL,
+        &footer,
+        false,
+        TextDirection::Auto,
+    );
+    surface.end_tagged();
 }
 
 /// Appends a structure node to `out`: a group as one krilla group, a leaf as the identifiers
