@@ -9,9 +9,10 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use grunnmur_catalog::body::StatusDoc;
+use grunnmur_catalog::format::CatalogDoc;
 use grunnmur_core::catalog::MeasureIdx;
 use grunnmur_core::explain::explain;
-use grunnmur_core::workspace::{MeasureStatus, Status};
+use grunnmur_core::workspace::{MeasureStatus, Status, Workspace};
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
 use grunnmur_web::ops;
@@ -79,73 +80,7 @@ pub async fn list(
         .iter()
         .map(|x| ((x.system, x.measure), x))
         .collect();
-    let all = t(lang, "ui-filter-all", &[]);
-    let opt = |v: String, l: String| (v, l);
-    let mut sys_opts = vec![
-        opt(String::new(), all.clone()),
-        opt("org".into(), ws.org.name.clone()),
-    ];
-    sys_opts.extend(ws.systems.iter().map(|x| opt(x.id.clone(), x.name.clone())));
-    let mut base_opts = vec![opt(String::new(), all.clone())];
-    base_opts.extend((1..=3).map(|n| opt(n.to_string(), format!("BN{n}"))));
-    let mut act_opts = vec![opt(String::new(), all.clone())];
-    act_opts.extend(
-        doc.activities
-            .iter()
-            .map(|x| opt(enum_str(&x.id), x.name.get(code).to_string())),
-    );
-    let mut kind_opts = vec![opt(String::new(), all.clone())];
-    kind_opts.extend(
-        ["organisatorisk", "menneskelig", "fysisk", "teknologisk"]
-            .map(|k| opt(k.into(), t(lang, &format!("ui-kind-{k}"), &[]))),
-    );
-    let mut purpose_opts = vec![opt(String::new(), all.clone())];
-    purpose_opts.extend(
-        ["forebygge", "oppdage", "handtere"]
-            .map(|k| opt(k.into(), t(lang, &format!("ui-purpose-{k}"), &[]))),
-    );
-    let mut status_opts = vec![
-        opt(String::new(), all.clone()),
-        opt("overdue".into(), t(lang, "ui-filter-overdue", &[])),
-    ];
-    status_opts.extend(
-        Status::ALL
-            .iter()
-            .map(|x| opt(x.as_str().into(), status_label(lang, *x))),
-    );
-    let filters = vec![
-        Select::new(
-            "system",
-            t(lang, "ui-filter-system", &[]),
-            sys_opts,
-            &q.system,
-        ),
-        Select::new(
-            "baseline",
-            t(lang, "report-col-baseline", &[]),
-            base_opts,
-            &q.baseline,
-        ),
-        Select::new(
-            "activity",
-            t(lang, "report-col-activity", &[]),
-            act_opts,
-            &q.activity,
-        ),
-        Select::new("kind", t(lang, "ui-filter-kind", &[]), kind_opts, &q.kind),
-        Select::new(
-            "purpose",
-            t(lang, "ui-filter-purpose", &[]),
-            purpose_opts,
-            &q.purpose,
-        ),
-        Select::new(
-            "status",
-            t(lang, "report-col-status", &[]),
-            status_opts,
-            &q.status,
-        ),
-    ];
+    let filters = filter_selects(lang, ws, doc, &q);
 
     // Every (scope, measure) the engine requires, body first, then each system.
     let scopes = std::iter::once((None, &a.org_required)).chain(
@@ -244,6 +179,78 @@ pub async fn list(
         prev: (q.page > 0).then(|| link(q.page - 1)),
         next: (from + PAGE < total).then(|| link(q.page + 1)),
     })
+}
+
+/// The list's filters, each with its choices and the one chosen.
+fn filter_selects(lang: Lang, ws: &Workspace, doc: &CatalogDoc, q: &Filter) -> Vec<Select> {
+    let code = lang.code();
+    let all = t(lang, "ui-filter-all", &[]);
+    let opt = |v: String, l: String| (v, l);
+    let mut sys_opts = vec![
+        opt(String::new(), all.clone()),
+        opt("org".into(), ws.org.name.clone()),
+    ];
+    sys_opts.extend(ws.systems.iter().map(|x| opt(x.id.clone(), x.name.clone())));
+    let mut base_opts = vec![opt(String::new(), all.clone())];
+    base_opts.extend((1..=3).map(|n| opt(n.to_string(), format!("BN{n}"))));
+    let mut act_opts = vec![opt(String::new(), all.clone())];
+    act_opts.extend(
+        doc.activities
+            .iter()
+            .map(|x| opt(enum_str(&x.id), x.name.get(code).to_string())),
+    );
+    let mut kind_opts = vec![opt(String::new(), all.clone())];
+    kind_opts.extend(
+        ["organisatorisk", "menneskelig", "fysisk", "teknologisk"]
+            .map(|k| opt(k.into(), t(lang, &format!("ui-kind-{k}"), &[]))),
+    );
+    let mut purpose_opts = vec![opt(String::new(), all.clone())];
+    purpose_opts.extend(
+        ["forebygge", "oppdage", "handtere"]
+            .map(|k| opt(k.into(), t(lang, &format!("ui-purpose-{k}"), &[]))),
+    );
+    let mut status_opts = vec![
+        opt(String::new(), all.clone()),
+        opt("overdue".into(), t(lang, "ui-filter-overdue", &[])),
+    ];
+    status_opts.extend(
+        Status::ALL
+            .iter()
+            .map(|x| opt(x.as_str().into(), status_label(lang, *x))),
+    );
+    vec![
+        Select::new(
+            "system",
+            t(lang, "ui-filter-system", &[]),
+            sys_opts,
+            &q.system,
+        ),
+        Select::new(
+            "baseline",
+            t(lang, "report-col-baseline", &[]),
+            base_opts,
+            &q.baseline,
+        ),
+        Select::new(
+            "activity",
+            t(lang, "report-col-activity", &[]),
+            act_opts,
+            &q.activity,
+        ),
+        Select::new("kind", t(lang, "ui-filter-kind", &[]), kind_opts, &q.kind),
+        Select::new(
+            "purpose",
+            t(lang, "ui-filter-purpose", &[]),
+            purpose_opts,
+            &q.purpose,
+        ),
+        Select::new(
+            "status",
+            t(lang, "report-col-status", &[]),
+            status_opts,
+            &q.status,
+        ),
+    ]
 }
 
 #[derive(Deserialize, Default)]
