@@ -227,28 +227,9 @@ pub async fn measures(
     let lang = v.lang;
     let code = lang.code();
     let d = &s.catalog.doc;
-    let all = t(lang, "ui-filter-all", &[]);
-    let mut base_opts = vec![(String::new(), all.clone())];
-    base_opts.extend((1..=3).map(|n| (n.to_string(), format!("BN{n}"))));
-    let mut act_opts = vec![(String::new(), all)];
-    act_opts.extend(
-        d.activities
-            .iter()
-            .map(|x| (enum_str(&x.id), x.name.get(code).to_string())),
-    );
     let filters = vec![
-        Select::new(
-            "baseline",
-            t(lang, "report-col-baseline", &[]),
-            base_opts,
-            &q.baseline,
-        ),
-        Select::new(
-            "activity",
-            t(lang, "report-col-activity", &[]),
-            act_opts,
-            &q.activity,
-        ),
+        baseline_select(lang, &q.baseline),
+        activity_select(lang, d, &q.activity),
     ];
     let items = d
         .measures

@@ -183,7 +183,6 @@ pub async fn list(
 
 /// The list's filters, each with its choices and the one chosen.
 fn filter_selects(lang: Lang, ws: &Workspace, doc: &CatalogDoc, q: &Filter) -> Vec<Select> {
-    let code = lang.code();
     let all = t(lang, "ui-filter-all", &[]);
     let opt = |v: String, l: String| (v, l);
     let mut sys_opts = vec![
@@ -191,14 +190,6 @@ fn filter_selects(lang: Lang, ws: &Workspace, doc: &CatalogDoc, q: &Filter) -> V
         opt("org".into(), ws.org.name.clone()),
     ];
     sys_opts.extend(ws.systems.iter().map(|x| opt(x.id.clone(), x.name.clone())));
-    let mut base_opts = vec![opt(String::new(), all.clone())];
-    base_opts.extend((1..=3).map(|n| opt(n.to_string(), format!("BN{n}"))));
-    let mut act_opts = vec![opt(String::new(), all.clone())];
-    act_opts.extend(
-        doc.activities
-            .iter()
-            .map(|x| opt(enum_str(&x.id), x.name.get(code).to_string())),
-    );
     let mut kind_opts = vec![opt(String::new(), all.clone())];
     kind_opts.extend(
         ["organisatorisk", "menneskelig", "fysisk", "teknologisk"]
@@ -225,18 +216,8 @@ fn filter_selects(lang: Lang, ws: &Workspace, doc: &CatalogDoc, q: &Filter) -> V
             sys_opts,
             &q.system,
         ),
-        Select::new(
-            "baseline",
-            t(lang, "report-col-baseline", &[]),
-            base_opts,
-            &q.baseline,
-        ),
-        Select::new(
-            "activity",
-            t(lang, "report-col-activity", &[]),
-            act_opts,
-            &q.activity,
-        ),
+        baseline_select(lang, &q.baseline),
+        activity_select(lang, doc, &q.activity),
         Select::new("kind", t(lang, "ui-filter-kind", &[]), kind_opts, &q.kind),
         Select::new(
             "purpose",

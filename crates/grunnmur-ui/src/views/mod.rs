@@ -186,6 +186,38 @@ pub fn date_field(
     date
 }
 
+/// The baseline filter: all, then BN1..BN3.
+pub fn baseline_select(lang: Lang, chosen: &str) -> Select {
+    let mut opts = vec![(String::new(), t(lang, "ui-filter-all", &[]))];
+    opts.extend((1..=3).map(|n| (n.to_string(), format!("BN{n}"))));
+    Select::new(
+        "baseline",
+        t(lang, "report-col-baseline", &[]),
+        opts,
+        chosen,
+    )
+}
+
+/// The governance-activity filter: all, then the catalog's activities by name.
+pub fn activity_select(
+    lang: Lang,
+    doc: &grunnmur_catalog::format::CatalogDoc,
+    chosen: &str,
+) -> Select {
+    let mut opts = vec![(String::new(), t(lang, "ui-filter-all", &[]))];
+    opts.extend(
+        doc.activities
+            .iter()
+            .map(|x| (enum_str(&x.id), x.name.get(lang.code()).to_string())),
+    );
+    Select::new(
+        "activity",
+        t(lang, "report-col-activity", &[]),
+        opts,
+        chosen,
+    )
+}
+
 /// A drop-down field: options are (value, label, selected).
 pub struct Select {
     pub id: String,
