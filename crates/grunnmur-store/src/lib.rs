@@ -15,11 +15,11 @@ mod store;
 pub mod testing;
 
 pub use audit::{
-    AuditKey, AuditRow, ChainStart, Checkpoint, NewAudit, Verify, VerifyError, entry_hash, keyed_hash,
-    verify, verify_chain,
+    AuditKey, AuditRow, ChainStart, Checkpoint, NewAudit, Verify, VerifyError, entry_hash,
+    keyed_hash, verify, verify_chain,
 };
-pub use sql::audit_log::AuditQuery;
 pub use postgres::PgStore;
+pub use sql::audit_log::AuditQuery;
 pub use sqlite::SqliteStore;
 pub use sqlx::postgres::PgConnectOptions;
 
@@ -341,8 +341,7 @@ pub trait Storage: Send + Sync {
         forget_before: i64,
     ) -> Result<()>;
     /// Recent failures (since `since`) for the account from the address, and from the address.
-    async fn login_failures(&self, email: &str, client: &str, since: i64)
-    -> Result<LoginFailures>;
+    async fn login_failures(&self, email: &str, client: &str, since: i64) -> Result<LoginFailures>;
     /// A successful sign-in: the account's failures from this address stop counting.
     async fn clear_login_failures(&self, email: &str, client: &str) -> Result<()>;
 

@@ -48,7 +48,9 @@ impl Seal {
         };
         match cp.write(path) {
             Ok(()) => *written = row.seq,
-            Err(e) => tracing::error!(path = %path.display(), error = %e, "audit checkpoint not written"),
+            Err(e) => {
+                tracing::error!(path = %path.display(), error = %e, "audit checkpoint not written")
+            }
         }
     }
 }
@@ -265,12 +267,7 @@ impl<DB: Backend> Storage for Store<DB> {
         login_failures::record_login_failure(self, email, client, after, forget_before).await
     }
 
-    async fn login_failures(
-        &self,
-        email: &str,
-        client: &str,
-        since: i64,
-    ) -> Result<LoginFailures> {
+    async fn login_failures(&self, email: &str, client: &str, since: i64) -> Result<LoginFailures> {
         login_failures::login_failures(self, email, client, since).await
     }
 

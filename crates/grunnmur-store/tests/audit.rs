@@ -199,7 +199,11 @@ async fn a_clean_keyed_log_verifies_with_its_checkpoint() {
             ),
             "{b}"
         );
-        assert_eq!(verify_with(&db, &key, &cp).await, Ok(7), "{b}: nothing appended");
+        assert_eq!(
+            verify_with(&db, &key, &cp).await,
+            Ok(7),
+            "{b}: nothing appended"
+        );
     }
 }
 
@@ -238,7 +242,10 @@ async fn an_edit_before_the_keyed_chain_fails_at_its_start() {
         ])
         .await;
         let r = verify_with(&db, &key, &cp).await;
-        assert!(matches!(r, Err(VerifyError::Altered { seq: 4 })), "{b}: {r:?}");
+        assert!(
+            matches!(r, Err(VerifyError::Altered { seq: 4 })),
+            "{b}: {r:?}"
+        );
     }
 }
 
@@ -310,7 +317,8 @@ async fn an_inserted_entry_fails() {
             "UPDATE audit_log SET seq = seq - 9 WHERE seq >= 12",
         ])
         .await;
-        db.tamper(&[&insert.replace("VALUES (4,", "VALUES (2,")]).await;
+        db.tamper(&[&insert.replace("VALUES (4,", "VALUES (2,")])
+            .await;
         rehash_plain(&db, 2, i64::MAX).await;
         assert_eq!(
             verify_with(&db, &key, &cp).await,

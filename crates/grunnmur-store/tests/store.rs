@@ -176,13 +176,22 @@ async fn users_roles_tokens_sessions_and_login_failures() {
         s.clear_login_failures("a@example.no", "10.0.0.1")
             .await
             .unwrap();
-        let f = s.login_failures("a@example.no", "10.0.0.2", 0).await.unwrap();
+        let f = s
+            .login_failures("a@example.no", "10.0.0.2", 0)
+            .await
+            .unwrap();
         assert_eq!((f.pair.len(), f.client.len()), (1, 1), "{b}");
-        let f = s.login_failures("a@example.no", "10.0.0.1", 0).await.unwrap();
+        let f = s
+            .login_failures("a@example.no", "10.0.0.1", 0)
+            .await
+            .unwrap();
         assert_eq!((f.pair.len(), f.client.len()), (0, 1), "{b}");
         // Recording forgets what is older than the longest window, accounts or not.
         fail("c@example.no", "10.0.0.3", now() + 1).await;
-        let f = s.login_failures("b@example.no", "10.0.0.1", 0).await.unwrap();
+        let f = s
+            .login_failures("b@example.no", "10.0.0.1", 0)
+            .await
+            .unwrap();
         assert_eq!(f, LoginFailures::default(), "{b}: old failures forgotten");
         // The evidence stays: every failure is in the platform stream.
         let q = AuditQuery {
@@ -192,8 +201,15 @@ async fn users_roles_tokens_sessions_and_login_failures() {
         };
         let failed = s.platform_audit(&q).await.unwrap();
         assert_eq!(failed.len(), 6, "{b}");
-        assert!(failed.iter().all(|r| r.action == "login.failed" && r.orgnr.is_none()));
-        assert!(failed.windows(2).all(|w| w[0].seq > w[1].seq), "{b}: newest first");
+        assert!(
+            failed
+                .iter()
+                .all(|r| r.action == "login.failed" && r.orgnr.is_none())
+        );
+        assert!(
+            failed.windows(2).all(|w| w[0].seq > w[1].seq),
+            "{b}: newest first"
+        );
         let q = AuditQuery {
             actor: Some("B@EXAMPLE".into()),
             limit: 100,

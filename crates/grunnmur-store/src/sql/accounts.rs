@@ -36,7 +36,6 @@ const SELECT_SESSION: &str = "SELECT user_id, csrf, expires_at FROM sessions \
 /// Removes the session, and every expired one with it.
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE id_hash = $1 OR expires_at <= $2";
 
-
 const SELECT_USER_BY_IDENTITY: &str = "SELECT u.* FROM users u \
      JOIN oidc_identities i ON i.user_id = u.id WHERE i.issuer = $1 AND i.subject = $2";
 const IDENTITY_EXISTS: &str = "SELECT 1 FROM oidc_identities WHERE issuer = $1 AND subject = $2";
