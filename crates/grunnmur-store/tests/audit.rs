@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// One backend's database: how to open a store on it (sealed or not) and run raw SQL.
 enum Db {
     Sqlite(PathBuf),
-    Pg(PgConnectOptions),
+    Pg(Box<PgConnectOptions>),
 }
 
 impl Db {
@@ -18,7 +18,7 @@ impl Db {
         match postgres_url() {
             Some(url) => {
                 let (_, opts) = postgres_schema(&url).await;
-                v.push(Db::Pg(opts));
+                v.push(Db::Pg(Box::new(opts)));
             }
             None => note_postgres_skipped(test),
         }
@@ -35,7 +35,7 @@ impl Db {
                 }
             }
             (Db::Pg(o), k) => {
-                let s = PgStore::connect_with(o.clone()).await.unwrap();
+                let s = PgStore::connect_with((**o).clone()).await.unwrap();
                 match k {
                     Some(k) => Box::new(s.sealed(k.clone(), cp)),
                     None => Box::new(s),
@@ -65,7 +65,7 @@ impl Db {
                 }
             }
             Db::Pg(o) => {
-                let s = PgStore::connect_with(o.clone()).await.unwrap();
+                let s = PgStore::connect_with((**o).clone()).await.unwrap();
                 for q in [
                     "DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log",
                     "DROP TRIGGER IF EXISTS audit_chain_no_change ON audit_chain",
