@@ -52,6 +52,17 @@ impl Date {
         let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
         Date { year, month, day }
     }
+
+    /// The inverse of [`Date::from_days_since_epoch`] (Hinnant's days-from-civil).
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -116,5 +127,8 @@ mod tests {
             Date::from_days_since_epoch(19_782).to_string(),
             "2024-02-29"
         );
+        for days in [-1000, 0, 59, 19_782, 20_785, 100_000] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
     }
 }

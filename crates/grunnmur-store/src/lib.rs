@@ -14,8 +14,12 @@ mod sqlite;
 mod store;
 pub mod testing;
 
-pub use audit::{AuditRow, NewAudit, VerifyError, verify_chain};
+pub use audit::{
+    AuditKey, AuditRow, ChainStart, Checkpoint, NewAudit, Verify, VerifyError, entry_hash,
+    keyed_hash, verify, verify_chain,
+};
 pub use postgres::PgStore;
+pub use sql::audit_log::AuditQuery;
 pub use sqlite::SqliteStore;
 pub use sqlx::postgres::PgConnectOptions;
 
@@ -133,6 +137,15 @@ pub struct SessionRow {
     pub user_id: i64,
     pub csrf: String,
     pub expires_at: i64,
+}
+
+/// Recent failed sign-ins (times, newest first), what throttling decides on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoginFailures {
+    /// For this account from this address.
+    pub pair: Vec<i64>,
+    /// From this address, for any account.
+    pub client: Vec<i64>,
 }
 
 /// A workspace write: the new document, who wrote it and what the audit log should call it.
@@ -317,9 +330,20 @@ pub trait Storage: Send + Sync {
     async fn session(&self, id_hash: &str) -> Result<Option<SessionRow>>;
     async fn delete_session(&self, id_hash: &str) -> Result<()>;
 
-    async fn record_login_failure(&self, email: &str) -> Result<()>;
-    async fn login_failures_since(&self, email: &str, since: i64) -> Result<i64>;
-    async fn clear_login_failures(&self, email: &str) -> Result<()>;
+    /// A failed sign-in for `email` from `client` (an address, as throttling keys it), with its
+    /// `login.failed` audit entry (`after`, JSON) in one transaction; failures older than
+    /// `forget_before` are forgotten meanwhile.
+    async fn record_login_failure(
+        &self,
+        email: &str,
+        client: &str,
+        after: Option<String>,
+        forget_before: i64,
+    ) -> Result<()>;
+    /// Recent failures (since `since`) for the account from the address, and from the address.
+    async fn login_failures(&self, email: &str, client: &str, since: i64) -> Result<LoginFailures>;
+    /// A successful sign-in: the account's failures from this address stop counting.
+    async fn clear_login_failures(&self, email: &str, client: &str) -> Result<()>;
 
     /// The account an OpenID Connect identity belongs to.
     async fn user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserRow>>;
@@ -396,18 +420,48 @@ pub trait Storage: Send + Sync {
     async fn append_audit(&self, e: &NewAudit) -> Result<AuditRow>;
     async fn audit_for(&self, orgnr: &str) -> Result<Vec<AuditRow>>;
     async fn audit_all(&self) -> Result<Vec<AuditRow>>;
+    /// Where the keyed chain starts, once a store with a key has appended.
+    async fn audit_start(&self) -> Result<Option<ChainStart>>;
+    /// Verifies the whole chain with this store's key (see [`verify`]) and the checkpoints.
+    async fn verify_audit(
+        &self,
+        checkpoints: &[Checkpoint],
+    ) -> Result<std::result::Result<usize, VerifyError>>;
+    /// The platform stream: entries about no body (sign-ins, refusals, tokens, passwords),
+    /// newest first.
+    async fn platform_audit(&self, q: &AuditQuery) -> Result<Vec<AuditRow>>;
 
     /// A consistent snapshot while serving (SQLite only; use pg_dump for PostgreSQL).
     async fn backup(&self, out: &Path) -> Result<()>;
 }
 
 /// Opens the store a URL names: `sqlite://PATH` (created if missing) or `postgres://…`.
+/// Without an audit key: it can read a keyed log but not append to it (see [`open_sealed`]).
 pub async fn open(url: &str) -> Result<Arc<dyn Storage>> {
+    open_sealed(url, None).await
+}
+
+/// The audit key of a store, and the file it writes a checkpoint of the head to.
+pub struct AuditSeal {
+    pub key: AuditKey,
+    pub checkpoint: Option<std::path::PathBuf>,
+}
+
+/// Opens the store a URL names, keying the audit chain when given a seal.
+pub async fn open_sealed(url: &str, seal: Option<AuditSeal>) -> Result<Arc<dyn Storage>> {
     let store: Arc<dyn Storage> =
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Arc::new(PgStore::connect(url).await?)
+            let s = PgStore::connect(url).await?;
+            Arc::new(match seal {
+                Some(seal) => s.sealed(seal.key, seal.checkpoint),
+                None => s,
+            })
         } else {
-            Arc::new(SqliteStore::open(url).await?)
+            let s = SqliteStore::open(url).await?;
+            Arc::new(match seal {
+                Some(seal) => s.sealed(seal.key, seal.checkpoint),
+                None => s,
+            })
         };
     store.migrate().await?;
     Ok(store)

@@ -2,8 +2,10 @@
 //! in `sqlite.rs` and `postgres.rs`), write transactions ([`Write`]), and the one [`Storage`]
 //! impl, which hands each method to the shared SQL in `sql/`.
 
-use crate::audit::{AuditRow, NewAudit};
-use crate::sql::{Driver, Record, accounts, audit_log, bodies, releases, reports, risk};
+use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
+use crate::sql::{
+    Driver, Record, accounts, audit_log, bodies, login_failures, releases, reports, risk,
+};
 use crate::*;
 use sqlx::{Database, Pool, Transaction};
 use std::future::Future;
@@ -14,6 +16,43 @@ pub struct Store<DB: Database> {
     pool: Pool<DB>,
     /// Where writers queue when the backend wants them to ([`Backend::QUEUE_WRITERS`]).
     writer: Mutex<()>,
+    /// The audit key and checkpoint file, when the store was given them ([`Store::sealed`]).
+    pub(crate) seal: Option<Seal>,
+}
+
+/// What keys the audit chain: the key, and the checkpoint file written after every append.
+pub(crate) struct Seal {
+    pub(crate) key: AuditKey,
+    checkpoint: Option<std::path::PathBuf>,
+    /// The newest entry this process wrote a checkpoint for: checkpoints only move forward.
+    written: std::sync::Mutex<i64>,
+}
+
+impl Seal {
+    /// Writes the checkpoint for an entry just committed, unless a newer one was written.
+    /// A failure is logged, not returned: the change is committed and must be answered as
+    /// such; `audit verify` still checks every older checkpoint.
+    fn checkpoint(&self, row: &AuditRow, keyed_from: i64) {
+        let Some(path) = &self.checkpoint else { return };
+        let Ok(mut written) = self.written.lock() else {
+            return;
+        };
+        if row.seq <= *written {
+            return;
+        }
+        let cp = Checkpoint {
+            seq: row.seq,
+            hash: row.hash.clone(),
+            at: row.at,
+            keyed_from,
+        };
+        match cp.write(path) {
+            Ok(()) => *written = row.seq,
+            Err(e) => {
+                tracing::error!(path = %path.display(), error = %e, "audit checkpoint not written")
+            }
+        }
+    }
 }
 
 /// What differs between the backends; the SQL they share is in `sql/`.
@@ -41,7 +80,19 @@ impl<DB: Database> Store<DB> {
         Store {
             pool,
             writer: Mutex::new(()),
+            seal: None,
         }
+    }
+
+    /// Keys the audit chain with `key` from the next entry on (see `audit.rs`), and writes a
+    /// checkpoint of the head to `checkpoint` after every append.
+    pub fn sealed(mut self, key: AuditKey, checkpoint: Option<std::path::PathBuf>) -> Self {
+        self.seal = Some(Seal {
+            key,
+            checkpoint,
+            written: std::sync::Mutex::new(0),
+        });
+        self
     }
 
     pub fn pool(&self) -> &Pool<DB> {
@@ -53,6 +104,7 @@ impl<DB: Database> Store<DB> {
 /// entry in it. Dropped without a commit, it rolls back.
 pub(crate) struct Write<'s, DB: Database> {
     tx: Transaction<'s, DB>,
+    pub(crate) seal: Option<&'s Seal>,
     /// Released after the transaction ends (fields drop in order).
     _queue: Option<MutexGuard<'s, ()>>,
 }
@@ -66,7 +118,11 @@ impl<DB: Backend> Store<DB> {
         };
         let mut tx = self.pool.begin().await?;
         DB::lock_writes(&mut tx).await?;
-        Ok(Write { tx, _queue: queue })
+        Ok(Write {
+            tx,
+            seal: self.seal.as_ref(),
+            _queue: queue,
+        })
     }
 }
 
@@ -78,8 +134,11 @@ impl<DB: Backend> Write<'_, DB> {
     /// Appends the change's audit entry and commits: the change and its entry are one
     /// transaction.
     pub(crate) async fn commit(mut self, e: &NewAudit) -> Result<AuditRow> {
-        let row = audit_log::append(&mut self, e).await?;
+        let (row, keyed_from) = audit_log::append(&mut self, e).await?;
         self.tx.commit().await?;
+        if let (Some(seal), Some(from)) = (self.seal, keyed_from) {
+            seal.checkpoint(&row, from);
+        }
         Ok(row)
     }
 }
@@ -198,16 +257,22 @@ impl<DB: Backend> Storage for Store<DB> {
         accounts::delete_session(self, id_hash).await
     }
 
-    async fn record_login_failure(&self, email: &str) -> Result<()> {
-        accounts::record_login_failure(self, email).await
+    async fn record_login_failure(
+        &self,
+        email: &str,
+        client: &str,
+        after: Option<String>,
+        forget_before: i64,
+    ) -> Result<()> {
+        login_failures::record_login_failure(self, email, client, after, forget_before).await
     }
 
-    async fn login_failures_since(&self, email: &str, since: i64) -> Result<i64> {
-        accounts::login_failures_since(self, email, since).await
+    async fn login_failures(&self, email: &str, client: &str, since: i64) -> Result<LoginFailures> {
+        login_failures::login_failures(self, email, client, since).await
     }
 
-    async fn clear_login_failures(&self, email: &str) -> Result<()> {
-        accounts::clear_login_failures(self, email).await
+    async fn clear_login_failures(&self, email: &str, client: &str) -> Result<()> {
+        login_failures::clear_login_failures(self, email, client).await
     }
 
     async fn user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserRow>> {
@@ -310,6 +375,28 @@ impl<DB: Backend> Storage for Store<DB> {
 
     async fn audit_all(&self) -> Result<Vec<AuditRow>> {
         audit_log::audit_all(self).await
+    }
+
+    async fn audit_start(&self) -> Result<Option<ChainStart>> {
+        audit_log::audit_start(self).await
+    }
+
+    async fn verify_audit(
+        &self,
+        checkpoints: &[Checkpoint],
+    ) -> Result<std::result::Result<usize, VerifyError>> {
+        let start = self.audit_start().await?;
+        let rows = self.audit_all().await?;
+        let v = Verify {
+            key: self.seal.as_ref().map(|s| &s.key),
+            start: start.as_ref(),
+            checkpoints,
+        };
+        Ok(verify(&rows, &v))
+    }
+
+    async fn platform_audit(&self, q: &AuditQuery) -> Result<Vec<AuditRow>> {
+        audit_log::platform_audit(self, q).await
     }
 
     async fn backup(&self, out: &Path) -> Result<()> {

@@ -154,18 +154,69 @@ async fn users_roles_tokens_sessions_and_login_failures() {
         s.delete_session("sess").await.unwrap();
         assert!(s.session("sess").await.unwrap().is_none());
 
+        let fail = |email: &'static str, client: &'static str, forget: i64| {
+            let s = s.clone();
+            async move {
+                s.record_login_failure(email, client, Some("{}".into()), forget)
+                    .await
+                    .unwrap()
+            }
+        };
         for _ in 0..3 {
-            s.record_login_failure("a@example.no").await.unwrap();
+            fail("a@example.no", "10.0.0.1", 0).await;
         }
-        assert_eq!(
-            s.login_failures_since("a@example.no", now() - 60)
-                .await
-                .unwrap(),
-            3
+        fail("b@example.no", "10.0.0.1", 0).await;
+        fail("a@example.no", "10.0.0.2", 0).await;
+        let f = s
+            .login_failures("a@example.no", "10.0.0.1", now() - 60)
+            .await
+            .unwrap();
+        assert_eq!((f.pair.len(), f.client.len()), (3, 4), "{b}");
+        // A success clears this address's failures for the account, not the other address's.
+        s.clear_login_failures("a@example.no", "10.0.0.1")
+            .await
+            .unwrap();
+        let f = s
+            .login_failures("a@example.no", "10.0.0.2", 0)
+            .await
+            .unwrap();
+        assert_eq!((f.pair.len(), f.client.len()), (1, 1), "{b}");
+        let f = s
+            .login_failures("a@example.no", "10.0.0.1", 0)
+            .await
+            .unwrap();
+        assert_eq!((f.pair.len(), f.client.len()), (0, 1), "{b}");
+        // Recording forgets what is older than the longest window, accounts or not.
+        fail("c@example.no", "10.0.0.3", now() + 1).await;
+        let f = s
+            .login_failures("b@example.no", "10.0.0.1", 0)
+            .await
+            .unwrap();
+        assert_eq!(f, LoginFailures::default(), "{b}: old failures forgotten");
+        // The evidence stays: every failure is in the platform stream.
+        let q = AuditQuery {
+            action: Some("login".into()),
+            limit: 100,
+            ..Default::default()
+        };
+        let failed = s.platform_audit(&q).await.unwrap();
+        assert_eq!(failed.len(), 6, "{b}");
+        assert!(
+            failed
+                .iter()
+                .all(|r| r.action == "login.failed" && r.orgnr.is_none())
         );
-        s.clear_login_failures("a@example.no").await.unwrap();
-        assert_eq!(s.login_failures_since("a@example.no", 0).await.unwrap(), 0);
-        assert_eq!(verify_chain(&s.audit_all().await.unwrap()), Ok(5), "{b}");
+        assert!(
+            failed.windows(2).all(|w| w[0].seq > w[1].seq),
+            "{b}: newest first"
+        );
+        let q = AuditQuery {
+            actor: Some("B@EXAMPLE".into()),
+            limit: 100,
+            ..Default::default()
+        };
+        assert_eq!(s.platform_audit(&q).await.unwrap().len(), 1, "{b}");
+        assert_eq!(verify_chain(&s.audit_all().await.unwrap()), Ok(11), "{b}");
     }
 }
 

@@ -49,7 +49,12 @@ impl Res {
 
 impl App {
     pub async fn start(store: Arc<dyn Storage>) -> App {
-        let state = AppState::new(store.clone(), small_catalog(), Config::default());
+        App::start_with(store, Config::default()).await
+    }
+
+    /// [`App::start`] with a configuration of the test's own (throttling, trusted proxies).
+    pub async fn start_with(store: Arc<dyn Storage>, config: Config) -> App {
+        let state = AppState::new(store.clone(), small_catalog(), config);
         let (listener, base) = crate::browser::listen().await;
         let st = state.clone();
         tokio::spawn(async move { grunnmur_web::serve(st, listener).await.unwrap() });

@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/logout", post(session::logout))
         .route("/lang/{code}", get(session::switch_lang))
         .route("/bodies", get(session::bodies))
+        .route("/platform/audit", get(platform::show))
         .route("/accessibility", get(session::accessibility))
         .route("/static/app.css", get(session::stylesheet))
         .route("/b/{orgnr}", get(dashboard::show))

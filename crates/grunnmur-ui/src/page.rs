@@ -224,10 +224,16 @@ pub async fn render_errors(req: axum::extract::Request, next: axum::middleware::
         p,
         status: status.as_u16(),
     };
-    match page.render() {
+    let mut r = match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(_) => status.into_response(),
+    };
+    if matches!(e, ApiError::Csrf) {
+        // Recorded as a security event by `grunnmur_web::security::watch`.
+        r.extensions_mut()
+            .insert(grunnmur_web::security::CsrfRefused);
     }
+    r
 }
 
 /// A signed-in reader of pages.

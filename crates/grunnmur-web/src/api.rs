@@ -4,6 +4,7 @@
 use crate::auth::{self, Admin, Caller, Editor, Member, Reader, Via};
 use crate::error::{ApiError, ErrorBody, localize};
 use crate::ops::{self, checked, store_doc};
+use crate::security::{self, Client};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -24,7 +25,7 @@ use utoipa_axum::routes;
 /// so a route cannot be served without being documented (the tests below check that nothing is
 /// routed around it). Handlers sharing a path are named in one `routes!`.
 pub fn api() -> OpenApiRouter<AppState> {
-    use crate::{oscal_api, release_api, risk_api};
+    use crate::{oscal_api, platform_api, release_api, risk_api};
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(openapi_json))
@@ -47,6 +48,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(oscal_api::ssp))
         .merge(risk_api::routes())
         .merge(release_api::routes())
+        .merge(platform_api::routes())
 }
 
 /// The API's router: [`api`] without its document, errors rendered in the caller's language.
@@ -100,13 +102,14 @@ pub struct LoginResponse {
     responses(
         (status = 200, description = "Logged in; the session cookie is set", body = LoginResponse),
         (status = 401, description = "Wrong email or password", body = ErrorBody),
-        (status = 429, description = "Too many failed attempts for this account", body = ErrorBody)))]
+        (status = 429, description = "Too many failed attempts for this account from this address, or from this address; `Retry-After` says when to try again", body = ErrorBody)))]
 pub async fn login(
     State(s): State<AppState>,
+    client: Client,
     Json(req): Json<LoginRequest>,
 ) -> Result<Response, ApiError> {
     // JSON only: a cross-site form cannot send it without a CORS preflight we never allow.
-    let (user, cookie, csrf) = auth::login(&s, &req.email, &req.password).await?;
+    let (user, cookie, csrf) = auth::login(&s, &req.email, &req.password, &client).await?;
     let set = auth::session_cookie(&s, &cookie, s.config.session_seconds);
     let body = LoginResponse {
         email: user.email,
@@ -118,10 +121,15 @@ pub async fn login(
 #[utoipa::path(post, path = "/api/logout", tag = "auth",
     responses((status = 204, description = "Logged out"), (status = 401, body = ErrorBody)),
     security(("session" = [])))]
-pub async fn logout(State(s): State<AppState>, caller: Caller) -> Result<Response, ApiError> {
+pub async fn logout(
+    State(s): State<AppState>,
+    caller: Caller,
+    client: Client,
+) -> Result<Response, ApiError> {
     if let Via::Session { id_hash, .. } = &caller.via {
         s.store.delete_session(id_hash).await?;
     }
+    security::signed_out(&s, &caller.user.email, &client).await;
     let clear = auth::session_cookie(&s, "", 0);
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear)]).into_response())
 }
@@ -190,6 +198,8 @@ pub async fn create_body(
     Json(req): Json<NewBody>,
 ) -> Result<Response, ApiError> {
     if !caller.user.platform_admin {
+        let detail = serde_json::json!({"need": "platform_admin", "what": "create body"});
+        caller.denied(&s, detail).await;
         return Err(ApiError::Forbidden);
     }
     let kind: OrgKind = serde_json::from_value(serde_json::Value::String(req.kind.clone()))

@@ -3,6 +3,7 @@
 //! CSRF tokens for cookie-authenticated changes, and rate-limited login.
 
 use crate::error::ApiError;
+use crate::security::{self, Client, Event};
 use crate::state::AppState;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -11,6 +12,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use base64::Engine;
 use grunnmur_store::{Role, UserRow};
+use serde_json::json;
 use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "grunnmur_session";
@@ -84,16 +86,32 @@ impl Caller {
             }
             Role::Admin
         } else {
-            state
-                .store
-                .role(self.user.id, orgnr)
-                .await?
-                .ok_or(ApiError::NotFound)?
+            match state.store.role(self.user.id, orgnr).await? {
+                Some(r) => r,
+                None => {
+                    self.denied(state, json!({"orgnr": orgnr, "need": min.as_str()}))
+                        .await;
+                    return Err(ApiError::NotFound);
+                }
+            }
         };
         if role < min {
+            let detail = json!({"orgnr": orgnr, "need": min.as_str(), "role": role.as_str()});
+            self.denied(state, detail).await;
             return Err(ApiError::Forbidden);
         }
         Ok(role)
+    }
+
+    /// Records an `access.denied` event for this caller (summarised per caller and `detail`).
+    pub async fn denied(&self, state: &AppState, detail: serde_json::Value) {
+        let source = format!("{}|{detail}", self.user.id);
+        let ev = Event {
+            action: "access.denied",
+            actor: &self.user.email,
+            detail,
+        };
+        security::record(state, ev, Some(&source)).await;
     }
 
     pub fn actor(&self) -> String {
@@ -263,17 +281,32 @@ pub async fn session_user(
         .map(|u| (u, id_hash, session.csrf)))
 }
 
-/// Checks a password with the rate limit; on success opens a session and returns the cookie
-/// value and CSRF token.
+/// Checks a password under the throttle (`throttle.rs`); on success opens a session and returns
+/// the cookie value and CSRF token. Every outcome is a security event: `login`, `login.failed`
+/// (written by the store with the failure), `login.throttled` (summarised per client).
 pub async fn login(
     state: &AppState,
     email: &str,
     password: &str,
+    client: &Client,
 ) -> Result<(UserRow, String, String), ApiError> {
     let email = email.trim().to_lowercase();
-    let since = grunnmur_store::now() - state.config.login_window_seconds;
-    if state.store.login_failures_since(&email, since).await? >= state.config.login_attempts {
-        return Err(ApiError::TooManyAttempts);
+    let now = grunnmur_store::now();
+    let throttle = &state.config.throttle;
+    let failures = state
+        .store
+        .login_failures(&email, &client.key, now - throttle.memory())
+        .await?;
+    if let Some((scope, wait)) = throttle.wait(now, &failures.pair, &failures.client) {
+        let detail = json!({"client": client.addr(), "scope": scope.as_str(), "retry_after": wait});
+        let ev = Event {
+            action: "login.throttled",
+            actor: &email,
+            detail,
+        };
+        let source = format!("{}|{}", scope.as_str(), client.key);
+        security::record(state, ev, Some(&source)).await;
+        return Err(ApiError::TooManyAttempts { retry_after: wait });
     }
     let user = state.store.user_by_email(&email).await?;
     let ok = match user.as_ref().and_then(|u| u.password_hash.as_deref()) {
@@ -285,17 +318,30 @@ pub async fn login(
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        state.store.record_login_failure(&email).await?;
+        let detail = json!({"client": client.addr(), "failures": failures.pair.len() + 1});
+        tracing::warn!(target: "grunnmur::security", action = "login.failed", actor = %email, detail = %detail, "security event");
+        let forget = now - throttle.memory();
+        state
+            .store
+            .record_login_failure(&email, &client.key, Some(detail.to_string()), forget)
+            .await?;
         return Err(ApiError::Unauthenticated);
     };
-    state.store.clear_login_failures(&email).await?;
-    open_session(state, user).await
+    // The failures stay in the audit log; only the throttle forgets them for this address.
+    state
+        .store
+        .clear_login_failures(&email, &client.key)
+        .await?;
+    let detail = json!({"client": client.addr(), "via": "password"});
+    open_session(state, user, detail).await
 }
 
 /// Opens a session for a user the caller has authenticated: the cookie value and CSRF token.
+/// The sign-in is a security event (`login`, with `detail`).
 async fn open_session(
     state: &AppState,
     user: UserRow,
+    detail: serde_json::Value,
 ) -> Result<(UserRow, String, String), ApiError> {
     let cookie = random_token(32);
     let csrf = random_token(24);
@@ -304,6 +350,12 @@ async fn open_session(
         .store
         .create_session(&sha256_hex(&cookie), user.id, &csrf, expires)
         .await?;
+    let ev = Event {
+        action: "login",
+        actor: &user.email,
+        detail,
+    };
+    security::record(state, ev, None).await;
     Ok((user, cookie, csrf))
 }
 
@@ -335,7 +387,8 @@ pub async fn login_identity(
             Err(e) => return Err(e.into()),
         },
     };
-    open_session(state, user).await
+    let detail = json!({"via": "oidc", "issuer": id.issuer});
+    open_session(state, user, detail).await
 }
 
 /// A `Set-Cookie` value: `name=value; attrs`, and `Secure` unless the server was told to serve

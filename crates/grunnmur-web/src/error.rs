@@ -1,7 +1,7 @@
 //! API errors: a status code and a JSON body with a stable code, a message in the caller's
 //! language, and — for invalid input — every problem with its place.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use grunnmur_catalog::Problem;
 use grunnmur_i18n::{Lang, t};
@@ -14,7 +14,10 @@ pub enum ApiError {
     NotFound,
     Csrf,
     Conflict(String),
-    TooManyAttempts,
+    /// Sign-in throttled: try again after this many seconds (`Retry-After`).
+    TooManyAttempts {
+        retry_after: i64,
+    },
     BadRequest(String),
     Invalid(Vec<Problem>),
     Internal(String),
@@ -80,7 +83,7 @@ impl ApiError {
             ApiError::NotFound => (S::NOT_FOUND, "not_found", "api-not-found"),
             ApiError::Csrf => (S::FORBIDDEN, "csrf", "api-csrf"),
             ApiError::Conflict(_) => (S::CONFLICT, "conflict", "api-conflict"),
-            ApiError::TooManyAttempts => (
+            ApiError::TooManyAttempts { .. } => (
                 S::TOO_MANY_REQUESTS,
                 "too_many_attempts",
                 "api-too-many-attempts",
@@ -93,18 +96,36 @@ impl ApiError {
 
     /// The message in `lang`. Details of internal errors go to the log, not to the caller.
     pub fn message(&self, lang: Lang) -> String {
+        let seconds = match self {
+            ApiError::TooManyAttempts { retry_after } => retry_after.to_string(),
+            _ => String::new(),
+        };
         let detail = match self {
             ApiError::Conflict(d) | ApiError::BadRequest(d) => d.as_str(),
             _ => "",
         };
-        t(lang, self.meta().2, &[("detail", detail)])
+        t(
+            lang,
+            self.meta().2,
+            &[("detail", detail), ("seconds", &seconds)],
+        )
     }
 
     pub fn render(self, lang: Lang) -> Response {
         let (status, code, _) = self.meta();
         let message = self.message(lang);
+        let mut extra = HeaderMap::new();
+        let mut csrf = false;
         let problems = match self {
             ApiError::Invalid(p) => p.iter().map(|p| problem_out(lang, p)).collect(),
+            ApiError::TooManyAttempts { retry_after } => {
+                extra.insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+                Vec::new()
+            }
+            ApiError::Csrf => {
+                csrf = true;
+                Vec::new()
+            }
             _ => Vec::new(),
         };
         let body = ErrorBody {
@@ -112,7 +133,11 @@ impl ApiError {
             message,
             problems,
         };
-        (status, axum::Json(body)).into_response()
+        let mut r = (status, extra, axum::Json(body)).into_response();
+        if csrf {
+            r.extensions_mut().insert(crate::security::CsrfRefused);
+        }
+        r
     }
 }
 

@@ -8,9 +8,12 @@ pub mod error;
 pub mod openapi;
 pub mod ops;
 pub mod oscal_api;
+pub mod platform_api;
 pub mod release_api;
 pub mod risk_api;
+pub mod security;
 pub mod state;
+pub mod throttle;
 
 #[cfg(test)]
 mod route_tests;
@@ -40,6 +43,10 @@ pub async fn serve_with(
     // Assessments and pages are large and repetitive: gzip cuts them to a fraction on the wire.
     let router = api::routes()
         .merge(pages)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::watch,
+        ))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state);
     axum::serve(

@@ -113,6 +113,8 @@ pub async fn publish_release(
     body: String,
 ) -> Result<Response, ApiError> {
     if !(caller.user.platform_admin || caller.user.catalog_editor) {
+        let detail = serde_json::json!({"need": "catalog_editor", "what": "publish release"});
+        caller.denied(&s, detail).await;
         return Err(ApiError::Forbidden);
     }
     let yaml = headers

@@ -15,9 +15,10 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Session lifetime in seconds.
     pub session_seconds: i64,
-    /// Failed logins per account allowed within `login_window_seconds`.
-    pub login_attempts: i64,
-    pub login_window_seconds: i64,
+    /// Sign-in throttling: per account and client address, and per address.
+    pub throttle: crate::throttle::Throttle,
+    /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); no other peer's.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Config {
@@ -25,8 +26,8 @@ impl Default for Config {
         Config {
             secure_cookies: true,
             session_seconds: 8 * 3600,
-            login_attempts: 5,
-            login_window_seconds: 15 * 60,
+            throttle: Default::default(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -53,6 +54,8 @@ pub struct AppState {
     pub cache: Arc<Mutex<HashMap<String, Arc<Cached>>>>,
     /// Sign-in through an OpenID Connect provider, when one is configured.
     pub oidc: Option<Arc<grunnmur_oidc::Provider>>,
+    /// Summarises floods of security events (see `security::Gate`).
+    pub gate: Arc<crate::security::Gate>,
 }
 
 impl AppState {
@@ -64,6 +67,7 @@ impl AppState {
             cache: Arc::new(Mutex::new(HashMap::new())),
             releases: Arc::new(Mutex::new(HashMap::new())),
             oidc: None,
+            gate: Arc::default(),
         }
     }
 

@@ -4,7 +4,7 @@
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
 use grunnmur_i18n::{Lang, t};
-use grunnmur_store::{Role, Storage};
+use grunnmur_store::{AuditKey, AuditSeal, Checkpoint, Role, Storage};
 use grunnmur_web::auth;
 use std::io::Read;
 use std::path::PathBuf;
@@ -20,6 +20,15 @@ pub struct StoreArgs {
     /// postgres://… to use PostgreSQL instead of the embedded SQLite database.
     #[arg(long, env = "GRUNNMUR_DATABASE_URL")]
     pub database_url: Option<String>,
+    /// The audit log's key (64 hex digits; created at first start, mode 0600). The variable
+    /// GRUNNMUR_AUDIT_KEY holds the key itself instead (every server of a PostgreSQL
+    /// deployment needs the same key). [default: DATA_DIR/audit.key]
+    #[arg(long, env = "GRUNNMUR_AUDIT_KEY_FILE")]
+    pub audit_key_file: Option<PathBuf>,
+    /// Where to write the checkpoint of the audit log's head after every append (one file per
+    /// server). [default: DATA_DIR/audit-checkpoint.json]
+    #[arg(long, env = "GRUNNMUR_AUDIT_CHECKPOINT")]
+    pub audit_checkpoint: Option<PathBuf>,
 }
 
 impl StoreArgs {
@@ -27,18 +36,70 @@ impl StoreArgs {
         self.data_dir.join("grunnmur.db")
     }
 
-    pub async fn open(&self) -> anyhow::Result<Arc<dyn Storage>> {
-        let url = match &self.database_url {
+    pub fn checkpoint_path(&self) -> PathBuf {
+        self.audit_checkpoint
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("audit-checkpoint.json"))
+    }
+
+    fn key_path(&self) -> PathBuf {
+        self.audit_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("audit.key"))
+    }
+
+    /// The audit key: from GRUNNMUR_AUDIT_KEY, or the key file — created when `create` and
+    /// missing. `None` only when not creating and there is none.
+    fn audit_key(&self, create: bool) -> anyhow::Result<Option<(AuditKey, bool)>> {
+        if let Ok(hex) = std::env::var("GRUNNMUR_AUDIT_KEY")
+            && !hex.trim().is_empty()
+        {
+            let key =
+                AuditKey::from_hex(&hex).map_err(|e| anyhow::anyhow!("GRUNNMUR_AUDIT_KEY: {e}"))?;
+            return Ok(Some((key, false)));
+        }
+        let path = self.key_path();
+        if !create && !path.exists() {
+            return Ok(None);
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        let loaded =
+            AuditKey::load_or_create(&path).with_context(|| format!("{}", path.display()))?;
+        Ok(Some(loaded))
+    }
+
+    fn url(&self) -> anyhow::Result<String> {
+        Ok(match &self.database_url {
             Some(u) => u.clone(),
             None => {
                 std::fs::create_dir_all(&self.data_dir)
                     .with_context(|| format!("creating {}", self.data_dir.display()))?;
                 format!("sqlite://{}", self.sqlite_path().display())
             }
-        };
-        grunnmur_store::open(&url)
+        })
+    }
+
+    /// Opens the store with the audit key (created at first start) and the checkpoint file.
+    pub async fn open(&self) -> anyhow::Result<Arc<dyn Storage>> {
+        Ok(self.open_keyed(true).await?.0)
+    }
+
+    /// Opens the store; `create`: make the audit key if there is none. Also says whether the
+    /// key was made just now.
+    async fn open_keyed(&self, create: bool) -> anyhow::Result<(Arc<dyn Storage>, bool)> {
+        let url = self.url()?;
+        let key = self.audit_key(create)?;
+        let created = key.as_ref().is_some_and(|(_, c)| *c);
+        let seal = key.map(|(key, _)| AuditSeal {
+            key,
+            checkpoint: Some(self.checkpoint_path()),
+        });
+        let store = grunnmur_store::open_sealed(&url, seal)
             .await
-            .context("opening the database")
+            .context("opening the database")?;
+        Ok((store, created))
     }
 }
 
@@ -58,6 +119,18 @@ pub struct ServeArgs {
     /// Leave `Secure` off the session cookie (only for plain-HTTP test clients).
     #[arg(long, hide = true)]
     pub insecure_cookies: bool,
+    /// A reverse proxy (its address) whose X-Forwarded-For names the client, for sign-in
+    /// throttling and the audit log; repeat for several. Without it the socket's peer counts.
+    #[arg(
+        long = "trusted-proxy",
+        env = "GRUNNMUR_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The server's log (standard error): `text` for people, `json` (one object a line) for a
+    /// log collector.
+    #[arg(long, env = "GRUNNMUR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
     #[command(flatten)]
     pub oidc: OidcArgs,
 }
@@ -164,12 +237,35 @@ pub enum TokenCommand {
     },
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The server's log on standard error, as text or JSON lines; `RUST_LOG`-style levels are not
+/// parsed: info and above.
+fn init_log(format: LogFormat) {
+    let builder = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(tracing::Level::INFO);
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    };
+}
+
 #[derive(Subcommand)]
 pub enum AuditCommand {
-    /// Check the audit log's hash chain; names the first broken link.
+    /// Check the audit log: the keyed chain (with the audit key), and that every checkpoint
+    /// written outside the database is an entry of it; names the first broken link.
     Verify {
         #[command(flatten)]
         store: StoreArgs,
+        /// A checkpoint file to check the log against (repeat for one per server); the data
+        /// folder's (or --audit-checkpoint's) when none is given and it exists.
+        #[arg(long = "checkpoint")]
+        checkpoints: Vec<PathBuf>,
     },
 }
 
@@ -190,8 +286,13 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
         crate::output::print_problems(lang, &problems);
         return Ok(ExitCode::FAILURE);
     };
+    init_log(args.log_format);
     runtime()?.block_on(async move {
-        let store = args.store.open().await?;
+        let (store, created) = args.store.open_keyed(true).await?;
+        if created {
+            let path = args.store.key_path().display().to_string();
+            eprintln!("{}", t(lang, "serve-audit-key-created", &[("path", &path)]));
+        }
         let catalog = Arc::new(checked);
         // The catalog served is a published release: bodies pinned to it keep it while the
         // server later moves on. The same version with other content is refused.
@@ -259,6 +360,7 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
         }
         let config = grunnmur_web::Config {
             secure_cookies: !args.insecure_cookies,
+            trusted_proxies: args.trusted_proxies.clone(),
             ..Default::default()
         };
         let mut state = grunnmur_web::AppState::new(store.clone(), catalog, config);
@@ -492,12 +594,34 @@ pub fn token(lang: Lang, cmd: TokenCommand) -> anyhow::Result<ExitCode> {
 }
 
 pub fn audit(lang: Lang, cmd: AuditCommand) -> anyhow::Result<ExitCode> {
-    let AuditCommand::Verify { store } = cmd;
+    let AuditCommand::Verify {
+        store,
+        mut checkpoints,
+    } = cmd;
+    if checkpoints.is_empty() && store.checkpoint_path().exists() {
+        checkpoints.push(store.checkpoint_path());
+    }
+    let read: Vec<Checkpoint> = checkpoints
+        .iter()
+        .map(|p| Checkpoint::read(p).with_context(|| format!("checkpoint {}", p.display())))
+        .collect::<anyhow::Result<_>>()?;
     runtime()?.block_on(async move {
-        let store = store.open().await?;
-        match grunnmur_store::verify_chain(&store.audit_all().await?) {
+        let (s, _) = store.open_keyed(false).await?;
+        match s.verify_audit(&read).await? {
             Ok(n) => {
-                println!("{}", t(lang, "ops-audit-ok", &[("count", &n.to_string())]));
+                let count = n.to_string();
+                let start = s.audit_start().await?;
+                let from = start.map_or_else(|| "-".to_string(), |s| s.keyed_from.to_string());
+                let cps = read.len().to_string();
+                let args = [
+                    ("count", count.as_str()),
+                    ("from", from.as_str()),
+                    ("checkpoints", cps.as_str()),
+                ];
+                println!("{}", t(lang, "ops-audit-ok", &args));
+                if read.is_empty() {
+                    eprintln!("{}", t(lang, "ops-audit-no-checkpoint", &[]));
+                }
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
@@ -534,8 +658,15 @@ pub fn restore(lang: Lang, store: StoreArgs, file: PathBuf) -> anyhow::Result<Ex
         bail!("restore of PostgreSQL: use pg_restore (see docs/OPERATIONS.md)");
     }
     runtime()?.block_on(async move {
+        // Checked with the target folder's audit key (or GRUNNMUR_AUDIT_KEY): bring the key
+        // with the backup.
         let copy = grunnmur_store::SqliteStore::open(&file.display().to_string()).await?;
-        grunnmur_store::verify_chain(&copy.audit_all().await?)
+        let copy = match store.audit_key(false)? {
+            Some((key, _)) => copy.sealed(key, None),
+            None => copy,
+        };
+        copy.verify_audit(&[])
+            .await?
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
         drop(copy);
         std::fs::create_dir_all(&store.data_dir)?;

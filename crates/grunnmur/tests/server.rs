@@ -214,6 +214,9 @@ fn operators_manage_users_roles_tokens_audit_and_backups() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     drop(server);
     let restored = dir.join("restored");
+    // The audit key goes with the backup (it is kept apart from the database).
+    std::fs::create_dir_all(&restored).unwrap();
+    std::fs::copy(data.join("audit.key"), restored.join("audit.key")).unwrap();
     let o = grunnmur()
         .args([
             "restore",
@@ -231,8 +234,8 @@ fn operators_manage_users_roles_tokens_audit_and_backups() {
     assert!(o.status.success());
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("er hel: 6"),
-        "catalog release, user, token, body, workspace, grant: {text}"
+        text.contains("er hel: 7"),
+        "catalog release, user, token, body, workspace, login, grant: {text}"
     );
 
     // Tampering with the restored copy is found, and named.
@@ -285,7 +288,10 @@ fn two_server_processes_on_one_postgres_database_see_each_others_writes() {
         "--data-dir",
         dir.to_str().unwrap(),
     ]);
-    let two = serve(&["--database-url", &db, "--data-dir", dir.to_str().unwrap()]);
+    // The second server has a folder of its own: the same key, its own checkpoint.
+    let dir2 = temp_dir("pg2");
+    std::fs::copy(dir.join("audit.key"), dir2.join("audit.key")).unwrap();
+    let two = serve(&["--database-url", &db, "--data-dir", dir2.to_str().unwrap()]);
     let http = reqwest::blocking::Client::new();
     let health: Value = get_json(&http, format!("{}/health", two.base), None);
     assert_eq!(health["database"], "postgres");
@@ -335,6 +341,25 @@ fn two_server_processes_on_one_postgres_database_see_each_others_writes() {
         Some(&c2),
     );
     assert!(ws.to_string().contains("Skrevet via tjener én"));
+
+    // Both servers appended to one keyed chain; each one's checkpoint is a prefix of it.
+    drop((one, two));
+    let o = grunnmur()
+        .args(["audit", "verify", "--database-url", &db, "--data-dir"])
+        .arg(&dir)
+        .arg("--checkpoint")
+        .arg(dir.join("audit-checkpoint.json"))
+        .arg("--checkpoint")
+        .arg(dir2.join("audit-checkpoint.json"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{text} {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(text.contains("2 kontrollpunkter stemmer"), "{text}");
 }
 
 /// Runs `grunnmur serve` expecting it to stop by itself; kills it and fails after a minute.
@@ -559,4 +584,57 @@ fn bodies_on_a_release_never_published_here_follow_the_servers_release() {
         (pinned.1.as_str(), pinned.2.as_str()),
         ("body.pin_release", "grunnmur serve")
     );
+}
+
+#[test]
+fn security_events_reach_the_log_as_json_lines() {
+    use std::io::{BufRead, BufReader};
+    let dir = temp_dir("jsonlog");
+    let mut child = grunnmur()
+        .args(["serve", "--listen", "127.0.0.1:0", "--insecure-cookies"])
+        .args(["--log-format", "json", "--data-dir"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let base = stdout
+        .lines()
+        .map(|l| l.unwrap())
+        .find_map(|l| {
+            l.split("http://")
+                .nth(1)
+                .map(|r| r.split_whitespace().next().unwrap().to_string())
+        })
+        .map(|a| format!("http://{a}"))
+        .expect("the address");
+    let res = reqwest::blocking::Client::new()
+        .post(format!("{base}/api/login"))
+        .json(&json!({"email": "nobody@example.no", "password": "wrong"}))
+        .send()
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    // Read on a thread of its own, so a missing line fails after a minute rather than hangs.
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut found = None;
+    while let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        if line.contains("login.failed") {
+            found = Some(line);
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let line = found.expect("the failed sign-in in the log");
+    let v: Value = serde_json::from_str(&line).expect("a JSON line");
+    assert_eq!(v["action"], "login.failed", "{v}");
+    assert_eq!(v["actor"], "nobody@example.no", "{v}");
+    assert_eq!(v["target"], "grunnmur::security", "{v}");
 }

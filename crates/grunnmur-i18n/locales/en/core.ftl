@@ -51,13 +51,14 @@ api-forbidden = You do not have access to this.
 api-not-found = Not found.
 api-csrf = The request lacks a valid CSRF token (X-CSRF-Token).
 api-conflict = Conflict: { $detail }
-api-too-many-attempts = Too many failed logins for this account. Try again later.
+api-too-many-attempts = Too many failed sign-ins. Try again in { $seconds } seconds.
 api-bad-request = Bad request: { $detail }
 api-invalid = The content has errors; nothing was stored.
 api-internal = Something went wrong on the server.
 
 ## Server and operations
 serve-listening = Grunnmur is running at http://{ $addr } (database: { $database })
+serve-audit-key-created = The audit log's key was created in { $path }. Keep a copy apart from the database backups: without it the log cannot be verified.
 serve-first-admin = The first administrator was created: { $email } with the one-time password { $password } — change it after the first login.
 serve-demo = Demo: { $name } ({ $orgnr }). Log in as { $email } with the password { $password }.
 serve-catalog = Catalog: { $id } { $version }
@@ -70,7 +71,8 @@ ops-unlinked = { $email }: { $count } link(s) to the organisation's login remove
 ops-platform-granted = { $email } now has the platform role { $role }.
 ops-platform-revoked = { $email } no longer has the platform role { $role }.
 ops-token = Token for { $email } (shown only now):
-ops-audit-ok = The audit log is intact: { $count } entries.
+ops-audit-ok = The audit log is intact: { $count } entries (keyed from entry { $from }); { $checkpoints } checkpoints agree.
+ops-audit-no-checkpoint = No checkpoint was given or found: removal of the newest entries cannot be seen without one (see docs/OPERATIONS.md).
 ops-audit-broken = The audit log is broken: { $detail }
 ops-backup-done = Backup written to { $path }.
 ops-restore-done = Restored from { $path } to { $target }.

@@ -51,13 +51,14 @@ api-forbidden = Du har ikke tilgang til dette.
 api-not-found = Finnes ikke.
 api-csrf = Forespørselen mangler gyldig CSRF-token (X-CSRF-Token).
 api-conflict = Konflikt: { $detail }
-api-too-many-attempts = For mange mislykkede innlogginger for denne kontoen. Prøv igjen om en stund.
+api-too-many-attempts = For mange mislykkede innlogginger. Prøv igjen om { $seconds } sekunder.
 api-bad-request = Ugyldig forespørsel: { $detail }
 api-invalid = Innholdet har feil; ingenting er lagret.
 api-internal = Noe gikk galt på tjeneren.
 
 ## Tjener og drift
 serve-listening = Grunnmur kjører på http://{ $addr } (database: { $database })
+serve-audit-key-created = Nøkkelen til revisjonsloggen ble laget i { $path }. Ta vare på en kopi atskilt fra databasekopiene: uten den kan loggen ikke kontrolleres.
 serve-first-admin = Første administrator er opprettet: { $email } med engangspassord { $password } — bytt det etter første innlogging.
 serve-demo = Demo: { $name } ({ $orgnr }). Logg inn som { $email } med passord { $password }.
 serve-catalog = Katalog: { $id } { $version }
@@ -70,7 +71,8 @@ ops-unlinked = { $email }: { $count } kobling(er) til virksomhetens innlogging e
 ops-platform-granted = { $email } har nå plattformrollen { $role }.
 ops-platform-revoked = { $email } har ikke lenger plattformrollen { $role }.
 ops-token = Token for { $email } (vises bare nå):
-ops-audit-ok = Revisjonsloggen er hel: { $count } oppføringer.
+ops-audit-ok = Revisjonsloggen er hel: { $count } oppføringer (nøkkelsikret fra oppføring { $from }); { $checkpoints } kontrollpunkter stemmer.
+ops-audit-no-checkpoint = Ingen kontrollpunkt ble gitt eller funnet: uten et kan ingen se om de nyeste oppføringene er fjernet (se docs/OPERATIONS.md).
 ops-audit-broken = Revisjonsloggen er brutt: { $detail }
 ops-backup-done = Sikkerhetskopi skrevet til { $path }.
 ops-restore-done = Gjenopprettet fra { $path } til { $target }.

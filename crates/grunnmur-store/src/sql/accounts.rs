@@ -1,5 +1,5 @@
 //! Accounts and sign-in: users and their platform roles, memberships in bodies, API tokens,
-//! sessions, login failures, OpenID Connect identities.
+//! sessions, OpenID Connect identities (login failures are in `login_failures.rs`).
 
 use super::{Sql, entry};
 use crate::store::{Backend, Store};
@@ -35,11 +35,6 @@ const SELECT_SESSION: &str = "SELECT user_id, csrf, expires_at FROM sessions \
      WHERE id_hash = $1 AND expires_at > $2";
 /// Removes the session, and every expired one with it.
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE id_hash = $1 OR expires_at <= $2";
-
-const INSERT_LOGIN_FAILURE: &str = "INSERT INTO login_failures (email, at) VALUES ($1, $2)";
-const COUNT_LOGIN_FAILURES: &str =
-    "SELECT COUNT(*) AS n FROM login_failures WHERE email = $1 AND at >= $2";
-const DELETE_LOGIN_FAILURES: &str = "DELETE FROM login_failures WHERE email = $1";
 
 const SELECT_USER_BY_IDENTITY: &str = "SELECT u.* FROM users u \
      JOIN oidc_identities i ON i.user_id = u.id WHERE i.issuer = $1 AND i.subject = $2";
@@ -257,31 +252,6 @@ pub(crate) async fn delete_session<DB: Backend>(s: &Store<DB>, id_hash: &str) ->
         .bind(now())
         .execute(s)
         .await
-}
-
-pub(crate) async fn record_login_failure<DB: Backend>(s: &Store<DB>, email: &str) -> Result<()> {
-    Sql::new(INSERT_LOGIN_FAILURE)
-        .bind(email)
-        .bind(now())
-        .execute(s)
-        .await
-}
-
-pub(crate) async fn login_failures_since<DB: Backend>(
-    s: &Store<DB>,
-    email: &str,
-    since: i64,
-) -> Result<i64> {
-    let (n,): (i64,) = Sql::new(COUNT_LOGIN_FAILURES)
-        .bind(email)
-        .bind(since)
-        .fetch_one(s)
-        .await?;
-    Ok(n)
-}
-
-pub(crate) async fn clear_login_failures<DB: Backend>(s: &Store<DB>, email: &str) -> Result<()> {
-    Sql::new(DELETE_LOGIN_FAILURES).bind(email).execute(s).await
 }
 
 pub(crate) async fn user_by_identity<DB: Backend>(

@@ -3,6 +3,7 @@ pub mod admin;
 pub mod catalog;
 pub mod dashboard;
 pub mod measures;
+pub mod platform;
 pub mod risk;
 pub mod session;
 pub mod systems;

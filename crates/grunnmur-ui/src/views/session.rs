@@ -9,6 +9,7 @@ use grunnmur_i18n::{Lang, t};
 use grunnmur_web::AppState;
 use grunnmur_web::auth;
 use grunnmur_web::error::ApiError;
+use grunnmur_web::security::{self, Client};
 use serde::Deserialize;
 
 /// A pre-session cookie for the login form's CSRF token (double submit): nobody can sign a
@@ -105,6 +106,7 @@ pub async fn login_form(
 pub async fn login(
     State(s): State<AppState>,
     headers: HeaderMap,
+    client: Client,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
     let f = FormData::parse(&body);
@@ -114,22 +116,27 @@ pub async fn login(
     }
     let next = local_path(Some(f.get("next")));
     let email = f.get("email");
-    match auth::login(&s, email, f.get("password")).await {
+    match auth::login(&s, email, f.get("password"), &client).await {
         Ok((_, cookie, _)) => {
             let set = auth::session_cookie(&s, &cookie, s.config.session_seconds);
             Ok(([(header::SET_COOKIE, set)], Redirect::to(&next)).into_response())
         }
-        Err(e @ (ApiError::Unauthenticated | ApiError::TooManyAttempts)) => {
+        Err(e @ (ApiError::Unauthenticated | ApiError::TooManyAttempts { .. })) => {
             let lang = lang_of(&headers);
-            let key = if matches!(e, ApiError::TooManyAttempts) {
-                "ui-login-too-many"
-            } else {
-                "ui-login-failed"
-            };
             let mut errors = Errors::default();
-            errors.push("email", t(lang, key, &[]));
+            let mut extra = HeaderMap::new();
+            if let ApiError::TooManyAttempts { retry_after } = &e {
+                let seconds = retry_after.to_string();
+                errors.push(
+                    "email",
+                    t(lang, "ui-login-too-many", &[("seconds", &seconds)]),
+                );
+                extra.insert(header::RETRY_AFTER, (*retry_after).max(1).into());
+            } else {
+                errors.push("email", t(lang, "ui-login-failed", &[]));
+            }
             let (page, _) = login_page(&s, &headers, &next, email, errors);
-            Ok((e.meta().0, Html(page.render()?)).into_response())
+            Ok((e.meta().0, extra, Html(page.render()?)).into_response())
         }
         Err(e) => Err(e.into()),
     }
@@ -273,10 +280,12 @@ pub async fn oidc_callback(
 pub async fn logout(
     State(s): State<AppState>,
     v: Viewer,
+    client: Client,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
     v.form(&body)?;
     s.store.delete_session(&v.id_hash).await?;
+    security::signed_out(&s, &v.user.email, &client).await;
     let clear = auth::session_cookie(&s, "", 0);
     Ok(([(header::SET_COOKIE, clear)], Redirect::to("/login")).into_response())
 }
@@ -330,6 +339,8 @@ async fn my_bodies(s: &AppState, v: &Viewer) -> Result<Vec<BodyLine>, PageError>
 struct BodiesPage {
     p: Page,
     bodies: Vec<BodyLine>,
+    /// Platform administrators get a link to the platform's security events.
+    platform_admin: bool,
 }
 
 pub async fn bodies(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
@@ -337,6 +348,7 @@ pub async fn bodies(State(s): State<AppState>, v: Viewer) -> Result<Response, Pa
     html(BodiesPage {
         p: v.page("ui-bodies-title", "bodies"),
         bodies,
+        platform_admin: v.user.platform_admin,
     })
 }
 

@@ -7,6 +7,7 @@
 
 mod access;
 mod dashboard;
+mod events;
 mod forms;
 mod languages;
 mod oidc;

@@ -9,6 +9,7 @@ mod oscal;
 mod releases;
 mod reports;
 mod risk;
+mod security;
 mod workspace;
 
 use grunnmur_store::Role;
