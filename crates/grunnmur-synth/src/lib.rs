@@ -162,6 +162,8 @@ pub fn catalog_doc(spec: &Spec) -> CatalogDoc {
                 kind: kinds[r.below(4)],
                 activity: activities[r.below(7)],
                 refs: BTreeMap::new(),
+                required_by: Vec::new(),
+                evidence: Some(text(format!("Bevis for tiltak {n}"))),
                 params: BTreeMap::new(),
                 profile_only: n >= profile_only_from,
             }
