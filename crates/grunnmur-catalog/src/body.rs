@@ -224,6 +224,10 @@ pub struct BodyTaskDoc {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info_types: Option<Vec<String>>,
+    /// The body's own task's sectors (`helse`, `vann`, …): a sector profile reaches the systems
+    /// that process it (rule 8). An adopted task has the catalog's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<OverrideDoc>,
 }

@@ -362,7 +362,7 @@ impl Checker<'_> {
         self.activities(&e.activities, &header);
         let it_ids = self.info_types(&e.info_types, &req_ids);
         let task_applies = self.tasks(&e, &it_ids, &req_ids);
-        let m_ids = self.measures(&e.measures);
+        let m_ids = self.measures(&e.measures, &req_ids);
         let profile_applies = self.profiles(&e, &m_ids);
 
         if self.problems.iter().any(Problem::is_error) {

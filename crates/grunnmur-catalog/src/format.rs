@@ -149,6 +149,12 @@ pub struct MeasureDoc {
     pub activity: Activity,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub refs: BTreeMap<String, Vec<String>>,
+    /// Legal duties that require the measure whatever the levels (rule 16): requirement ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_by: Vec<String>,
+    /// What an auditor would accept as proof that the measure is in place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<TextDoc>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<String, Value>,
     #[serde(default)]

@@ -120,6 +120,9 @@ pub enum ProblemKind {
     },
     InvalidThreshold,
     TaskNeedsIdOrTask,
+    SectorsOnAdoptedTask {
+        task: String,
+    },
     ClashesWithCatalog {
         section: String,
         id: String,

@@ -39,6 +39,25 @@ pub struct Stats {
     pub nsm_missing: Vec<String>,
     pub iso27002_covered: usize,
     pub iso27002_missing: Vec<String>,
+    /// Measures that say what done looks like (`evidence` in bokmål).
+    pub evidence: usize,
+    /// Measures required by a legal duty (`required_by`, rule 16).
+    pub required_by: usize,
+    /// Requirement id → the measures it requires.
+    pub required_by_requirement: BTreeMap<String, usize>,
+    /// Reference source (`nsm`, `iso27002`, …) → how the measures cite it.
+    pub refs_by_source: BTreeMap<String, SourceRefs>,
+}
+
+/// How the measures cite one reference source.
+#[derive(Debug, Default, Serialize, PartialEq)]
+pub struct SourceRefs {
+    /// Measures citing the source.
+    pub measures: usize,
+    /// References, counting each measure's.
+    pub references: usize,
+    /// Distinct ids cited.
+    pub distinct: usize,
 }
 
 fn key<T: Serialize>(v: &T) -> String {
@@ -68,6 +87,10 @@ pub fn stats(doc: &CatalogDoc) -> Stats {
         nsm_missing: Vec::new(),
         iso27002_covered: 0,
         iso27002_missing: Vec::new(),
+        evidence: 0,
+        required_by: 0,
+        required_by_requirement: BTreeMap::new(),
+        refs_by_source: BTreeMap::new(),
     };
     for t in &doc.tasks {
         for a in &t.applies_to {
@@ -81,6 +104,7 @@ pub fn stats(doc: &CatalogDoc) -> Stats {
     }
     let mut nsm = std::collections::HashSet::new();
     let mut iso = std::collections::HashSet::new();
+    let mut distinct: BTreeMap<&str, std::collections::HashSet<&String>> = BTreeMap::new();
     for m in &doc.measures {
         if m.profile_only {
             s.profile_only += 1;
@@ -98,6 +122,26 @@ pub fn stats(doc: &CatalogDoc) -> Stats {
         }
         for r in m.refs.get("iso27002").into_iter().flatten() {
             iso.insert(r.clone());
+        }
+        let has_evidence = m.evidence.as_ref().and_then(|e| e.nb.as_deref());
+        s.evidence += usize::from(has_evidence.is_some_and(|e| !e.trim().is_empty()));
+        s.required_by += usize::from(!m.required_by.is_empty());
+        for r in &m.required_by {
+            *s.required_by_requirement.entry(r.clone()).or_default() += 1;
+        }
+        for (source, ids) in &m.refs {
+            let e = s.refs_by_source.entry(source.clone()).or_default();
+            e.measures += usize::from(!ids.is_empty());
+            e.references += ids.len();
+            distinct
+                .entry(source.as_str())
+                .or_default()
+                .extend(ids.iter());
+        }
+    }
+    for (source, ids) in distinct {
+        if let Some(e) = s.refs_by_source.get_mut(source) {
+            e.distinct = ids.len();
         }
     }
     s.nsm_missing = NSM_PRINCIPLES
@@ -121,5 +165,51 @@ mod tests {
     #[test]
     fn iso_has_93_controls() {
         assert_eq!(super::iso27002_controls().len(), 93);
+    }
+
+    /// Evidence coverage, `required_by` use and references per source, counted on a small
+    /// catalog: two measures, one with evidence and a legal duty.
+    #[test]
+    fn counts_evidence_required_by_and_references_per_source() {
+        let text = "\
+catalog: {id: c, version: '1', title: {nb: c}}
+requirements:
+  - {id: gdpr.35, name: {nb: d}, source: GDPR}
+measures:
+  - id: m.a
+    name: {nb: a}
+    level: 3
+    protects: [c]
+    scope: system
+    purpose: forebygge
+    kind: organisatorisk
+    activity: styring
+    refs: {nsm: ['2.6.1', '2.6.2'], iso27002: ['5.1']}
+    required_by: [gdpr.35]
+    evidence: {nb: liste, en: list}
+  - id: m.b
+    name: {nb: b}
+    level: 1
+    protects: [c]
+    scope: org
+    purpose: forebygge
+    kind: organisatorisk
+    activity: styring
+    refs: {nsm: ['2.6.1']}
+";
+        let src = crate::Source {
+            name: "c.yaml".into(),
+            text: text.into(),
+        };
+        let (checked, problems) = crate::check_catalog(&[src]);
+        let doc = checked.unwrap_or_else(|| panic!("{problems:#?}")).doc;
+        let s = super::stats(&doc);
+        assert_eq!(s.evidence, 1, "m.b says nothing of evidence");
+        assert_eq!(s.required_by, 1);
+        assert_eq!(s.required_by_requirement.get("gdpr.35"), Some(&1));
+        let nsm = &s.refs_by_source["nsm"];
+        assert_eq!((nsm.measures, nsm.references, nsm.distinct), (2, 3, 2));
+        let iso = &s.refs_by_source["iso27002"];
+        assert_eq!((iso.measures, iso.references, iso.distinct), (1, 1, 1));
     }
 }

@@ -98,6 +98,92 @@ fn syntax_errors_name_the_line_and_other_files_are_still_checked() {
     assert!(got.iter().any(|g| g.2 == "missing-header"));
 }
 
+/// A measure with `required_by` naming a requirement the catalog lacks, and one with no
+/// `evidence`: the unknown requirement is an error at its line; missing evidence a warning
+/// (so `--strict` fails); evidence and `required_by` reach the engine's catalog.
+const EVIDENCE_CATALOG: &str = "\
+catalog: {id: c, version: '1', title: {nb: c, en: c}}
+requirements:
+  - {id: gdpr.35, name: {nb: DPIA, en: DPIA}, source: GDPR}
+info_types:
+  - {id: i, name: {nb: i, en: i}, levels: {c: middels, i: middels, a: middels}, rationale: {nb: r, en: r}, requirements: [gdpr.35]}
+tasks:
+  - {id: t, name: {nb: t, en: t}, applies_to: [alle], info_types: [i], requirements: [gdpr.35]}
+measures:
+  - id: m.a
+    name: {nb: a, en: a}
+    statement: {nb: a, en: a}
+    guidance: {nb: a, en: a}
+    level: 3
+    protects: [c]
+    scope: system
+    purpose: forebygge
+    kind: organisatorisk
+    activity: risikovurdering
+    refs: {gdpr: ['35']}
+    required_by: [gdpr.35]
+    evidence: {nb: en datert vurdering, en: a dated assessment}
+  - id: m.b
+    name: {nb: b, en: b}
+    statement: {nb: b, en: b}
+    guidance: {nb: b, en: b}
+    level: 1
+    protects: [c]
+    scope: org
+    purpose: forebygge
+    kind: organisatorisk
+    activity: styring
+    required_by: [gdpr.35, gdpr.44]
+";
+
+#[test]
+fn measure_evidence_and_required_by_are_checked_and_carried_into_the_engine() {
+    let src = |text: &str| {
+        vec![grunnmur_catalog::Source {
+            name: "m.yaml".into(),
+            text: text.into(),
+        }]
+    };
+    let (checked, problems) = check_catalog(&src(EVIDENCE_CATALOG));
+    assert!(checked.is_none(), "an unknown requirement is an error");
+    let got = places(&problems);
+    let line_of = |needle: &str| {
+        1 + EVIDENCE_CATALOG
+            .lines()
+            .position(|l| l.contains(needle))
+            .unwrap() as u32
+    };
+    let (req_line, b_line) = (line_of("gdpr.44"), line_of("id: m.b"));
+    let e = Severity::Error;
+    let w = Severity::Warning;
+    let unknown = ("m.yaml".into(), req_line, "unknown-reference".into(), e);
+    assert!(got.contains(&unknown), "{got:#?}");
+    let missing = ("m.yaml".into(), b_line, "missing-text".into(), w);
+    assert!(got.contains(&missing), "{got:#?}");
+    let ev = problems.iter().find(|p| p.line == b_line).unwrap();
+    let args = ev.kind.message_parts().1;
+    assert!(
+        args.contains(&("field".into(), "evidence".into())),
+        "{args:?}"
+    );
+    assert_eq!(problems.iter().filter(|p| p.is_error()).count(), 1);
+
+    let fixed = EVIDENCE_CATALOG.replace(", gdpr.44]", "]\n    evidence: {nb: b, en: b}");
+    let (checked, problems) = check_catalog(&src(&fixed));
+    assert!(problems.is_empty(), "{problems:#?}");
+    let checked = checked.expect("valid");
+    let cat = &checked.catalog;
+    let a = &cat.measures[cat.measure("m.a").unwrap() as usize];
+    assert_eq!(a.required_by, vec!["gdpr.35".to_string()]);
+    assert_eq!(a.evidence.as_ref().unwrap().get("en"), "a dated assessment");
+    let i = &cat.info_types[cat.info_type("i").unwrap() as usize];
+    assert_eq!(i.requirements, vec!["gdpr.35".to_string()]);
+    let t = &cat.tasks[cat.task("t").unwrap() as usize];
+    assert_eq!(t.requirements, vec!["gdpr.35".to_string()]);
+    let doc_m = &checked.doc.measures[1];
+    assert_eq!(doc_m.evidence.as_ref().unwrap().nb.as_deref(), Some("b"));
+}
+
 #[test]
 fn broken_body_file_reports_every_problem_with_its_line() {
     let cat_sources = read_sources(&fixture("small/catalog")).unwrap();

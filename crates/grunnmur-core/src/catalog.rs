@@ -156,6 +156,8 @@ pub struct InfoType {
     pub id: String,
     pub name: Text,
     pub levels: Levels,
+    /// Requirement ids the information type carries (legal duties; rule 16).
+    pub requirements: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -164,6 +166,8 @@ pub struct Task {
     pub name: Text,
     pub applies_to: Vec<Applicability>,
     pub info_types: Vec<InfoTypeIdx>,
+    /// Requirement ids the task carries (legal duties; rule 16).
+    pub requirements: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -178,6 +182,10 @@ pub struct Measure {
     pub activity: Activity,
     pub params: BTreeMap<String, serde_json::Value>,
     pub profile_only: bool,
+    /// Requirement ids that make the measure required whatever the levels (rule 16).
+    pub required_by: Vec<String>,
+    /// What an auditor would accept as proof that the measure is in place.
+    pub evidence: Option<Text>,
 }
 
 #[derive(Clone, Debug)]

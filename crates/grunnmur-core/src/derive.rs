@@ -2,104 +2,15 @@
 //! profiles (rules 6-8), and the risk-assessment-needed list (rule 10). Every level keeps its
 //! source so that `explain` can give the trail (rule 9).
 
-use crate::catalog::{Catalog, InfoTypeIdx, MeasureIdx, ProfileIdx, Scope};
+use crate::catalog::{Catalog, InfoTypeIdx, MeasureIdx, Scope};
 use crate::date::Date;
 use crate::level::{Baseline, DimSet, Dimension, Level, Levels};
+pub use crate::plan::{EffectiveMeasure, MeasurePlan};
+pub use crate::reach::SectorVia;
 use crate::workspace::{
     BodyTaskIdx, DependencyKind, InfoRef, SelectionMode, Status, SystemIdx, Workspace,
 };
 use std::sync::Arc;
-
-/// A measure as it applies to one body, after its profiles (rule 8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct EffectiveMeasure {
-    pub level: Baseline,
-    /// The profile that moved the measure to its earlier baseline, if any.
-    pub moved_by: Option<ProfileIdx>,
-    /// The profile that added a profile-only measure.
-    pub added_by: Option<ProfileIdx>,
-}
-
-/// Which measures apply to one body and at which baseline, with the selection for each of the
-/// 27 level combinations computed once.
-#[derive(Clone, Debug)]
-pub struct MeasurePlan {
-    pub mode: SelectionMode,
-    pub profiles: Vec<ProfileIdx>,
-    /// Indexed by `MeasureIdx`; `None` for a profile-only measure no applicable profile adds.
-    pub effective: Vec<Option<EffectiveMeasure>>,
-    by_code: [Arc<[MeasureIdx]>; 27],
-    org_by_code: [Arc<[MeasureIdx]>; 27],
-}
-
-impl MeasurePlan {
-    pub fn new(cat: &Catalog, profiles: Vec<ProfileIdx>, mode: SelectionMode) -> MeasurePlan {
-        let mut effective: Vec<Option<EffectiveMeasure>> = cat
-            .measures
-            .iter()
-            .map(|m| {
-                (!m.profile_only).then_some(EffectiveMeasure {
-                    level: m.level,
-                    moved_by: None,
-                    added_by: None,
-                })
-            })
-            .collect();
-        for &p in &profiles {
-            for &m in &cat.profiles[p as usize].add {
-                let e = &mut effective[m as usize];
-                if e.is_none() {
-                    *e = Some(EffectiveMeasure {
-                        level: cat.measures[m as usize].level,
-                        moved_by: None,
-                        added_by: Some(p),
-                    });
-                }
-            }
-        }
-        // Overrides after additions, so a profile may move a measure another profile adds.
-        for &p in &profiles {
-            for &(m, level) in &cat.profiles[p as usize].level_overrides {
-                if let Some(e) = &mut effective[m as usize]
-                    && level < e.level
-                {
-                    e.level = level;
-                    e.moved_by = Some(p);
-                }
-            }
-        }
-        let select = |scope: Scope, code: usize| -> Arc<[MeasureIdx]> {
-            let levels = levels_from_code(code);
-            effective
-                .iter()
-                .enumerate()
-                .filter_map(|(n, e)| {
-                    let e = e.as_ref()?;
-                    let m = &cat.measures[n];
-                    (m.scope == scope && selects(mode, levels, m.protects, e.level))
-                        .then_some(n as MeasureIdx)
-                })
-                .collect()
-        };
-        let by_code = std::array::from_fn(|code| select(Scope::System, code));
-        let org_by_code = std::array::from_fn(|code| select(Scope::Org, code));
-        MeasurePlan {
-            mode,
-            profiles,
-            effective,
-            by_code,
-            org_by_code,
-        }
-    }
-
-    /// Required measures of one scope at these levels, sorted by index.
-    pub fn required(&self, scope: Scope, levels: Levels) -> &Arc<[MeasureIdx]> {
-        match scope {
-            Scope::System => &self.by_code[levels.code()],
-            Scope::Org => &self.org_by_code[levels.code()],
-        }
-    }
-}
 
 /// Rule 7: is a measure with this baseline and protected set required at these levels?
 pub fn selects(mode: SelectionMode, levels: Levels, protects: DimSet, baseline: Baseline) -> bool {
@@ -134,11 +45,6 @@ pub fn selecting_dimensions(
             }
         }
     }
-}
-
-fn levels_from_code(code: usize) -> Levels {
-    let l = |n: usize| Level::ALL[n];
-    Levels::new(l(code / 9), l(code / 3 % 3), l(code % 3))
 }
 
 /// Where a system's level in one dimension comes from.
@@ -197,7 +103,12 @@ pub struct SystemResult {
     pub middels_counts: [u32; 3],
     pub processes_lowered: bool,
     pub processes_own: bool,
-    /// Required system-scope measures, sorted by index.
+    /// The body's sectors that reach the system, and through which system (rule 8).
+    pub sectors: Vec<SectorVia>,
+    /// The plan's variant for the sector profiles in reach ([`MeasurePlan::variants`]).
+    pub variant: usize,
+    /// Required system-scope measures, sorted by index: by level (rules 7-8) and by legal
+    /// duty (rule 16).
     pub required: Arc<[MeasureIdx]>,
 }
 
@@ -281,10 +192,39 @@ pub struct Assessment {
     pub risk: Vec<RiskItem>,
 }
 
+impl Assessment {
+    /// A measure as it applies to a system (its sector profiles in reach) or to the body
+    /// (`None`). A measure only a legal duty requires (rule 16) has its catalog baseline.
+    pub fn effective(
+        &self,
+        cat: &Catalog,
+        system: Option<SystemIdx>,
+        m: MeasureIdx,
+    ) -> Option<EffectiveMeasure> {
+        let (e, required) = match system {
+            Some(s) => {
+                let sys = &self.systems[s];
+                let e = self.plan.variants[sys.variant].effective[m as usize];
+                (e, &sys.required)
+            }
+            None => (self.plan.effective[m as usize], &self.org_required),
+        };
+        e.or_else(|| {
+            required
+                .binary_search(&m)
+                .is_ok()
+                .then(|| EffectiveMeasure {
+                    level: cat.measures[m as usize].level,
+                    moved_by: None,
+                    added_by: None,
+                })
+        })
+    }
+}
+
 /// Runs the engine on one body's workspace. `today` decides what is overdue.
 pub fn assess(cat: &Catalog, ws: &Workspace, today: Date) -> Assessment {
-    let profiles = cat.profiles_for(ws.org.kind, &ws.org.sectors);
-    let plan = MeasurePlan::new(cat, profiles, ws.org.selection);
+    let plan = MeasurePlan::for_body(cat, ws.org.kind, &ws.org.sectors, ws.org.selection);
     assess_with_plan(cat, ws, plan, today)
 }
 
@@ -293,7 +233,7 @@ pub fn assess(cat: &Catalog, ws: &Workspace, today: Date) -> Assessment {
 pub fn assess_with_plan(
     cat: &Catalog,
     ws: &Workspace,
-    plan: MeasurePlan,
+    mut plan: MeasurePlan,
     today: Date,
 ) -> Assessment {
     let tasks: Vec<TaskResult> = ws.tasks.iter().map(|t| task_result(cat, ws, t)).collect();
@@ -311,16 +251,25 @@ pub fn assess_with_plan(
 
     let mut systems = own_levels(ws, &tasks);
     inherit(ws, &mut systems);
+    let reach = crate::reach::sector_reach(cat, ws);
     let threshold = ws.org.cumulation_threshold;
-    for s in &mut systems {
+    for (n, (s, sectors)) in systems.iter_mut().zip(reach).enumerate() {
         for d in Dimension::ALL {
             if s.middels_counts[d as usize] >= threshold && s.levels[d] == Level::Middels {
                 s.cumulation.insert(d);
             }
         }
-        s.required = plan.required(Scope::System, s.levels).clone();
+        s.variant = variant_of(cat, ws, &mut plan, &sectors);
+        s.sectors = sectors;
+        let by_level = plan.required_in(s.variant, s.levels);
+        s.required = with_duties(cat, by_level, Scope::System, system_duties(ws, &plan, n));
     }
-    let org_required = plan.required(Scope::Org, org_levels).clone();
+    let org_required = with_duties(
+        cat,
+        plan.required(Scope::Org, org_levels),
+        Scope::Org,
+        org_duties(ws, &plan),
+    );
     let risk = risk_list(ws, &tasks, &systems, &org_required, org_levels, today);
     Assessment {
         plan,
@@ -331,6 +280,83 @@ pub fn assess_with_plan(
         org_required,
         risk,
     }
+}
+
+/// The plan's variant for the sector profiles that reach a system through these sectors.
+fn variant_of(cat: &Catalog, ws: &Workspace, plan: &mut MeasurePlan, reach: &[SectorVia]) -> usize {
+    if reach.is_empty() || plan.sector_profiles.is_empty() {
+        return 0;
+    }
+    let in_reach: Vec<u32> = (plan.sector_profiles.iter().enumerate())
+        .filter(|(_, sp)| {
+            reach
+                .iter()
+                .any(|r| sp.sectors.contains(&ws.org.sectors[r.sector as usize]))
+        })
+        .map(|(k, _)| k as u32)
+        .collect();
+    plan.variant_for(cat, &in_reach)
+}
+
+/// Rule 16: the measures the legal duties of what a system processes trigger (its tasks, and
+/// the information types it processes of them), unsorted.
+fn system_duties(ws: &Workspace, plan: &MeasurePlan, s: SystemIdx) -> Vec<MeasureIdx> {
+    let mut out = Vec::new();
+    if !plan.has_triggers() {
+        return out;
+    }
+    for p in &ws.systems[s].processes {
+        let task = &ws.tasks[p.task];
+        if let Some(c) = task.catalog {
+            out.extend_from_slice(plan.task_triggers(c));
+        }
+        for &item in &p.items {
+            if let Some(InfoRef::Catalog(i)) = task.info_types.get(item as usize) {
+                out.extend_from_slice(plan.info_triggers(*i));
+            }
+        }
+    }
+    out
+}
+
+/// Rule 16: the measures the legal duties of the body's tasks trigger (the tasks', and their
+/// information types'), unsorted.
+fn org_duties(ws: &Workspace, plan: &MeasurePlan) -> Vec<MeasureIdx> {
+    let mut out = Vec::new();
+    if !plan.has_triggers() {
+        return out;
+    }
+    for task in &ws.tasks {
+        if let Some(c) = task.catalog {
+            out.extend_from_slice(plan.task_triggers(c));
+        }
+        for info in &task.info_types {
+            if let InfoRef::Catalog(i) = info {
+                out.extend_from_slice(plan.info_triggers(*i));
+            }
+        }
+    }
+    out
+}
+
+/// The measures selected by level plus those of `scope` legal duties trigger, sorted, distinct.
+fn with_duties(
+    cat: &Catalog,
+    by_level: &Arc<[MeasureIdx]>,
+    scope: Scope,
+    duties: Vec<MeasureIdx>,
+) -> Arc<[MeasureIdx]> {
+    let mut extra: Vec<MeasureIdx> = duties
+        .into_iter()
+        .filter(|&m| cat.measures[m as usize].scope == scope && by_level.binary_search(&m).is_err())
+        .collect();
+    if extra.is_empty() {
+        return by_level.clone();
+    }
+    extra.extend_from_slice(by_level);
+    extra.sort_unstable();
+    extra.dedup();
+    extra.into()
 }
 
 fn task_result(cat: &Catalog, ws: &Workspace, t: &crate::workspace::BodyTask) -> TaskResult {
@@ -442,6 +468,8 @@ fn own_levels(ws: &Workspace, tasks: &[TaskResult]) -> Vec<SystemResult> {
                 middels_counts,
                 processes_lowered,
                 processes_own,
+                sectors: Vec::new(),
+                variant: 0,
                 required: empty.clone(),
             }
         })

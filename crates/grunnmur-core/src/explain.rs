@@ -4,7 +4,7 @@
 use crate::catalog::{Catalog, MeasureIdx, Scope};
 use crate::derive::{Assessment, LevelSource, selecting_dimensions};
 use crate::level::{Dimension, Level};
-use crate::workspace::{DependencyKind, SystemIdx, Workspace};
+use crate::workspace::{DependencyKind, InfoRef, SystemIdx, Workspace};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -52,10 +52,38 @@ pub struct Trail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub added_by_profile: Option<String>,
     pub selection: &'static str,
+    /// The levels that select the measure (empty when only a legal duty requires it).
     pub because: Vec<LevelTrail>,
+    /// Rule 8: the sector profile that added or moved the measure for this system, and the
+    /// system through which the sector reached it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sector_reach: Vec<SectorTrail>,
+    /// Rule 16: the legal duties that require the measure whatever the levels.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub required_by: Vec<DutyTrail>,
     /// The measure's parameters for this body: catalog defaults, then profile settings.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<String, Param>,
+}
+
+/// A sector profile reaching a system: `system` processes `task` of `sector`, and is the
+/// measure's system or runs on it (directly or through others).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SectorTrail {
+    pub profile: String,
+    pub sector: String,
+    pub system: String,
+    pub task: String,
+}
+
+/// A legal duty requiring a measure (rule 16): the requirement, carried by the information
+/// type (or, without one, by the task itself) that the system or body processes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DutyTrail {
+    pub requirement: String,
+    pub task: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub info_type: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -66,11 +94,13 @@ pub struct Param {
     pub profile: Option<String>,
 }
 
-/// A measure's parameters for a body. When two applicable profiles set the same parameter, the
-/// first in catalog order wins (a parameter has no "stricter" direction the engine could know).
+/// A measure's parameters for a system (the profiles that reach it) or the body (`None`). When
+/// two profiles set the same parameter, the first in catalog order wins (a parameter has no
+/// "stricter" direction the engine could know).
 pub fn effective_params(
     cat: &Catalog,
     a: &Assessment,
+    system: Option<SystemIdx>,
     measure: MeasureIdx,
 ) -> BTreeMap<String, Param> {
     let mut out: BTreeMap<String, Param> = cat.measures[measure as usize]
@@ -86,7 +116,11 @@ pub fn effective_params(
             )
         })
         .collect();
-    for &p in &a.plan.profiles {
+    let profiles = match system {
+        Some(s) => a.plan.profiles_of(a.systems[s].variant),
+        None => a.plan.profiles.clone(),
+    };
+    for p in profiles {
         let profile = &cat.profiles[p as usize];
         for (m, params) in &profile.params {
             if *m != measure {
@@ -212,26 +246,35 @@ pub fn explain(
     measure: MeasureIdx,
 ) -> Option<Trail> {
     let m = &cat.measures[measure as usize];
-    let e = a.plan.effective[measure as usize]?;
-    let (scope, levels) = match system {
-        Some(s) => (Scope::System, a.systems[s].levels),
-        None => (Scope::Org, a.org_levels),
+    let (scope, levels, required) = match system {
+        Some(s) => (Scope::System, a.systems[s].levels, &a.systems[s].required),
+        None => (Scope::Org, a.org_levels, &a.org_required),
     };
-    if m.scope != scope {
+    if m.scope != scope || required.binary_search(&measure).is_err() {
         return None;
     }
+    let e = a.effective(cat, system, measure)?;
     let dims = selecting_dimensions(a.plan.mode, levels, m.protects, e.level);
-    if dims.is_empty() {
-        return None;
-    }
+    let by_level = !dims.is_empty()
+        && match system {
+            Some(s) => a.plan.variants[a.systems[s].variant].effective[measure as usize].is_some(),
+            None => a.plan.effective[measure as usize].is_some(),
+        };
     let profile_id = |p: u32| cat.profiles[p as usize].id.clone();
-    let because = dims
-        .into_iter()
-        .map(|d| match system {
-            Some(s) => system_level_trail(cat, ws, a, s, d),
-            None => org_level_trail(cat, ws, a, d),
-        })
-        .collect();
+    let because = if by_level {
+        dims.into_iter()
+            .map(|d| match system {
+                Some(s) => system_level_trail(cat, ws, a, s, d),
+                None => org_level_trail(cat, ws, a, d),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sector_reach = match system {
+        Some(s) if by_level => sector_trail(cat, ws, a, s, [e.added_by, e.moved_by]),
+        _ => Vec::new(),
+    };
     Some(Trail {
         measure: m.id.clone(),
         baseline: e.level.number(),
@@ -240,6 +283,92 @@ pub fn explain(
         added_by_profile: e.added_by.map(profile_id),
         selection: a.plan.mode.as_str(),
         because,
-        params: effective_params(cat, a, measure),
+        sector_reach,
+        required_by: duty_trail(cat, ws, system, measure),
+        params: effective_params(cat, a, system, measure),
     })
+}
+
+/// The sector profiles among `profiles` that reach system `s`, with how they reach it.
+fn sector_trail(
+    cat: &Catalog,
+    ws: &Workspace,
+    a: &Assessment,
+    s: SystemIdx,
+    profiles: [Option<u32>; 2],
+) -> Vec<SectorTrail> {
+    let mut out: Vec<SectorTrail> = Vec::new();
+    for p in profiles.into_iter().flatten() {
+        let Some(sp) = a.plan.sector_profiles.iter().find(|x| x.profile == p) else {
+            continue;
+        };
+        let via = a.systems[s]
+            .sectors
+            .iter()
+            .find(|r| sp.sectors.contains(&ws.org.sectors[r.sector as usize]));
+        if let Some(r) = via {
+            let t = SectorTrail {
+                profile: cat.profiles[p as usize].id.clone(),
+                sector: ws.org.sectors[r.sector as usize].clone(),
+                system: ws.systems[r.via].id.clone(),
+                task: ws.tasks[r.task].id.clone(),
+            };
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Rule 16: the first place each of the measure's requirements is met — an information type
+/// the system (or, for `None`, the body) processes, or a task — in processing order.
+fn duty_trail(
+    cat: &Catalog,
+    ws: &Workspace,
+    system: Option<SystemIdx>,
+    measure: MeasureIdx,
+) -> Vec<DutyTrail> {
+    let wanted = &cat.measures[measure as usize].required_by;
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    // (task, positions processed): a system's processing, or every task of the body whole.
+    let places: Vec<(usize, Vec<u32>)> = match system {
+        Some(s) => ws.systems[s]
+            .processes
+            .iter()
+            .map(|p| (p.task, p.items.clone()))
+            .collect(),
+        None => (ws.tasks.iter().enumerate())
+            .map(|(n, t)| (n, (0..t.info_types.len() as u32).collect()))
+            .collect(),
+    };
+    let mut out: Vec<DutyTrail> = Vec::new();
+    let mut add = |requirement: &String, task: usize, info_type: Option<String>| {
+        if wanted.contains(requirement) && !out.iter().any(|d| &d.requirement == requirement) {
+            out.push(DutyTrail {
+                requirement: requirement.clone(),
+                task: ws.tasks[task].id.clone(),
+                info_type,
+            });
+        }
+    };
+    for (t, items) in places {
+        let task = &ws.tasks[t];
+        for item in items {
+            if let Some(InfoRef::Catalog(i)) = task.info_types.get(item as usize) {
+                let it = &cat.info_types[*i as usize];
+                for r in &it.requirements {
+                    add(r, t, Some(it.id.clone()));
+                }
+            }
+        }
+        if let Some(c) = task.catalog {
+            for r in &cat.tasks[c as usize].requirements {
+                add(r, t, None);
+            }
+        }
+    }
+    out
 }

@@ -1,4 +1,4 @@
-//! Consequence levels, dimensions and baselines (DESIGN.md rule 1 and 6).
+//! Consequence levels, dimensions and baselines (docs/concept.md, rules 1 and 6).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

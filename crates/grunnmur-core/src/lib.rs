@@ -1,6 +1,6 @@
 //! The Grunnmur engine. Given the shared catalog and one public body's workspace, it derives
 //! consequence levels, required measures, deviations and the risk-assessment-needed list, each
-//! with the trail that explains it (DESIGN.md rules 1-11).
+//! with the trail that explains it (docs/concept.md, rules 1-12 and 16).
 //!
 //! Pure: no IO, no clock, no web or database types. The caller passes "today".
 
@@ -9,6 +9,8 @@ pub mod date;
 pub mod derive;
 pub mod explain;
 pub mod level;
+pub mod plan;
+pub mod reach;
 pub mod report;
 pub mod risk;
 pub mod workspace;

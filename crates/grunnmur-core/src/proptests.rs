@@ -18,6 +18,12 @@ struct Case {
     deps: Vec<(usize, usize, bool)>,
     adaptations: Vec<(usize, usize, u8, u8)>,
     hwm: bool,
+    /// Per task: a task of the sector `s` (the body is in it).
+    sector_tasks: Vec<bool>,
+    /// The sector profile: (measure, add it (making it profile-only) or move it, to baseline).
+    profile: Vec<(usize, bool, u8)>,
+    /// Legal duties: (measure, information type): requirement `r<k>` on both.
+    duties: Vec<(usize, usize)>,
 }
 
 fn case() -> impl Strategy<Value = Case> {
@@ -35,9 +41,14 @@ fn case() -> impl Strategy<Value = Case> {
         prop::collection::vec((0usize..100, 0usize..100, any::<bool>()), 0..20),
         prop::collection::vec((0usize..100, 0usize..100, 0u8..3, 0u8..3), 0..4),
         any::<bool>(),
+        (
+            prop::collection::vec(any::<bool>(), 0..5),
+            prop::collection::vec((0usize..100, any::<bool>(), 1u8..=3), 0..5),
+            prop::collection::vec((0usize..100, 0usize..100), 0..3),
+        ),
     )
         .prop_map(
-            |(info_levels, tasks, measures, systems, deps, adaptations, hwm)| Case {
+            |(info_levels, tasks, measures, systems, deps, adaptations, hwm, extra)| Case {
                 info_levels,
                 tasks,
                 measures,
@@ -45,6 +56,9 @@ fn case() -> impl Strategy<Value = Case> {
                 deps,
                 adaptations,
                 hwm,
+                sector_tasks: extra.0,
+                profile: extra.1,
+                duties: extra.2,
             },
         )
 }
@@ -63,6 +77,10 @@ fn build(c: &Case) -> (Catalog, Workspace) {
             id: format!("i{n}"),
             name: Text::nb("i"),
             levels: Levels::new(level(a), level(b), level(d)),
+            requirements: (c.duties.iter().enumerate())
+                .filter(|(_, (_, i))| i % ni == n)
+                .map(|(k, _)| format!("r{k}"))
+                .collect(),
         })
         .collect();
     let tasks: Vec<Task> = c
@@ -73,11 +91,17 @@ fn build(c: &Case) -> (Catalog, Workspace) {
             let mut v: Vec<u32> = its.iter().map(|i| (i % ni) as u32).collect();
             v.sort_unstable();
             v.dedup();
+            let sector = c.sector_tasks.get(n).copied().unwrap_or(false);
             Task {
                 id: format!("t{n}"),
                 name: Text::nb("t"),
-                applies_to: vec![Applicability::All],
+                applies_to: vec![if sector {
+                    Applicability::Sector("s".into())
+                } else {
+                    Applicability::All
+                }],
                 info_types: v,
+                requirements: Vec::new(),
             }
         })
         .collect();
@@ -100,6 +124,11 @@ fn build(c: &Case) -> (Catalog, Workspace) {
             activity: Activity::Styring,
             params: BTreeMap::new(),
             profile_only: false,
+            required_by: (c.duties.iter().enumerate())
+                .filter(|(_, (m, _))| m % c.measures.len() == n)
+                .map(|(k, _)| format!("r{k}"))
+                .collect(),
+            evidence: None,
         })
         .collect();
     let cat = Catalog::new(
@@ -110,6 +139,7 @@ fn build(c: &Case) -> (Catalog, Workspace) {
         measures,
         Vec::new(),
     );
+    let cat = with_sector_profile(c, cat);
     let nt = tasks.len();
     let mut body_tasks: Vec<BodyTask> = tasks
         .iter()
@@ -120,6 +150,7 @@ fn build(c: &Case) -> (Catalog, Workspace) {
             name: None,
             info_types: t.info_types.iter().map(|&i| InfoRef::Catalog(i)).collect(),
             adaptations: Vec::new(),
+            sectors: Vec::new(),
         })
         .collect();
     for &(t, item, d, l) in &c.adaptations {
@@ -183,7 +214,7 @@ fn build(c: &Case) -> (Catalog, Workspace) {
             orgnr: "974760673".into(),
             name: "p".into(),
             kind: OrgKind::Kommune,
-            sectors: Vec::new(),
+            sectors: vec!["s".into()],
             selection: if c.hwm {
                 SelectionMode::HighWaterMark
             } else {
@@ -197,6 +228,72 @@ fn build(c: &Case) -> (Catalog, Workspace) {
         statuses: Vec::new(),
     };
     (cat, ws)
+}
+
+/// The catalog with the case's sector profile (`sector:s`), when it has one: the measures it
+/// adds become profile-only; it moves others only to an earlier baseline.
+fn with_sector_profile(c: &Case, cat: Catalog) -> Catalog {
+    if c.profile.is_empty() {
+        return cat;
+    }
+    let (mut measures, nm) = (cat.measures.clone(), cat.measures.len());
+    let mut add = Vec::new();
+    let mut level_overrides = Vec::new();
+    for &(m, adds, l) in &c.profile {
+        let mi = (m % nm) as MeasureIdx;
+        let taken = add.contains(&mi) || level_overrides.iter().any(|(x, _)| *x == mi);
+        if taken {
+            continue;
+        }
+        if adds {
+            measures[mi as usize].profile_only = true;
+            add.push(mi);
+        } else if l < measures[mi as usize].level.number() {
+            level_overrides.push((mi, Baseline::new(l).unwrap()));
+        }
+    }
+    let profile = Profile {
+        id: "p.s".into(),
+        name: Text::nb("p"),
+        applies_to: vec![Applicability::Sector("s".into())],
+        add,
+        level_overrides,
+        params: Vec::new(),
+    };
+    Catalog::new(
+        cat.id.clone(),
+        cat.version.clone(),
+        cat.info_types.clone(),
+        cat.tasks.clone(),
+        measures,
+        vec![profile],
+    )
+}
+
+/// Systems the sector `s` reaches, worked out plainly: those processing a task of the sector,
+/// and everything they reach by `runs_on` edges.
+fn in_sector_reach(cat: &Catalog, ws: &Workspace) -> Vec<bool> {
+    let mut out = vec![false; ws.systems.len()];
+    for (s, sys) in ws.systems.iter().enumerate() {
+        let direct = sys.processes.iter().any(|p| {
+            let t = ws.tasks[p.task].catalog.unwrap() as usize;
+            cat.tasks[t].applies_to == [Applicability::Sector("s".into())]
+        });
+        if direct {
+            let mut stack = vec![s];
+            while let Some(x) = stack.pop() {
+                if std::mem::replace(&mut out[x], true) {
+                    continue;
+                }
+                for dep in &ws.systems[x].depends_on {
+                    if dep.kind == DependencyKind::RunsOn {
+                        stack.push(dep.on);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 fn subset(a: &[u32], b: &[u32]) -> bool {
@@ -284,7 +381,7 @@ proptest! {
                 let t = explain(&cat, &ws, &a, Some(s), m);
                 prop_assert!(t.is_some(), "system {} measure {}", s, m);
                 let t = t.unwrap();
-                prop_assert!(!t.because.is_empty());
+                prop_assert!(!t.because.is_empty() || !t.required_by.is_empty());
                 for b in &t.because {
                     prop_assert_eq!(b.level, r.levels[b.dimension]);
                     prop_assert!(b.level.as_u8() >= t.baseline);
@@ -294,7 +391,7 @@ proptest! {
         }
         for &m in a.org_required.iter() {
             let t = explain(&cat, &ws, &a, None, m);
-            prop_assert!(t.is_some_and(|t| !t.because.is_empty()));
+            prop_assert!(t.is_some_and(|t| !t.because.is_empty() || !t.required_by.is_empty()));
         }
     }
 
@@ -317,7 +414,80 @@ proptest! {
             + full.org_measures.len();
         prop_assert_eq!(full.explain.0.len(), required);
         for (key, t) in &full.explain.0 {
-            prop_assert_eq!(lite.baselines.get(&t.measure), Some(&t.baseline), "{}", key);
+            let system = key.split_once('/').map(|(s, _)| s).filter(|s| *s != "org");
+            prop_assert_eq!(lite.baseline(system, &t.measure), Some(t.baseline), "{}", key);
+        }
+    }
+
+    /// Rule 8 (amended): the sector profile never adds or moves a system measure for a system
+    /// outside its sector's reach; inside it, it only adds.
+    #[test]
+    fn a_sector_profile_never_reaches_a_system_outside_its_sector(c in case()) {
+        let (cat, ws) = build(&c);
+        let today = date("2026-11-28");
+        let with = assess(&cat, &ws, today);
+        let mut outside = ws.clone();
+        outside.org.sectors.clear();
+        let without = assess(&cat, &outside, today);
+        let reach = in_sector_reach(&cat, &ws);
+        for (s, (w, wo)) in with.systems.iter().zip(&without.systems).enumerate() {
+            if reach[s] {
+                prop_assert!(subset(&wo.required, &w.required), "system {} in reach", s);
+            } else {
+                prop_assert_eq!(&w.required, &wo.required, "system {} outside the reach", s);
+                for &m in w.required.iter() {
+                    let t = explain(&cat, &ws, &with, Some(s), m).unwrap();
+                    prop_assert!(t.sector_reach.is_empty() && t.added_by_profile.is_none());
+                    prop_assert!(t.moved_by_profile.is_none());
+                }
+            }
+        }
+    }
+
+    /// Rule 16: a measure a legal duty requires is required wherever the requirement's
+    /// information type is processed, whatever the levels (any levels, any adaptation).
+    #[test]
+    fn a_requirement_triggered_measure_is_required_whatever_the_levels(c in case(), lowest in any::<bool>()) {
+        let (mut cat, ws) = build(&c);
+        if lowest {
+            for it in &mut cat.info_types {
+                it.levels = Levels::LOWEST;
+            }
+        }
+        let a = assess(&cat, &ws, date("2026-11-28"));
+        let triggered = |info: InfoTypeIdx| -> Vec<MeasureIdx> {
+            let reqs = &cat.info_types[info as usize].requirements;
+            (0..cat.measures.len() as MeasureIdx)
+                .filter(|&m| cat.measures[m as usize].required_by.iter().any(|r| reqs.contains(r)))
+                .collect()
+        };
+        for (s, sys) in ws.systems.iter().enumerate() {
+            for p in &sys.processes {
+                for &item in &p.items {
+                    let InfoRef::Catalog(i) = ws.tasks[p.task].info_types[item as usize] else {
+                        continue;
+                    };
+                    for m in triggered(i) {
+                        let want = cat.measures[m as usize].scope == Scope::System;
+                        let required = a.systems[s].required.binary_search(&m).is_ok();
+                        prop_assert!(required || !want, "system {} measure {}", s, m);
+                        if want {
+                            let t = explain(&cat, &ws, &a, Some(s), m).unwrap();
+                            prop_assert!(!t.required_by.is_empty());
+                        }
+                    }
+                }
+            }
+        }
+        for t in &ws.tasks {
+            for &info in &t.info_types {
+                let InfoRef::Catalog(i) = info else { continue };
+                for m in triggered(i) {
+                    if cat.measures[m as usize].scope == Scope::Org {
+                        prop_assert!(a.org_required.binary_search(&m).is_ok(), "org measure {}", m);
+                    }
+                }
+            }
         }
     }
 }

@@ -27,6 +27,11 @@ pub struct AssessReport {
     /// views that count without the trails. Not part of the JSON.
     #[serde(skip)]
     pub baselines: HashMap<String, u8>,
+    /// Where a system's baseline differs from the body's (a sector profile out of its reach,
+    /// rule 8; a measure only a legal duty requires, rule 16), keyed `"<system id>/<measure
+    /// id>"`. Use [`AssessReport::baseline`].
+    #[serde(skip)]
+    pub system_baselines: HashMap<String, u8>,
 }
 
 #[derive(Debug, Serialize)]
@@ -114,6 +119,15 @@ pub fn object_id(ws: &Workspace, o: Object) -> String {
 }
 
 impl AssessReport {
+    /// The effective baseline of a required measure for a system (or the body, `None`): what
+    /// its trail says.
+    pub fn baseline(&self, system: Option<&str>, measure: &str) -> Option<u8> {
+        system
+            .and_then(|s| self.system_baselines.get(&format!("{s}/{measure}")))
+            .or_else(|| self.baselines.get(measure))
+            .copied()
+    }
+
     /// The report with the trail of every required measure: what `grunnmur assess` prints.
     pub fn new(cat: &Catalog, ws: &Workspace, a: &Assessment, today: Date) -> AssessReport {
         let mut r = AssessReport::without_trails(cat, ws, a, today);
@@ -188,6 +202,7 @@ impl AssessReport {
             .zip(&cat.measures)
             .filter_map(|(e, m)| e.map(|e| (m.id.clone(), e.level.number())))
             .collect();
+        let system_baselines = system_baselines(cat, ws, a, &baselines);
         AssessReport {
             catalog: CatalogRef {
                 id: cat.id.clone(),
@@ -216,8 +231,36 @@ impl AssessReport {
             summary,
             explain: Explanations::default(),
             baselines,
+            system_baselines,
         }
     }
+}
+
+/// The required measures whose baseline for a system differs from the body's (or that the
+/// body's plan lacks), keyed `"<system id>/<measure id>"`. Empty unless a sector profile or a
+/// legal duty is in play.
+fn system_baselines(
+    cat: &Catalog,
+    ws: &Workspace,
+    a: &Assessment,
+    body: &HashMap<String, u8>,
+) -> HashMap<String, u8> {
+    let mut out = HashMap::new();
+    if a.plan.sector_profiles.is_empty() && !a.plan.has_triggers() {
+        return out;
+    }
+    for (n, (s, r)) in ws.systems.iter().zip(&a.systems).enumerate() {
+        for &m in r.required.iter() {
+            let Some(e) = a.effective(cat, Some(n), m) else {
+                continue;
+            };
+            let id = &cat.measures[m as usize].id;
+            if body.get(id) != Some(&e.level.number()) {
+                out.insert(format!("{}/{id}", s.id), e.level.number());
+            }
+        }
+    }
+    out
 }
 
 /// The trail of every required measure: each system's in order, then the body's.

@@ -1,4 +1,4 @@
-//! One test (or more) per rule of DESIGN.md, on small hand-worked cases.
+//! One test (or more) per rule of docs/concept.md, on small hand-worked cases.
 
 use crate::derive::{Object, Reason, assess};
 use crate::explain::explain;
@@ -339,7 +339,8 @@ fn rule7_high_water_mark_selection() {
 fn rule8_profiles_add_move_earlier_and_the_strictest_wins() {
     let cat = CatBuilder::default()
         .info("x", "mll")
-        .task("t", &["x"])
+        // A helse task: since rule 8 was amended, the helse profile reaches only its systems.
+        .sector_task("t", &["x"], "helse")
         .measure("m.c3", 3, "c")
         .measure("m.c2", 2, "c")
         .profile_measure("m.helse", 2, "c")
@@ -383,6 +384,194 @@ fn rule8_profiles_add_move_earlier_and_the_strictest_wins() {
         (p.value.as_i64(), p.profile.as_deref()),
         (Some(180), Some("p.helse"))
     );
+}
+
+/// Rule 8 as amended: a sector profile's system measures reach the systems that process a task
+/// of its sector and the systems those run on; its org-scope part and kind profiles reach all.
+#[test]
+fn rule8_sector_profiles_reach_only_the_sectors_systems_and_their_hosts() {
+    let cat = CatBuilder::default()
+        .info("x", "mll")
+        .info("y", "mll")
+        .sector_task("t.vann", &["y"], "vann")
+        .task("t.felles", &["x"])
+        .measure("m.c2", 2, "c")
+        .measure("m.c3", 3, "c")
+        .profile_measure("m.vann", 1, "c")
+        .profile_measure("m.helse", 1, "c")
+        .profile_measure("m.kommune", 1, "c")
+        .org_measure("o.c3", 3, "c")
+        .profile(
+            "p.vann",
+            "sector:vann",
+            &["m.vann"],
+            &[("m.c3", 2), ("o.c3", 2)],
+        )
+        .profile("p.helse", "sector:helse", &["m.helse"], &[])
+        .profile("p.kommune", "kommune", &["m.kommune"], &[])
+        .build();
+    let ws = WsBuilder::new(&cat)
+        .sectors(&["vann", "helse"])
+        .adopt("t.vann")
+        .adopt("t.felles")
+        .own_sector_task("t.legevakt", &["x"], &["helse"])
+        .system("s.vann", &[("t.vann", None)])
+        .system("s.host", &[])
+        .system("s.metal", &[])
+        .system("s.barnevern", &[("t.felles", None)])
+        .system("s.api", &[])
+        .system("s.helse", &[("t.legevakt", None)])
+        .dep("s.vann", "s.host", RunsOn)
+        .dep("s.host", "s.metal", RunsOn)
+        .dep("s.vann", "s.api", Uses)
+        .build();
+    let a = run(&cat, &ws);
+    let vann = ["m.c2", "m.c3", "m.vann", "m.kommune"];
+    assert_eq!(required(&cat, &a, 0), vann, "the water system");
+    assert_eq!(required(&cat, &a, 1), vann, "its host");
+    assert_eq!(
+        required(&cat, &a, 2),
+        vann,
+        "the host's host (transitively)"
+    );
+    assert_eq!(
+        required(&cat, &a, 3),
+        ["m.c2", "m.kommune"],
+        "child welfare: no water measure, the kind profile still reaches it"
+    );
+    assert_eq!(
+        required(&cat, &a, 4),
+        ["m.kommune"],
+        "`uses` carries no sector (the api inherits no c level either)"
+    );
+    assert_eq!(
+        required(&cat, &a, 5),
+        ["m.c2", "m.helse", "m.kommune"],
+        "the body's own task with `sectors: [helse]`"
+    );
+    assert_eq!(
+        org_required(&cat, &a),
+        ["o.c3"],
+        "org-scope parts reach the body"
+    );
+    // The trail names the profile and the system through which the sector reached.
+    let t = explain(&cat, &ws, &a, Some(2), cat.measure("m.vann").unwrap()).unwrap();
+    assert_eq!(t.added_by_profile.as_deref(), Some("p.vann"));
+    let r = &t.sector_reach[0];
+    assert_eq!(
+        (
+            r.profile.as_str(),
+            r.sector.as_str(),
+            r.system.as_str(),
+            r.task.as_str()
+        ),
+        ("p.vann", "vann", "s.vann", "t.vann")
+    );
+    let t = explain(&cat, &ws, &a, Some(1), cat.measure("m.c3").unwrap()).unwrap();
+    assert_eq!(t.moved_by_profile.as_deref(), Some("p.vann"));
+    assert_eq!(t.sector_reach[0].system, "s.vann");
+    assert!(explain(&cat, &ws, &a, Some(3), cat.measure("m.vann").unwrap()).is_none());
+    assert!(explain(&cat, &ws, &a, Some(3), cat.measure("m.c3").unwrap()).is_none());
+    let t = explain(&cat, &ws, &a, Some(3), cat.measure("m.kommune").unwrap()).unwrap();
+    assert!(t.sector_reach.is_empty(), "a kind profile needs no sector");
+    let e = a
+        .effective(&cat, Some(3), cat.measure("m.c3").unwrap())
+        .unwrap();
+    assert_eq!(
+        (e.level.number(), e.moved_by),
+        (3, None),
+        "not moved outside the reach"
+    );
+}
+
+/// Rule 16: a measure a legal duty requires is required wherever an information type or task
+/// carrying the requirement is processed, whatever the levels, and lowering never removes it.
+#[test]
+fn rule16_legal_duties_require_measures_whatever_the_levels() {
+    let cat = CatBuilder::default()
+        .info("x.plain", "lll")
+        .info("x.helse", "lll")
+        .info("x.utland", "mml")
+        .task("t.a", &["x.plain", "x.helse", "x.utland"])
+        .task("t.b", &["x.plain"])
+        .measure("m.1", 1, "c")
+        .measure("m.overforing", 3, "c")
+        .measure("m.plikt", 3, "i")
+        .measure("m.never", 3, "c")
+        .profile_measure("m.profil", 3, "a")
+        .org_measure("o.dpia", 3, "c")
+        .info_requires("x.helse", &["gdpr.35"])
+        .info_requires("x.utland", &["gdpr.44"])
+        .task_requires("t.b", &["lov.b"])
+        .required_by("m.overforing", &["gdpr.44"])
+        .required_by("m.plikt", &["lov.b"])
+        .required_by("m.never", &["lov.x"])
+        .required_by("m.profil", &["lov.b"])
+        .required_by("o.dpia", &["gdpr.35"])
+        .build();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .adopt("t.b")
+        .adapt("t.a", "x.utland", "c=l,i=l")
+        .system("s.plain", &[("t.a", Some(&["x.plain"]))])
+        .system("s.utland", &[("t.a", Some(&["x.utland"]))])
+        .system("s.b", &[("t.b", None)])
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(a.systems[1].levels, lv("lll"), "lowered to lav everywhere");
+    assert_eq!(required(&cat, &a, 0), ["m.1"]);
+    assert_eq!(
+        required(&cat, &a, 1),
+        ["m.1", "m.overforing"],
+        "the information type carries GDPR ch. V: a lowered level does not remove it"
+    );
+    assert_eq!(
+        required(&cat, &a, 2),
+        ["m.1", "m.plikt", "m.profil"],
+        "the task carries the duty; a profile-only measure is required by it too"
+    );
+    assert_eq!(
+        org_required(&cat, &a),
+        ["o.dpia"],
+        "the body's task has art. 35 data"
+    );
+    let t = explain(&cat, &ws, &a, Some(1), cat.measure("m.overforing").unwrap()).unwrap();
+    assert!(t.because.is_empty(), "no level selects it");
+    assert_eq!(t.baseline, 3);
+    let d = &t.required_by[0];
+    assert_eq!(
+        (
+            d.requirement.as_str(),
+            d.task.as_str(),
+            d.info_type.as_deref()
+        ),
+        ("gdpr.44", "t.a", Some("x.utland"))
+    );
+    let t = explain(&cat, &ws, &a, Some(2), cat.measure("m.plikt").unwrap()).unwrap();
+    assert_eq!(
+        t.required_by[0].info_type, None,
+        "carried by the task itself"
+    );
+    let t = explain(&cat, &ws, &a, None, cat.measure("o.dpia").unwrap()).unwrap();
+    assert_eq!(t.required_by[0].info_type.as_deref(), Some("x.helse"));
+    assert!(explain(&cat, &ws, &a, Some(0), cat.measure("m.overforing").unwrap()).is_none());
+    // Selected by level too: the trail gives both.
+    let ws2 = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("s.utland", &[("t.a", None)])
+        .build();
+    let a2 = run(&cat, &ws2);
+    assert_eq!(a2.systems[0].levels, lv("mml"));
+    let t = explain(
+        &cat,
+        &ws2,
+        &a2,
+        Some(0),
+        cat.measure("m.overforing").unwrap(),
+    )
+    .unwrap();
+    assert_eq!(t.required_by.len(), 1);
+    assert!(t.because.is_empty(), "baseline 3 is not reached by middels");
 }
 
 #[test]

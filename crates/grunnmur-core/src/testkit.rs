@@ -35,6 +35,7 @@ pub struct CatBuilder {
     tasks: Vec<(String, Vec<String>, Vec<Applicability>)>,
     measures: Vec<Measure>,
     profiles: Vec<ProfileSpec>,
+    task_reqs: Vec<(String, Vec<String>)>,
 }
 
 impl CatBuilder {
@@ -43,6 +44,7 @@ impl CatBuilder {
             id: id.into(),
             name: Text::nb(id),
             levels: lv(levels),
+            requirements: Vec::new(),
         });
         self
     }
@@ -51,6 +53,35 @@ impl CatBuilder {
         let infos = infos.iter().map(|s| s.to_string()).collect();
         self.tasks
             .push((id.into(), infos, vec![Applicability::All]));
+        self
+    }
+
+    /// A task of one sector (`applies_to: [sector:<sector>]`).
+    pub fn sector_task(mut self, id: &str, infos: &[&str], sector: &str) -> Self {
+        let infos = infos.iter().map(|s| s.to_string()).collect();
+        let applies = Applicability::parse(&format!("sector:{sector}")).unwrap();
+        self.tasks.push((id.into(), infos, vec![applies]));
+        self
+    }
+
+    /// The information type `id` carries these requirements.
+    pub fn info_requires(mut self, id: &str, reqs: &[&str]) -> Self {
+        let it = self.info_types.iter_mut().find(|t| t.id == id).unwrap();
+        it.requirements = reqs.iter().map(|s| s.to_string()).collect();
+        self
+    }
+
+    /// The task `id` carries these requirements.
+    pub fn task_requires(mut self, id: &str, reqs: &[&str]) -> Self {
+        self.task_reqs
+            .push((id.into(), reqs.iter().map(|s| s.to_string()).collect()));
+        self
+    }
+
+    /// The measure `id` is required by these requirements (rule 16).
+    pub fn required_by(mut self, id: &str, reqs: &[&str]) -> Self {
+        let m = self.measures.iter_mut().find(|m| m.id == id).unwrap();
+        m.required_by = reqs.iter().map(|s| s.to_string()).collect();
         self
     }
 
@@ -66,6 +97,8 @@ impl CatBuilder {
             activity: Activity::Risikohandtering,
             params: BTreeMap::new(),
             profile_only: po,
+            required_by: Vec::new(),
+            evidence: None,
         });
         self
     }
@@ -103,6 +136,10 @@ impl CatBuilder {
                 name: Text::nb(id.clone()),
                 applies_to: applies.clone(),
                 info_types: infos.iter().map(|i| it(i)).collect(),
+                requirements: (self.task_reqs.iter())
+                    .filter(|(t, _)| t == id)
+                    .flat_map(|(_, r)| r.clone())
+                    .collect(),
             })
             .collect();
         let profiles = self
@@ -195,6 +232,7 @@ impl<'c> WsBuilder<'c> {
                 .map(|&i| InfoRef::Catalog(i))
                 .collect(),
             adaptations: Vec::new(),
+            sectors: Vec::new(),
         });
         self
     }
@@ -230,6 +268,14 @@ impl<'c> WsBuilder<'c> {
         self
     }
 
+    /// The body's own task, of these sectors.
+    pub fn own_sector_task(mut self, id: &str, infos: &[&str], sectors: &[&str]) -> Self {
+        self = self.own_task(id, infos);
+        let t = self.ws.tasks.last_mut().unwrap();
+        t.sectors = sectors.iter().map(|s| s.to_string()).collect();
+        self
+    }
+
     pub fn own_task(mut self, id: &str, infos: &[&str]) -> Self {
         let info_types = infos.iter().map(|i| self.info_ref(i)).collect();
         self.ws.tasks.push(BodyTask {
@@ -238,6 +284,7 @@ impl<'c> WsBuilder<'c> {
             name: Some(Text::nb(id)),
             info_types,
             adaptations: Vec::new(),
+            sectors: Vec::new(),
         });
         self
     }

@@ -75,6 +75,9 @@ pub struct BodyTask {
     /// The task's information types (for an adopted task, the catalog's list).
     pub info_types: Vec<InfoRef>,
     pub adaptations: Vec<Adaptation>,
+    /// Sectors the body's own task belongs to (an adopted task takes the catalog's
+    /// `sector:` applicability instead; rule 8).
+    pub sectors: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -219,6 +219,8 @@ fn measure(
         kind,
         activity,
         refs,
+        required_by: Vec::new(),
+        evidence: None,
         params: values,
         profile_only: level.is_none(),
     }

@@ -243,7 +243,7 @@ fn requirements(
                 json!({"name": "status", "ns": NS,
                        "value": st.map_or("not_started", |x| x.status.as_str())}),
             ];
-            if let Some(e) = a.plan.effective[m as usize] {
+            if let Some(e) = a.effective(cat, scope, m) {
                 props.push(json!({"name": "baseline-level", "ns": NS,
                                   "value": e.level.number().to_string()}));
             }

@@ -13,6 +13,7 @@ use grunnmur_core::workspace::Status;
 use grunnmur_i18n::{Lang, t};
 use std::collections::{HashMap, HashSet};
 
+mod evidence;
 mod risk;
 pub use risk::{TOP_RISKS, ZONE_COLORS, risk_assessment};
 
@@ -32,6 +33,8 @@ pub struct Progress {
     pub sections: Vec<Section>,
     pub required: u32,
     pub in_place: u32,
+    /// Marked implemented with no evidence link (counted apart; also in `in_place`).
+    pub undocumented: u32,
 }
 
 pub fn progress(input: &ReportInput) -> Progress {
@@ -41,6 +44,7 @@ pub fn progress(input: &ReportInput) -> Progress {
         sections: vec![by_baseline(&ctx), by_activity(&ctx)],
         required,
         in_place,
+        undocumented: ctx.undocumented(),
     }
 }
 
@@ -128,9 +132,7 @@ impl<'a> Ctx<'a> {
         let mut push = |system: Option<&'a str>, m: &'a str| {
             let doc = measures.get(m).copied();
             let baseline = r
-                .baselines
-                .get(m)
-                .copied()
+                .baseline(system, m)
                 .or_else(|| doc.map(|d| d.level.clamp(1, 3) as u8))
                 .unwrap_or(1);
             required.push(Required {
@@ -509,6 +511,7 @@ fn summary_section(ctx: &Ctx, overdue: usize) -> Section {
         ),
         kv("report-kv-required-total", int(total as usize)),
         kv("report-kv-in-place", int(in_place as usize)),
+        kv("report-kv-undocumented", int(ctx.undocumented() as usize)),
         kv("report-kv-coverage", share(in_place, total)),
         kv("report-kv-deviations", int(r.summary.deviations)),
         kv("report-kv-risk", int(r.summary.risk_assessments_needed)),
@@ -903,5 +906,6 @@ fn measure_plan(ctx: &Ctx) -> Doc {
         ],
     ));
     plan.paragraphs.push(ctx.t("report-plan-order"));
-    ctx.doc("report-title-plan", vec![plan], true)
+    let evidence = evidence::evidence_section(ctx, &open);
+    ctx.doc("report-title-plan", vec![plan, evidence], true)
 }

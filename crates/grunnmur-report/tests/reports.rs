@@ -435,3 +435,76 @@ fn the_status_report_needs_no_trails_and_the_progress_is_its_own() {
     assert_eq!(figure("report-kv-in-place"), Cell::Int(p.in_place as i64));
     assert_eq!(p.required as usize, total_required(&full));
 }
+
+/// A required measure marked implemented with no evidence link is counted apart as
+/// undocumented, in the status report and in the dashboard's progress.
+#[test]
+fn implemented_without_evidence_is_counted_as_undocumented() {
+    use grunnmur_core::workspace::Status;
+    let mut body = body("kommune.yaml");
+    let r = report_for(&body);
+    let required = |s: &grunnmur_catalog::body::StatusDoc| match s.system.as_deref() {
+        None => r.org_measures.contains(&s.measure),
+        Some(id) => r
+            .systems
+            .iter()
+            .any(|x| x.id == id && x.required_measures.contains(&s.measure)),
+    };
+    let implemented: Vec<usize> = (body.measure_status.iter().enumerate())
+        .filter(|(_, s)| s.status == Status::Implemented && required(s))
+        .map(|(n, _)| n)
+        .collect();
+    assert!(
+        implemented.len() >= 2,
+        "the example has implemented measures"
+    );
+    for &n in &implemented {
+        body.measure_status[n].evidence.clear();
+    }
+    body.measure_status[implemented[0]].evidence = vec!["https://arkiv.example/1".into()];
+    let r = report_for(&body);
+    let doc = build::build(ReportKind::Status, &input(&r, &body, Lang::En));
+    let summary = &doc.sections[0].table.as_ref().unwrap().rows;
+    let label = grunnmur_i18n::t(Lang::En, "report-kv-undocumented", &[]);
+    let row = summary.iter().find(|x| x[0] == Cell::Text(label.clone()));
+    let want = implemented.len() as i64 - 1;
+    assert_eq!(row.unwrap()[1], Cell::Int(want));
+    assert_eq!(
+        build::progress(&input(&r, &body, Lang::En)).undocumented as i64,
+        want
+    );
+}
+
+/// The measure plan says, for each measure still to do, what done looks like (the catalog's
+/// `evidence`), once per measure.
+#[test]
+fn the_measure_plan_shows_each_open_measures_evidence() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let plan = build::build(ReportKind::MeasurePlan, &input(&r, &body, Lang::En));
+    let open = plan.sections[0].table.as_ref().unwrap();
+    let Cell::Text(first) = &open.rows[0][1] else {
+        panic!("{:?}", open.rows[0])
+    };
+    let mut doc = catalog().doc.clone();
+    let m = doc.measures.iter_mut().find(|m| &m.id == first).unwrap();
+    m.evidence = Some(grunnmur_catalog::format::TextDoc {
+        nb: Some("En datert liste".into()),
+        en: Some("A dated list".into()),
+    });
+    let input = ReportInput {
+        catalog: &doc,
+        ..input(&r, &body, Lang::En)
+    };
+    let plan = build::build(ReportKind::MeasurePlan, &input);
+    let ev = plan.sections.iter().find(|s| s.key == "evidence").unwrap();
+    let rows = &ev.table.as_ref().unwrap().rows;
+    let ids: Vec<String> = rows.iter().map(|x| x[0].display()).collect();
+    let distinct: std::collections::HashSet<&String> = ids.iter().collect();
+    assert_eq!(ids.len(), distinct.len(), "each measure once");
+    let row = rows
+        .iter()
+        .find(|x| x[0] == Cell::Text(first.clone()))
+        .unwrap();
+    assert_eq!(row[2], Cell::Text("A dated list".into()));
+}

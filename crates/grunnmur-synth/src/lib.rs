@@ -97,13 +97,15 @@ pub fn catalog_doc(spec: &Spec) -> CatalogDoc {
             requirements: Vec::new(),
         })
         .collect();
-    // Every information type belongs to at least one task; tasks hold 10-30 each.
+    // Every information type belongs to at least one task; tasks hold 10-30 each. One task in
+    // six also belongs to a sector, so that sector profiles reach the systems processing it
+    // (rule 8).
     let mut tasks: Vec<TaskDoc> = (0..spec.tasks)
         .map(|n| TaskDoc {
             id: format!("t.{n:04}"),
             name: text(format!("Oppgave {n}")),
             description: None,
-            applies_to: vec![
+            applies_to: std::iter::once(
                 match n % 4 {
                     0 => "alle",
                     1 => "kommune",
@@ -111,7 +113,9 @@ pub fn catalog_doc(spec: &Spec) -> CatalogDoc {
                     _ => "stat",
                 }
                 .to_string(),
-            ],
+            )
+            .chain((n % 6 == 3).then(|| format!("sector:{}", SECTORS[n / 6 % SECTORS.len()])))
+            .collect(),
             info_types: Vec::new(),
             steps: Vec::new(),
             requirements: Vec::new(),
@@ -162,6 +166,8 @@ pub fn catalog_doc(spec: &Spec) -> CatalogDoc {
                 kind: kinds[r.below(4)],
                 activity: activities[r.below(7)],
                 refs: BTreeMap::new(),
+                required_by: Vec::new(),
+                evidence: Some(text(format!("Bevis for tiltak {n}"))),
                 params: BTreeMap::new(),
                 profile_only: n >= profile_only_from,
             }

@@ -49,7 +49,7 @@ fn strs(v: &Value) -> Vec<&str> {
         .collect()
 }
 
-/// The worked example, computed by hand (see the fixture's comments and DESIGN.md rules).
+/// The worked example, computed by hand (see the fixture's comments and the rules of docs/concept.md).
 #[test]
 fn worked_example_small_municipality() {
     let r = assess_small();
@@ -110,14 +110,21 @@ fn worked_example_small_municipality() {
     assert_eq!(strs(&sys("s.skole")["cumulation"]), ["c"]);
     assert!(sys("s.hr")["cumulation"].as_array().unwrap().is_empty());
 
-    // The profile adds m.helse.oppslag and moves m.logg from BN3 to BN2.
-    let four = ["m.tilgang", "m.backup", "m.logg", "m.helse.oppslag"];
-    for s in ["s.hr", "s.okonomi", "s.skole", "s.drift"] {
-        assert_eq!(strs(&sys(s)["required_measures"]), four, "{s}");
+    // The education profile applies by sector, so (rule 8 as amended) it reaches only the
+    // system that processes the education task, s.skole: there it adds m.helse.oppslag and
+    // moves m.logg from BN3 to BN2. Elsewhere m.logg stays at BN3: required where a dimension
+    // it protects is høy (integrity on s.hr, s.okonomi, s.drift), not on s.id.
+    assert_eq!(
+        strs(&sys("s.skole")["required_measures"]),
+        ["m.tilgang", "m.backup", "m.logg", "m.helse.oppslag"]
+    );
+    let three = ["m.tilgang", "m.backup", "m.logg"];
+    for s in ["s.hr", "s.okonomi", "s.drift"] {
+        assert_eq!(strs(&sys(s)["required_measures"]), three, "{s}");
     }
     assert_eq!(
         strs(&sys("s.id")["required_measures"]),
-        ["m.tilgang", "m.backup", "m.logg"]
+        ["m.tilgang", "m.backup"]
     );
     assert_eq!(strs(&r["org_measures"]), ["m.ledelse", "m.beredskap"]);
 
@@ -144,11 +151,20 @@ fn worked_example_small_municipality() {
 
     // Every required measure has its trail.
     let explain = r["explain"].as_object().unwrap();
-    assert_eq!(explain.len(), 4 * 4 + 3 + 2);
-    let t = &explain["s.hr/m.logg"];
+    assert_eq!(explain.len(), 4 + 3 * 3 + 2 + 2);
+    let t = &explain["s.skole/m.logg"];
     assert_eq!(t["baseline"], 2);
     assert_eq!(t["catalog_baseline"], 3);
     assert_eq!(t["moved_by_profile"], "p.skole");
+    let reach = &t["sector_reach"][0];
+    assert_eq!(
+        (reach["system"].as_str(), reach["task"].as_str()),
+        (Some("s.skole"), Some("kommune.skole"))
+    );
+    // s.hr: m.logg at its own BN3, through integrity høy inherited from s.okonomi.
+    let t = &explain["s.hr/m.logg"];
+    assert_eq!(t["baseline"], 3);
+    assert!(t.get("moved_by_profile").is_none() && t.get("sector_reach").is_none());
     let i = t["because"]
         .as_array()
         .unwrap()
@@ -161,7 +177,9 @@ fn worked_example_small_municipality() {
         i["dependency_path"][0],
         serde_json::json!({"system": "s.okonomi", "kind": "uses", "on": "s.hr"})
     );
-    let c = t["because"]
+    // The lowered confidentiality keeps its recommendation and justification in the trail
+    // (m.tilgang at BN1 is selected through c; m.logg at BN3 on s.hr no longer is).
+    let c = explain["s.hr/m.tilgang"]["because"]
         .as_array()
         .unwrap()
         .iter()
@@ -175,8 +193,12 @@ fn worked_example_small_municipality() {
             .contains("Helseopplysninger")
     );
     assert_eq!(
-        explain["s.hr/m.helse.oppslag"]["added_by_profile"],
+        explain["s.skole/m.helse.oppslag"]["added_by_profile"],
         "p.skole"
+    );
+    assert!(
+        explain.get("s.hr/m.helse.oppslag").is_none(),
+        "outside the sector's reach"
     );
 }
 

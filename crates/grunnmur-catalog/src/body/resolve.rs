@@ -106,17 +106,25 @@ impl<'a> Resolver<'a> {
             };
             self.err(line, kind);
         }
-        for (n, s) in doc.org.sectors.iter().enumerate() {
-            if grunnmur_core::catalog::Applicability::parse(&format!("sector:{s}")).is_none() {
-                let line = self.at(&["org", "sectors", &n.to_string()]);
-                self.err(line, P::InvalidSector { value: s.clone() });
-            }
-        }
+        self.sectors(&["org", "sectors"], &doc.org.sectors);
         if doc.org.cumulation_threshold == 0 {
             let line = self.at(&["org", "cumulation_threshold"]);
             self.err(line, P::InvalidThreshold);
         }
         orgnr
+    }
+
+    /// Sector ids at `path` (the org's, or an own task's): each a valid `sector:` id.
+    fn sectors(&mut self, path: &[&str], sectors: &[String]) {
+        for (n, s) in sectors.iter().enumerate() {
+            if grunnmur_core::catalog::Applicability::parse(&format!("sector:{s}")).is_none() {
+                let ns = n.to_string();
+                let mut at = path.to_vec();
+                at.push(&ns);
+                let line = self.at(&at);
+                self.err(line, P::InvalidSector { value: s.clone() });
+            }
+        }
     }
 
     /// The body's own information types.
@@ -182,6 +190,10 @@ impl<'a> Resolver<'a> {
         let line = self.at(&["tasks", &ns]);
         match (&t.task, &t.id) {
             (Some(tid), None) if t.name.is_none() && t.info_types.is_none() => {
+                if !t.sectors.is_empty() {
+                    let line = self.at(&["tasks", &ns, "sectors"]);
+                    self.err(line, P::SectorsOnAdoptedTask { task: tid.clone() });
+                }
                 match self.cat.task(tid) {
                     Some(ti) => {
                         let its = self.cat.tasks[ti as usize].info_types.iter();
@@ -192,6 +204,7 @@ impl<'a> Resolver<'a> {
                             name: None,
                             info_types,
                             adaptations: Vec::new(),
+                            sectors: Vec::new(),
                         })
                     }
                     None => {
@@ -223,12 +236,14 @@ impl<'a> Resolver<'a> {
                     self.err(line, kind);
                 }
                 let info_types = self.own_task_info_types(n, id, t);
+                self.sectors(&["tasks", &ns, "sectors"], &t.sectors);
                 Some(BodyTask {
                     id: id.clone(),
                     catalog: None,
                     name: t.name.clone().map(Text::nb),
                     info_types,
                     adaptations: Vec::new(),
+                    sectors: t.sectors.clone(),
                 })
             }
             _ => {

@@ -25,6 +25,7 @@ pub(super) fn build(
             id: t.id.clone(),
             name: t.name.to_text(),
             levels: t.levels,
+            requirements: t.requirements.clone(),
         })
         .collect();
     let tasks = doc
@@ -36,6 +37,7 @@ pub(super) fn build(
             name: t.name.to_text(),
             applies_to,
             info_types: t.info_types.iter().map(|i| it_idx[i]).collect(),
+            requirements: t.requirements.clone(),
         })
         .collect();
     let measures = doc
@@ -52,6 +54,8 @@ pub(super) fn build(
             activity: m.activity,
             params: m.params.clone().into_iter().collect::<BTreeMap<_, _>>(),
             profile_only: m.profile_only,
+            required_by: m.required_by.clone(),
+            evidence: m.evidence.as_ref().map(TextDoc::to_text),
         })
         .collect();
     let profiles = doc

@@ -257,11 +257,25 @@ impl Checker<'_> {
         task_applies
     }
 
-    pub(super) fn measures(&mut self, measures: &[Located<MeasureDoc>]) -> Ids {
+    /// Measures: texts (evidence is a warning when missing), baseline, `protects`, and the
+    /// requirements of `required_by` (rule 16) known.
+    pub(super) fn measures(&mut self, measures: &[Located<MeasureDoc>], req_ids: &Ids) -> Ids {
         let m_ids = self.ids("measures", measures, |m| &m.id);
         for m in measures {
             let (loc, id) = ((m.file, &m.node), m.value.id.as_str());
             self.text(loc, "measures", id, "name", Some(&m.value.name), true);
+            let evidence = m.value.evidence.as_ref();
+            self.text(loc, "measures", id, "evidence", evidence, false);
+            let reqs = &m.value.required_by;
+            self.refs(
+                loc,
+                "measures",
+                id,
+                "required_by",
+                "requirements",
+                reqs,
+                req_ids,
+            );
             self.text(
                 loc,
                 "measures",

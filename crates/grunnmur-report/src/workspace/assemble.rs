@@ -239,6 +239,7 @@ impl Assembly<'_> {
                 } else {
                     r.list("info_types")
                 },
+                sectors: r.list("sectors").unwrap_or_default(),
                 overrides: Vec::new(),
             });
             let path = format!("tasks/{n}");
@@ -246,7 +247,11 @@ impl Assembly<'_> {
                 &path,
                 "tasks",
                 r.number,
-                &[("task", "task"), ("info_types", "info_types")],
+                &[
+                    ("task", "task"),
+                    ("info_types", "info_types"),
+                    ("sectors", "sectors"),
+                ],
             );
             self.prov.row(path, "tasks", r.number);
         }

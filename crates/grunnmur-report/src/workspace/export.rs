@@ -139,6 +139,7 @@ fn task_rows(d: &BodyDoc) -> Vec<Vec<Out>> {
                 opt(&t.id),
                 opt(&t.name),
                 t.info_types.as_deref().map_or(Out::None, |l| list(l, ", ")),
+                list(&t.sectors, ", "),
             ]
         })
         .collect()

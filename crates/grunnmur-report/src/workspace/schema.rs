@@ -94,6 +94,7 @@ pub(super) const TASKS: Sheet = Sheet {
         col("id", Kind::Id, true),
         col("name", Kind::Text, false),
         col("info_types", Kind::IdList, false),
+        col("sectors", Kind::IdList, false),
     ],
 };
 pub(super) const OVERRIDES: Sheet = Sheet {
