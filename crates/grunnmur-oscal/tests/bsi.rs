@@ -34,7 +34,7 @@ fn control_outline(c: &Control, out: &mut Vec<String>, depth: usize) {
 #[test]
 fn lieferkettensicherheit_matches_bsi_resolution() {
     let base = common::bsi_dir().join("control_layer/Lieferkettensicherheit");
-    let how = "it ships in shared/oscal beside the repository";
+    let how = "it ships in the repository, crates/grunnmur-oscal/tests/data/bsi";
     let Some(profile) = common::real_file(
         base.join("sources/profiles/Lieferkettensicherheit-profile.json"),
         "bsi",

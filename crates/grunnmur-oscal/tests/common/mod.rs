@@ -17,12 +17,12 @@ pub fn data_dir() -> PathBuf {
     }
 }
 
-/// BSI's data in the shared folder beside the repository (`$GRUNNMUR_BSI_DATA` overrides).
+/// BSI's data, in the repository beside the tests (`tests/data/bsi`, CC BY-SA 4.0, see its
+/// README); `$GRUNNMUR_BSI_DATA` overrides.
 pub fn bsi_dir() -> PathBuf {
     match std::env::var_os("GRUNNMUR_BSI_DATA") {
         Some(d) => PathBuf::from(d),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/oscal/bsi-stand-der-technik"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/bsi"),
     }
 }
 
