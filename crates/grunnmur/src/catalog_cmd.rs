@@ -218,5 +218,21 @@ fn stats_text(lang: Lang, s: &grunnmur_catalog::stats::Stats) -> String {
         "stats-iso",
         format!("{}/93{}", s.iso27002_covered, missing(&s.iso27002_missing)),
     );
+    line("stats-evidence", format!("{}/{}", s.evidence, s.measures));
+    line("stats-required-by", s.required_by.to_string());
+    line(
+        "stats-required-by-requirement",
+        map(&s.required_by_requirement),
+    );
+    for (source, r) in &s.refs_by_source {
+        let args = [
+            ("measures", r.measures.to_string()),
+            ("references", r.references.to_string()),
+            ("distinct", r.distinct.to_string()),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let label = t(lang, "stats-refs-source", &[("source", source.as_str())]);
+        let _ = writeln!(out, "  {label:<44} {}", t(lang, "stats-refs-counts", &args));
+    }
     out
 }

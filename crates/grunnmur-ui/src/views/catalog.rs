@@ -264,6 +264,9 @@ struct MeasurePage {
     name: String,
     statement: String,
     guidance: String,
+    evidence: String,
+    /// The legal duties that require the measure whatever the levels (rule 16), by name.
+    required_by: Vec<String>,
     facts: Vec<(String, String)>,
     refs: Vec<(String, String)>,
     params: Vec<(String, String)>,
@@ -315,6 +318,16 @@ pub async fn measure(
         name: m.name.get(code).to_string(),
         statement: text(&m.statement, code),
         guidance: text(&m.guidance, code),
+        evidence: text(&m.evidence, code),
+        required_by: m
+            .required_by
+            .iter()
+            .map(|r| {
+                let doc = &s.catalog.doc.requirements;
+                let req = doc.iter().find(|x| &x.id == r);
+                req.map_or(r.clone(), |x| x.name.get(code).to_string())
+            })
+            .collect(),
         facts,
         refs: m
             .refs

@@ -34,6 +34,7 @@ struct DashboardPage {
     overdue: usize,
     deviations: usize,
     cumulation: usize,
+    undocumented: u32,
     progress: String,
     grid: String,
 }
@@ -43,6 +44,7 @@ struct Figures {
     progress: String,
     required: u32,
     in_place: u32,
+    undocumented: u32,
     grid: String,
 }
 
@@ -74,6 +76,7 @@ pub async fn show(BodyPage { v, b, orgnr, .. }: BodyPage<Reader>) -> Result<Resp
             progress,
             required: p.required,
             in_place: p.in_place,
+            undocumented: p.undocumented,
             grid: crate::svg::level_grid(lang, ws, a),
         }
     });
@@ -182,6 +185,7 @@ pub async fn show(BodyPage { v, b, orgnr, .. }: BodyPage<Reader>) -> Result<Resp
         overdue,
         deviations: report.summary.deviations,
         cumulation,
+        undocumented: figures.undocumented,
         progress: figures.progress.clone(),
         grid: figures.grid.clone(),
     })

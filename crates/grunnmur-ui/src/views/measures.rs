@@ -106,7 +106,7 @@ pub async fn list(
         }
         for &m in required.iter() {
             let mi = &cat.measures[m as usize];
-            let e = a.plan.effective[m as usize];
+            let e = a.effective(cat, sys, m);
             let baseline = e.map_or(0, |e| e.level.number());
             let st = statuses.get(&(sys, m)).copied();
             let status = st.map_or(Status::NotStarted, |x| x.status);
@@ -272,6 +272,8 @@ struct EditPage {
     measure: String,
     name: String,
     statement: String,
+    /// What an auditor would accept as proof (the catalog's `evidence`).
+    expected_evidence: String,
     place: String,
     system_enc: String,
     required: bool,
@@ -374,6 +376,11 @@ fn edit_page(
             .as_ref()
             .map(|x| x.get(code).to_string())
             .unwrap_or_default(),
+        expected_evidence: mi
+            .evidence
+            .as_ref()
+            .map(|x| x.get(code).to_string())
+            .unwrap_or_default(),
         place: sys.map_or(t(lang, "report-scope-org", &[]), |n| {
             ws.systems[n].name.clone()
         }),
@@ -462,7 +469,78 @@ struct WhyPage {
     profile_note: String,
     selection: String,
     trails: Vec<TrailView>,
+    /// Rule 8: how a sector profile reached the system; rule 16: the legal duties.
+    reach: Vec<String>,
+    duties: Vec<String>,
+    evidence: String,
     params: Vec<(String, String, String)>,
+}
+
+/// The sector reach (rule 8) and legal duties (rule 16) of a trail, as sentences with names.
+fn reach_and_duties(
+    lang: Lang,
+    cat: &grunnmur_core::Catalog,
+    doc: &CatalogDoc,
+    ws: &Workspace,
+    tr: &grunnmur_core::explain::Trail,
+) -> (Vec<String>, Vec<String>) {
+    let code = lang.code();
+    let profile = |id: &str| {
+        let p = cat.profiles.iter().find(|p| p.id == id);
+        p.map_or(id.to_string(), |p| p.name.get(code).to_string())
+    };
+    let system = |id: &str| {
+        let s = ws.systems.iter().find(|x| x.id == id);
+        s.map_or(id.to_string(), |x| x.name.clone())
+    };
+    let task = |id: &str| {
+        let t = ws.tasks.iter().find(|x| x.id == id);
+        t.map_or(id.to_string(), |x| task_name(cat, x, lang).to_string())
+    };
+    let reach = tr
+        .sector_reach
+        .iter()
+        .map(|r| {
+            let args = [
+                ("profile", profile(&r.profile)),
+                ("sector", r.sector.clone()),
+                ("system", system(&r.system)),
+                ("task", task(&r.task)),
+            ];
+            t(
+                lang,
+                "ui-why-sector-reach",
+                &args.each_ref().map(|(k, v)| (*k, v.as_str())),
+            )
+        })
+        .collect();
+    let duties = tr
+        .required_by
+        .iter()
+        .map(|d| {
+            let req = doc.requirements.iter().find(|r| r.id == d.requirement);
+            let req = req.map_or(d.requirement.clone(), |r| r.name.get(code).to_string());
+            let info = d.info_type.as_deref().and_then(|i| cat.info_type(i));
+            let task = task(&d.task);
+            match info {
+                Some(i) => {
+                    let info = cat.info_types[i as usize].name.get(code);
+                    let args = [
+                        ("requirement", req.as_str()),
+                        ("info", info),
+                        ("task", task.as_str()),
+                    ];
+                    t(lang, "ui-why-duty-info", &args)
+                }
+                None => t(
+                    lang,
+                    "ui-why-duty-task",
+                    &[("requirement", &req), ("task", &task)],
+                ),
+            }
+        })
+        .collect();
+    (reach, duties)
 }
 
 pub async fn why(
@@ -477,6 +555,11 @@ pub async fn why(
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
     let trail = explain(cat, ws, a, sys, m);
     let mi = &cat.measures[m as usize];
+    let doc = &b.derived.catalog.doc;
+    let (reach, duties) = trail.as_ref().map_or_else(Default::default, |tr| {
+        reach_and_duties(lang, cat, doc, ws, tr)
+    });
+    let evidence = mi.evidence.as_ref().map(|e| e.get(lang.code()).to_string());
     let profile_name = |id: &str| {
         cat.profiles
             .iter()
@@ -541,6 +624,9 @@ pub async fn why(
         profile_note,
         selection,
         trails,
+        reach,
+        duties,
+        evidence: evidence.unwrap_or_default(),
         params,
     })
 }

@@ -199,7 +199,7 @@ fn system_page(v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage
         .required
         .iter()
         .map(|m| {
-            let e = a.plan.effective[*m as usize];
+            let e = a.effective(cat, Some(n), *m);
             RequiredLine {
                 id: cat.measures[*m as usize].id.clone(),
                 name: cat.measures[*m as usize].name.get(lang.code()).to_string(),

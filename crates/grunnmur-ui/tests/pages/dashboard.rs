@@ -41,5 +41,13 @@ async fn the_dashboard_and_the_status_report_give_the_same_figures() {
         };
         assert_eq!(figure("report-kv-required-total"), Some(required));
         assert_eq!(figure("report-kv-in-place"), Some(in_place));
+        // Implemented without an evidence link: counted apart, the same on both.
+        let label = "Implemented without evidence (undocumented): ";
+        let at = html.find(label).expect("the undocumented count") + label.len();
+        let n: String = html[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        assert_eq!(figure("report-kv-undocumented"), Some(n.parse().unwrap()));
     }
 }
