@@ -217,6 +217,7 @@ impl FromRequestParts<AppState> for Caller {
                 .user_by_token(&sha256_hex(token))
                 .await?
                 .ok_or(ApiError::Unauthenticated)?;
+            gated(&user, false, parts)?;
             return Ok(Caller {
                 user,
                 via: Via::Token,
@@ -236,10 +237,22 @@ impl FromRequestParts<AppState> for Caller {
                 return Err(ApiError::Csrf);
             }
         }
+        gated(&user, true, parts)?;
         Ok(Caller {
             user,
             via: Via::Session { id_hash, csrf },
         })
+    }
+}
+
+/// Refuses a caller behind a gate (a forced password change, a platform administrator's
+/// missing second factor) everything but what clears it.
+fn gated(user: &UserRow, session: bool, parts: &Parts) -> Result<(), ApiError> {
+    match crate::password::gate(user, session) {
+        Some(g) if !crate::password::api_allowed(g, &parts.method, parts.uri.path()) => {
+            Err(ApiError::Gated(g))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -263,12 +276,14 @@ pub async fn session_user(
         .map(|u| (u, id_hash, session.csrf)))
 }
 
-/// Checks a password with the rate limit; on success opens a session and returns the cookie
-/// value and CSRF token.
+/// Checks a password with the rate limit — and, for an account with the second factor on, the
+/// `code` (a TOTP or recovery code; without one, [`ApiError::SecondFactorRequired`]) — and on
+/// success opens a session and returns the cookie value and CSRF token.
 pub async fn login(
     state: &AppState,
     email: &str,
     password: &str,
+    code: Option<&str>,
 ) -> Result<(UserRow, String, String), ApiError> {
     let email = email.trim().to_lowercase();
     let since = grunnmur_store::now() - state.config.login_window_seconds;
@@ -288,8 +303,71 @@ pub async fn login(
         state.store.record_login_failure(&email).await?;
         return Err(ApiError::Unauthenticated);
     };
+    if user.totp_secret.is_some() {
+        let code = code.map(str::trim).filter(|c| !c.is_empty());
+        let Some(code) = code else {
+            return Err(ApiError::SecondFactorRequired);
+        };
+        if !crate::password::second_factor(state, &user, code).await? {
+            state.store.record_login_failure(&email).await?;
+            return Err(ApiError::Unauthenticated);
+        }
+    }
     state.store.clear_login_failures(&email).await?;
     open_session(state, user).await
+}
+
+/// The second step of a sign-in through the pages: the password was right and a challenge
+/// was handed out ([`challenge`]); the code finishes it. A wrong code counts as a failed
+/// sign-in; the challenge holds until it expires or succeeds.
+pub async fn login_second_step(
+    state: &AppState,
+    challenge: &str,
+    code: &str,
+) -> Result<(UserRow, String, String), ApiError> {
+    let id_hash = sha256_hex(challenge);
+    let user_id = state
+        .store
+        .challenge(&id_hash)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let user = state
+        .store
+        .user(user_id)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let since = grunnmur_store::now() - state.config.login_window_seconds;
+    if state.store.login_failures_since(&user.email, since).await? >= state.config.login_attempts {
+        return Err(ApiError::TooManyAttempts);
+    }
+    if !crate::password::second_factor(state, &user, code).await? {
+        state.store.record_login_failure(&user.email).await?;
+        return Err(ApiError::InvalidField {
+            field: "code".into(),
+            code: "totp-wrong",
+        });
+    }
+    state.store.delete_challenge(&id_hash).await?;
+    state.store.clear_login_failures(&user.email).await?;
+    open_session(state, user).await
+}
+
+/// After a right password for an account with the second factor: a challenge for the form
+/// that asks for the code (stored as its SHA-256, good for a few minutes).
+pub async fn challenge(state: &AppState, email: &str) -> Result<String, ApiError> {
+    let email = email.trim().to_lowercase();
+    let user = state
+        .store
+        .user_by_email(&email)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let token = random_token(32);
+    let expires = grunnmur_store::now() + crate::password::CHALLENGE_SECONDS;
+    state
+        .store
+        .create_challenge(&sha256_hex(&token), user.id, expires)
+        .await?;
+    Ok(token)
 }
 
 /// Opens a session for a user the caller has authenticated: the cookie value and CSRF token.

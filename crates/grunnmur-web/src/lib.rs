@@ -5,12 +5,15 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod account_api;
 pub mod openapi;
 pub mod ops;
 pub mod oscal_api;
+pub mod password;
 pub mod release_api;
 pub mod risk_api;
 pub mod state;
+pub mod totp;
 
 #[cfg(test)]
 mod route_tests;

@@ -18,6 +18,9 @@ pub struct Config {
     /// Failed logins per account allowed within `login_window_seconds`.
     pub login_attempts: i64,
     pub login_window_seconds: i64,
+    /// Where users reach the server (`https://grunnmur.example.no`): one-time links handed
+    /// over by hand start with it. Empty: links are paths.
+    pub public_url: String,
 }
 
 impl Default for Config {
@@ -27,6 +30,7 @@ impl Default for Config {
             session_seconds: 8 * 3600,
             login_attempts: 5,
             login_window_seconds: 15 * 60,
+            public_url: String::new(),
         }
     }
 }

@@ -14,6 +14,7 @@
 pub(crate) mod accounts;
 pub(crate) mod audit_log;
 pub(crate) mod bodies;
+pub(crate) mod passwords;
 pub(crate) mod releases;
 pub(crate) mod reports;
 pub(crate) mod risk;
