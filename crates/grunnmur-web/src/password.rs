@@ -3,7 +3,7 @@
 //! factor that gate a session, the TOTP enrolment, and the one-time links an administrator hands
 //! over (a password reset, an invitation to a body). The API, the pages and the CLI call these.
 
-use crate::auth::{self, Caller, Via};
+use crate::auth::{self, Caller};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::totp;
@@ -348,11 +348,6 @@ pub fn plausible_email(e: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// Whether the caller's session is a session (not a token).
-pub fn is_session(c: &Caller) -> bool {
-    matches!(c.via, Via::Session { .. })
 }
 
 #[cfg(test)]
