@@ -372,8 +372,7 @@ pub trait Storage: Send + Sync {
     /// Turns the second factor off and removes the recovery codes; `totp.disable`.
     async fn disable_totp(&self, user_id: i64, actor: &str) -> Result<()>;
     /// Uses a recovery code once: `true` if it was unused (`totp.recovery-used`), else `false`.
-    async fn use_recovery_code(&self, user_id: i64, code_hash: &str, actor: &str)
-    -> Result<bool>;
+    async fn use_recovery_code(&self, user_id: i64, code_hash: &str, actor: &str) -> Result<bool>;
     async fn recovery_codes_left(&self, user_id: i64) -> Result<i64>;
     /// Stores a one-time link: `password.reset` (orgnr NULL) or `member.invite` (the body's).
     /// A new reset link retires the address's earlier ones.

@@ -3,9 +3,7 @@
 //! impl, which hands each method to the shared SQL in `sql/`.
 
 use crate::audit::{AuditRow, NewAudit};
-use crate::sql::{
-    Driver, Record, accounts, audit_log, bodies, passwords, releases, reports, risk,
-};
+use crate::sql::{Driver, Record, accounts, audit_log, bodies, passwords, releases, reports, risk};
 use crate::*;
 use sqlx::{Database, Pool, Transaction};
 use std::future::Future;
@@ -200,12 +198,7 @@ impl<DB: Backend> Storage for Store<DB> {
         passwords::disable_totp(self, user_id, actor).await
     }
 
-    async fn use_recovery_code(
-        &self,
-        user_id: i64,
-        code_hash: &str,
-        actor: &str,
-    ) -> Result<bool> {
+    async fn use_recovery_code(&self, user_id: i64, code_hash: &str, actor: &str) -> Result<bool> {
         passwords::use_recovery_code(self, user_id, code_hash, actor).await
     }
 

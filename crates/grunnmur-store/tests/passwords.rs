@@ -44,8 +44,13 @@ async fn a_password_change_lifts_the_forced_change_and_may_end_sessions() {
             .await
             .unwrap();
         assert!(!s.user(id).await.unwrap().unwrap().must_change_password);
-        s.require_password_change(id, "grunnmur serve").await.unwrap();
-        assert!(s.user(id).await.unwrap().unwrap().must_change_password, "{b}");
+        s.require_password_change(id, "grunnmur serve")
+            .await
+            .unwrap();
+        assert!(
+            s.user(id).await.unwrap().unwrap().must_change_password,
+            "{b}"
+        );
         s.create_session("sess", id, "csrf", now() + 60)
             .await
             .unwrap();
@@ -88,7 +93,10 @@ async fn totp_secrets_and_recovery_codes_are_used_once() {
         assert_eq!(u.totp_pending, None, "{b}");
         assert_eq!(s.recovery_codes_left(id).await.unwrap(), 10);
         assert!(s.use_recovery_code(id, "hash3", "k").await.unwrap(), "{b}");
-        assert!(!s.use_recovery_code(id, "hash3", "k").await.unwrap(), "once: {b}");
+        assert!(
+            !s.use_recovery_code(id, "hash3", "k").await.unwrap(),
+            "once: {b}"
+        );
         assert!(!s.use_recovery_code(id, "nope", "k").await.unwrap(), "{b}");
         assert_eq!(s.recovery_codes_left(id).await.unwrap(), 9);
         assert_eq!(events(&s, "totp.recovery-used").await.len(), 1, "{b}");
@@ -158,10 +166,22 @@ async fn a_reset_link_works_once_ends_sessions_and_retires_older_ones() {
         assert_eq!(resets.len(), 3, "{b}");
         assert!(resets.iter().all(|e| e.orgnr.is_none()));
         assert_eq!(resets[0].actor, "admin@example.no");
-        assert!(resets[0].after.as_deref().unwrap().contains("kari@example.no"));
+        assert!(
+            resets[0]
+                .after
+                .as_deref()
+                .unwrap()
+                .contains("kari@example.no")
+        );
         let changes = events(&s, "password.change").await;
         assert_eq!(changes.len(), 1, "{b}");
-        assert!(changes[0].after.as_deref().unwrap().contains("admin@example.no"));
+        assert!(
+            changes[0]
+                .after
+                .as_deref()
+                .unwrap()
+                .contains("admin@example.no")
+        );
     }
 }
 
@@ -202,7 +222,11 @@ async fn an_invitation_makes_a_member_of_a_new_or_the_signed_in_account() {
             .create_user("per@example.no", Some("h"), false, "t")
             .await
             .unwrap();
-        assert!(s.accept_invitation("for-kari", None, Some(other)).await.is_err());
+        assert!(
+            s.accept_invitation("for-kari", None, Some(other))
+                .await
+                .is_err()
+        );
         let u = s
             .accept_invitation("for-kari", None, Some(kari))
             .await
@@ -220,8 +244,15 @@ async fn an_invitation_makes_a_member_of_a_new_or_the_signed_in_account() {
             .unwrap();
         assert_eq!(ola.email, "ola@example.no");
         assert_eq!(ola.password_hash.as_deref(), Some("ola-hash"));
-        assert_eq!(s.role(ola.id, "974760673").await.unwrap(), Some(Role::Editor));
-        assert!(s.accept_invitation("for-ola", Some("again"), None).await.is_err());
+        assert_eq!(
+            s.role(ola.id, "974760673").await.unwrap(),
+            Some(Role::Editor)
+        );
+        assert!(
+            s.accept_invitation("for-ola", Some("again"), None)
+                .await
+                .is_err()
+        );
         assert!(s.invitations("974760673").await.unwrap().is_empty(), "{b}");
         let invites: Vec<AuditRow> = s
             .audit_for("974760673")

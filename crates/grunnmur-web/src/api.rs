@@ -110,7 +110,8 @@ pub async fn login(
     Json(req): Json<LoginRequest>,
 ) -> Result<Response, ApiError> {
     // JSON only: a cross-site form cannot send it without a CORS preflight we never allow.
-    let (user, cookie, csrf) = auth::login(&s, &req.email, &req.password, req.code.as_deref()).await?;
+    let (user, cookie, csrf) =
+        auth::login(&s, &req.email, &req.password, req.code.as_deref()).await?;
     let set = auth::session_cookie(&s, &cookie, s.config.session_seconds);
     let body = LoginResponse {
         email: user.email,

@@ -2,10 +2,10 @@
 //! (`grunnmur-catalog`) and the store (`grunnmur-store`). Handlers authenticate, check the
 //! caller's role in the body, call the same functions the CLI calls, and render the result.
 
+pub mod account_api;
 pub mod api;
 pub mod auth;
 pub mod error;
-pub mod account_api;
 pub mod openapi;
 pub mod ops;
 pub mod oscal_api;

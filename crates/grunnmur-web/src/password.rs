@@ -38,7 +38,13 @@ impl Weakness {
 
 fn common() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| COMMON.lines().map(str::trim).filter(|l| !l.is_empty()).collect())
+    SET.get_or_init(|| {
+        COMMON
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    })
 }
 
 /// What is wrong with a new password under the policy, if anything. Characters, not bytes,
@@ -48,7 +54,9 @@ pub fn weakness(password: &str) -> Option<Weakness> {
         return Some(Weakness::TooShort);
     }
     let lower = password.trim().to_lowercase();
-    common().contains(lower.as_str()).then_some(Weakness::Common)
+    common()
+        .contains(lower.as_str())
+        .then_some(Weakness::Common)
 }
 
 /// The policy as an API error naming the field.
@@ -143,7 +151,12 @@ async fn check_current(s: &AppState, user: &UserRow, current: &str) -> Result<()
 
 /// Changes the caller's own password: the current one, then the policy for the new one.
 /// `password.change` in the audit log; the forced change is lifted.
-pub async fn change(s: &AppState, user: &UserRow, current: &str, new: &str) -> Result<(), ApiError> {
+pub async fn change(
+    s: &AppState,
+    user: &UserRow,
+    current: &str,
+    new: &str,
+) -> Result<(), ApiError> {
     check_current(s, user, current).await?;
     if current == new {
         return Err(ApiError::InvalidField {
@@ -152,7 +165,9 @@ pub async fn change(s: &AppState, user: &UserRow, current: &str, new: &str) -> R
         });
     }
     let hash = hash_new("new", new)?;
-    s.store.set_password(user.id, &hash, false, &user.email).await?;
+    s.store
+        .set_password(user.id, &hash, false, &user.email)
+        .await?;
     Ok(())
 }
 
@@ -165,7 +180,9 @@ pub async fn second_factor(s: &AppState, user: &UserRow, code: &str) -> Result<b
         return Ok(totp::verify(secret, code, now()));
     }
     let hash = totp::recovery_hash(code);
-    Ok(s.store.use_recovery_code(user.id, &hash, &user.email).await?)
+    Ok(s.store
+        .use_recovery_code(user.id, &hash, &user.email)
+        .await?)
 }
 
 /// Local accounts only: an account that signs in through OpenID Connect gets its second factor
@@ -191,7 +208,11 @@ pub async fn begin_totp(s: &AppState, user: &UserRow) -> Result<(String, String)
 
 /// Confirms the enrolment with a code from the pending secret: the second factor is on, and the
 /// recovery codes (returned, shown once) replace any earlier ones.
-pub async fn confirm_totp(s: &AppState, user: &UserRow, code: &str) -> Result<Vec<String>, ApiError> {
+pub async fn confirm_totp(
+    s: &AppState,
+    user: &UserRow,
+    code: &str,
+) -> Result<Vec<String>, ApiError> {
     local(user)?;
     let Some(secret) = user.totp_pending.as_deref() else {
         return Err(ApiError::InvalidField {
@@ -384,7 +405,14 @@ mod tests {
     #[test]
     fn addresses_are_checked_for_shape_only() {
         assert!(plausible_email("kari@example.no"));
-        for bad in ["", "kari", "@example.no", "kari@", "kari@no", "ka ri@example.no"] {
+        for bad in [
+            "",
+            "kari",
+            "@example.no",
+            "kari@",
+            "kari@no",
+            "ka ri@example.no",
+        ] {
             assert!(!plausible_email(bad), "{bad}");
         }
     }

@@ -58,15 +58,19 @@ pub fn hotp(key: &[u8], counter: u64, digits: u32) -> u32 {
     mac.update(&counter.to_be_bytes());
     let h = mac.finalize().into_bytes();
     let offset = (h[h.len() - 1] & 0x0f) as usize;
-    let bin = u32::from_be_bytes([h[offset], h[offset + 1], h[offset + 2], h[offset + 3]])
-        & 0x7fff_ffff;
+    let bin =
+        u32::from_be_bytes([h[offset], h[offset + 1], h[offset + 2], h[offset + 3]]) & 0x7fff_ffff;
     bin % 10u32.pow(digits)
 }
 
 /// The TOTP code at a Unix time, zero-padded.
 pub fn code_at(key: &[u8], unix: i64) -> String {
     let step = unix.div_euclid(STEP).max(0) as u64;
-    format!("{:0width$}", hotp(key, step, DIGITS), width = DIGITS as usize)
+    format!(
+        "{:0width$}",
+        hotp(key, step, DIGITS),
+        width = DIGITS as usize
+    )
 }
 
 /// Whether `code` is the secret's code at `unix`, or one step either side (clock drift).
@@ -101,7 +105,9 @@ pub fn uri(secret: &str, account: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect();
-    format!("otpauth://totp/{label}?secret={secret}&issuer={ISSUER}&algorithm=SHA1&digits={DIGITS}&period={STEP}")
+    format!(
+        "otpauth://totp/{label}?secret={secret}&issuer={ISSUER}&algorithm=SHA1&digits={DIGITS}&period={STEP}"
+    )
 }
 
 /// Recovery codes as the user writes them down (`xxxxx-xxxxx`), and their hashes to store.
@@ -203,7 +209,11 @@ mod tests {
             recovery_hash(&codes[0].to_uppercase().replace('-', " ")),
             hashes[0]
         );
-        assert!(codes.iter().all(|c| c.len() == 11 && c.as_bytes()[5] == b'-'));
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.len() == 11 && c.as_bytes()[5] == b'-')
+        );
         assert!(is_totp_code("123 456") && !is_totp_code("abcde-12345"));
     }
 

@@ -29,11 +29,20 @@ fn user_create_refuses_short_and_common_passwords() {
     let dir = temp_dir("policy");
     let d = dir.join("data");
     let d = d.to_str().unwrap();
-    let create = ["user", "create", "--email", "kari@example.no", "--password-stdin"];
+    let create = [
+        "user",
+        "create",
+        "--email",
+        "kari@example.no",
+        "--password-stdin",
+    ];
     let o = run(d, &create, Some("passord\n"));
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("--password-stdin") && err.contains("12"), "{err}");
+    assert!(
+        err.contains("--password-stdin") && err.contains("12"),
+        "{err}"
+    );
     let o = run(d, &create, Some("Password1234\n"));
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
@@ -49,11 +58,21 @@ fn reset_password_prints_a_link_that_sets_a_new_password_once() {
     let d = d.to_str().unwrap();
     let o = run(
         d,
-        &["user", "create", "--email", "kari@example.no", "--password-stdin"],
+        &[
+            "user",
+            "create",
+            "--email",
+            "kari@example.no",
+            "--password-stdin",
+        ],
         Some("et langt og godt passord\n"),
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let unknown = run(d, &["user", "reset-password", "--email", "nobody@example.no"], None);
+    let unknown = run(
+        d,
+        &["user", "reset-password", "--email", "nobody@example.no"],
+        None,
+    );
     assert!(!unknown.status.success());
     let o = run(
         d,

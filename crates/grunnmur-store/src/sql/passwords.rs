@@ -115,7 +115,13 @@ pub(crate) async fn set_password<DB: Backend>(
     }
     let mut after = user_json(&user);
     after["sessions_ended"] = json!(end_sessions);
-    let e = entry(actor, None, "password.change", None, Some(after.to_string()));
+    let e = entry(
+        actor,
+        None,
+        "password.change",
+        None,
+        Some(after.to_string()),
+    );
     tx.commit(&e).await?;
     Ok(())
 }
@@ -233,7 +239,13 @@ pub(crate) async fn use_recovery_code<DB: Backend>(
         .await?;
     let mut after = user_json(&user);
     after["left"] = json!(left);
-    let e = entry(actor, None, "totp.recovery-used", None, Some(after.to_string()));
+    let e = entry(
+        actor,
+        None,
+        "totp.recovery-used",
+        None,
+        Some(after.to_string()),
+    );
     tx.commit(&e).await?;
     Ok(true)
 }

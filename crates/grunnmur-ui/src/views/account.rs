@@ -96,11 +96,12 @@ async fn totp_page(s: &AppState, v: &Viewer, errors: Errors) -> Result<TotpPage,
     } else {
         0
     };
-    let pending = user
-        .totp_pending
-        .as_deref()
-        .filter(|_| !on)
-        .map(|secret| (secret.to_string(), grunnmur_web::totp::uri(secret, &user.email)));
+    let pending = user.totp_pending.as_deref().filter(|_| !on).map(|secret| {
+        (
+            secret.to_string(),
+            grunnmur_web::totp::uri(secret, &user.email),
+        )
+    });
     Ok(TotpPage {
         p: v.page("account-totp-title", "account"),
         required: password::gate(&user, true).is_some(),
@@ -295,7 +296,11 @@ pub async fn reset(
             return html_invalid(page);
         }
     };
-    match s.store.use_reset_link(&auth::sha256_hex(&token), &hash).await {
+    match s
+        .store
+        .use_reset_link(&auth::sha256_hex(&token), &hash)
+        .await
+    {
         Ok(_) => {
             let clear = auth::session_cookie(&s, "", 0);
             let to = "/login?reset=1";
@@ -335,7 +340,11 @@ async fn invite_page(
         Some(b) => b.name,
         None => orgnr,
     };
-    let role = t(lang, &format!("ui-role-{}", link.role.as_deref().unwrap_or("reader")), &[]);
+    let role = t(
+        lang,
+        &format!("ui-role-{}", link.role.as_deref().unwrap_or("reader")),
+        &[],
+    );
     let session = auth::session_user(s, headers).await?;
     let (signed_in, csrf) = match session {
         Some((u, _, csrf)) => (Some(u.email), csrf),
@@ -391,7 +400,9 @@ pub async fn invite_accept(
             if !auth::same(f.get("csrf"), csrf) {
                 return Err(ApiError::Csrf.into());
             }
-            s.store.accept_invitation(&hash_token, None, Some(user.id)).await
+            s.store
+                .accept_invitation(&hash_token, None, Some(user.id))
+                .await
         }
         None => {
             let hash = match password::hash_new("new", f.get_raw("new")) {
@@ -401,7 +412,9 @@ pub async fn invite_accept(
                     return html_invalid(invite_page(&s, &headers, &token, &link, errors).await?);
                 }
             };
-            s.store.accept_invitation(&hash_token, Some(&hash), None).await
+            s.store
+                .accept_invitation(&hash_token, Some(&hash), None)
+                .await
         }
     };
     match r {

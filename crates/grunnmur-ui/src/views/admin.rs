@@ -205,7 +205,11 @@ async fn members_page(
         .await?
         .into_iter()
         .map(|l| {
-            let role = t(lang, &format!("ui-role-{}", l.role.unwrap_or_default()), &[]);
+            let role = t(
+                lang,
+                &format!("ui-role-{}", l.role.unwrap_or_default()),
+                &[],
+            );
             (l.email, role, timestamp(l.expires_at))
         })
         .collect();

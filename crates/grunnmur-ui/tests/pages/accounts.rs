@@ -11,7 +11,10 @@ use reqwest::StatusCode;
 
 /// The link a members page shows to hand over.
 fn handover_link(html: &str) -> String {
-    let at = html.find("id=\"handover-link\">").expect("a link to hand over") + 19;
+    let at = html
+        .find("id=\"handover-link\">")
+        .expect("a link to hand over")
+        + 19;
     html[at..].split('<').next().unwrap().to_string()
 }
 
@@ -50,7 +53,11 @@ async fn the_password_page_changes_the_password_under_the_policy() {
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("autocomplete=\"new-password\""), "{html}");
         let res = change(&app, &s.cookie, "wrong", "et helt nytt passord").await;
-        assert_eq!(res.status(), StatusCode::FORBIDDEN, "no change without the CSRF token");
+        assert_eq!(
+            res.status(),
+            StatusCode::FORBIDDEN,
+            "no change without the CSRF token"
+        );
         let res = change(&app, &s.cookie, &s.csrf, "kort").await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = res.text().await.unwrap();
@@ -62,9 +69,17 @@ async fn the_password_page_changes_the_password_under_the_policy() {
         let res = change(&app, &s.cookie, &s.csrf, "et helt nytt passord").await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         assert_eq!(location(&res), "/account/password?saved=1");
-        let user = app.store.user_by_email("a@example.no").await.unwrap().unwrap();
+        let user = app
+            .store
+            .user_by_email("a@example.no")
+            .await
+            .unwrap()
+            .unwrap();
         let hash = user.password_hash.unwrap();
-        assert!(grunnmur_web::auth::verify_password("et helt nytt passord", &hash));
+        assert!(grunnmur_web::auth::verify_password(
+            "et helt nytt passord",
+            &hash
+        ));
     }
 }
 
@@ -79,7 +94,12 @@ async fn the_first_sign_in_with_a_one_time_password_goes_to_the_change_first() {
         .unwrap()
         .id;
     app.store.require_password_change(id, "test").await.unwrap();
-    let res = app.http.get(format!("{}/login", app.base)).send().await.unwrap();
+    let res = app
+        .http
+        .get(format!("{}/login", app.base))
+        .send()
+        .await
+        .unwrap();
     let pre = set_cookie(&res, "grunnmur_login").unwrap();
     let token = csrf_in(&res.text().await.unwrap());
     let form = [
@@ -120,7 +140,12 @@ async fn a_platform_administrator_enrols_and_then_signs_in_with_a_code() {
     for app in apps("a_platform_administrator_enrols_and_then_signs_in_with_a_code").await {
         add_user(&app.store, "root@example.no", true).await;
         // Site::login reads /bodies for the CSRF token; the gate sends it on, so sign in here.
-        let res = app.http.get(format!("{}/login", app.base)).send().await.unwrap();
+        let res = app
+            .http
+            .get(format!("{}/login", app.base))
+            .send()
+            .await
+            .unwrap();
         let pre = set_cookie(&res, "grunnmur_login").unwrap();
         let token = csrf_in(&res.text().await.unwrap());
         let login = [
@@ -147,7 +172,10 @@ async fn a_platform_administrator_enrols_and_then_signs_in_with_a_code() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let (_, html) = app.get(&cookie, "/account/totp").await;
         let secret = by_id(&html, "totp-secret");
-        assert!(by_id(&html, "totp-uri").starts_with("otpauth://totp/"), "{html}");
+        assert!(
+            by_id(&html, "totp-uri").starts_with("otpauth://totp/"),
+            "{html}"
+        );
         let wrong = [("csrf", csrf.as_str()), ("code", "12345")];
         let res = app.post(&cookie, "/account/totp/confirm", &wrong).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -161,7 +189,11 @@ async fn a_platform_administrator_enrols_and_then_signs_in_with_a_code() {
 
         // The next sign-in asks for the code after the password.
         let res = app.post(&pre, "/login", &login).await;
-        assert_eq!(res.status(), StatusCode::OK, "the code step, no session yet");
+        assert_eq!(
+            res.status(),
+            StatusCode::OK,
+            "the code step, no session yet"
+        );
         assert!(set_cookie(&res, "grunnmur_session").is_none());
         let html = res.text().await.unwrap();
         let challenge = {
@@ -206,19 +238,36 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_the_sessions() {
         assert!(html.contains("a@example.no"), "{html}");
         let res = app.post("", &link, &[("new", "kort")]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let res = app.post("", &link, &[("new", "et nytt og langt passord")]).await;
+        let res = app
+            .post("", &link, &[("new", "et nytt og langt passord")])
+            .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         // The member's sessions ended; the link is spent.
         let (status, _) = app.get(&member.cookie, "/bodies").await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(app.get("", &link).await.0, StatusCode::GONE);
-        let res = app.post("", &link, &[("new", "enda et langt passord")]).await;
+        let res = app
+            .post("", &link, &[("new", "enda et langt passord")])
+            .await;
         assert_eq!(res.status(), StatusCode::GONE);
-        let user = app.store.user_by_email("a@example.no").await.unwrap().unwrap();
+        let user = app
+            .store
+            .user_by_email("a@example.no")
+            .await
+            .unwrap()
+            .unwrap();
         let hash = user.password_hash.unwrap();
-        assert!(grunnmur_web::auth::verify_password("et nytt og langt passord", &hash));
+        assert!(grunnmur_web::auth::verify_password(
+            "et nytt og langt passord",
+            &hash
+        ));
         // A member of another body is out of this administrator's reach.
-        let b = app.store.user_by_email("b@example.no").await.unwrap().unwrap();
+        let b = app
+            .store
+            .user_by_email("b@example.no")
+            .await
+            .unwrap()
+            .unwrap();
         app.store.grant(b.id, A, Role::Reader, "t").await.unwrap();
         let form = [("csrf", admin.csrf.as_str()), ("email", "b@example.no")];
         let res = app
@@ -235,8 +284,14 @@ async fn an_invitation_reads_the_same_for_an_account_or_none_and_makes_a_member(
         let mut links = Vec::new();
         let mut notices = Vec::new();
         for email in ["b@example.no", "ny@example.no"] {
-            let form = [("csrf", admin.csrf.as_str()), ("email", email), ("role", "editor")];
-            let res = app.post(&admin.cookie, &format!("/b/{A}/members"), &form).await;
+            let form = [
+                ("csrf", admin.csrf.as_str()),
+                ("email", email),
+                ("role", "editor"),
+            ];
+            let res = app
+                .post(&admin.cookie, &format!("/b/{A}/members"), &form)
+                .await;
             assert_eq!(res.status(), StatusCode::OK);
             let html = res.text().await.unwrap();
             notices.push(notice(&html, email));
@@ -255,22 +310,39 @@ async fn an_invitation_reads_the_same_for_an_account_or_none_and_makes_a_member(
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let res = app.post("", &links[1], &[("new", PASSWORD)]).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let ny = app.store.user_by_email("ny@example.no").await.unwrap().unwrap();
+        let ny = app
+            .store
+            .user_by_email("ny@example.no")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(app.store.role(ny.id, A).await.unwrap(), Some(Role::Editor));
         let s = app.login("ny@example.no").await;
-        assert_eq!(app.get(&s.cookie, &format!("/b/{A}")).await.0, StatusCode::OK);
+        assert_eq!(
+            app.get(&s.cookie, &format!("/b/{A}")).await.0,
+            StatusCode::OK
+        );
 
         // An existing account: signed in as itself, it accepts.
-        let res = app.post("", &links[0], &[("new", "et annet langt passord")]).await;
+        let res = app
+            .post("", &links[0], &[("new", "et annet langt passord")])
+            .await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let b = app.login("b@example.no").await;
         let (_, html) = app.get(&b.cookie, &links[0]).await;
         assert!(html.contains("csrf"), "{html}");
         let res = app.post(&b.cookie, &links[0], &[("csrf", "wrong")]).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
-        let res = app.post(&b.cookie, &links[0], &[("csrf", b.csrf.as_str())]).await;
+        let res = app
+            .post(&b.cookie, &links[0], &[("csrf", b.csrf.as_str())])
+            .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let bu = app.store.user_by_email("b@example.no").await.unwrap().unwrap();
+        let bu = app
+            .store
+            .user_by_email("b@example.no")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(app.store.role(bu.id, A).await.unwrap(), Some(Role::Editor));
         assert_eq!(app.get("", &links[0]).await.0, StatusCode::GONE);
     }

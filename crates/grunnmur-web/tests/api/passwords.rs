@@ -31,7 +31,8 @@ async fn login_with(app: &App, email: &str, password: &str, code: Option<&str>) 
     if let Some(c) = code {
         body["code"] = json!(c);
     }
-    app.req(&NOBODY, Method::POST, "/api/login", Some(body)).await
+    app.req(&NOBODY, Method::POST, "/api/login", Some(body))
+        .await
 }
 
 async fn security_events(store: &dyn Storage, action: &str) -> Vec<grunnmur_store::AuditRow> {
@@ -51,7 +52,11 @@ async fn a_password_is_changed_under_the_policy() {
         let kari = app.login("kari@example.no").await;
         let change = |current: &str, new: &str| json!({"current": current, "new": new});
         let cases = [
-            (change("feil passord her", "et helt nytt passord"), "current", "password-wrong"),
+            (
+                change("feil passord her", "et helt nytt passord"),
+                "current",
+                "password-wrong",
+            ),
             (change(PASSWORD, "kort"), "new", "password-too-short"),
             (change(PASSWORD, "elleve tegn"), "new", "password-too-short"),
             (change(PASSWORD, "Password1234"), "new", "password-common"),
@@ -79,7 +84,12 @@ async fn a_password_is_changed_under_the_policy() {
 
         let new = "blåbærsyltetøy på loftet";
         let (s, b) = app
-            .json(&kari, Method::PUT, "/api/me/password", change(PASSWORD, new))
+            .json(
+                &kari,
+                Method::PUT,
+                "/api/me/password",
+                change(PASSWORD, new),
+            )
             .await;
         assert_eq!(s, StatusCode::NO_CONTENT, "{b}");
         let old = login_with(&app, "kari@example.no", PASSWORD, None).await;
@@ -106,7 +116,12 @@ async fn a_forced_change_holds_every_call_but_the_change() {
             let res = app.req(who, Method::GET, "/api/bodies", None).await;
             assert_eq!(res.status, StatusCode::FORBIDDEN);
             assert_eq!(res.json()["error"], "password_change_required");
-            assert!(res.json()["message"].as_str().unwrap().contains("/api/me/password"));
+            assert!(
+                res.json()["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("/api/me/password")
+            );
         }
         let me = app.req(&session, Method::GET, "/api/me", None).await;
         assert_eq!(me.status, StatusCode::OK);
@@ -135,7 +150,12 @@ async fn enrol(app: &App, who: &Who) -> (String, Vec<String>) {
     assert!(uri.starts_with("otpauth://totp/Grunnmur%3A"), "{uri}");
     assert!(uri.contains(&format!("secret={secret}")), "{uri}");
     let res = app
-        .req(who, Method::PUT, "/api/me/totp", Some(json!({"code": code(&secret)})))
+        .req(
+            who,
+            Method::PUT,
+            "/api/me/totp",
+            Some(json!({"code": code(&secret)})),
+        )
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     let codes: Vec<String> = res.json()["recovery_codes"]
@@ -154,7 +174,12 @@ async fn totp_is_asked_after_the_password_once_it_is_on() {
         let kari = app.login("kari@example.no").await;
         // A wrong code does not turn it on; nor a confirmation before the start.
         let early = app
-            .req(&kari, Method::PUT, "/api/me/totp", Some(json!({"code": "123456"})))
+            .req(
+                &kari,
+                Method::PUT,
+                "/api/me/totp",
+                Some(json!({"code": "123456"})),
+            )
             .await;
         assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(field_problem(&early.text()).1, "totp-not-started");
@@ -163,10 +188,18 @@ async fn totp_is_asked_after_the_password_once_it_is_on() {
         let key = totp::base32_decode(&secret).unwrap();
         let stale = totp::code_at(&key, grunnmur_store::now() - 600);
         let wrong = app
-            .req(&kari, Method::PUT, "/api/me/totp", Some(json!({"code": stale})))
+            .req(
+                &kari,
+                Method::PUT,
+                "/api/me/totp",
+                Some(json!({"code": stale})),
+            )
             .await;
         assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(field_problem(&wrong.text()), ("code".into(), "totp-wrong".into()));
+        assert_eq!(
+            field_problem(&wrong.text()),
+            ("code".into(), "totp-wrong".into())
+        );
         let (secret, codes) = enrol(&app, &kari).await;
         assert_eq!(codes.len(), 10);
         let again = app.req(&kari, Method::POST, "/api/me/totp", None).await;
@@ -178,7 +211,13 @@ async fn totp_is_asked_after_the_password_once_it_is_on() {
         assert_eq!(no_code.status, StatusCode::UNAUTHORIZED);
         assert_eq!(no_code.json()["error"], "second_factor_required");
         assert!(no_code.headers.get("set-cookie").is_none());
-        let wrong_pw = login_with(&app, "kari@example.no", "feil passord her", Some(&code(&secret))).await;
+        let wrong_pw = login_with(
+            &app,
+            "kari@example.no",
+            "feil passord her",
+            Some(&code(&secret)),
+        )
+        .await;
         assert_eq!(wrong_pw.status, StatusCode::UNAUTHORIZED);
         assert_eq!(wrong_pw.json()["error"], "unauthenticated");
         let good = login_with(&app, "kari@example.no", PASSWORD, Some(&code(&secret))).await;
@@ -189,26 +228,53 @@ async fn totp_is_asked_after_the_password_once_it_is_on() {
         assert_eq!(first.status, StatusCode::OK, "{}", first.text());
         let second = login_with(&app, "kari@example.no", PASSWORD, Some(&codes[0])).await;
         assert_eq!(second.status, StatusCode::UNAUTHORIZED);
-        assert_eq!(security_events(app.store.as_ref(), "totp.recovery-used").await.len(), 1);
+        assert_eq!(
+            security_events(app.store.as_ref(), "totp.recovery-used")
+                .await
+                .len(),
+            1
+        );
 
         // Off: the password and a code.
         let off = |password: &str, code: String| json!({"password": password, "code": code});
         let res = app
-            .req(&kari, Method::DELETE, "/api/me/totp", Some(off("feil passord her", code(&secret))))
+            .req(
+                &kari,
+                Method::DELETE,
+                "/api/me/totp",
+                Some(off("feil passord her", code(&secret))),
+            )
             .await;
         assert_eq!(field_problem(&res.text()).0, "password");
         let res = app
-            .req(&kari, Method::DELETE, "/api/me/totp", Some(off(PASSWORD, "nope-nope".into())))
+            .req(
+                &kari,
+                Method::DELETE,
+                "/api/me/totp",
+                Some(off(PASSWORD, "nope-nope".into())),
+            )
             .await;
-        assert_eq!(field_problem(&res.text()), ("code".into(), "totp-wrong".into()));
+        assert_eq!(
+            field_problem(&res.text()),
+            ("code".into(), "totp-wrong".into())
+        );
         let res = app
-            .req(&kari, Method::DELETE, "/api/me/totp", Some(off(PASSWORD, code(&secret))))
+            .req(
+                &kari,
+                Method::DELETE,
+                "/api/me/totp",
+                Some(off(PASSWORD, code(&secret))),
+            )
             .await;
         assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.text());
         let plain = login_with(&app, "kari@example.no", PASSWORD, None).await;
         assert_eq!(plain.status, StatusCode::OK);
         for action in ["totp.enable", "totp.disable"] {
-            assert_eq!(security_events(app.store.as_ref(), action).await.len(), 1, "{action}");
+            assert_eq!(
+                security_events(app.store.as_ref(), action).await.len(),
+                1,
+                "{action}"
+            );
         }
     }
 }
@@ -246,7 +312,10 @@ async fn adding_a_member_invites_and_never_tells_whether_an_account_exists() {
         assert_eq!(answers[0], answers[1], "the same answer either way");
         let bad = json!({"email": "not an address", "role": "editor"});
         let res = app.req(&t.admin, Method::POST, &path, Some(bad)).await;
-        assert_eq!(field_problem(&res.text()), ("email".into(), "email-invalid".into()));
+        assert_eq!(
+            field_problem(&res.text()),
+            ("email".into(), "email-invalid".into())
+        );
         let body = json!({"email": "x@example.no", "role": "reader"});
         let res = app.req(&t.editor, Method::POST, &path, Some(body)).await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
@@ -261,8 +330,16 @@ async fn adding_a_member_invites_and_never_tells_whether_an_account_exists() {
         assert_eq!(invites.len(), 2);
         assert_eq!(invites[0].actor, "admin@example.no");
         // The invitation is not the membership: the role comes when the link is used.
-        let reader = app.store.user_by_email("reader@example.no").await.unwrap().unwrap();
-        assert_eq!(app.store.role(reader.id, A).await.unwrap(), Some(Role::Reader));
+        let reader = app
+            .store
+            .user_by_email("reader@example.no")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            app.store.role(reader.id, A).await.unwrap(),
+            Some(Role::Reader)
+        );
     }
 }
 
@@ -270,32 +347,65 @@ async fn adding_a_member_invites_and_never_tells_whether_an_account_exists() {
 async fn an_administrator_resets_only_members_within_reach() {
     for app in App::on_every_backend("an_administrator_resets_only_members_within_reach").await {
         let t = team(&app).await;
-        let root_id = app.store.user_by_email("root@example.no").await.unwrap().unwrap();
+        let root_id = app
+            .store
+            .user_by_email("root@example.no")
+            .await
+            .unwrap()
+            .unwrap();
         let root = app.token(root_id.id).await;
         app.create_body(&root, B, "Annen etat").await;
         let path = format!("/api/bodies/{A}/password-resets");
         let reset = |email: &str| json!({"email": email});
         let res = app
-            .req(&t.admin, Method::POST, &path, Some(reset("Editor@Example.no")))
+            .req(
+                &t.admin,
+                Method::POST,
+                &path,
+                Some(reset("Editor@Example.no")),
+            )
             .await;
         assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
         assert!(res.json()["link"].as_str().unwrap().contains("/reset/"));
         // Not a member of this body: not found.
         app.user("stranger@example.no", false).await;
         let res = app
-            .req(&t.admin, Method::POST, &path, Some(reset("stranger@example.no")))
+            .req(
+                &t.admin,
+                Method::POST,
+                &path,
+                Some(reset("stranger@example.no")),
+            )
             .await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
         // A member of a body the caller does not administer: refused.
-        let reader = app.store.user_by_email("reader@example.no").await.unwrap().unwrap();
-        app.store.grant(reader.id, B, Role::Reader, "t").await.unwrap();
+        let reader = app
+            .store
+            .user_by_email("reader@example.no")
+            .await
+            .unwrap()
+            .unwrap();
+        app.store
+            .grant(reader.id, B, Role::Reader, "t")
+            .await
+            .unwrap();
         let res = app
-            .req(&t.admin, Method::POST, &path, Some(reset("reader@example.no")))
+            .req(
+                &t.admin,
+                Method::POST,
+                &path,
+                Some(reset("reader@example.no")),
+            )
             .await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
         // Nor an editor.
         let res = app
-            .req(&t.editor, Method::POST, &path, Some(reset("reader@example.no")))
+            .req(
+                &t.editor,
+                Method::POST,
+                &path,
+                Some(reset("reader@example.no")),
+            )
             .await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
         // A platform administrator reaches every account.
