@@ -64,6 +64,20 @@ fn first_sign_in(
     let change = json!({"current": password, "new": "administratorens eget passord"});
     let res = call(reqwest::Method::PUT, "/api/me/password", change);
     assert_eq!(res.status(), 204);
+    enrol_totp(http, base, cookie, csrf);
+}
+
+/// Turns the second factor on for a session (a platform administrator's must have it), with a
+/// code computed from the secret (RFC 6238).
+fn enrol_totp(http: &reqwest::blocking::Client, base: &str, cookie: &str, csrf: &str) {
+    let call = |method: reqwest::Method, path: &str, body: Value| {
+        http.request(method, format!("{base}{path}"))
+            .header("cookie", cookie)
+            .header("x-csrf-token", csrf)
+            .json(&body)
+            .send()
+            .unwrap()
+    };
     let res = call(reqwest::Method::POST, "/api/me/totp", json!({}));
     let v: Value = res.json().unwrap();
     let key = grunnmur_web::totp::base32_decode(v["secret"].as_str().unwrap()).unwrap();
@@ -202,7 +216,8 @@ fn operators_manage_users_roles_tokens_audit_and_backups() {
         .send()
         .unwrap();
     assert_eq!(res.status(), 201);
-    let (cookie, _) = login(&http, &server.base, "root@example.no", "hemmelig passord");
+    let (cookie, csrf) = login(&http, &server.base, "root@example.no", "hemmelig passord");
+    enrol_totp(&http, &server.base, &cookie, &csrf);
     assert_eq!(
         http.get(format!("{}/api/bodies/974760673", server.base))
             .header("cookie", &cookie)
@@ -264,8 +279,8 @@ fn operators_manage_users_roles_tokens_audit_and_backups() {
     assert!(o.status.success());
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("er hel: 6"),
-        "catalog release, user, token, body, workspace, grant: {text}"
+        text.contains("er hel: 7"),
+        "catalog release, user, token, body, workspace, totp.enable, grant: {text}"
     );
 
     // Tampering with the restored copy is found, and named.
