@@ -52,6 +52,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nb/risk.ftl"),
         include_str!("../locales/en/risk.ftl"),
     ),
+    (
+        "account",
+        include_str!("../locales/nb/account.ftl"),
+        include_str!("../locales/en/account.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {

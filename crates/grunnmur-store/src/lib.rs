@@ -130,6 +130,55 @@ pub struct UserRow {
     pub password_hash: Option<String>,
     pub platform_admin: bool,
     pub catalog_editor: bool,
+    /// Must choose a new password before anything else (the first administrator).
+    pub must_change_password: bool,
+    /// The TOTP secret (base32) while the second factor is on.
+    #[serde(skip)]
+    pub totp_secret: Option<String>,
+    /// A TOTP secret shown during enrolment, not yet confirmed with a code.
+    #[serde(skip)]
+    pub totp_pending: Option<String>,
+}
+
+/// What a one-time link is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Sets a new password for an account and ends its sessions.
+    Reset,
+    /// Makes the holder a member of a body (creating an account if the address has none).
+    Invite,
+}
+
+impl LinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Reset => "reset",
+            LinkKind::Invite => "invite",
+        }
+    }
+}
+
+/// A new one-time link: its token's SHA-256 (the token itself is shown once, never stored).
+pub struct NewLink<'a> {
+    pub kind: LinkKind,
+    pub token_hash: &'a str,
+    pub email: &'a str,
+    /// Invitations: the body and the role.
+    pub orgnr: Option<&'a str>,
+    pub role: Option<Role>,
+    pub expires_at: i64,
+}
+
+/// A one-time link that is still good (unused, unexpired).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct LinkRow {
+    /// `reset` or `invite`.
+    pub kind: String,
+    pub email: String,
+    pub orgnr: Option<String>,
+    pub role: Option<String>,
+    pub created_by: String,
+    pub expires_at: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -310,6 +359,60 @@ pub trait Storage: Send + Sync {
     async fn memberships(&self, user_id: i64) -> Result<Vec<(String, Role)>>;
     /// The members of a body: email and role, by email.
     async fn members(&self, orgnr: &str) -> Result<Vec<(String, Role)>>;
+
+    /// Sets an account's password (and lifts a forced change); with `end_sessions`, ends every
+    /// session of the account. In the audit log as `password.change` (orgnr NULL).
+    async fn set_password(
+        &self,
+        user_id: i64,
+        hash: &str,
+        end_sessions: bool,
+        actor: &str,
+    ) -> Result<()>;
+    /// The account must choose a new password before anything else (the first administrator).
+    async fn require_password_change(&self, user_id: i64, actor: &str) -> Result<()>;
+    /// A TOTP secret shown during enrolment (or none, to forget it).
+    async fn set_totp_pending(&self, user_id: i64, secret: Option<&str>) -> Result<()>;
+    /// Turns the second factor on with `secret` and replaces the recovery codes (SHA-256 each);
+    /// `totp.enable` in the audit log.
+    async fn enable_totp(
+        &self,
+        user_id: i64,
+        secret: &str,
+        recovery_hashes: &[String],
+        actor: &str,
+    ) -> Result<()>;
+    /// Turns the second factor off and removes the recovery codes; `totp.disable`.
+    async fn disable_totp(&self, user_id: i64, actor: &str) -> Result<()>;
+    /// Uses a recovery code once: `true` if it was unused (`totp.recovery-used`), else `false`.
+    async fn use_recovery_code(&self, user_id: i64, code_hash: &str, actor: &str) -> Result<bool>;
+    async fn recovery_codes_left(&self, user_id: i64) -> Result<i64>;
+    /// Stores a one-time link: `password.reset` (orgnr NULL) or `member.invite` (the body's).
+    /// A new reset link retires the address's earlier ones.
+    async fn create_link(&self, link: &NewLink<'_>, actor: &str) -> Result<()>;
+    /// A link that is still good.
+    async fn link(&self, token_hash: &str) -> Result<Option<LinkRow>>;
+    /// A body's open invitations, by e-mail address.
+    async fn invitations(&self, orgnr: &str) -> Result<Vec<LinkRow>>;
+    /// Uses a reset link: the new password, every session of the account ended, the link spent;
+    /// one transaction. A spent, expired or unknown link is [`StoreError::NotFound`].
+    async fn use_reset_link(&self, token_hash: &str, hash: &str) -> Result<UserRow>;
+    /// Accepts an invitation: for an address without an account, with `new_password_hash` (a
+    /// new account); for an existing account, only when it is `signed_in`. The membership is
+    /// granted and the link spent in one transaction; anything else is [`StoreError::Refused`]
+    /// and leaves the link as it was.
+    async fn accept_invitation(
+        &self,
+        token_hash: &str,
+        new_password_hash: Option<&str>,
+        signed_in: Option<i64>,
+    ) -> Result<UserRow>;
+
+    /// A sign-in waiting for its second factor (the challenge's SHA-256).
+    async fn create_challenge(&self, id_hash: &str, user_id: i64, expires_at: i64) -> Result<()>;
+    /// The account of a live challenge.
+    async fn challenge(&self, id_hash: &str) -> Result<Option<i64>>;
+    async fn delete_challenge(&self, id_hash: &str) -> Result<()>;
 
     async fn create_token(
         &self,

@@ -4,7 +4,7 @@
 
 use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
 use crate::sql::{
-    Driver, Record, accounts, audit_log, bodies, login_failures, releases, reports, risk,
+    Driver, Record, accounts, audit_log, bodies, login_failures, passwords, releases, reports, risk,
 };
 use crate::*;
 use sqlx::{Database, Pool, Transaction};
@@ -223,6 +223,83 @@ impl<DB: Backend> Storage for Store<DB> {
 
     async fn members(&self, orgnr: &str) -> Result<Vec<(String, Role)>> {
         accounts::members(self, orgnr).await
+    }
+
+    async fn set_password(
+        &self,
+        user_id: i64,
+        hash: &str,
+        end_sessions: bool,
+        actor: &str,
+    ) -> Result<()> {
+        passwords::set_password(self, user_id, hash, end_sessions, actor).await
+    }
+
+    async fn require_password_change(&self, user_id: i64, actor: &str) -> Result<()> {
+        passwords::require_password_change(self, user_id, actor).await
+    }
+
+    async fn set_totp_pending(&self, user_id: i64, secret: Option<&str>) -> Result<()> {
+        passwords::set_totp_pending(self, user_id, secret).await
+    }
+
+    async fn enable_totp(
+        &self,
+        user_id: i64,
+        secret: &str,
+        recovery_hashes: &[String],
+        actor: &str,
+    ) -> Result<()> {
+        passwords::enable_totp(self, user_id, secret, recovery_hashes, actor).await
+    }
+
+    async fn disable_totp(&self, user_id: i64, actor: &str) -> Result<()> {
+        passwords::disable_totp(self, user_id, actor).await
+    }
+
+    async fn use_recovery_code(&self, user_id: i64, code_hash: &str, actor: &str) -> Result<bool> {
+        passwords::use_recovery_code(self, user_id, code_hash, actor).await
+    }
+
+    async fn recovery_codes_left(&self, user_id: i64) -> Result<i64> {
+        passwords::recovery_codes_left(self, user_id).await
+    }
+
+    async fn create_link(&self, link: &NewLink<'_>, actor: &str) -> Result<()> {
+        passwords::create_link(self, link, actor).await
+    }
+
+    async fn link(&self, token_hash: &str) -> Result<Option<LinkRow>> {
+        passwords::link(self, token_hash).await
+    }
+
+    async fn invitations(&self, orgnr: &str) -> Result<Vec<LinkRow>> {
+        passwords::invitations(self, orgnr).await
+    }
+
+    async fn use_reset_link(&self, token_hash: &str, hash: &str) -> Result<UserRow> {
+        passwords::use_reset_link(self, token_hash, hash).await
+    }
+
+    async fn accept_invitation(
+        &self,
+        token_hash: &str,
+        new_password_hash: Option<&str>,
+        signed_in: Option<i64>,
+    ) -> Result<UserRow> {
+        passwords::accept_invitation(self, token_hash, new_password_hash, signed_in).await
+    }
+
+    async fn create_challenge(&self, id_hash: &str, user_id: i64, expires_at: i64) -> Result<()> {
+        passwords::create_challenge(self, id_hash, user_id, expires_at).await
+    }
+
+    async fn challenge(&self, id_hash: &str) -> Result<Option<i64>> {
+        passwords::challenge(self, id_hash).await
+    }
+
+    async fn delete_challenge(&self, id_hash: &str) -> Result<()> {
+        passwords::delete_challenge(self, id_hash).await
     }
 
     async fn create_token(

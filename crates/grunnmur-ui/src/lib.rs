@@ -23,7 +23,24 @@ pub fn routes() -> Router<AppState> {
         .route("/login", get(session::login_form).post(session::login))
         .route("/login/oidc", get(session::oidc_begin))
         .route("/login/oidc/callback", get(session::oidc_callback))
+        .route("/login/code", post(account::login_code))
         .route("/logout", post(session::logout))
+        .route(
+            "/account/password",
+            get(account::password_form).post(account::change_password),
+        )
+        .route("/account/totp", get(account::totp))
+        .route("/account/totp/begin", post(account::totp_begin))
+        .route("/account/totp/confirm", post(account::totp_confirm))
+        .route("/account/totp/disable", post(account::totp_disable))
+        .route(
+            "/reset/{token}",
+            get(account::reset_form).post(account::reset),
+        )
+        .route(
+            "/invite/{token}",
+            get(account::invite_form).post(account::invite_accept),
+        )
         .route("/lang/{code}", get(session::switch_lang))
         .route("/bodies", get(session::bodies))
         .route("/platform/audit", get(platform::show))
@@ -60,6 +77,7 @@ pub fn routes() -> Router<AppState> {
             get(admin::settings).post(admin::save_settings),
         )
         .route("/b/{orgnr}/members", get(admin::members).post(admin::grant))
+        .route("/b/{orgnr}/members/reset", post(admin::reset_password))
         .route(
             "/b/{orgnr}/release",
             get(admin::release).post(admin::pin_release),

@@ -149,6 +149,8 @@ impl Page {
 pub enum PageError {
     /// Not signed in: to the login page, then back.
     Login(String),
+    /// Somewhere the reader must go first (the forced password change, the second factor).
+    Redirect(&'static str),
     Api(ApiError),
 }
 
@@ -180,6 +182,7 @@ impl IntoResponse for PageError {
             PageError::Login(next) => {
                 Redirect::to(&format!("/login?next={}", enc(&next))).into_response()
             }
+            PageError::Redirect(to) => Redirect::to(to).into_response(),
             PageError::Api(e) => {
                 if let ApiError::Internal(msg) = &e {
                     tracing::error!("page failed: {msg}");
@@ -257,6 +260,12 @@ impl FromRequestParts<AppState> for Viewer {
         let (user, id_hash, csrf) = auth::session_user(s, &parts.headers)
             .await?
             .ok_or_else(|| PageError::Login(path.clone()))?;
+        // The forced password change and a platform administrator's second factor come first.
+        if let Some(g) = grunnmur_web::password::gate(&user, true)
+            && !grunnmur_web::password::page_allowed(g, parts.uri.path())
+        {
+            return Err(PageError::Redirect(g.page()));
+        }
         Ok(Viewer {
             user,
             id_hash,
@@ -415,6 +424,15 @@ impl FormData {
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.trim())
+            .unwrap_or("")
+    }
+
+    /// The first value of a field as sent, untrimmed (passwords); empty when absent.
+    pub fn get_raw(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
             .unwrap_or("")
     }
 

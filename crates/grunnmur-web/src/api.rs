@@ -25,7 +25,7 @@ use utoipa_axum::routes;
 /// so a route cannot be served without being documented (the tests below check that nothing is
 /// routed around it). Handlers sharing a path are named in one `routes!`.
 pub fn api() -> OpenApiRouter<AppState> {
-    use crate::{oscal_api, platform_api, release_api, risk_api};
+    use crate::{account_api, oscal_api, platform_api, release_api, risk_api};
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(openapi_json))
@@ -49,6 +49,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(risk_api::routes())
         .merge(release_api::routes())
         .merge(platform_api::routes())
+        .merge(account_api::routes())
 }
 
 /// The API's router: [`api`] without its document, errors rendered in the caller's language.
@@ -89,6 +90,9 @@ pub async fn openapi_json() -> Response {
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
+    /// The second factor (a TOTP code or a recovery code), for an account that has it on.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -101,7 +105,7 @@ pub struct LoginResponse {
 #[utoipa::path(post, path = "/api/login", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, description = "Logged in; the session cookie is set", body = LoginResponse),
-        (status = 401, description = "Wrong email or password", body = ErrorBody),
+        (status = 401, description = "Wrong email, password or code; or `second_factor_required`: send the code too", body = ErrorBody),
         (status = 429, description = "Too many failed attempts for this account from this address, or from this address; `Retry-After` says when to try again", body = ErrorBody)))]
 pub async fn login(
     State(s): State<AppState>,
@@ -109,7 +113,8 @@ pub async fn login(
     Json(req): Json<LoginRequest>,
 ) -> Result<Response, ApiError> {
     // JSON only: a cross-site form cannot send it without a CORS preflight we never allow.
-    let (user, cookie, csrf) = auth::login(&s, &req.email, &req.password, &client).await?;
+    let (user, cookie, csrf) =
+        auth::login(&s, &req.email, &req.password, req.code.as_deref(), &client).await?;
     let set = auth::session_cookie(&s, &cookie, s.config.session_seconds);
     let body = LoginResponse {
         email: user.email,
@@ -139,6 +144,10 @@ pub struct Me {
     pub email: String,
     pub platform_admin: bool,
     pub catalog_editor: bool,
+    /// The account must choose a new password before anything else.
+    pub must_change_password: bool,
+    /// The TOTP second factor is on.
+    pub second_factor: bool,
     /// The bodies the user belongs to, with the role in each.
     #[schema(value_type = Vec<Object>)]
     pub memberships: Vec<Membership>,
@@ -171,6 +180,8 @@ pub async fn me(State(s): State<AppState>, caller: Caller) -> Result<Json<Me>, A
         email: caller.user.email,
         platform_admin: caller.user.platform_admin,
         catalog_editor: caller.user.catalog_editor,
+        must_change_password: caller.user.must_change_password,
+        second_factor: caller.user.totp_secret.is_some(),
         memberships,
         csrf,
     }))

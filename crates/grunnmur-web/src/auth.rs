@@ -235,6 +235,7 @@ impl FromRequestParts<AppState> for Caller {
                 .user_by_token(&sha256_hex(token))
                 .await?
                 .ok_or(ApiError::Unauthenticated)?;
+            gated(&user, false, parts)?;
             return Ok(Caller {
                 user,
                 via: Via::Token,
@@ -254,10 +255,22 @@ impl FromRequestParts<AppState> for Caller {
                 return Err(ApiError::Csrf);
             }
         }
+        gated(&user, true, parts)?;
         Ok(Caller {
             user,
             via: Via::Session { id_hash, csrf },
         })
+    }
+}
+
+/// Refuses a caller behind a gate (a forced password change, a platform administrator's
+/// missing second factor) everything but what clears it.
+fn gated(user: &UserRow, session: bool, parts: &Parts) -> Result<(), ApiError> {
+    match crate::password::gate(user, session) {
+        Some(g) if !crate::password::api_allowed(g, &parts.method, parts.uri.path()) => {
+            Err(ApiError::Gated(g))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -281,33 +294,20 @@ pub async fn session_user(
         .map(|u| (u, id_hash, session.csrf)))
 }
 
-/// Checks a password under the throttle (`throttle.rs`); on success opens a session and returns
-/// the cookie value and CSRF token. Every outcome is a security event: `login`, `login.failed`
-/// (written by the store with the failure), `login.throttled` (summarised per client).
+/// Checks a password under the throttle (`throttle.rs`) — and, for an account with the second
+/// factor on, the `code` (a TOTP or recovery code; without one,
+/// [`ApiError::SecondFactorRequired`]) — and on success opens a session and returns the cookie
+/// value and CSRF token. Every outcome is a security event: `login`, `login.failed` (written by
+/// the store with the failure), `login.throttled` (summarised per client).
 pub async fn login(
     state: &AppState,
     email: &str,
     password: &str,
+    code: Option<&str>,
     client: &Client,
 ) -> Result<(UserRow, String, String), ApiError> {
     let email = email.trim().to_lowercase();
-    let now = grunnmur_store::now();
-    let throttle = &state.config.throttle;
-    let failures = state
-        .store
-        .login_failures(&email, &client.key, now - throttle.memory())
-        .await?;
-    if let Some((scope, wait)) = throttle.wait(now, &failures.pair, &failures.client) {
-        let detail = json!({"client": client.addr(), "scope": scope.as_str(), "retry_after": wait});
-        let ev = Event {
-            action: "login.throttled",
-            actor: &email,
-            detail,
-        };
-        let source = format!("{}|{}", scope.as_str(), client.key);
-        security::record(state, ev, Some(&source)).await;
-        return Err(ApiError::TooManyAttempts { retry_after: wait });
-    }
+    let failures = unthrottled(state, &email, client).await?;
     let user = state.store.user_by_email(&email).await?;
     let ok = match user.as_ref().and_then(|u| u.password_hash.as_deref()) {
         Some(h) => verify_password(password, h),
@@ -318,22 +318,124 @@ pub async fn login(
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        let detail = json!({"client": client.addr(), "failures": failures.pair.len() + 1});
-        tracing::warn!(target: "grunnmur::security", action = "login.failed", actor = %email, detail = %detail, "security event");
-        let forget = now - throttle.memory();
-        state
-            .store
-            .record_login_failure(&email, &client.key, Some(detail.to_string()), forget)
-            .await?;
+        record_failure(state, &email, client, failures + 1).await?;
         return Err(ApiError::Unauthenticated);
     };
+    if user.totp_secret.is_some() {
+        let code = code.map(str::trim).filter(|c| !c.is_empty());
+        let Some(code) = code else {
+            return Err(ApiError::SecondFactorRequired);
+        };
+        if !crate::password::second_factor(state, &user, code).await? {
+            record_failure(state, &email, client, failures + 1).await?;
+            return Err(ApiError::Unauthenticated);
+        }
+    }
+    signed_in(state, user, client).await
+}
+
+/// Refuses a sign-in the throttle holds back (`login.throttled`); otherwise the number of
+/// recent failures for this account from this client.
+pub(crate) async fn unthrottled(state: &AppState, email: &str, client: &Client) -> Result<usize, ApiError> {
+    let now = grunnmur_store::now();
+    let throttle = &state.config.throttle;
+    let failures = state
+        .store
+        .login_failures(email, &client.key, now - throttle.memory())
+        .await?;
+    if let Some((scope, wait)) = throttle.wait(now, &failures.pair, &failures.client) {
+        let detail = json!({"client": client.addr(), "scope": scope.as_str(), "retry_after": wait});
+        let ev = Event {
+            action: "login.throttled",
+            actor: email,
+            detail,
+        };
+        let source = format!("{}|{}", scope.as_str(), client.key);
+        security::record(state, ev, Some(&source)).await;
+        return Err(ApiError::TooManyAttempts { retry_after: wait });
+    }
+    Ok(failures.pair.len())
+}
+
+/// A wrong password or code: a failure row for the throttle and the `login.failed` event.
+pub(crate) async fn record_failure(
+    state: &AppState,
+    email: &str,
+    client: &Client,
+    count: usize,
+) -> Result<(), ApiError> {
+    let detail = json!({"client": client.addr(), "failures": count});
+    tracing::warn!(target: "grunnmur::security", action = "login.failed", actor = %email, detail = %detail, "security event");
+    let forget = grunnmur_store::now() - state.config.throttle.memory();
+    state
+        .store
+        .record_login_failure(email, &client.key, Some(detail.to_string()), forget)
+        .await?;
+    Ok(())
+}
+
+async fn signed_in(
+    state: &AppState,
+    user: UserRow,
+    client: &Client,
+) -> Result<(UserRow, String, String), ApiError> {
     // The failures stay in the audit log; only the throttle forgets them for this address.
     state
         .store
-        .clear_login_failures(&email, &client.key)
+        .clear_login_failures(&user.email, &client.key)
         .await?;
     let detail = json!({"client": client.addr(), "via": "password"});
     open_session(state, user, detail).await
+}
+
+/// The second step of a sign-in through the pages: the password was right and a challenge
+/// was handed out ([`challenge`]); the code finishes it. A wrong code counts as a failed
+/// sign-in; the challenge holds until it expires or succeeds.
+pub async fn login_second_step(
+    state: &AppState,
+    challenge: &str,
+    code: &str,
+    client: &Client,
+) -> Result<(UserRow, String, String), ApiError> {
+    let id_hash = sha256_hex(challenge);
+    let user_id = state
+        .store
+        .challenge(&id_hash)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let user = state
+        .store
+        .user(user_id)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let failures = unthrottled(state, &user.email, client).await?;
+    if !crate::password::second_factor(state, &user, code).await? {
+        record_failure(state, &user.email, client, failures + 1).await?;
+        return Err(ApiError::InvalidField {
+            field: "code".into(),
+            code: "totp-wrong",
+        });
+    }
+    state.store.delete_challenge(&id_hash).await?;
+    signed_in(state, user, client).await
+}
+
+/// After a right password for an account with the second factor: a challenge for the form
+/// that asks for the code (stored as its SHA-256, good for a few minutes).
+pub async fn challenge(state: &AppState, email: &str) -> Result<String, ApiError> {
+    let email = email.trim().to_lowercase();
+    let user = state
+        .store
+        .user_by_email(&email)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let token = random_token(32);
+    let expires = grunnmur_store::now() + crate::password::CHALLENGE_SECONDS;
+    state
+        .store
+        .create_challenge(&sha256_hex(&token), user.id, expires)
+        .await?;
+    Ok(token)
 }
 
 /// Opens a session for a user the caller has authenticated: the cookie value and CSRF token.

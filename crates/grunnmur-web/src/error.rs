@@ -20,13 +20,25 @@ pub enum ApiError {
     },
     BadRequest(String),
     Invalid(Vec<Problem>),
+    /// One field of the request is refused (a weak password, a wrong code): 422 naming it; the
+    /// code names the message (`account-<code>`).
+    InvalidField {
+        field: String,
+        code: &'static str,
+    },
+    /// The password was right; the account's second factor (a TOTP or recovery code) is needed.
+    SecondFactorRequired,
+    /// The account must choose a new password (or, a platform administrator, turn on the
+    /// second factor) before anything else.
+    Gated(crate::password::Gate),
     Internal(String),
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// Stable code: unauthenticated, forbidden, not_found, csrf, conflict, too_many_attempts,
-    /// bad_request, invalid, internal.
+    /// bad_request, invalid, second_factor_required, password_change_required,
+    /// second_factor_enrolment_required, internal.
     pub error: &'static str,
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -41,6 +53,9 @@ pub struct ProblemOut {
     pub severity: grunnmur_catalog::Severity,
     pub code: String,
     pub message: String,
+    /// The request's field the problem is about (for problems with a request's fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 pub fn problem_out(lang: Lang, p: &Problem) -> ProblemOut {
@@ -52,6 +67,20 @@ pub fn problem_out(lang: Lang, p: &Problem) -> ProblemOut {
         severity: p.severity,
         code: key.trim_start_matches("problem-").to_string(),
         message: t(lang, &key, &args),
+        field: None,
+    }
+}
+
+/// A problem with one field of a request.
+pub fn field_problem(lang: Lang, field: &str, code: &str) -> ProblemOut {
+    let min = crate::password::MIN_LEN.to_string();
+    ProblemOut {
+        file: "request".into(),
+        line: 0,
+        severity: grunnmur_catalog::Severity::Error,
+        code: code.into(),
+        message: t(lang, &format!("account-{code}"), &[("min", &min)]),
+        field: Some(field.into()),
     }
 }
 
@@ -89,13 +118,33 @@ impl ApiError {
                 "api-too-many-attempts",
             ),
             ApiError::BadRequest(_) => (S::BAD_REQUEST, "bad_request", "api-bad-request"),
-            ApiError::Invalid(_) => (S::UNPROCESSABLE_ENTITY, "invalid", "api-invalid"),
+            ApiError::Invalid(_) | ApiError::InvalidField { .. } => {
+                (S::UNPROCESSABLE_ENTITY, "invalid", "api-invalid")
+            }
+            ApiError::SecondFactorRequired => (
+                S::UNAUTHORIZED,
+                "second_factor_required",
+                "account-second-factor-required",
+            ),
+            ApiError::Gated(crate::password::Gate::PasswordChange) => (
+                S::FORBIDDEN,
+                "password_change_required",
+                "account-password-change-required",
+            ),
+            ApiError::Gated(crate::password::Gate::TotpEnrolment) => (
+                S::FORBIDDEN,
+                "second_factor_enrolment_required",
+                "account-totp-enrolment-required",
+            ),
             ApiError::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal", "api-internal"),
         }
     }
 
     /// The message in `lang`. Details of internal errors go to the log, not to the caller.
     pub fn message(&self, lang: Lang) -> String {
+        if let ApiError::InvalidField { field, code } = self {
+            return field_problem(lang, field, code).message;
+        }
         let seconds = match self {
             ApiError::TooManyAttempts { retry_after } => retry_after.to_string(),
             _ => String::new(),
@@ -126,6 +175,7 @@ impl ApiError {
                 csrf = true;
                 Vec::new()
             }
+            ApiError::InvalidField { field, code } => vec![field_problem(lang, &field, code)],
             _ => Vec::new(),
         };
         let body = ErrorBody {

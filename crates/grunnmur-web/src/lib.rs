@@ -2,6 +2,7 @@
 //! (`grunnmur-catalog`) and the store (`grunnmur-store`). Handlers authenticate, check the
 //! caller's role in the body, call the same functions the CLI calls, and render the result.
 
+pub mod account_api;
 pub mod api;
 pub mod auth;
 pub mod error;
@@ -9,11 +10,13 @@ pub mod openapi;
 pub mod ops;
 pub mod oscal_api;
 pub mod platform_api;
+pub mod password;
 pub mod release_api;
 pub mod risk_api;
 pub mod security;
 pub mod state;
 pub mod throttle;
+pub mod totp;
 
 #[cfg(test)]
 mod route_tests;

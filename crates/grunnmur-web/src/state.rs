@@ -19,6 +19,9 @@ pub struct Config {
     pub throttle: crate::throttle::Throttle,
     /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); no other peer's.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where users reach the server (`https://grunnmur.example.no`): one-time links handed
+    /// over by hand start with it. Empty: links are paths.
+    pub public_url: String,
 }
 
 impl Default for Config {
@@ -28,6 +31,7 @@ impl Default for Config {
             session_seconds: 8 * 3600,
             throttle: Default::default(),
             trusted_proxies: Vec::new(),
+            public_url: String::new(),
         }
     }
 }

@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod catalog_cmd;
 mod oscal_cmd;
 mod output;
+mod password_cmd;
 mod report_cmd;
 mod server_cmd;
 mod table;

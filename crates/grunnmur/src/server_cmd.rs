@@ -193,6 +193,21 @@ pub enum UserCommand {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Make a one-time link (24 hours) that lets the account choose a new password; it is
+    /// printed to hand over, and ends the account's sessions when used.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+        /// The address users reach Grunnmur at; the link starts with it.
+        #[arg(
+            long,
+            env = "GRUNNMUR_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        public_url: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Give a user a role in a body.
     Grant {
         #[arg(long)]
@@ -346,9 +361,11 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
         if store.user_count().await? == 0 {
             let password = auth::random_token(12);
             let hash = auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-            store
+            let id = store
                 .create_user(FIRST_ADMIN, Some(&hash), true, "grunnmur serve")
                 .await?;
+            // A one-time password: the first sign-in must choose a new one.
+            store.require_password_change(id, "grunnmur serve").await?;
             println!(
                 "{}",
                 t(
@@ -358,19 +375,21 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
                 )
             );
         }
+        let listener = tokio::net::TcpListener::bind(&args.listen)
+            .await
+            .with_context(|| format!("listening on {}", args.listen))?;
+        let addr = listener.local_addr()?.to_string();
+        let public_url = args.oidc.public_url.clone();
         let config = grunnmur_web::Config {
             secure_cookies: !args.insecure_cookies,
             trusted_proxies: args.trusted_proxies.clone(),
+            public_url: public_url.unwrap_or_else(|| format!("http://{addr}")),
             ..Default::default()
         };
         let mut state = grunnmur_web::AppState::new(store.clone(), catalog, config);
         if args.demo {
             seed_demo(lang, &state).await?;
         }
-        let listener = tokio::net::TcpListener::bind(&args.listen)
-            .await
-            .with_context(|| format!("listening on {}", args.listen))?;
-        let addr = listener.local_addr()?.to_string();
         let provider = args.oidc.provider(&addr)?;
         println!(
             "{}",
@@ -470,6 +489,11 @@ pub fn user(lang: Lang, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                         eprintln!("{}", t(lang, "ops-password-empty", &[]));
                         return Ok(ExitCode::FAILURE);
                     }
+                    // The same policy as every other place a password is set.
+                    if let Some(why) = crate::password_cmd::refused(lang, password) {
+                        eprintln!("{why}");
+                        return Ok(ExitCode::FAILURE);
+                    }
                     Some(auth::hash_password(password).map_err(|e| anyhow::anyhow!("{e:?}"))?)
                 } else {
                     None
@@ -486,6 +510,11 @@ pub fn user(lang: Lang, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                 println!("{}", t(lang, "ops-user-created", &[("email", &email)]));
                 Ok(ExitCode::SUCCESS)
             }
+            UserCommand::ResetPassword {
+                email,
+                public_url,
+                store,
+            } => crate::password_cmd::reset(lang, &email, &public_url, store).await,
             UserCommand::Unlink { email, store } => {
                 let store = store.open().await?;
                 let email = email.trim().to_lowercase();

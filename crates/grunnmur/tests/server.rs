@@ -39,6 +39,53 @@ fn login(
     (cookie, v["csrf"].as_str().unwrap().to_string())
 }
 
+/// The first administrator's first session: the one-time password changed, then the second
+/// factor turned on (a code computed from the secret, RFC 6238), as the server demands before
+/// anything else.
+fn first_sign_in(
+    http: &reqwest::blocking::Client,
+    base: &str,
+    cookie: &str,
+    csrf: &str,
+    password: &str,
+) {
+    let call = |method: reqwest::Method, path: &str, body: Value| {
+        http.request(method, format!("{base}{path}"))
+            .header("cookie", cookie)
+            .header("x-csrf-token", csrf)
+            .json(&body)
+            .send()
+            .unwrap()
+    };
+    let res = call(reqwest::Method::GET, "/api/catalog/releases", json!({}));
+    assert_eq!(res.status(), 403);
+    let v: Value = res.json().unwrap();
+    assert_eq!(v["error"], "password_change_required");
+    let change = json!({"current": password, "new": "administratorens eget passord"});
+    let res = call(reqwest::Method::PUT, "/api/me/password", change);
+    assert_eq!(res.status(), 204);
+    enrol_totp(http, base, cookie, csrf);
+}
+
+/// Turns the second factor on for a session (a platform administrator's must have it), with a
+/// code computed from the secret (RFC 6238).
+fn enrol_totp(http: &reqwest::blocking::Client, base: &str, cookie: &str, csrf: &str) {
+    let call = |method: reqwest::Method, path: &str, body: Value| {
+        http.request(method, format!("{base}{path}"))
+            .header("cookie", cookie)
+            .header("x-csrf-token", csrf)
+            .json(&body)
+            .send()
+            .unwrap()
+    };
+    let res = call(reqwest::Method::POST, "/api/me/totp", json!({}));
+    let v: Value = res.json().unwrap();
+    let key = grunnmur_web::totp::base32_decode(v["secret"].as_str().unwrap()).unwrap();
+    let code = grunnmur_web::totp::code_at(&key, grunnmur_store::now());
+    let res = call(reqwest::Method::PUT, "/api/me/totp", json!({"code": code}));
+    assert_eq!(res.status(), 200);
+}
+
 #[test]
 fn serve_demo_on_a_fresh_folder_lets_a_newcomer_in() {
     let dir = temp_dir("demo");
@@ -140,7 +187,7 @@ fn operators_manage_users_roles_tokens_audit_and_backups() {
             "root@example.no",
             "--password-stdin",
         ],
-        Some("x\n"),
+        Some("et annet langt passord\n"),
     );
     assert!(!o.status.success(), "no duplicate accounts");
     let o = run(
@@ -169,7 +216,8 @@ fn operators_manage_users_roles_tokens_audit_and_backups() {
         .send()
         .unwrap();
     assert_eq!(res.status(), 201);
-    let (cookie, _) = login(&http, &server.base, "root@example.no", "hemmelig passord");
+    let (cookie, csrf) = login(&http, &server.base, "root@example.no", "hemmelig passord");
+    enrol_totp(&http, &server.base, &cookie, &csrf);
     assert_eq!(
         http.get(format!("{}/api/bodies/974760673", server.base))
             .header("cookie", &cookie)
@@ -234,8 +282,8 @@ fn operators_manage_users_roles_tokens_audit_and_backups() {
     assert!(o.status.success());
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("er hel: 7"),
-        "catalog release, user, token, body, workspace, login, grant: {text}"
+        text.contains("er hel: 8"),
+        "catalog release, user, token, body, workspace, login, totp.enable, grant: {text}"
     );
 
     // Tampering with the restored copy is found, and named.
@@ -428,7 +476,8 @@ fn a_published_catalog_version_never_changes_and_a_new_one_is_published_at_start
     let out = server.out.join("\n");
     assert!(out.contains("liten 1.1"), "{out}");
     let http = reqwest::blocking::Client::new();
-    let (cookie, _) = login(&http, &server.base, "admin@grunnmur.local", &password);
+    let (cookie, csrf) = login(&http, &server.base, "admin@grunnmur.local", &password);
+    first_sign_in(&http, &server.base, &cookie, &csrf, &password);
     let releases = get_json(
         &http,
         format!("{}/api/catalog/releases", server.base),

@@ -287,10 +287,6 @@ ui-release-section-profiles = Profiles
 
 ui-members-title = Members and roles
 ui-members-caption = The body's members
-ui-members-grant = Grant access
-ui-members-grant-intro = The person needs a Grunnmur account. A new role replaces the old one.
-ui-members-grant-submit = Grant access
-ui-members-unknown = No account has the email address “{ $email }”.
 ui-members-role-invalid = Choose a role from the list.
 
 ui-audit-title = Change log

@@ -287,10 +287,6 @@ ui-release-section-profiles = Profiler
 
 ui-members-title = Medlemmer og roller
 ui-members-caption = Medlemmene i virksomheten
-ui-members-grant = Gi tilgang
-ui-members-grant-intro = Personen må ha en konto i Grunnmur. En ny rolle erstatter den gamle.
-ui-members-grant-submit = Gi tilgang
-ui-members-unknown = Ingen konto har e-postadressen «{ $email }».
 ui-members-role-invalid = Velg en rolle fra listen.
 
 ui-audit-title = Endringslogg

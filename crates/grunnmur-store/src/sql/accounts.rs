@@ -8,7 +8,7 @@ use serde_json::json;
 
 const USER_EMAIL_EXISTS: &str = "SELECT 1 FROM users WHERE email = $1";
 const SELECT_USER: &str = "SELECT * FROM users WHERE id = $1";
-const SELECT_USER_BY_EMAIL: &str = "SELECT * FROM users WHERE email = $1";
+pub(crate) const SELECT_USER_BY_EMAIL: &str = "SELECT * FROM users WHERE email = $1";
 const COUNT_USERS: &str = "SELECT COUNT(*) AS n FROM users";
 const INSERT_USER: &str = "INSERT INTO users (email, password_hash, platform_admin, created_at) \
      VALUES ($1, $2, $3, $4) RETURNING id";
@@ -17,7 +17,7 @@ const INSERT_OIDC_USER: &str = "INSERT INTO users \
      (email, password_hash, platform_admin, created_at) VALUES ($1, NULL, $2, $3) RETURNING *";
 
 const SELECT_ROLE: &str = "SELECT role FROM memberships WHERE user_id = $1 AND orgnr = $2";
-const UPSERT_MEMBERSHIP: &str = "INSERT INTO memberships (user_id, orgnr, role) \
+pub(crate) const UPSERT_MEMBERSHIP: &str = "INSERT INTO memberships (user_id, orgnr, role) \
      VALUES ($1, $2, $3) ON CONFLICT (user_id, orgnr) DO UPDATE SET role = excluded.role";
 const SELECT_MEMBERSHIPS: &str =
     "SELECT orgnr, role FROM memberships WHERE user_id = $1 ORDER BY orgnr";

@@ -10,7 +10,8 @@ use grunnmur_core::catalog::Applicability;
 use grunnmur_core::workspace::SelectionMode;
 use grunnmur_store::Role;
 use grunnmur_web::AppState;
-use grunnmur_web::ops;
+use grunnmur_web::error::field_problem;
+use grunnmur_web::{ops, password};
 use std::collections::BTreeSet;
 
 pub struct SectorChoice {
@@ -171,6 +172,10 @@ pub async fn save_settings(
 struct MembersPage {
     p: Page,
     members: Vec<(String, String)>,
+    /// Open invitations: address, role, when the link expires.
+    invitations: Vec<(String, String, String)>,
+    /// A link just made, to hand over: what it is, and the link.
+    link: Option<(String, String)>,
     email: String,
     role: Select,
     errors: Errors,
@@ -194,6 +199,20 @@ async fn members_page(
         .into_iter()
         .map(|(e, r)| (e, t(lang, &format!("ui-role-{}", r.as_str()), &[])))
         .collect();
+    let invitations = s
+        .store
+        .invitations(&b.row.orgnr)
+        .await?
+        .into_iter()
+        .map(|l| {
+            let role = t(
+                lang,
+                &format!("ui-role-{}", l.role.unwrap_or_default()),
+                &[],
+            );
+            (l.email, role, timestamp(l.expires_at))
+        })
+        .collect();
     let opts = ROLES
         .iter()
         .map(|r| {
@@ -206,6 +225,8 @@ async fn members_page(
     Ok(MembersPage {
         p: v.body_page(b, "ui-members-title", "members"),
         members,
+        invitations,
+        link: None,
         email: email.into(),
         role: Select::new("role", t(lang, "ui-col-role", &[]), opts, role),
         errors,
@@ -226,21 +247,36 @@ pub async fn grant(
     let email = f.get("email").to_lowercase();
     let role = ROLES.iter().copied().find(|r| r.as_str() == f.get("role"));
     let mut errors = Errors::default();
-    let user = s.store.user_by_email(&email).await?;
-    if user.is_none() {
-        errors.push(
-            "email",
-            t(v.lang, "ui-members-unknown", &[("email", &email)]),
-        );
+    if !password::plausible_email(&email) {
+        let code = "email-invalid";
+        errors.push("email", field_problem(v.lang, "email", code).message);
     }
     if role.is_none() {
         errors.push("role", t(v.lang, "ui-members-role-invalid", &[]));
     }
-    let (Some(user), Some(role)) = (user, role) else {
+    let (Some(role), true) = (role, errors.is_empty()) else {
         return html_invalid(members_page(&s, &v, &b, &email, f.get("role"), errors).await?);
     };
-    s.store.grant(user.id, &orgnr, role, &v.actor()).await?;
-    Ok(saved(&format!("/b/{orgnr}/members")))
+    // An invitation whether or not the address has an account: the page says the same either
+    // way, so it does not reveal who has one.
+    let path = password::invite(&s, &v.actor(), &orgnr, &email, role).await?;
+    let mut page = members_page(&s, &v, &b, "", "reader", Errors::default()).await?;
+    let what = t(v.lang, "account-invited", &[("email", &email)]);
+    page.link = Some((what, password::link_url(&s, &path)));
+    html(page)
+}
+
+/// A one-time link that lets a member choose a new password (shown once, to hand over).
+pub async fn reset_password(
+    State(s): State<AppState>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Admin>,
+) -> Result<Response, PageError> {
+    let email = f.get("email").to_lowercase();
+    let path = password::reset_link(&s, &v.caller(), &orgnr, &email).await?;
+    let mut page = members_page(&s, &v, &b, "", "reader", Errors::default()).await?;
+    let what = t(v.lang, "account-reset-created", &[("email", &email)]);
+    page.link = Some((what, password::link_url(&s, &path)));
+    html(page)
 }
 
 pub struct AuditLine {

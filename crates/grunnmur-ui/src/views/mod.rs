@@ -1,3 +1,4 @@
+pub mod account;
 pub mod adapt;
 pub mod admin;
 pub mod catalog;

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 /// A pre-session cookie for the login form's CSRF token (double submit): nobody can sign a
 /// reader in to another account from a foreign page.
-const LOGIN_COOKIE: &str = "grunnmur_login";
+pub(super) const LOGIN_COOKIE: &str = "grunnmur_login";
 
 #[derive(Deserialize)]
 pub struct Next {
@@ -31,18 +31,18 @@ pub async fn home(State(s): State<AppState>, v: Viewer) -> Result<Response, Page
 
 #[derive(Template)]
 #[template(path = "login.html")]
-struct LoginPage {
+pub(super) struct LoginPage {
     p: Page,
     next: String,
     next_enc: String,
     email: String,
     errors: Errors,
     oidc: bool,
-    /// Why a sign-in through the organisation's login did not succeed.
-    problem: Option<String>,
+    /// Why a sign-in through the organisation's login (or the code step) did not succeed.
+    pub(super) problem: Option<String>,
 }
 
-fn anonymous(lang: Lang, title: &str, path: &str, csrf: String) -> Page {
+pub(super) fn anonymous(lang: Lang, title: &str, path: &str, csrf: String) -> Page {
     Page {
         lang,
         title: t(lang, title, &[]),
@@ -55,7 +55,7 @@ fn anonymous(lang: Lang, title: &str, path: &str, csrf: String) -> Page {
     }
 }
 
-fn login_page(
+pub(super) fn login_page(
     s: &AppState,
     headers: &HeaderMap,
     next: &str,
@@ -84,7 +84,7 @@ fn login_page(
     (page, token)
 }
 
-fn login_cookie(s: &AppState, token: &str) -> String {
+pub(super) fn login_cookie(s: &AppState, token: &str) -> String {
     let attrs = "Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600";
     auth::set_cookie(s, LOGIN_COOKIE, token, attrs)
 }
@@ -116,10 +116,13 @@ pub async fn login(
     }
     let next = local_path(Some(f.get("next")));
     let email = f.get("email");
-    match auth::login(&s, email, f.get("password"), &client).await {
+    match auth::login(&s, email, f.get("password"), None, &client).await {
         Ok((_, cookie, _)) => {
             let set = auth::session_cookie(&s, &cookie, s.config.session_seconds);
             Ok(([(header::SET_COOKIE, set)], Redirect::to(&next)).into_response())
+        }
+        Err(ApiError::SecondFactorRequired) => {
+            super::account::code_step(&s, &headers, email, &next, &expected).await
         }
         Err(e @ (ApiError::Unauthenticated | ApiError::TooManyAttempts { .. })) => {
             let lang = lang_of(&headers);

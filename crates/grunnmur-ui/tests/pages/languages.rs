@@ -54,6 +54,8 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
         "/catalog/scale".into(),
         "/catalog/activities".into(),
         "/accessibility".into(),
+        "/account/password".into(),
+        "/account/totp".into(),
     ];
     for (lang, word) in [
         ("nb", "Tilgjengelighetserklæring"),
@@ -68,7 +70,7 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
                 "{p} ({lang})"
             );
             assert!(html.contains(word), "{p} ({lang}) has its footer in {lang}");
-            for prefix in ["ui-", "report-", "reason-", "level-"] {
+            for prefix in ["ui-", "report-", "reason-", "level-", "account-"] {
                 let stray = html.match_indices(prefix).any(|(i, _)| {
                     html[..i].ends_with('>')
                         || html[..i].ends_with(' ') && !html[..i].ends_with("class=\"lvl ")

@@ -6,6 +6,7 @@
 //! binary, a module per area, on the shared harness (`grunnmur-testkit`).
 
 mod access;
+mod accounts;
 mod dashboard;
 mod events;
 mod forms;

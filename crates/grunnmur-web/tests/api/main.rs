@@ -6,6 +6,7 @@
 
 mod access;
 mod oscal;
+mod passwords;
 mod releases;
 mod reports;
 mod risk;
