@@ -18,6 +18,9 @@ pub struct Config {
     /// Failed logins per account allowed within `login_window_seconds`.
     pub login_attempts: i64,
     pub login_window_seconds: i64,
+    /// The address users reach the server at (`--public-url`): with https, every answer
+    /// carries HSTS, and a change must come from exactly this origin.
+    pub public_url: Option<String>,
 }
 
 impl Default for Config {
@@ -27,6 +30,7 @@ impl Default for Config {
             session_seconds: 8 * 3600,
             login_attempts: 5,
             login_window_seconds: 15 * 60,
+            public_url: None,
         }
     }
 }
