@@ -47,7 +47,13 @@ impl OwnPostgres {
     /// A new cluster, started; or why there can be none here.
     pub fn start_new(name: &str) -> Result<OwnPostgres, String> {
         let bin = bin_dir().ok_or("no initdb under /usr/lib/postgresql/*/bin")?;
-        let dir = super::temp_dir(name);
+        // Short and without spaces: the path goes into pg_ctl's options and a socket's name.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or_default();
+        let dir = std::env::temp_dir().join(format!("gm-{name}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let as_postgres = is_root();
         if as_postgres {
             let chown = Command::new("chown")
