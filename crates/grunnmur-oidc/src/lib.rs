@@ -52,7 +52,8 @@ pub enum OidcError {
 }
 
 /// A sign-in between leaving for the provider and coming back: kept by the browser in an
-/// HttpOnly cookie, so no server holds state and any app server can finish it.
+/// HttpOnly cookie, so no server holds state and any app server can finish it. The cookie is
+/// sealed with the provider's key ([`Provider::seal`]): one changed or made elsewhere is refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pending {
     pub state: String,
@@ -62,17 +63,60 @@ pub struct Pending {
     pub next: String,
 }
 
-impl Pending {
-    pub fn encode(&self) -> String {
-        let json = serde_json::to_vec(self).unwrap_or_default();
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+type HmacSha256 = hmac::Hmac<sha2::Sha256>;
+
+/// The key that seals pending sign-ins.
+#[derive(Clone)]
+pub struct SealKey(Vec<u8>);
+
+impl SealKey {
+    /// A key from a secret every app server of the deployment shares.
+    pub fn from_secret(secret: &[u8]) -> SealKey {
+        SealKey(mac(b"grunnmur pending sign-in", secret))
     }
 
-    pub fn decode(s: &str) -> Option<Pending> {
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(s)
-            .ok()?;
-        serde_json::from_slice(&bytes).ok()
+    /// A random key, known to this process only.
+    pub fn random() -> SealKey {
+        let mut k = vec![0u8; 32];
+        getrandom::fill(&mut k).expect("the operating system's random source");
+        SealKey(k)
+    }
+}
+
+impl std::fmt::Debug for SealKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SealKey(…)")
+    }
+}
+
+fn mac(key: &[u8], data: &[u8]) -> Vec<u8> {
+    use hmac::Mac;
+    let mut m = HmacSha256::new_from_slice(key).expect("HMAC takes a key of any length");
+    m.update(data);
+    m.finalize().into_bytes().to_vec()
+}
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+impl Pending {
+    /// The cookie value: the sign-in as JSON and its HMAC-SHA256, both base64url, joined by `.`.
+    pub fn seal(&self, key: &SealKey) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        let tag = mac(&key.0, &json);
+        format!("{}.{}", B64.encode(json), B64.encode(tag))
+    }
+
+    /// The sign-in in a cookie value, if [`Pending::seal`] made it with this key.
+    pub fn open(s: &str, key: &SealKey) -> Option<Pending> {
+        use hmac::Mac;
+        let (json, tag) = s.split_once('.')?;
+        let json = B64.decode(json).ok()?;
+        let tag = B64.decode(tag).ok()?;
+        let mut m = HmacSha256::new_from_slice(&key.0).ok()?;
+        m.update(&json);
+        // Constant time: the comparison leaks nothing of the right tag.
+        m.verify_slice(&tag).ok()?;
+        serde_json::from_slice(&json).ok()
     }
 }
 
@@ -101,6 +145,9 @@ pub struct Provider {
     redirect: RedirectUrl,
     http: reqwest::Client,
     client: Mutex<Option<(Instant, Client)>>,
+    /// Seals pending sign-ins: from the client secret (which every app server of a deployment
+    /// shares) unless [`Provider::with_seal_key`] sets another; random for a public client.
+    seal: SealKey,
 }
 
 impl Provider {
@@ -122,13 +169,34 @@ impl Provider {
             .timeout(Duration::from_secs(10))
             .build()
             .map_err(|e| OidcError::Config(e.to_string()))?;
+        let seal = match &config.client_secret {
+            Some(secret) if !secret.is_empty() => SealKey::from_secret(secret.as_bytes()),
+            _ => SealKey::random(),
+        };
         Ok(Provider {
             config,
             issuer,
             redirect,
             http,
             client: Mutex::new(None),
+            seal,
         })
+    }
+
+    /// Seals pending sign-ins with this key (one every app server of the deployment shares).
+    pub fn with_seal_key(mut self, key: SealKey) -> Provider {
+        self.seal = key;
+        self
+    }
+
+    /// The cookie value that keeps a pending sign-in.
+    pub fn seal(&self, pending: &Pending) -> String {
+        pending.seal(&self.seal)
+    }
+
+    /// A pending sign-in from its cookie, if this deployment sealed it.
+    pub fn open(&self, cookie: &str) -> Option<Pending> {
+        Pending::open(cookie, &self.seal)
     }
 
     pub fn issuer(&self) -> &str {
@@ -216,10 +284,12 @@ impl Provider {
             Err(e) => return Err(OidcError::Token(error_chain(&e))),
         };
         // An address links a person to an account, so it must be one the provider vouches for:
-        // `email_verified`, or Entra ID's `xms_edov` (the domain owner verified it). A claim
-        // left out is not a yes.
-        let verified =
-            claims.email_verified() == Some(true) || verified_domain_owner(&token.to_string());
+        // `email_verified`, or — from Entra ID alone, whose claim it is — `xms_edov` (the domain
+        // owner verified it). Any other issuer may put any claim in its tokens. A claim left out
+        // is not a yes.
+        let verified = claims.email_verified() == Some(true)
+            || (is_entra_issuer(claims.issuer().as_str())
+                && verified_domain_owner(&token.to_string()));
         if !verified {
             return Err(OidcError::NoEmail);
         }
@@ -234,6 +304,25 @@ impl Provider {
             email,
         })
     }
+}
+
+/// Microsoft Entra ID's sign-in hosts (the public cloud, US Government, China; `sts.windows.net`
+/// issues v1.0 tokens).
+const ENTRA_HOSTS: [&str; 4] = [
+    "login.microsoftonline.com",
+    "login.microsoftonline.us",
+    "login.partner.microsoftonline.cn",
+    "sts.windows.net",
+];
+
+/// Whether an issuer is Entra ID's: https on one of its hosts. Only there does `xms_edov` mean
+/// what Microsoft documents.
+pub fn is_entra_issuer(issuer: &str) -> bool {
+    openidconnect::url::Url::parse(issuer).is_ok_and(|u| {
+        u.scheme() == "https"
+            && u.port().is_none()
+            && u.host_str().is_some_and(|h| ENTRA_HOSTS.contains(&h))
+    })
 }
 
 /// Entra ID's optional claim `xms_edov`, read from the payload of an ID token whose signature
@@ -326,16 +415,58 @@ mod tests {
     }
 
     #[test]
-    fn pending_round_trips_and_rejects_garbage() {
+    fn only_entra_ids_own_issuers_are_entra_id() {
+        for yes in [
+            "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0",
+            "https://sts.windows.net/9188040d-6c67-4c5b-b112-36a304b66dad/",
+            "https://login.microsoftonline.us/tenant/v2.0",
+        ] {
+            assert!(is_entra_issuer(yes), "{yes}");
+        }
+        for no in [
+            "http://login.microsoftonline.com/tenant/v2.0",
+            "https://login.microsoftonline.com.evil.example/tenant/v2.0",
+            "https://evil.example/login.microsoftonline.com/v2.0",
+            "https://login.microsoftonline.com:8443/tenant/v2.0",
+            "https://idporten.no",
+            "http://127.0.0.1:9000",
+            "not a url",
+        ] {
+            assert!(!is_entra_issuer(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn pending_round_trips_sealed_and_refuses_what_was_changed() {
         let p = Pending {
             state: "s".into(),
             nonce: "n".into(),
             verifier: "v".into(),
             next: "/b/1".into(),
         };
-        assert_eq!(Pending::decode(&p.encode()), Some(p));
-        assert_eq!(Pending::decode("not base64!"), None);
-        assert_eq!(Pending::decode("e30"), None, "{{}} lacks the fields");
+        let key = SealKey::from_secret(b"hemmelig");
+        let sealed = p.seal(&key);
+        assert_eq!(Pending::open(&sealed, &key), Some(p.clone()));
+        // Another deployment's key, or a random one, does not open it.
+        assert_eq!(
+            Pending::open(&sealed, &SealKey::from_secret(b"annen")),
+            None
+        );
+        assert_eq!(Pending::open(&sealed, &SealKey::random()), None);
+        // The same secret gives the same key on every server.
+        assert_eq!(
+            Pending::open(&sealed, &SealKey::from_secret(b"hemmelig")),
+            Some(p.clone())
+        );
+        // Another `next` under the old tag; the sign-in alone without one; garbage.
+        let (_, tag) = sealed.split_once('.').unwrap();
+        let mut evil = p.clone();
+        evil.next = "/b/2".into();
+        let json = B64.encode(serde_json::to_vec(&evil).unwrap());
+        assert_eq!(Pending::open(&format!("{json}.{tag}"), &key), None);
+        assert_eq!(Pending::open(&json, &key), None);
+        assert_eq!(Pending::open("not base64!.x", &key), None);
+        assert_eq!(Pending::open("e30.", &key), None);
     }
 
     #[tokio::test]

@@ -54,6 +54,29 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+impl StoreError {
+    /// The database could not be reached or went away (stopped, restarting, no connection
+    /// free in time): a condition that passes, not a fault in the request or the data.
+    pub fn is_unavailable(&self) -> bool {
+        let StoreError::Db(e) = self else {
+            return false;
+        };
+        match e {
+            sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => true,
+            // PostgreSQL's connection exceptions (class 08), an operator or crash shutdown,
+            // a server starting up (57P01–57P03), too many connections (53300).
+            sqlx::Error::Database(d) => d.code().is_some_and(|c| {
+                c.starts_with("08") || matches!(&*c, "57P01" | "57P02" | "57P03" | "53300")
+            }),
+            _ => false,
+        }
+    }
+}
+
 /// A role across the platform, beside the roles in bodies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlatformRole {

@@ -10,6 +10,9 @@ use sqlx::{FromRow, PgConnection, Pool, Postgres};
 use std::path::Path;
 use std::str::FromStr;
 
+/// How long a request waits for a database connection.
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The store on PostgreSQL.
 pub type PgStore = Store<Postgres>;
 
@@ -23,6 +26,10 @@ impl Store<Postgres> {
     pub async fn connect_with(opts: PgConnectOptions) -> Result<PgStore> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
+            // While the database is away, a request waits this long for a connection and is
+            // then answered 503, rather than hanging; idle connections are tested before use,
+            // so the pool reconnects by itself when the database returns.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_with(opts)
             .await?;
         Ok(Store::new(pool))

@@ -17,7 +17,7 @@ use grunnmur_web::ops::{self, Derived};
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-pub const LANG_COOKIE: &str = "grunnmur_lang";
+pub use grunnmur_web::error::LANG_COOKIE;
 
 /// The reader's language: the language cookie, else bokmål.
 pub fn lang_of(headers: &HeaderMap) -> Lang {

@@ -52,10 +52,13 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(account_api::routes())
 }
 
-/// The API's router: [`api`] without its document, errors rendered in the caller's language.
+/// The API's router: [`api`] without its document, errors (axum's rejections among them)
+/// rendered in the caller's language, and the API's headers on every answer.
 pub fn routes() -> Router<AppState> {
     let (router, _) = api().split_for_parts();
-    router.layer(axum::middleware::from_fn(localize))
+    router
+        .layer(axum::middleware::from_fn(localize))
+        .layer(axum::middleware::from_fn(crate::headers::api))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -172,9 +172,14 @@ impl<R: MinRole> Member<R> {
 
 /// The path's `{orgnr}`; a route without one is a mistake in the route table.
 pub async fn path_orgnr(parts: &mut Parts, state: &AppState) -> Result<String, ApiError> {
+    use axum::extract::rejection::RawPathParamsRejection as R;
     let params = axum::extract::RawPathParams::from_request_parts(parts, state)
         .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+        .map_err(|e| match e {
+            // `%FF` in a path segment: the caller's mistake, not the server's.
+            R::InvalidUtf8InPathParam(e) => ApiError::BadRequest(e.to_string()),
+            e => ApiError::Internal(e.to_string()),
+        })?;
     params
         .iter()
         .find(|(k, _)| *k == "orgnr")
@@ -203,13 +208,15 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_string())
 }
 
+/// The token of an `Authorization: Bearer …` header; the scheme's name is matched without
+/// regard to case (RFC 9110, 11.1).
 fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-        .map(str::trim)
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 fn changes_state(m: &Method) -> bool {
@@ -548,6 +555,21 @@ mod tests {
         );
         assert_eq!(cookie_value(&h, SESSION_COOKIE).as_deref(), Some("abc"));
         assert_eq!(cookie_value(&h, "c"), None);
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_matched_in_any_case() {
+        let with = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::AUTHORIZATION, v.parse().unwrap());
+            h
+        };
+        for v in ["Bearer gm_x", "bearer gm_x", "BEARER  gm_x ", "bEaReR gm_x"] {
+            assert_eq!(bearer(&with(v)), Some("gm_x"), "{v}");
+        }
+        for v in ["Basic gm_x", "Bearergm_x", "Bearer ", "gm_x"] {
+            assert_eq!(bearer(&with(v)), None, "{v}");
+        }
     }
 
     #[test]

@@ -31,6 +31,18 @@ pub enum ApiError {
     /// The account must choose a new password (or, a platform administrator, turn on the
     /// second factor) before anything else.
     Gated(crate::password::Gate),
+    /// A request body that parses but does not fit the operation (axum's JSON data rejection):
+    /// 422 with what serde said, which names the field.
+    Unprocessable(String),
+    /// The request body is larger than the server reads.
+    TooLarge,
+    /// The request body is not of a media type the operation reads.
+    UnsupportedMediaType,
+    /// The path exists, not with this method.
+    MethodNotAllowed,
+    /// The database cannot be reached now (stopped, restarting, out of connections): 503, and
+    /// the server goes on answering and recovers by itself when it returns.
+    Unavailable,
     Internal(String),
 }
 
@@ -38,7 +50,8 @@ pub enum ApiError {
 pub struct ErrorBody {
     /// Stable code: unauthenticated, forbidden, not_found, csrf, conflict, too_many_attempts,
     /// bad_request, invalid, second_factor_required, password_change_required,
-    /// second_factor_enrolment_required, internal.
+    /// second_factor_enrolment_required, too_large, unsupported_media_type, method_not_allowed,
+    /// unavailable, internal.
     pub error: &'static str,
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -92,6 +105,10 @@ impl From<grunnmur_store::StoreError> for ApiError {
             S::VersionConflict { .. } => ApiError::Conflict(e.to_string()),
             S::NotFound(_) => ApiError::NotFound,
             S::Refused(_) => ApiError::Forbidden,
+            other if other.is_unavailable() => {
+                tracing::warn!("store unavailable: {other}");
+                ApiError::Unavailable
+            }
             other => {
                 tracing::error!("store: {other}");
                 ApiError::Internal(other.to_string())
@@ -136,6 +153,19 @@ impl ApiError {
                 "second_factor_enrolment_required",
                 "account-totp-enrolment-required",
             ),
+            ApiError::Unprocessable(_) => (S::UNPROCESSABLE_ENTITY, "invalid", "api-unprocessable"),
+            ApiError::TooLarge => (S::PAYLOAD_TOO_LARGE, "too_large", "api-too-large"),
+            ApiError::UnsupportedMediaType => (
+                S::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "api-unsupported-media-type",
+            ),
+            ApiError::MethodNotAllowed => (
+                S::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "api-method-not-allowed",
+            ),
+            ApiError::Unavailable => (S::SERVICE_UNAVAILABLE, "unavailable", "api-unavailable"),
             ApiError::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal", "api-internal"),
         }
     }
@@ -150,7 +180,9 @@ impl ApiError {
             _ => String::new(),
         };
         let detail = match self {
-            ApiError::Conflict(d) | ApiError::BadRequest(d) => d.as_str(),
+            ApiError::Conflict(d) | ApiError::BadRequest(d) | ApiError::Unprocessable(d) => {
+                d.as_str()
+            }
             _ => "",
         };
         t(
@@ -183,6 +215,9 @@ impl ApiError {
             message,
             problems,
         };
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            extra.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
         let mut r = (status, extra, axum::Json(body)).into_response();
         if csrf {
             r.extensions_mut().insert(crate::security::CsrfRefused);
@@ -207,8 +242,17 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiEr
     serde_json::from_str(body).map_err(|e| ApiError::BadRequest(e.to_string()))
 }
 
-/// The caller's language from `Accept-Language` (bokmål unless English comes first).
+/// The language the reader chose in the web application (a cookie set by `/lang/{code}`).
+pub const LANG_COOKIE: &str = "grunnmur_lang";
+
+/// The caller's language: the one chosen in the web application (its cookie rides along with
+/// the session), else `Accept-Language` (bokmål unless English comes first).
 pub fn lang_of(headers: &axum::http::HeaderMap) -> Lang {
+    if let Some(lang) =
+        crate::auth::cookie_value(headers, LANG_COOKIE).and_then(|v| Lang::parse(&v))
+    {
+        return lang;
+    }
     let accept = headers
         .get(axum::http::header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
@@ -220,12 +264,62 @@ pub fn lang_of(headers: &axum::http::HeaderMap) -> Lang {
         .unwrap_or_default()
 }
 
-/// Middleware: renders an [`ApiError`] left in the response in the caller's language.
+/// Middleware: renders an [`ApiError`] left in the response in the caller's language, and
+/// axum's own rejections (a body too large, of the wrong type or not JSON, a path or query that
+/// does not parse, a method the path does not have) in the same JSON form.
 pub async fn localize(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let lang = lang_of(req.headers());
     let mut res = next.run(req).await;
-    match res.extensions_mut().remove::<ApiError>() {
-        Some(e) => e.render(lang),
-        None => res,
+    if let Some(e) = res.extensions_mut().remove::<ApiError>() {
+        return e.render(lang);
     }
+    // A 405 says which methods the path has; the JSON answer keeps that.
+    let allow = res.headers().get(axum::http::header::ALLOW).cloned();
+    match rejection(res).await {
+        Ok(e) => {
+            let mut r = e.render(lang);
+            if let Some(allow) = allow {
+                r.headers_mut().insert(axum::http::header::ALLOW, allow);
+            }
+            r
+        }
+        Err(res) => res,
+    }
+}
+
+/// Bytes of a rejection's text read to render it again; axum's are a line.
+const REJECTION_TEXT_LIMIT: usize = 4096;
+
+/// An answer axum made itself rather than a handler: an error status with a plain-text body
+/// (or none), as the [`ApiError`] it stands for. Every other answer is given back unchanged.
+async fn rejection(res: Response) -> Result<ApiError, Response> {
+    use axum::http::header::CONTENT_TYPE;
+    let status = res.status();
+    let plain = res
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
+    let known = matches!(status.as_u16(), 400 | 405 | 413 | 415 | 422);
+    if !plain || !known {
+        return Err(res);
+    }
+    let bytes = axum::body::to_bytes(res.into_body(), REJECTION_TEXT_LIMIT)
+        .await
+        .unwrap_or_default();
+    let detail = rejection_detail(&String::from_utf8_lossy(&bytes));
+    Ok(match status {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
+        StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed,
+        StatusCode::UNPROCESSABLE_ENTITY => ApiError::Unprocessable(detail),
+        _ => ApiError::BadRequest(detail),
+    })
+}
+
+/// What a rejection's text says of the input — serde's words, which name the field, line and
+/// column — without axum's English sentence before it.
+fn rejection_detail(text: &str) -> String {
+    let text = text.trim();
+    let detail = text.split_once(": ").map_or(text, |(_, rest)| rest);
+    detail.chars().take(500).collect()
 }

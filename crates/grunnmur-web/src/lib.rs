@@ -6,6 +6,7 @@ pub mod account_api;
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod headers;
 pub mod openapi;
 pub mod ops;
 pub mod oscal_api;
@@ -28,7 +29,12 @@ use std::net::SocketAddr;
 
 /// The whole application as a router.
 pub fn app(state: AppState) -> Router {
-    api::routes().with_state(state)
+    api::routes()
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            headers::guard,
+        ))
+        .with_state(state)
 }
 
 /// Serves the API until Ctrl-C.
@@ -44,8 +50,14 @@ pub async fn serve_with(
     pages: Router<AppState>,
 ) -> std::io::Result<()> {
     // Assessments and pages are large and repetitive: gzip cuts them to a fraction on the wire.
+    // Changes from another origin are refused before anything else runs.
     let router = api::routes()
         .merge(pages)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            headers::guard,
+        ))
+        // Outside the guard, so its refusals are recorded as `csrf.refused` too.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security::watch,

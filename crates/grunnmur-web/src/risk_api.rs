@@ -596,7 +596,11 @@ pub struct ReportQuery {
 #[utoipa::path(get, path = "/api/bodies/{orgnr}/reports/{id}", tag = "reports",
     params(("orgnr" = String, Path, description = "Organisation number"), ("id" = String, Path, description = "Report id"),
         ("format" = Option<String>, Query, description = "`pdf`, `xlsx` or `html` for the report itself; left out, its facts as JSON")),
-    responses((status = 200, description = "The report's facts, or the report rendered from its stored snapshot", body = Object),
+    responses((status = 200, description = "The report's facts, or the report rendered from its stored snapshot", content(
+            (Object = "application/json"),
+            (Vec<u8> = "application/pdf"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (String = "text/html"))),
         (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_report(

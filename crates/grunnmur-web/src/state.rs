@@ -19,9 +19,10 @@ pub struct Config {
     pub throttle: crate::throttle::Throttle,
     /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); no other peer's.
     pub trusted_proxies: Vec<std::net::IpAddr>,
-    /// Where users reach the server (`https://grunnmur.example.no`): one-time links handed
-    /// over by hand start with it. Empty: links are paths.
-    pub public_url: String,
+    /// The address users reach the server at (`--public-url`): with https, every answer
+    /// carries HSTS, a change must come from exactly this origin, and one-time links handed
+    /// over by hand start with it (without it, they are paths).
+    pub public_url: Option<String>,
 }
 
 impl Default for Config {
@@ -31,7 +32,7 @@ impl Default for Config {
             session_seconds: 8 * 3600,
             throttle: Default::default(),
             trusted_proxies: Vec::new(),
-            public_url: String::new(),
+            public_url: None,
         }
     }
 }

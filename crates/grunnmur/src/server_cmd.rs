@@ -149,8 +149,13 @@ pub struct OidcArgs {
     pub oidc_client_secret: Option<String>,
     /// The address users reach Grunnmur at, e.g. https://grunnmur.example.no; the provider
     /// sends them back to its /login/oidc/callback. Defaults to http:// and the listen address.
+    /// With https, every answer carries HSTS; a change must come from exactly this origin.
     #[arg(long, env = "GRUNNMUR_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// A secret that seals the pending sign-in cookie (HMAC), shared by every app server;
+    /// derived from the client secret when not given (random per process without either).
+    #[arg(long, env = "GRUNNMUR_OIDC_SEAL_KEY", hide_env_values = true)]
+    pub oidc_seal_key: Option<String>,
 }
 
 impl OidcArgs {
@@ -168,7 +173,11 @@ impl OidcArgs {
             client_secret: self.oidc_client_secret.clone(),
             redirect_url: format!("{}/login/oidc/callback", public.trim_end_matches('/')),
         };
-        Ok(Some(grunnmur_oidc::Provider::new(config)?))
+        let provider = grunnmur_oidc::Provider::new(config)?;
+        Ok(Some(match &self.oidc_seal_key {
+            Some(k) => provider.with_seal_key(grunnmur_oidc::SealKey::from_secret(k.as_bytes())),
+            None => provider,
+        }))
     }
 }
 
@@ -383,7 +392,7 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
         let config = grunnmur_web::Config {
             secure_cookies: !args.insecure_cookies,
             trusted_proxies: args.trusted_proxies.clone(),
-            public_url: public_url.unwrap_or_else(|| format!("http://{addr}")),
+            public_url,
             ..Default::default()
         };
         let mut state = grunnmur_web::AppState::new(store.clone(), catalog, config);

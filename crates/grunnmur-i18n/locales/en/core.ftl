@@ -56,6 +56,11 @@ api-too-many-attempts = Too many failed sign-ins. Try again in { $seconds } seco
 api-bad-request = Bad request: { $detail }
 api-invalid = The content has errors; nothing was stored.
 api-internal = Something went wrong on the server.
+api-unprocessable = The request does not fit this operation: { $detail }
+api-too-large = The request is larger than the server accepts.
+api-unsupported-media-type = This operation does not read content of that type (send JSON with Content-Type: application/json).
+api-method-not-allowed = This address does not take that method.
+api-unavailable = The service cannot reach its database right now. Try again in a moment.
 
 ## Server and operations
 serve-listening = Grunnmur is running at http://{ $addr } (database: { $database })

@@ -56,6 +56,11 @@ api-too-many-attempts = For mange mislykkede innlogginger. Prøv igjen om { $sec
 api-bad-request = Ugyldig forespørsel: { $detail }
 api-invalid = Innholdet har feil; ingenting er lagret.
 api-internal = Noe gikk galt på tjeneren.
+api-unprocessable = Forespørselen passer ikke til denne operasjonen: { $detail }
+api-too-large = Forespørselen er større enn tjeneren tar imot.
+api-unsupported-media-type = Denne operasjonen leser ikke innhold av denne typen (send JSON med Content-Type: application/json).
+api-method-not-allowed = Denne adressen tar ikke imot denne metoden.
+api-unavailable = Tjenesten får ikke kontakt med databasen akkurat nå. Prøv igjen om litt.
 
 ## Tjener og drift
 serve-listening = Grunnmur kjører på http://{ $addr } (database: { $database })

@@ -10,33 +10,17 @@ pub mod session;
 pub mod systems;
 pub mod tasks;
 
-use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
 
-/// Middleware: a strict content security policy (no script, no inline style, no framing), and a
-/// refusal of cross-site form posts by their `Origin`, before any handler runs.
+/// Middleware: a strict content security policy (no script, no inline style, no framing), and
+/// `Cache-Control: no-store` on every page that sets no policy of its own (pages show a body's
+/// data and carry the session's CSRF token; only the stylesheet is cached). Changes from another
+/// origin are refused before this, by `grunnmur_web::headers::guard`.
 pub async fn security_headers(
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    if req.method() == Method::POST
-        && let Some(origin) = req
-            .headers()
-            .get(header::ORIGIN)
-            .and_then(|v| v.to_str().ok())
-    {
-        let host = req
-            .headers()
-            .get(header::HOST)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        let same = origin
-            .split_once("://")
-            .is_some_and(|(_, rest)| rest == host);
-        if !same {
-            return StatusCode::FORBIDDEN.into_response();
-        }
-    }
     let mut r = next.run(req).await;
     let h = r.headers_mut();
     h.insert(
@@ -53,6 +37,9 @@ pub async fn security_headers(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     r
 }
 

@@ -145,8 +145,8 @@ pub async fn login(
     }
 }
 
-/// The sign-in in progress at the organisation's login, kept by the browser. `Lax`, because the
-/// browser comes back from the provider's site.
+/// The sign-in in progress at the organisation's login, kept by the browser, sealed with the
+/// deployment's key (HMAC). `Lax`, because the browser comes back from the provider's site.
 const OIDC_COOKIE: &str = "grunnmur_oidc";
 
 fn oidc_cookie(s: &AppState, value: &str, max_age: i64) -> String {
@@ -183,7 +183,7 @@ pub async fn oidc_begin(
     let next = local_path(q.next.as_deref());
     match provider.begin(&next).await {
         Ok((url, pending)) => {
-            let cookie = oidc_cookie(&s, &pending.encode(), 600);
+            let cookie = oidc_cookie(&s, &provider.seal(&pending), 600);
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&url)).into_response())
         }
         Err(e) => {
@@ -222,8 +222,8 @@ pub async fn oidc_callback(
     let Some(provider) = s.oidc.clone() else {
         return Err(ApiError::NotFound.into());
     };
-    let pending =
-        auth::cookie_value(&headers, OIDC_COOKIE).and_then(|v| grunnmur_oidc::Pending::decode(&v));
+    // Sealed by this deployment: a cookie changed or made elsewhere is no sign-in of ours.
+    let pending = auth::cookie_value(&headers, OIDC_COOKIE).and_then(|v| provider.open(&v));
     let Some(pending) = pending else {
         return oidc_failed(
             &s,

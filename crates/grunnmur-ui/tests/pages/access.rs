@@ -6,6 +6,64 @@ use grunnmur_testkit::*;
 use reqwest::StatusCode;
 
 #[tokio::test]
+async fn signed_in_pages_are_never_stored_and_an_https_site_says_so() {
+    for app in apps("signed_in_pages_are_never_stored").await {
+        let s = app.login("a@example.no").await;
+        for path in [
+            format!("/b/{A}"),
+            format!("/b/{A}/systems"),
+            format!("/b/{A}/measures"),
+            "/bodies".to_string(),
+            "/login".to_string(),
+        ] {
+            let res = app
+                .http
+                .get(format!("{}{path}", app.base))
+                .header("cookie", &s.cookie)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            assert_eq!(res.headers()["cache-control"], "no-store", "{path}");
+            assert_eq!(res.headers()["x-content-type-options"], "nosniff", "{path}");
+            assert!(res.headers().get("strict-transport-security").is_none());
+        }
+        // The stylesheet is the same for everyone: it may be cached.
+        let css = app
+            .http
+            .get(format!("{}/static/app.css", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            css.headers()["cache-control"]
+                .to_str()
+                .unwrap()
+                .starts_with("public")
+        );
+    }
+    // Behind https, every page says that the site is https only.
+    let site = Site::start(testing::sqlite().await.0, &[A], |mut state, _| {
+        state.config = std::sync::Arc::new(grunnmur_web::Config {
+            public_url: Some("https://grunnmur.example.no".into()),
+            ..grunnmur_web::Config::default()
+        });
+        state
+    })
+    .await;
+    let res = site
+        .http
+        .get(format!("{}/login", site.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
+}
+
+#[tokio::test]
 async fn pages_send_strangers_to_the_login_and_back() {
     for app in apps("pages_send_strangers_to_the_login_and_back").await {
         let (s, _) = app.get("", &format!("/b/{A}/systems")).await;
@@ -93,25 +151,32 @@ async fn forms_without_the_session_token_or_from_another_site_change_nothing() {
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
         let res = app.post(&s.cookie, &format!("/b/{A}/systems"), &form).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        // Another site, and this host over another scheme (the server speaks plain HTTP here,
+        // so a page at https:// is not ours): refused before any handler runs.
+        let host = app.base.trim_start_matches("http://");
+        for origin in ["http://evil.example".to_string(), format!("https://{host}")] {
+            let res = app
+                .http
+                .post(format!("{}/b/{A}/systems", app.base))
+                .header("cookie", &s.cookie)
+                .header("origin", &origin)
+                .form(&[("csrf", s.csrf.as_str()), form[0], form[1]])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::FORBIDDEN, "{origin}");
+        }
+        assert_eq!(app.version(A).await, before, "nothing stored");
+        // With the token, from the same site: stored.
         let res = app
             .http
             .post(format!("{}/b/{A}/systems", app.base))
             .header("cookie", &s.cookie)
-            .header("origin", "http://evil.example")
+            .header("origin", &app.base)
             .form(&[("csrf", s.csrf.as_str()), form[0], form[1]])
             .send()
             .await
             .unwrap();
-        assert_eq!(res.status(), StatusCode::FORBIDDEN);
-        assert_eq!(app.version(A).await, before, "nothing stored");
-        // With the token, from the same site: stored.
-        let res = app
-            .post(
-                &s.cookie,
-                &format!("/b/{A}/systems"),
-                &[("csrf", s.csrf.as_str()), form[0], form[1]],
-            )
-            .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         assert_eq!(app.version(A).await, before + 1);
         let headers = app

@@ -47,6 +47,9 @@ enum Forge {
     OtherNonce,
     OtherAudience,
     Expired,
+    /// Entra ID's verified-domain-owner claim (`xms_edov`) from an issuer that is not Entra ID,
+    /// and no `email_verified`.
+    ForeignEdov,
 }
 
 #[derive(Clone, Debug)]
@@ -195,6 +198,10 @@ async fn token(
     });
     if let Some(v) = person.verified {
         claims["email_verified"] = v.into();
+    }
+    if forge == Forge::ForeignEdov {
+        claims.as_object_mut().unwrap().remove("email_verified");
+        claims["xms_edov"] = true.into();
     }
     let header = serde_json::json!({"alg": "RS256", "typ": "JWT", "kid": "k1"});
     let input = format!(
@@ -453,6 +460,19 @@ async fn forged_replayed_and_unverified_sign_ins_are_refused() {
         assert_eq!(app.store.user_count().await.unwrap(), users_before);
     }
     idp.person.lock().unwrap().verified = Some(true);
+    // Entra ID's own claim counts from Entra ID alone: any other provider may send it.
+    *idp.forge.lock().unwrap() = Forge::ForeignEdov;
+    let out = app.sign_in("%2F").await;
+    assert_eq!(out.status, StatusCode::FORBIDDEN, "{}", out.html);
+    assert_eq!(out.session, None);
+    assert_eq!(
+        app.store
+            .user_by_identity(&idp.issuer, "sub-x")
+            .await
+            .unwrap(),
+        None
+    );
+    *idp.forge.lock().unwrap() = Forge::None;
 
     // A verified address still never takes over an account with a platform role…
     let root = add_user(&app.store, "root@example.no", true).await;
@@ -517,6 +537,30 @@ async fn forged_replayed_and_unverified_sign_ins_are_refused() {
     let out = app.callback(&back, None).await;
     assert_eq!(out.status, StatusCode::BAD_REQUEST);
     assert_eq!(out.session, None);
+    // The pending sign-in is sealed: changed (another `next`), or made by someone without the
+    // deployment's key, it is no sign-in, even with the genuine code and state.
+    let value = pending.trim_start_matches("grunnmur_oidc=");
+    let (json, tag) = value.split_once('.').unwrap_or((value, ""));
+    let mut inner: serde_json::Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(json)
+            .unwrap(),
+    )
+    .unwrap();
+    inner["next"] = "/b/991825827".into();
+    let changed = b64(inner.to_string().as_bytes());
+    for forged in [
+        format!("{changed}.{tag}"),
+        changed.clone(),
+        format!("{json}.{}", b64(b"x")),
+    ] {
+        let out = app
+            .callback(&back, Some(&format!("grunnmur_oidc={forged}")))
+            .await;
+        assert_eq!(out.status, StatusCode::BAD_REQUEST, "{forged}");
+        assert_eq!(out.session, None, "{forged}");
+    }
+    assert!(!tag.is_empty(), "the cookie carries its seal: {value}");
     // And a code is good once: the genuine callback still works, a replay does not.
     assert!(app.callback(&back, Some(&pending)).await.session.is_some());
     let replay = app.callback(&back, Some(&pending)).await;

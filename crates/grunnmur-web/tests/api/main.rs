@@ -1,12 +1,14 @@
 //! The REST API against a real server on a real port, on SQLite and — when
 //! GRUNNMUR_TEST_POSTGRES_URL is set — on PostgreSQL: authentication, CSRF, tenant isolation
 //! for every route in the OpenAPI document, nothing stored half, the assessment, OSCAL
-//! documents, catalog releases, risk assessments and reports. One test binary, a module per
+//! documents, catalog releases, risk assessments and reports, and HTTP itself (headers, refusals
+//! in the API's JSON, `Origin`). One test binary, a module per
 //! area, on the shared harness (`grunnmur-testkit`).
 
 mod access;
 mod oscal;
 mod passwords;
+mod protocol;
 mod releases;
 mod reports;
 mod risk;
