@@ -161,6 +161,19 @@ pub enum ProblemKind {
         measure: String,
         scope: String,
     },
+    /// A text longer than its field allows (`grunnmur_core::limits`); the text itself is not
+    /// repeated.
+    TooLong {
+        field: String,
+        chars: usize,
+        max: usize,
+    },
+    /// More of something than a request may send (`what` is a word the message selects on:
+    /// `form-fields`).
+    TooMany {
+        what: String,
+        max: usize,
+    },
 }
 
 impl ProblemKind {

@@ -247,6 +247,51 @@ fn body_file_shape_errors_name_the_line() {
 }
 
 #[test]
+fn texts_longer_than_their_field_are_refused_at_their_line_alone() {
+    let cat_sources = read_sources(&fixture("small/catalog")).unwrap();
+    let cat = check_catalog(&cat_sources).0.unwrap().catalog;
+    let text = std::fs::read_to_string(fixture("small/kommune.yaml")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"HR-system\""))
+        .unwrap() as u32
+        + 1;
+    let long = "x".repeat(1_500_000);
+    let src = grunnmur_catalog::Source {
+        name: "k.yaml".into(),
+        text: text.replacen("\"HR-system\"", &long, 1).replacen(
+            "{task: felles.hr}",
+            "{task: felles.hr, info_types: [Ø]}",
+            1,
+        ),
+    };
+    let problems = read_body(&src, &cat).unwrap_err();
+    // Only the over-long text: the unknown info type would repeat nothing long, but other
+    // problems could, so they wait until the texts fit.
+    assert_eq!(
+        places(&problems),
+        vec![("k.yaml".into(), line, "too-long".into(), Severity::Error)]
+    );
+    let (_, args) = problems[0].kind.message_parts();
+    assert_eq!(
+        args,
+        vec![
+            ("field".to_string(), "systems[0].name".to_string()),
+            ("chars".to_string(), "1500000".to_string()),
+            ("max".to_string(), "200".to_string()),
+        ]
+    );
+    // An id, and free text, each one over.
+    let src = grunnmur_catalog::Source {
+        name: "k.yaml".into(),
+        text: text.replacen("id: s.hr", &format!("id: s.{}", "h".repeat(99)), 1),
+    };
+    let problems = read_body(&src, &cat).unwrap_err();
+    assert_eq!(code(&problems[0]), "too-long");
+    assert_eq!(problems[0].kind.message_parts().1[0].1, "systems[0].id");
+}
+
+#[test]
 fn a_body_document_round_trips_through_json_and_yaml_text() {
     let cat_sources = read_sources(&fixture("small/catalog")).unwrap();
     let cat = check_catalog(&cat_sources).0.unwrap().catalog;

@@ -9,6 +9,7 @@ pub mod date;
 pub mod derive;
 pub mod explain;
 pub mod level;
+pub mod limits;
 pub mod plan;
 pub mod reach;
 pub mod report;

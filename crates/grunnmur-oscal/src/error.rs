@@ -20,6 +20,10 @@ pub enum OscalError {
         path: String,
         detail: String,
     },
+    #[error(
+        "{href}: outside the folders resolution may read (the profile's folder and each --allow-path)"
+    )]
+    Outside { href: String },
     #[error("{href}: expected {expected}, found {found}")]
     WrongModel {
         href: String,

@@ -15,9 +15,9 @@ pub mod resolve;
 pub mod ssp;
 
 pub use error::{OscalError, Warning};
-pub use load::{FsLoader, Loader, MemLoader, parse_document};
+pub use load::{ConfinedLoader, FsLoader, Loader, MemLoader, parse_document};
 pub use model::Document;
-pub use resolve::{ResolveOptions, Resolved, resolve, resolve_key};
+pub use resolve::{ResolveOptions, Resolved, resolve, resolve_confined, resolve_key};
 
 /// The OSCAL version Grunnmur writes.
 pub const OSCAL_VERSION: &str = "1.1.3";

@@ -200,6 +200,98 @@ impl Loader for FsLoader {
     }
 }
 
+/// Reads documents from the filesystem, but only inside the folders it was given: the folder
+/// of the document the user named and any folder allowed explicitly (`--allow-path`). An
+/// href that leads elsewhere — an absolute path, `file:///etc/passwd`, a `..` out of the
+/// folder, a symbolic link out of it — is refused before anything is read.
+/// [`crate::resolve_confined`] uses it and reports what does not parse without the file's
+/// content.
+#[derive(Clone, Debug)]
+pub struct ConfinedLoader {
+    roots: Vec<PathBuf>,
+}
+
+impl ConfinedLoader {
+    /// For resolving `start` (the key of the named document): its folder, and `allow`.
+    pub fn new(start: &str, allow: &[PathBuf]) -> ConfinedLoader {
+        let own = Path::new(start).parent().map(Path::to_path_buf);
+        let roots = own
+            .into_iter()
+            .chain(allow.iter().cloned())
+            .map(|p| std::fs::canonicalize(&p).unwrap_or(p))
+            .collect();
+        ConfinedLoader { roots }
+    }
+
+    fn inside(&self, path: &Path) -> bool {
+        self.roots.iter().any(|r| path.starts_with(r))
+    }
+}
+
+impl Loader for ConfinedLoader {
+    fn resolve(&self, base: &str, href: &str) -> Result<String, OscalError> {
+        let key = FsLoader.resolve(base, href)?;
+        let joined = PathBuf::from(join_href(
+            base,
+            href.strip_prefix("file://").unwrap_or(href),
+        ));
+        // Where the href points as written, and where it leads after symbolic links: both
+        // inside, or it is not followed (and nothing says whether the file exists).
+        if !joined.is_absolute() || !self.inside(&joined) || !self.inside(Path::new(&key)) {
+            return Err(OscalError::Outside {
+                href: href.to_string(),
+            });
+        }
+        Ok(key)
+    }
+
+    fn read(&self, key: &str) -> Result<String, OscalError> {
+        FsLoader.read(key)
+    }
+}
+
+/// The error without quoted parts of its detail: what the parsers quote is the document's own
+/// text (`invalid type: string "root:x:0:0…"`).
+pub fn without_content(e: OscalError) -> OscalError {
+    match e {
+        OscalError::Syntax { href, line, detail } => OscalError::Syntax {
+            href,
+            line,
+            detail: unquoted(&detail),
+        },
+        OscalError::Invalid { href, path, detail } => OscalError::Invalid {
+            href,
+            path,
+            detail: unquoted(&detail),
+        },
+        e => e,
+    }
+}
+
+fn unquoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut open: Option<char> = None;
+    for c in s.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None if c == '"' || c == '`' => {
+                out.push(c);
+                open = Some(c);
+            }
+            None => out.push(c),
+        }
+    }
+    if open.is_some() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +334,66 @@ mod tests {
             }
             d => panic!("unexpected {}", d.kind()),
         }
+    }
+
+    /// A catalog whose controls nest `n` deep, as JSON.
+    fn nested_catalog(n: usize) -> String {
+        let mut c = String::from(r#"{"id": "c-0", "title": "t"}"#);
+        for k in 1..n {
+            c = format!(r#"{{"id": "c-{k}", "title": "t", "controls": [{c}]}}"#);
+        }
+        format!(
+            r#"{{"catalog": {{"uuid": "u", "metadata": {{"title": "t", "last-modified": "2026-01-01T00:00:00Z", "version": "1", "oscal-version": "1.1.3"}}, "controls": [{c}]}}}}"#
+        )
+    }
+
+    /// On the stack of the server's worker threads.
+    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(f)
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    #[test]
+    fn deep_documents_are_refused_cleanly_and_the_deepest_allowed_resolves() {
+        // JSON: serde_json stops at 128 levels, two a control level.
+        let e = on_small_stack(|| parse_document("c.json", &nested_catalog(5000)).unwrap_err());
+        assert!(matches!(e, OscalError::Syntax { .. }), "{e}");
+        assert!(e.to_string().contains("recursion limit"), "{e}");
+        // The deepest JSON the parser takes, through parsing and resolution (lazy and not).
+        let ok = on_small_stack(|| {
+            let text = nested_catalog(62);
+            let Document::Catalog(c) = parse_document("c.json", &text).unwrap() else {
+                panic!("a catalog")
+            };
+            let profile = r#"{"profile": {"uuid": "u", "metadata": {"title": "p", "last-modified": "2026-01-01T00:00:00Z", "version": "1", "oscal-version": "1.1.3"},
+                "imports": [{"href": "c.json", "include-all": {}}]}}"#;
+            let loader = MemLoader::new()
+                .with("c.json", text)
+                .with("p.json", profile);
+            let r = crate::resolve_key(&loader, "p.json", &Default::default()).unwrap();
+            (c.control_ids().len(), r.catalog.control_ids().len())
+        });
+        assert_eq!(ok, (62, 62));
+        // YAML: the reader's own limit.
+        let deep = format!("catalog:\n  controls:\n    {}x\n", "- ".repeat(3000));
+        let e = on_small_stack(move || parse_document("c.yaml", &deep).unwrap_err());
+        assert!(matches!(e, OscalError::Syntax { line: 3, .. }), "{e}");
+    }
+
+    #[test]
+    fn without_content_drops_what_the_parsers_quote() {
+        let e = parse_document("x.yaml", "root:x:0:0:root:/root:/bin/bash\n").unwrap_err();
+        let e = without_content(e).to_string();
+        assert!(!e.contains("root:"), "{e}");
+        assert_eq!(
+            unquoted(r#"invalid type: string "root:x", expected `a`"#),
+            r#"invalid type: string "…", expected `…`"#
+        );
+        assert_eq!(unquoted(r#"open "quote"#), r#"open "…"#);
     }
 
     #[test]

@@ -63,6 +63,18 @@ pub fn resolve_key(
     }
 }
 
+/// Resolves the profile in the file `key` (an absolute path) the way the command line does:
+/// only documents in its folder and in `allow` are read ([`crate::ConfinedLoader`]), and an
+/// error quotes nothing of a document's content.
+pub fn resolve_confined(
+    key: &str,
+    allow: &[std::path::PathBuf],
+    opts: &ResolveOptions,
+) -> Result<Resolved, OscalError> {
+    let loader = crate::ConfinedLoader::new(key, allow);
+    resolve_key(&loader, key, opts).map_err(crate::load::without_content)
+}
+
 /// Resolves a profile that was read from `key` (relative hrefs are taken from there).
 pub fn resolve(
     profile: &Profile,

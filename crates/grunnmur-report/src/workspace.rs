@@ -107,6 +107,8 @@ pub struct ImportOptions {
     pub max_unpacked: u64,
     /// Most data rows in one sheet.
     pub max_rows: usize,
+    /// Most columns in one sheet (the widest sheet has a dozen).
+    pub max_columns: usize,
 }
 
 impl Default for ImportOptions {
@@ -116,6 +118,7 @@ impl Default for ImportOptions {
             max_bytes: 20 * 1024 * 1024,
             max_unpacked: 200 * 1024 * 1024,
             max_rows: 100_000,
+            max_columns: 64,
         }
     }
 }

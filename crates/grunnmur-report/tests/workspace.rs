@@ -391,6 +391,39 @@ fn huge_and_unreadable_files_are_refused() {
     assert!(has(&p, "Ark1", 0, None, "xlsx-unknown-sheet"));
 }
 
+/// A sheet is laid out densely from its first cell to its last: two cells far apart in a
+/// small file would take more memory than there is. Refused from the cells alone.
+#[test]
+fn sheets_spanning_too_many_rows_or_columns_are_refused_before_they_are_laid_out() {
+    let base = body("kommune.yaml");
+    let cat = &catalog().catalog;
+    let far = |row: u32, col: u16| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("systems").unwrap();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string(0, 1, "name").unwrap();
+        ws.write_string(row, col, "x").unwrap();
+        wb.save_to_buffer().unwrap()
+    };
+    // The last cell of the largest sheet there may be: 17 billion cells laid out.
+    let bytes = far(1_048_575, 16_383);
+    assert!(bytes.len() < 10_000);
+    let p = import_workspace(&bytes, &base, cat).unwrap_err();
+    assert!(has(&p, "systems", 0, None, "xlsx-too-many-rows"), "{p:#?}");
+    let p = import_workspace(&far(5, 16_383), &base, cat).unwrap_err();
+    assert!(
+        has(&p, "systems", 0, None, "xlsx-too-many-columns"),
+        "{p:#?}"
+    );
+    let msg = p.iter().find(|x| x.key == "xlsx-too-many-columns").unwrap();
+    assert!(
+        msg.message(Lang::En).contains("16384"),
+        "{}",
+        msg.message(Lang::En)
+    );
+}
+
 #[test]
 fn valid_rows_only_leaves_out_bad_rows_and_says_which() {
     let base = body("kommune.yaml");

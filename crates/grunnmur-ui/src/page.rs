@@ -329,7 +329,7 @@ impl Viewer {
 
     /// Reads a submitted form and checks its CSRF token: no change without it.
     pub fn form(&self, body: &[u8]) -> Result<FormData, PageError> {
-        let f = FormData::parse(body);
+        let f = FormData::parse(body)?;
         if !auth::same(f.get("csrf"), &self.csrf) {
             return Err(ApiError::Csrf.into());
         }
@@ -413,9 +413,35 @@ pub struct BodyView {
 /// A submitted form, keeping repeated fields (checkbox groups).
 pub struct FormData(Vec<(String, String)>);
 
+/// Most fields a form may send (the largest form, statuses of every measure, has a few
+/// hundred); each value is free text at most ([`grunnmur_core::limits::MAX_TEXT`]).
+pub const MAX_FORM_FIELDS: usize = 5_000;
+
 impl FormData {
-    pub fn parse(body: &[u8]) -> FormData {
-        FormData(form_urlencoded::parse(body).into_owned().collect())
+    /// The fields of an urlencoded body; too many fields, or a field longer than any text may
+    /// be, is refused (422, naming the field) before anything looks at the form.
+    pub fn parse(body: &[u8]) -> Result<FormData, ApiError> {
+        use grunnmur_catalog::{Problem, ProblemKind};
+        use grunnmur_core::limits::{MAX_NAME, MAX_TEXT};
+        let refuse = |kind| ApiError::Invalid(vec![Problem::error("form", 0, kind)]);
+        let mut fields = Vec::new();
+        for (k, v) in form_urlencoded::parse(body) {
+            if fields.len() == MAX_FORM_FIELDS {
+                return Err(refuse(ProblemKind::TooMany {
+                    what: "form-fields".into(),
+                    max: MAX_FORM_FIELDS,
+                }));
+            }
+            for (text, max) in [(&k, MAX_NAME), (&v, MAX_TEXT)] {
+                let chars = text.chars().count();
+                if chars > max {
+                    let field: String = k.chars().take(MAX_NAME).collect();
+                    return Err(refuse(ProblemKind::TooLong { field, chars, max }));
+                }
+            }
+            fields.push((k.into_owned(), v.into_owned()));
+        }
+        Ok(FormData(fields))
     }
 
     /// The first value of a field, trimmed; empty when absent.
@@ -503,7 +529,47 @@ pub struct FieldError {
 
 #[cfg(test)]
 mod tests {
-    use super::local_path;
+    use super::{ApiError, FormData, MAX_FORM_FIELDS, local_path};
+
+    fn refused(body: &[u8]) -> grunnmur_catalog::ProblemKind {
+        match FormData::parse(body) {
+            Err(ApiError::Invalid(p)) => p[0].kind.clone(),
+            Err(e) => panic!("{e:?}"),
+            Ok(_) => panic!("taken"),
+        }
+    }
+
+    #[test]
+    fn forms_with_too_many_or_too_long_fields_are_refused() {
+        use grunnmur_catalog::ProblemKind as P;
+        let ok = FormData::parse(b"csrf=x&name=L%C3%B8nn&tasks=a&tasks=b").unwrap();
+        assert_eq!((ok.get("name"), ok.all("tasks").len()), ("Lønn", 2));
+        let many = "a=1&".repeat(MAX_FORM_FIELDS + 1);
+        assert!(matches!(
+            refused(many.as_bytes()),
+            P::TooMany {
+                max: MAX_FORM_FIELDS,
+                ..
+            }
+        ));
+        // 10,000 letters are fine (20,000 bytes), one more is not; the field is named.
+        let fits = format!("justification={}", "%C3%B8".repeat(10_000));
+        assert!(FormData::parse(fits.as_bytes()).is_ok());
+        let long = format!("csrf=x&justification={}", "x".repeat(10_001));
+        assert_eq!(
+            refused(long.as_bytes()),
+            P::TooLong {
+                field: "justification".into(),
+                chars: 10_001,
+                max: 10_000
+            }
+        );
+        let long_name = format!("{}=1", "n".repeat(201));
+        assert!(matches!(
+            refused(long_name.as_bytes()),
+            P::TooLong { max: 200, .. }
+        ));
+    }
 
     #[test]
     fn only_paths_of_this_site_are_returned_to() {

@@ -231,6 +231,9 @@ pub async fn new_risk_assessment(
         Err(p) => return Ok(Err(p)),
     };
     doc.title = title;
+    if let Some(p) = doc.text_problems().into_iter().next() {
+        return Ok(Err(p));
+    }
     let row = s
         .store
         .create_risk_assessment(orgnr, &to_json(&doc)?, actor)

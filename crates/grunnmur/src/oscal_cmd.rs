@@ -8,9 +8,10 @@ use grunnmur_catalog::{Source, check_catalog};
 use grunnmur_i18n::{Lang, t};
 use grunnmur_oscal::export::{self, ExportOptions};
 use grunnmur_oscal::import::{ImportOptions, import_catalog};
+use grunnmur_oscal::load::without_content;
 use grunnmur_oscal::model::Catalog;
 use grunnmur_oscal::{
-    Document, FsLoader, Loader, OscalError, ResolveOptions, Warning, resolve_key,
+    Document, FsLoader, Loader, OscalError, ResolveOptions, Warning, resolve_confined,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,6 +25,10 @@ pub enum OscalCommand {
         /// Write the resolved catalog here instead of to standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// A folder whose documents imports may name besides the profile's own folder
+        /// (repeatable). Nothing else is read: no absolute path, `file:` URL or `..` out.
+        #[arg(long = "allow-path", value_name = "DIR")]
+        allow_path: Vec<PathBuf>,
     },
     /// Export the measure bank as an OSCAL catalog, and BN1-BN3 and every sector profile (at
     /// each baseline) as OSCAL profiles, into a folder. Texts in the language of --lang.
@@ -61,6 +66,10 @@ pub enum OscalCommand {
         /// Keep the base catalog's measures and profiles beside the imported measures.
         #[arg(long)]
         beside: bool,
+        /// A folder whose documents the baseline profiles' imports may name besides each
+        /// profile's own folder (repeatable).
+        #[arg(long = "allow-path", value_name = "DIR")]
+        allow_path: Vec<PathBuf>,
         /// Id of the resulting catalog.
         #[arg(long, default_value = "oscal")]
         id: String,
@@ -112,18 +121,22 @@ fn write_json(path: &Path, v: &impl serde::Serialize) -> anyhow::Result<()> {
     std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))
 }
 
-fn resolve_file(path: &Path) -> Result<grunnmur_oscal::Resolved, OscalError> {
+fn resolve_file(path: &Path, allow: &[PathBuf]) -> Result<grunnmur_oscal::Resolved, OscalError> {
     let opts = ResolveOptions {
         timestamp: now(),
         ..ResolveOptions::default()
     };
-    resolve_key(&FsLoader, &key_of(path), &opts)
+    resolve_confined(&key_of(path), allow, &opts)
 }
 
 pub fn run(lang: Lang, cmd: OscalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
-        OscalCommand::Resolve { profile, out } => {
-            let r = match resolve_file(&profile) {
+        OscalCommand::Resolve {
+            profile,
+            out,
+            allow_path,
+        } => {
+            let r = match resolve_file(&profile, &allow_path) {
                 Ok(r) => r,
                 Err(e) => return Ok(fail(lang, &e, "oscal-resolve-failed")),
             };
@@ -178,6 +191,7 @@ pub fn run(lang: Lang, cmd: OscalCommand) -> anyhow::Result<ExitCode> {
             baseline_profiles,
             base_catalog,
             beside,
+            allow_path,
             id,
             out,
         } => {
@@ -196,11 +210,11 @@ pub fn run(lang: Lang, cmd: OscalCommand) -> anyhow::Result<ExitCode> {
                     };
                     return Ok(fail(lang, &e, "oscal-import-failed"));
                 }
-                Err(e) => return Ok(fail(lang, &e, "oscal-import-failed")),
+                Err(e) => return Ok(fail(lang, &without_content(e), "oscal-import-failed")),
             };
             let mut baselines: Vec<Catalog> = Vec::new();
             for p in &baseline_profiles {
-                match resolve_file(p) {
+                match resolve_file(p, &allow_path) {
                     Ok(r) => {
                         warn(lang, &r.warnings);
                         baselines.push(r.catalog);

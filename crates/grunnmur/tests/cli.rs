@@ -395,3 +395,76 @@ fn example_bodies_assess_on_the_bundled_catalog() {
         }
     }
 }
+
+/// Issue 16: `oscal resolve` read any file an href named and echoed it in its error
+/// (`file:///etc/passwd`). Now only the profile's folder and each `--allow-path` are read.
+#[test]
+fn oscal_resolve_reads_only_the_profiles_folder_and_allowed_ones() {
+    let dir = std::env::temp_dir().join(format!("grunnmur-cli-confined-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("profiles")).unwrap();
+    std::fs::create_dir_all(dir.join("shared")).unwrap();
+    let mini = root().join("crates/grunnmur-oscal/tests/fixtures/mini-catalog.json");
+    std::fs::copy(&mini, dir.join("shared/cat.json")).unwrap();
+    std::fs::write(dir.join("secret.txt"), "root:x:0:0:root:/root:/bin/bash\n").unwrap();
+    let profile = |href: &str| {
+        let text = format!(
+            r#"{{"profile": {{"uuid": "u", "metadata": {{"title": "p", "last-modified": "2026-01-01T00:00:00Z", "version": "1", "oscal-version": "1.1.3"}},
+                "imports": [{{"href": "{href}", "include-all": {{}}}}]}}}}"#
+        );
+        let p = dir.join("profiles/p.json");
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    };
+    let secret = dir.join("secret.txt").display().to_string();
+    for href in [
+        "file:///etc/passwd".to_string(),
+        "/etc/passwd".into(),
+        format!("file://{secret}"),
+        "../secret.txt".into(),
+        "../shared/cat.json".into(),
+    ] {
+        let o = grunnmur(&["oscal", "resolve", &profile(&href)]);
+        assert!(!o.status.success(), "{href}: {}", stdout(&o));
+        let err = stderr(&o);
+        assert!(err.contains("--allow-path"), "{href}: {err}");
+        assert!(!err.contains("root:"), "{href}: {err}");
+        assert!(o.stdout.is_empty(), "{href}");
+    }
+    // An allowed folder is read; the secret beside it still is not.
+    let shared = dir.join("shared").display().to_string();
+    let o = grunnmur(&[
+        "oscal",
+        "resolve",
+        &profile("../shared/cat.json"),
+        "--allow-path",
+        &shared,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["catalog"]["controls"].is_array() || v["catalog"]["groups"].is_array(),
+        "{v}"
+    );
+    let o = grunnmur(&[
+        "oscal",
+        "resolve",
+        &profile("../secret.txt"),
+        "--allow-path",
+        &shared,
+    ]);
+    assert!(!o.status.success());
+    // A file in the folder that is not OSCAL: refused without its content.
+    std::fs::write(
+        dir.join("profiles/notes.txt"),
+        "root:x:0:0:root:/root:/bin/bash\n",
+    )
+    .unwrap();
+    let o = grunnmur(&["oscal", "resolve", &profile("notes.txt")]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("notes.txt") && !err.contains("root:x"),
+        "{err}"
+    );
+}

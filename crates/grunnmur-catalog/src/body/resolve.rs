@@ -28,6 +28,11 @@ pub(super) fn resolve(
     doc: BodyDoc,
     cat: &Catalog,
 ) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
+    let long = too_long(file, root, &doc);
+    if !long.is_empty() {
+        // Alone: the other checks would repeat the over-long texts in their messages.
+        return Err(long);
+    }
     let mut r = Resolver {
         file,
         root,
@@ -64,6 +69,25 @@ pub(super) fn resolve(
         statuses,
     };
     Ok((doc, ws))
+}
+
+/// Every text of the document longer than its field allows, at its line.
+fn too_long(file: &str, root: &Node, doc: &BodyDoc) -> Vec<Problem> {
+    let Ok(v) = serde_json::to_value(doc) else {
+        return Vec::new();
+    };
+    grunnmur_core::limits::too_long(&v)
+        .into_iter()
+        .map(|t| {
+            let path: Vec<&str> = t.path.iter().map(String::as_str).collect();
+            let kind = P::TooLong {
+                field: t.field(),
+                chars: t.chars,
+                max: t.max,
+            };
+            Problem::error(file, root.line_of(&path), kind)
+        })
+        .collect()
 }
 
 /// What is known of the document so far, and the problems found.

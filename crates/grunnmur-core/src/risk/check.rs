@@ -9,7 +9,7 @@ impl RiskAssessment {
     /// What must hold for the document to be stored: a sound frame, known references, positions
     /// on the scales. An unfinished assessment is fine; see [`Self::acceptance_problems`].
     pub fn check(&self, cat: &Catalog, ws: &Workspace) -> Vec<Problem> {
-        let mut out = Vec::new();
+        let mut out = self.text_problems();
         self.frame.check(ws, &mut out);
         self.check_areas(cat, &mut out);
         let (nl, nc) = (self.frame.likelihood.len(), self.frame.consequence.len());
@@ -25,6 +25,12 @@ impl RiskAssessment {
             out.push(Problem::new("acceptance.owner", Code::Empty));
         }
         out
+    }
+
+    /// Every text longer than its field allows (`crate::limits`).
+    pub fn text_problems(&self) -> Vec<Problem> {
+        let doc = serde_json::to_value(self).unwrap_or_default();
+        too_long_problems(&doc)
     }
 
     /// Areas of concern: ids present and unique, a title unless pre-filled, known measures.
@@ -208,6 +214,8 @@ impl RiskAssessment {
         if owner.trim().is_empty() {
             problems.push(Problem::new("owner", Code::Empty));
         }
+        let request = serde_json::json!({"owner": owner, "note": note});
+        problems.extend(too_long_problems(&request));
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -296,4 +304,14 @@ fn check_position(out: &mut Vec<Problem>, path: &str, p: Position, nl: usize, nc
             nc,
         ));
     }
+}
+
+fn too_long_problems(doc: &serde_json::Value) -> Vec<Problem> {
+    crate::limits::too_long(doc)
+        .into_iter()
+        .map(|t| {
+            let p = Problem::new(t.field(), Code::TooLong);
+            p.arg("chars", t.chars).arg("max", t.max)
+        })
+        .collect()
 }

@@ -32,6 +32,7 @@ pub enum Code {
     JustificationMissing,
     AcceptUnacceptable,
     ResidualUnacceptable,
+    TooLong,
 }
 
 impl Code {
@@ -167,9 +168,9 @@ mod tests {
     #[test]
     fn codes_are_serde_names() {
         let codes: Vec<Code> = Code::ALL.into_iter().collect();
-        assert_eq!(codes.len(), 22);
+        assert_eq!(codes.len(), 23);
         assert_eq!(codes[0], Code::Empty);
-        assert_eq!(codes[21], Code::ResidualUnacceptable);
+        assert_eq!(codes[22], Code::TooLong);
         for code in codes {
             let json = serde_json::to_value(code).unwrap();
             assert_eq!(json.as_str(), Some(code.as_str()));

@@ -454,6 +454,15 @@ fn acceptance_needs_a_complete_and_tolerable_assessment() {
         )
         .contains(&("owner".into(), "empty"))
     );
+    // The owner and the note are texts with limits too.
+    let long = "x".repeat(10_001);
+    let refused = ra
+        .clone()
+        .accept(&cat, &ws, &long[..201], today, "x", &long);
+    assert_eq!(
+        paths(&refused.unwrap_err()),
+        [("owner".into(), "too-long"), ("note".into(), "too-long")]
+    );
     ra.accept(&cat, &ws, "Rådmann", today, "a@example.no", "Ok")
         .unwrap();
     let acc = ra.acceptance.as_ref().unwrap();
@@ -606,4 +615,29 @@ proptest! {
         let ev = &ra.evaluate()[0];
         prop_assert!(ev.residual_zone <= ev.zone);
     }
+}
+
+#[test]
+fn texts_longer_than_their_field_are_problems_named_by_field() {
+    let (cat, ws, mut ra) = prefilled("system:journal", Preset::FiveByFive);
+    assert!(ra.check(&cat, &ws).is_empty());
+    ra.title = "t".repeat(201);
+    ra.frame.scope = "s".repeat(10_001);
+    let mut r = risk("R1", 2, 2);
+    r.id = "r".repeat(101);
+    r.threat = "ø".repeat(10_000);
+    ra.risks = vec![r];
+    let got = ra.check(&cat, &ws);
+    assert_eq!(
+        paths(&got),
+        [
+            ("title".into(), "too-long"),
+            ("frame.scope".into(), "too-long"),
+            ("risks[0].id".into(), "too-long"),
+        ]
+    );
+    assert_eq!(
+        got[0].args,
+        [("chars", "201".to_string()), ("max", "200".to_string())]
+    );
 }

@@ -45,6 +45,11 @@ problem-scope-mismatch = measure "{ $measure }" applies { $scope ->
    *[org] to the whole body: do not name a system
 }
 problem-duplicate-status = the status of measure "{ $measure }" ({ $scope }) appears more than once
+problem-too-long = { $field } is { $chars } characters long; at most { $max } are allowed
+problem-too-many = more { $what ->
+    [form-fields] form fields
+   *[other] { $what }
+} than the { $max } allowed
 
 ## API
 api-unauthenticated = You are not logged in, or your login has expired.
@@ -314,6 +319,7 @@ xlsx-duplicate-column = the column appears twice
 xlsx-unknown-column = unknown column; known columns: { $known }
 xlsx-missing-column = the column is missing
 xlsx-too-many-rows = the sheet has { $rows } rows; at most { $max } are allowed
+xlsx-too-many-columns = the sheet has { $columns } columns; at most { $max } are allowed
 xlsx-org-one-row = the org sheet takes one row; this row is one too many
 xlsx-required = { $column } must be filled in
 xlsx-unknown-task = the task "{ $task }" is not among the organisation's tasks

@@ -64,6 +64,7 @@ risk-problem-no-measures = Reducing a risk takes at least one measure.
 risk-problem-justification-missing = The justification is missing.
 risk-problem-accept-unacceptable = An unacceptable risk cannot be accepted; it must be reduced, avoided or shared.
 risk-problem-residual-unacceptable = The residual risk is still unacceptable.
+risk-problem-too-long = The text is { $chars } characters long; at most { $max } are allowed.
 
 ## The risk-assessment report.
 risk-report-title = Risk assessment: { $title } – { $org }

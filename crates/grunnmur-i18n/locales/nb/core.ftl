@@ -45,6 +45,11 @@ problem-scope-mismatch = tiltak «{ $measure }» gjelder { $scope ->
    *[org] for hele virksomheten: ikke oppgi system
 }
 problem-duplicate-status = status for tiltak «{ $measure }» ({ $scope }) står mer enn én gang
+problem-too-long = { $field } er { $chars } tegn lang; høyst { $max } er tillatt
+problem-too-many = flere { $what ->
+    [form-fields] skjemafelt
+   *[other] { $what }
+} enn de { $max } som er tillatt
 
 ## API
 api-unauthenticated = Du er ikke logget inn, eller innloggingen er utløpt.
@@ -314,6 +319,7 @@ xlsx-duplicate-column = kolonnen finnes to ganger
 xlsx-unknown-column = ukjent kolonne; kjente kolonner: { $known }
 xlsx-missing-column = kolonnen mangler
 xlsx-too-many-rows = arket har { $rows } rader; høyst { $max } er tillatt
+xlsx-too-many-columns = arket har { $columns } kolonner; høyst { $max } er tillatt
 xlsx-org-one-row = arket org skal ha én rad; denne raden er for mye
 xlsx-required = { $column } må fylles ut
 xlsx-unknown-task = oppgaven «{ $task }» finnes ikke blant virksomhetens oppgaver

@@ -64,6 +64,7 @@ risk-problem-no-measures = Å redusere en risiko krever minst ett tiltak.
 risk-problem-justification-missing = Begrunnelse mangler.
 risk-problem-accept-unacceptable = En uakseptabel risiko kan ikke aksepteres; den må reduseres, unngås eller deles.
 risk-problem-residual-unacceptable = Restrisikoen er fortsatt uakseptabel.
+risk-problem-too-long = Teksten er { $chars } tegn lang; høyst { $max } er tillatt.
 
 ## The risk-assessment report.
 risk-report-title = Risikovurdering: { $title } – { $org }

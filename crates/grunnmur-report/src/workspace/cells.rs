@@ -1,7 +1,7 @@
 //! Import: reading a sheet's cells into typed rows.
 
+use super::RowProblem;
 use super::schema::{Col, Kind, Sheet};
-use super::{ImportOptions, RowProblem};
 use calamine::Data;
 use grunnmur_catalog::body::Orgnr;
 use grunnmur_core::date::Date;
@@ -174,12 +174,11 @@ fn convert(kind: Kind, d: &Data) -> Result<Option<Val>, CellProblem> {
     }
 }
 
-/// Reads one sheet's rows; sheet-level problems (missing, unknown or duplicate columns, too
-/// many rows, no header) make the whole sheet unusable.
+/// Reads one sheet's rows; sheet-level problems (missing, unknown or duplicate columns, no
+/// header) make the whole sheet unusable. (Its size was checked before it was read.)
 pub(super) fn read_sheet(
     spec: &Sheet,
     range: &calamine::Range<Data>,
-    opts: &ImportOptions,
     problems: &mut Vec<RowProblem>,
 ) -> Option<Vec<Row>> {
     let sheet = spec.name;
@@ -253,16 +252,6 @@ pub(super) fn read_sheet(
                 &[],
             ));
         }
-    }
-    if range.height().saturating_sub(1) > opts.max_rows {
-        let (n, max) = ((range.height() - 1).to_string(), opts.max_rows.to_string());
-        problems.push(RowProblem::new(
-            sheet,
-            0,
-            None,
-            "xlsx-too-many-rows",
-            &[("rows", &n), ("max", &max)],
-        ));
     }
     if problems.len() > before {
         return None;

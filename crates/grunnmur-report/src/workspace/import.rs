@@ -176,6 +176,13 @@ fn read_sheets(
             continue;
         }
         any = true;
+        // calamine lays a sheet out densely, from its first to its last cell: a sheet with
+        // two cells far apart would take more memory than there is. Measured first, by its
+        // cells alone.
+        if let Some(p) = too_large(wb, &name, spec.name, opts) {
+            problems.push(p);
+            continue;
+        }
         let range = match wb.worksheet_range(&name) {
             Ok(r) => r,
             Err(e) => {
@@ -189,7 +196,7 @@ fn read_sheets(
                 continue;
             }
         };
-        *sheets.slot(spec.name) = read_sheet(spec, &range, opts, problems);
+        *sheets.slot(spec.name) = read_sheet(spec, &range, problems);
     }
     if !any && problems.is_empty() {
         problems.push(RowProblem::workbook(
@@ -202,6 +209,61 @@ fn read_sheets(
         sheets.org = None;
     }
     sheets
+}
+
+/// A problem when the sheet spans more rows or columns than the import takes.
+fn too_large(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    sheet: &str,
+    opts: &ImportOptions,
+) -> Option<RowProblem> {
+    let unreadable = |e: &dyn std::fmt::Display| {
+        let detail = e.to_string();
+        Some(RowProblem::new(
+            sheet,
+            0,
+            None,
+            "xlsx-unreadable",
+            &[("detail", &detail)],
+        ))
+    };
+    let mut cells = match wb.worksheet_cells_reader(name) {
+        Ok(c) => c,
+        Err(e) => return unreadable(&e),
+    };
+    let (mut rows, mut cols) = (0u64, 0u64);
+    loop {
+        match cells.next_cell() {
+            Ok(Some(c)) => {
+                let (r, c) = c.get_position();
+                rows = rows.max(u64::from(r) + 1);
+                cols = cols.max(u64::from(c) + 1);
+            }
+            Ok(None) => break,
+            Err(e) => return unreadable(&e),
+        }
+    }
+    let (key, n, max) = if rows.saturating_sub(1) > opts.max_rows as u64 {
+        ("xlsx-too-many-rows", rows - 1, opts.max_rows)
+    } else if cols > opts.max_columns as u64 {
+        ("xlsx-too-many-columns", cols, opts.max_columns)
+    } else {
+        return None;
+    };
+    let (n, max) = (n.to_string(), max.to_string());
+    let what = if key == "xlsx-too-many-rows" {
+        "rows"
+    } else {
+        "columns"
+    };
+    Some(RowProblem::new(
+        sheet,
+        0,
+        None,
+        key,
+        &[(what, &n), ("max", &max)],
+    ))
 }
 
 /// Some problem is not about one row: no row can be left out to fix it.

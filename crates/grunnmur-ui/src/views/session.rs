@@ -109,7 +109,7 @@ pub async fn login(
     client: Client,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let f = FormData::parse(&body);
+    let f = FormData::parse(&body)?;
     let expected = auth::cookie_value(&headers, LOGIN_COOKIE).unwrap_or_default();
     if expected.is_empty() || !auth::same(f.get("csrf"), &expected) {
         return Err(ApiError::Csrf.into());

@@ -260,3 +260,78 @@ async fn a_change_through_one_server_is_seen_through_another() {
 mod sqlx_opts {
     pub use grunnmur_store::PgConnectOptions;
 }
+
+/// Issue 16: a body file nested 3,000 levels deep in block style (~6 KB) overflowed the stack
+/// and aborted the server for every body; a 1.5 MB system name was stored, twice over in the
+/// audit log. Both are refused with 422 naming the place, nothing is stored, and the server
+/// answers the next request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deep_documents_and_long_texts_are_refused_and_the_server_lives_on() {
+    for app in App::on_every_backend("deep_documents_and_long_texts_are_refused").await {
+        let (root, a, _) = two_bodies(&app).await;
+        let before = app.store.workspace(A).await.unwrap().unwrap();
+        let audit = app.store.audit_for(A).await.unwrap().len();
+        let path = format!("/api/bodies/{A}/workspace");
+        let deep_block = format!("{}x\n", "- ".repeat(3000));
+        let deep_json = format!("{}{}", "[".repeat(3000), "]".repeat(3000));
+        let deep_map: String = (0..100).map(|n| format!("{}k:\n", " ".repeat(n))).collect();
+        for (ctype, body) in [
+            ("application/yaml", deep_block),
+            ("application/json", deep_json),
+            ("application/yaml", deep_map),
+        ] {
+            let (s, b) = app.call(&a, Method::PUT, &path, Some((ctype, body))).await;
+            assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+            let v: Value = serde_json::from_str(&b).unwrap();
+            let p = &v["problems"][0];
+            assert_eq!(p["code"], "syntax", "{b}");
+            assert!(p["line"].as_u64().unwrap() >= 1, "{b}");
+            // Our limit (64 levels), or for flow style saphyr's scanner's, whichever is first.
+            let msg = p["message"].as_str().unwrap();
+            assert!(msg.contains("64") || msg.contains("recursion limit"), "{b}");
+        }
+        // 1.5 MB as a system's name: the field is named, the text is not repeated.
+        let name = "x".repeat(1_500_000);
+        let long = small_body().replacen("name: \"HR-system\"", &format!("name: {name}"), 1);
+        assert_ne!(long, small_body(), "the fixture names its system HR-system");
+        let res = app.put_workspace(&a, A, long).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let v = res.json();
+        let problems = v["problems"].as_array().unwrap();
+        assert_eq!(problems.len(), 1, "{v}");
+        assert_eq!(problems[0]["code"], "too-long");
+        let msg = problems[0]["message"].as_str().unwrap();
+        assert!(
+            msg.contains("systems[0].name") && msg.contains("200"),
+            "{msg}"
+        );
+        assert!(res.bytes.len() < 10_000, "the text is not echoed");
+        // The same limit through the other ways in: a body's name, a measure's justification.
+        let (s, b) = app
+            .json(
+                &root,
+                Method::POST,
+                "/api/bodies",
+                json!({"orgnr": "974760681", "name": "n".repeat(201), "kind": "stat"}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(b.contains("too-long") && b.contains("org.name"), "{b}");
+        let (s, b) = app
+            .json(
+                &a,
+                Method::PATCH,
+                &format!("/api/bodies/{A}/measures/m.tilgang"),
+                json!({"status": "implemented", "system": "s.hr", "owner": "o".repeat(201)}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(b.contains("measure_status"), "{b}");
+        assert_eq!(app.store.workspace(A).await.unwrap().unwrap(), before);
+        assert_eq!(app.store.audit_for(A).await.unwrap().len(), audit);
+        assert!(app.store.body("974760681").await.unwrap().is_none());
+        // Still serving.
+        let (s, _) = app.get(&a, &path).await;
+        assert_eq!(s, StatusCode::OK);
+    }
+}
