@@ -57,6 +57,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nb/account.ftl"),
         include_str!("../locales/en/account.ftl"),
     ),
+    (
+        "credentials",
+        include_str!("../locales/nb/credentials.ftl"),
+        include_str!("../locales/en/credentials.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {

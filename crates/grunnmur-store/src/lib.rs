@@ -161,6 +161,9 @@ pub struct UserRow {
     /// A TOTP secret shown during enrolment, not yet confirmed with a code.
     #[serde(skip)]
     pub totp_pending: Option<String>,
+    /// When an administrator disabled the account: it signs in no more, and its sessions and
+    /// tokens stop working.
+    pub disabled_at: Option<i64>,
 }
 
 /// What a one-time link is for.
@@ -209,6 +212,42 @@ pub struct SessionRow {
     pub user_id: i64,
     pub csrf: String,
     pub expires_at: i64,
+    /// The session's last request: idle longer than the timeout, it is over.
+    pub last_seen_at: i64,
+}
+
+/// A new API token: stored as the SHA-256 of the token, which is shown once.
+pub struct NewToken<'a> {
+    pub user_id: i64,
+    pub token_hash: &'a str,
+    pub name: &'a str,
+    pub expires_at: i64,
+    /// One body and the most the token may do there; `None` for every role of its user.
+    pub scope: Option<(&'a str, Role)>,
+}
+
+/// An API token as stored (without its hash).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct TokenRow {
+    pub id: i64,
+    pub user_id: i64,
+    #[sqlx(rename = "label")]
+    pub name: String,
+    /// The one body a scoped token reaches.
+    pub orgnr: Option<String>,
+    /// The most a scoped token may do in its body: `reader`, `editor` or `admin`.
+    pub role: Option<String>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub revoked_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+}
+
+impl TokenRow {
+    /// The body and role a scoped token is limited to.
+    pub fn scope(&self) -> Option<(&str, Role)> {
+        Some((self.orgnr.as_deref()?, Role::parse(self.role.as_deref()?)?))
+    }
 }
 
 /// Recent failed sign-ins (times, newest first), what throttling decides on.
@@ -437,15 +476,6 @@ pub trait Storage: Send + Sync {
     async fn challenge(&self, id_hash: &str) -> Result<Option<i64>>;
     async fn delete_challenge(&self, id_hash: &str) -> Result<()>;
 
-    async fn create_token(
-        &self,
-        user_id: i64,
-        token_hash: &str,
-        label: &str,
-        actor: &str,
-    ) -> Result<i64>;
-    async fn user_by_token(&self, token_hash: &str) -> Result<Option<UserRow>>;
-
     async fn create_session(
         &self,
         id_hash: &str,
@@ -489,6 +519,35 @@ pub trait Storage: Send + Sync {
     /// Removes every OpenID Connect identity of an account (an administrator's decision, say
     /// when an address passed to someone new); in the audit log. Returns how many.
     async fn unlink_identities(&self, user_id: i64, actor: &str) -> Result<u64>;
+
+    /// Stores a new API token; `token.create` in the audit log.
+    async fn create_token(&self, t: NewToken<'_>, actor: &str) -> Result<i64>;
+    /// The token with this hash if it is neither revoked nor expired (read on every request:
+    /// a revocation counts at once, on every server).
+    async fn live_token(&self, token_hash: &str) -> Result<Option<TokenRow>>;
+    /// Notes a token's use (at most once a minute).
+    async fn touch_token(&self, id: i64) -> Result<()>;
+    /// Every token of a user, revoked and expired ones too, oldest first.
+    async fn tokens(&self, user_id: i64) -> Result<Vec<TokenRow>>;
+    async fn token(&self, id: i64) -> Result<Option<TokenRow>>;
+    /// Revokes a token; with `owner`, only that user's (another's is [`StoreError::NotFound`]).
+    /// `token.revoke` in the audit log; revoking a revoked token changes nothing.
+    async fn revoke_token(&self, id: i64, owner: Option<i64>, actor: &str) -> Result<TokenRow>;
+    /// Notes a session's request (its idle time starts again).
+    async fn touch_session(&self, id_hash: &str) -> Result<()>;
+    /// Ends every session of a user ("sign out everywhere"); `logout` in the audit log.
+    /// Returns how many.
+    async fn end_sessions(&self, user_id: i64, actor: &str) -> Result<u64>;
+    /// Every account, by e-mail address.
+    async fn users(&self) -> Result<Vec<UserRow>>;
+    /// Disables an account (its sessions end at once) or enables it again; `user.disable` or
+    /// `user.enable` in the audit log.
+    async fn set_disabled(&self, user_id: i64, disabled: bool, actor: &str) -> Result<()>;
+    /// Removes a membership (and revokes the member's tokens scoped to the body);
+    /// `member.remove` in the body's audit log. Returns the role the member had. The body's
+    /// last admin is refused ([`StoreError::Refused`]); no membership is
+    /// [`StoreError::NotFound`].
+    async fn remove_member(&self, user_id: i64, orgnr: &str, actor: &str) -> Result<Role>;
 
     /// Publishes a catalog release: `sources` is its files as JSON. Publishing the same files
     /// under the same version again changes nothing and returns `false`; other files under a

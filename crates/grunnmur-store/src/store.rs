@@ -4,7 +4,7 @@
 
 use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
 use crate::sql::{
-    Driver, Record, accounts, audit_log, bodies, login_failures, passwords, releases, reports, risk,
+    Driver, Record, accounts, audit_log, bodies, credentials, login_failures, passwords, releases, reports, risk,
 };
 use crate::*;
 use sqlx::{Database, Pool, Transaction};
@@ -302,20 +302,6 @@ impl<DB: Backend> Storage for Store<DB> {
         passwords::delete_challenge(self, id_hash).await
     }
 
-    async fn create_token(
-        &self,
-        user_id: i64,
-        token_hash: &str,
-        label: &str,
-        actor: &str,
-    ) -> Result<i64> {
-        accounts::create_token(self, user_id, token_hash, label, actor).await
-    }
-
-    async fn user_by_token(&self, token_hash: &str) -> Result<Option<UserRow>> {
-        accounts::user_by_token(self, token_hash).await
-    }
-
     async fn create_session(
         &self,
         id_hash: &str,
@@ -368,6 +354,50 @@ impl<DB: Backend> Storage for Store<DB> {
 
     async fn unlink_identities(&self, user_id: i64, actor: &str) -> Result<u64> {
         accounts::unlink_identities(self, user_id, actor).await
+    }
+
+    async fn create_token(&self, t: NewToken<'_>, actor: &str) -> Result<i64> {
+        credentials::create_token(self, t, actor).await
+    }
+
+    async fn live_token(&self, token_hash: &str) -> Result<Option<TokenRow>> {
+        credentials::live_token(self, token_hash).await
+    }
+
+    async fn touch_token(&self, id: i64) -> Result<()> {
+        credentials::touch_token(self, id).await
+    }
+
+    async fn tokens(&self, user_id: i64) -> Result<Vec<TokenRow>> {
+        credentials::tokens(self, user_id).await
+    }
+
+    async fn token(&self, id: i64) -> Result<Option<TokenRow>> {
+        credentials::token(self, id).await
+    }
+
+    async fn revoke_token(&self, id: i64, owner: Option<i64>, actor: &str) -> Result<TokenRow> {
+        credentials::revoke_token(self, id, owner, actor).await
+    }
+
+    async fn touch_session(&self, id_hash: &str) -> Result<()> {
+        credentials::touch_session(self, id_hash).await
+    }
+
+    async fn end_sessions(&self, user_id: i64, actor: &str) -> Result<u64> {
+        credentials::end_sessions(self, user_id, actor).await
+    }
+
+    async fn users(&self) -> Result<Vec<UserRow>> {
+        credentials::users(self).await
+    }
+
+    async fn set_disabled(&self, user_id: i64, disabled: bool, actor: &str) -> Result<()> {
+        credentials::set_disabled(self, user_id, disabled, actor).await
+    }
+
+    async fn remove_member(&self, user_id: i64, orgnr: &str, actor: &str) -> Result<Role> {
+        credentials::remove_member(self, user_id, orgnr, actor).await
     }
 
     async fn publish_release(

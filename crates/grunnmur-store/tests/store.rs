@@ -130,12 +130,19 @@ async fn users_roles_tokens_sessions_and_login_failures() {
         );
         assert!(s.members("000000000").await.unwrap().is_empty());
 
-        s.create_token(id, "tokhash", "ci", "t").await.unwrap();
+        let t = NewToken {
+            user_id: id,
+            token_hash: "tokhash",
+            name: "ci",
+            expires_at: now() + 3600,
+            scope: None,
+        };
+        s.create_token(t, "t").await.unwrap();
         assert_eq!(
-            s.user_by_token("tokhash").await.unwrap().map(|u| u.id),
+            s.live_token("tokhash").await.unwrap().map(|t| t.user_id),
             Some(id)
         );
-        assert!(s.user_by_token("other").await.unwrap().is_none());
+        assert!(s.live_token("other").await.unwrap().is_none());
 
         s.create_session("sess", id, "csrf", now() + 3600)
             .await

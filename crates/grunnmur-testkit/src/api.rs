@@ -176,10 +176,14 @@ impl App {
     /// A new API token of the user.
     pub async fn token(&self, user: i64) -> Who {
         let (token, hash) = auth::new_api_token();
-        self.store
-            .create_token(user, &hash, "test", "test")
-            .await
-            .unwrap();
+        let t = grunnmur_store::NewToken {
+            user_id: user,
+            token_hash: &hash,
+            name: "test",
+            expires_at: grunnmur_store::now() + 86_400,
+            scope: None,
+        };
+        self.store.create_token(t, "test").await.unwrap();
         Who {
             token: Some(token),
             ..NOBODY

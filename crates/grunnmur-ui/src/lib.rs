@@ -45,6 +45,12 @@ pub fn routes() -> Router<AppState> {
         .route("/bodies", get(session::bodies))
         .route("/platform/audit", get(platform::show))
         .route("/accessibility", get(session::accessibility))
+        .route("/account/tokens", get(tokens::show).post(tokens::create))
+        .route("/account/tokens/{id}/revoke", post(tokens::revoke))
+        .route("/account/sessions/end", post(tokens::end_sessions))
+        .route("/platform/users", get(users::list))
+        .route("/platform/users/disable", post(users::disable))
+        .route("/platform/users/enable", post(users::enable))
         .route("/static/app.css", get(session::stylesheet))
         .route("/b/{orgnr}", get(dashboard::show))
         .route("/b/{orgnr}/tasks", get(tasks::show).post(tasks::adopt))
@@ -78,6 +84,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/b/{orgnr}/members", get(admin::members).post(admin::grant))
         .route("/b/{orgnr}/members/reset", post(admin::reset_password))
+        .route("/b/{orgnr}/members/remove", post(admin::remove_member))
         .route(
             "/b/{orgnr}/release",
             get(admin::release).post(admin::pin_release),

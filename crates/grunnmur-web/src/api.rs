@@ -25,7 +25,7 @@ use utoipa_axum::routes;
 /// so a route cannot be served without being documented (the tests below check that nothing is
 /// routed around it). Handlers sharing a path are named in one `routes!`.
 pub fn api() -> OpenApiRouter<AppState> {
-    use crate::{account_api, oscal_api, platform_api, release_api, risk_api};
+    use crate::{account_api, credentials, oscal_api, platform_api, release_api, risk_api};
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(openapi_json))
@@ -50,6 +50,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(release_api::routes())
         .merge(platform_api::routes())
         .merge(account_api::routes())
+        .merge(credentials::routes())
 }
 
 /// The API's router: [`api`] without its document, errors (axum's rejections among them)
@@ -177,7 +178,7 @@ pub async fn me(State(s): State<AppState>, caller: Caller) -> Result<Json<Me>, A
         .collect();
     let csrf = match caller.via {
         Via::Session { csrf, .. } => Some(csrf),
-        Via::Token => None,
+        Via::Token { .. } => None,
     };
     Ok(Json(Me {
         email: caller.user.email,
@@ -264,6 +265,16 @@ pub async fn list_bodies(
     caller: Caller,
 ) -> Result<Json<Vec<BodyRow>>, ApiError> {
     let all = s.store.bodies().await?;
+    if let Some(scope) = caller.scope() {
+        // A scoped token sees its one body, if its user still does.
+        let orgnr = scope.orgnr.clone();
+        let visible = caller.require(&s, &orgnr, Role::Reader).await.is_ok();
+        return Ok(Json(
+            all.into_iter()
+                .filter(|b| visible && b.orgnr == orgnr)
+                .collect(),
+        ));
+    }
     if caller.user.platform_admin {
         return Ok(Json(all));
     }

@@ -60,8 +60,25 @@ pub fn new_api_token() -> (String, String) {
 /// How the caller proved who they are.
 #[derive(Clone, Debug)]
 pub enum Via {
-    Session { id_hash: String, csrf: String },
-    Token,
+    Session {
+        id_hash: String,
+        csrf: String,
+    },
+    /// A bearer token (its id); a scoped one reaches one body with at most one role.
+    Token {
+        id: i64,
+        scope: Option<TokenScope>,
+    },
+}
+
+/// What a scoped token may reach: one body, at most one role there, never anything
+/// platform-wide (the caller's platform roles are off; `platform_admin` remembers whether the
+/// user administers every body, which gives the admin role in this one).
+#[derive(Clone, Debug)]
+pub struct TokenScope {
+    pub orgnr: String,
+    pub role: Role,
+    pub platform_admin: bool,
 }
 
 /// An authenticated caller.
@@ -80,7 +97,12 @@ impl Caller {
         orgnr: &str,
         min: Role,
     ) -> Result<Role, ApiError> {
-        let role = if self.user.platform_admin {
+        let scope = self.scope();
+        if scope.is_some_and(|sc| sc.orgnr != orgnr) {
+            return Err(ApiError::NotFound);
+        }
+        let platform_admin = self.user.platform_admin || scope.is_some_and(|sc| sc.platform_admin);
+        let role = if platform_admin {
             if state.store.body(orgnr).await?.is_none() {
                 return Err(ApiError::NotFound);
             }
@@ -95,6 +117,8 @@ impl Caller {
                 }
             }
         };
+        // A scoped token does at most its role, and never more than its user's.
+        let role = scope.map_or(role, |sc| role.min(sc.role));
         if role < min {
             let detail = json!({"orgnr": orgnr, "need": min.as_str(), "role": role.as_str()});
             self.denied(state, detail).await;
@@ -116,6 +140,23 @@ impl Caller {
 
     pub fn actor(&self) -> String {
         self.user.email.clone()
+    }
+
+    /// The limits of a scoped token; `None` for sessions and unscoped tokens.
+    pub fn scope(&self) -> Option<&TokenScope> {
+        match &self.via {
+            Via::Token { scope, .. } => scope.as_ref(),
+            Via::Session { .. } => None,
+        }
+    }
+
+    /// Only a signed-in person (a session), not a token, manages credentials: a token must not
+    /// make itself a longer-lived or wider one.
+    pub fn require_session(&self) -> Result<(), ApiError> {
+        match self.via {
+            Via::Session { .. } => Ok(()),
+            Via::Token { .. } => Err(ApiError::Forbidden),
+        }
     }
 }
 
@@ -237,16 +278,7 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
         if let Some(token) = bearer(&parts.headers) {
-            let user = state
-                .store
-                .user_by_token(&sha256_hex(token))
-                .await?
-                .ok_or(ApiError::Unauthenticated)?;
-            gated(&user, false, parts)?;
-            return Ok(Caller {
-                user,
-                via: Via::Token,
-            });
+            return token_caller(state, token, parts).await;
         }
         let (user, id_hash, csrf) = session_user(state, &parts.headers)
             .await?
@@ -281,8 +313,41 @@ fn gated(user: &UserRow, session: bool, parts: &Parts) -> Result<(), ApiError> {
     }
 }
 
+/// The caller behind a bearer token: read from the database on every request, so a revoked
+/// or expired token, or one of a disabled account, is refused at once on every server.
+async fn token_caller(state: &AppState, token: &str, parts: &Parts) -> Result<Caller, ApiError> {
+    let row = state
+        .store
+        .live_token(&sha256_hex(token))
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let mut user = state
+        .store
+        .user(row.user_id)
+        .await?
+        .filter(|u| u.disabled_at.is_none())
+        .ok_or(ApiError::Unauthenticated)?;
+    gated(&user, false, parts)?;
+    state.store.touch_token(row.id).await?;
+    let scope = row.scope().map(|(orgnr, role)| TokenScope {
+        orgnr: orgnr.to_string(),
+        role,
+        platform_admin: user.platform_admin,
+    });
+    if scope.is_some() {
+        // Nothing platform-wide through a scoped token.
+        user.platform_admin = false;
+        user.catalog_editor = false;
+    }
+    Ok(Caller {
+        user,
+        via: Via::Token { id: row.id, scope },
+    })
+}
+
 /// The user behind the request's session cookie, with the session's id hash and CSRF token;
-/// `None` without a live session. The caller checks CSRF for changes.
+/// `None` without a live session: none, past its lifetime, idle past the timeout, or of a
+/// disabled account. The caller checks CSRF for changes.
 pub async fn session_user(
     state: &AppState,
     headers: &HeaderMap,
@@ -294,10 +359,20 @@ pub async fn session_user(
     let Some(session) = state.store.session(&id_hash).await? else {
         return Ok(None);
     };
+    let idle = grunnmur_store::now() - session.last_seen_at;
+    if idle >= state.config.idle_seconds {
+        state.store.delete_session(&id_hash).await?;
+        return Ok(None);
+    }
+    // Written at most once a minute (more often with a short timeout).
+    if idle >= (state.config.idle_seconds / 4).min(60) {
+        state.store.touch_session(&id_hash).await?;
+    }
     Ok(state
         .store
         .user(session.user_id)
         .await?
+        .filter(|u| u.disabled_at.is_none())
         .map(|u| (u, id_hash, session.csrf)))
 }
 
@@ -324,7 +399,8 @@ pub async fn login(
             false
         }
     };
-    let Some(user) = user.filter(|_| ok) else {
+    // A disabled account does not sign in, with its password or without.
+    let Some(user) = user.filter(|u| ok && u.disabled_at.is_none()) else {
         record_failure(state, &email, client, failures + 1).await?;
         return Err(ApiError::Unauthenticated);
     };
@@ -496,6 +572,9 @@ pub async fn login_identity(
             Err(e) => return Err(e.into()),
         },
     };
+    if user.disabled_at.is_some() {
+        return Err(ApiError::Unauthenticated);
+    }
     let detail = json!({"via": "oidc", "issuer": id.issuer});
     open_session(state, user, detail).await
 }

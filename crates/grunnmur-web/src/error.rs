@@ -43,6 +43,9 @@ pub enum ApiError {
     /// The database cannot be reached now (stopped, restarting, out of connections): 503, and
     /// the server goes on answering and recovers by itself when it returns.
     Unavailable,
+    /// A change a rule of the platform refuses (the body's last admin, say): 409 with the
+    /// message of this key.
+    Refused(&'static str),
     Internal(String),
 }
 
@@ -51,7 +54,7 @@ pub struct ErrorBody {
     /// Stable code: unauthenticated, forbidden, not_found, csrf, conflict, too_many_attempts,
     /// bad_request, invalid, second_factor_required, password_change_required,
     /// second_factor_enrolment_required, too_large, unsupported_media_type, method_not_allowed,
-    /// unavailable, internal.
+    /// unavailable, refused, internal.
     pub error: &'static str,
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -166,6 +169,7 @@ impl ApiError {
                 "api-method-not-allowed",
             ),
             ApiError::Unavailable => (S::SERVICE_UNAVAILABLE, "unavailable", "api-unavailable"),
+            ApiError::Refused(key) => (S::CONFLICT, "refused", key),
             ApiError::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal", "api-internal"),
         }
     }

@@ -5,6 +5,7 @@
 pub mod account_api;
 pub mod api;
 pub mod auth;
+pub mod credentials;
 pub mod error;
 pub mod headers;
 pub mod openapi;

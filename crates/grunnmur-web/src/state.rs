@@ -23,6 +23,8 @@ pub struct Config {
     /// carries HSTS, a change must come from exactly this origin, and one-time links handed
     /// over by hand start with it (without it, they are paths).
     pub public_url: Option<String>,
+    /// A session with no request for this many seconds is over (the idle timeout).
+    pub idle_seconds: i64,
 }
 
 impl Default for Config {
@@ -33,6 +35,7 @@ impl Default for Config {
             throttle: Default::default(),
             trusted_proxies: Vec::new(),
             public_url: None,
+            idle_seconds: 30 * 60,
         }
     }
 }

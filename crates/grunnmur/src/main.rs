@@ -6,6 +6,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod access_cmd;
 mod catalog_cmd;
 mod oscal_cmd;
 mod output;
@@ -87,7 +88,7 @@ enum Command {
     /// API tokens for machine clients.
     Token {
         #[command(subcommand)]
-        command: server_cmd::TokenCommand,
+        command: access_cmd::TokenCommand,
     },
     /// The audit log.
     Audit {
@@ -154,7 +155,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => server_cmd::serve(lang, args),
         Command::User { command } => server_cmd::user(lang, command),
         Command::Platform { command } => server_cmd::platform(lang, command),
-        Command::Token { command } => server_cmd::token(lang, command),
+        Command::Token { command } => access_cmd::token(lang, command),
         Command::Audit { command } => server_cmd::audit(lang, command),
         Command::Backup { out, store } => server_cmd::backup(lang, store, out),
         Command::Restore { file, store } => server_cmd::restore(lang, store, file),

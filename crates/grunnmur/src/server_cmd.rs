@@ -1,4 +1,5 @@
-//! `grunnmur serve` and the operator commands (users, roles, tokens, audit, backup, restore).
+//! `grunnmur serve` and the operator commands (users, roles, audit, backup, restore; tokens and
+//! disabling accounts in `access_cmd.rs`).
 //! They open the same store and call the same functions as the server's handlers.
 
 use anyhow::{Context, bail};
@@ -116,6 +117,10 @@ pub struct ServeArgs {
     /// Also seed a demo municipality and a demo user.
     #[arg(long)]
     pub demo: bool,
+    /// Minutes without a request after which a session ends (besides its 8-hour lifetime).
+    #[arg(long, env = "GRUNNMUR_IDLE_MINUTES", default_value_t = 30,
+        value_parser = clap::value_parser!(i64).range(1..=480))]
+    pub idle_minutes: i64,
     /// Leave `Secure` off the session cookie (only for plain-HTTP test clients).
     #[arg(long, hide = true)]
     pub insecure_cookies: bool,
@@ -228,6 +233,8 @@ pub enum UserCommand {
         #[command(flatten)]
         store: StoreArgs,
     },
+    #[command(flatten)]
+    Access(crate::access_cmd::UserAccessCommand),
 }
 
 #[derive(Subcommand)]
@@ -246,19 +253,6 @@ pub struct PlatformRoleArgs {
     role: String,
     #[command(flatten)]
     store: StoreArgs,
-}
-
-#[derive(Subcommand)]
-pub enum TokenCommand {
-    /// Create an API token for a user; it is printed once and stored hashed.
-    Create {
-        #[arg(long)]
-        email: String,
-        #[arg(long, default_value = "cli")]
-        label: String,
-        #[command(flatten)]
-        store: StoreArgs,
-    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -293,7 +287,7 @@ pub enum AuditCommand {
     },
 }
 
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?)
@@ -393,6 +387,7 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             secure_cookies: !args.insecure_cookies,
             trusted_proxies: args.trusted_proxies.clone(),
             public_url,
+            idle_seconds: args.idle_minutes * 60,
             ..Default::default()
         };
         let mut state = grunnmur_web::AppState::new(store.clone(), catalog, config);
@@ -483,6 +478,7 @@ async fn seed_demo(lang: Lang, state: &grunnmur_web::AppState) -> anyhow::Result
 pub fn user(lang: Lang, cmd: UserCommand) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async move {
         match cmd {
+            UserCommand::Access(cmd) => crate::access_cmd::user(lang, cmd).await,
             UserCommand::Create {
                 email,
                 password_stdin,
@@ -604,29 +600,6 @@ pub fn platform(lang: Lang, cmd: PlatformCommand) -> anyhow::Result<ExitCode> {
             "ops-platform-revoked"
         };
         println!("{}", t(lang, key, &[("email", &email), ("role", &role)]));
-        Ok(ExitCode::SUCCESS)
-    })
-}
-
-pub fn token(lang: Lang, cmd: TokenCommand) -> anyhow::Result<ExitCode> {
-    let TokenCommand::Create {
-        email,
-        label,
-        store,
-    } = cmd;
-    runtime()?.block_on(async move {
-        let store = store.open().await?;
-        let email = email.trim().to_lowercase();
-        let Some(user) = store.user_by_email(&email).await? else {
-            eprintln!("{}", t(lang, "ops-unknown-user", &[("email", &email)]));
-            return Ok(ExitCode::FAILURE);
-        };
-        let (token, hash) = auth::new_api_token();
-        store
-            .create_token(user.id, &hash, &label, "grunnmur token create")
-            .await?;
-        eprintln!("{}", t(lang, "ops-token", &[("email", &email)]));
-        println!("{token}");
         Ok(ExitCode::SUCCESS)
     })
 }

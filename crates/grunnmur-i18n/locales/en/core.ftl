@@ -81,7 +81,6 @@ ops-granted = { $email } now has the role { $role } in { $orgnr }.
 ops-unlinked = { $email }: { $count } link(s) to the organisation's login removed.
 ops-platform-granted = { $email } now has the platform role { $role }.
 ops-platform-revoked = { $email } no longer has the platform role { $role }.
-ops-token = Token for { $email } (shown only now):
 ops-audit-ok = The audit log is intact: { $count } entries (keyed from entry { $from }); { $checkpoints } checkpoints agree.
 ops-audit-no-checkpoint = No checkpoint was given or found: removal of the newest entries cannot be seen without one (see docs/OPERATIONS.md).
 ops-audit-broken = The audit log is broken: { $detail }

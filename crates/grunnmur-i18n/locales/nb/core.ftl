@@ -81,7 +81,6 @@ ops-granted = { $email } har nå rollen { $role } i { $orgnr }.
 ops-unlinked = { $email }: { $count } kobling(er) til virksomhetens innlogging er fjernet.
 ops-platform-granted = { $email } har nå plattformrollen { $role }.
 ops-platform-revoked = { $email } har ikke lenger plattformrollen { $role }.
-ops-token = Token for { $email } (vises bare nå):
 ops-audit-ok = Revisjonsloggen er hel: { $count } oppføringer (nøkkelsikret fra oppføring { $from }); { $checkpoints } kontrollpunkter stemmer.
 ops-audit-no-checkpoint = Ingen kontrollpunkt ble gitt eller funnet: uten et kan ingen se om de nyeste oppføringene er fjernet (se docs/OPERATIONS.md).
 ops-audit-broken = Revisjonsloggen er brutt: { $detail }

@@ -1,5 +1,6 @@
-//! Accounts and sign-in: users and their platform roles, memberships in bodies, API tokens,
-//! sessions, OpenID Connect identities (login failures are in `login_failures.rs`).
+//! Accounts and sign-in: users and their platform roles, memberships in bodies, sessions,
+//! OpenID Connect identities. Login failures are in `login_failures.rs`; tokens and the rest of
+//! the credentials' life cycle in `credentials.rs`.
 
 use super::{Sql, entry};
 use crate::store::{Backend, Store};
@@ -24,14 +25,9 @@ const SELECT_MEMBERSHIPS: &str =
 const SELECT_MEMBERS: &str = "SELECT u.email, m.role FROM memberships m \
      JOIN users u ON u.id = m.user_id WHERE m.orgnr = $1 ORDER BY u.email";
 
-const INSERT_TOKEN: &str = "INSERT INTO api_tokens (user_id, token_hash, label, created_at) \
-     VALUES ($1, $2, $3, $4) RETURNING id";
-const SELECT_USER_BY_TOKEN: &str =
-    "SELECT u.* FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1";
-
-const INSERT_SESSION: &str =
-    "INSERT INTO sessions (id_hash, user_id, csrf, expires_at) VALUES ($1, $2, $3, $4)";
-const SELECT_SESSION: &str = "SELECT user_id, csrf, expires_at FROM sessions \
+const INSERT_SESSION: &str = "INSERT INTO sessions (id_hash, user_id, csrf, expires_at, \
+     last_seen_at) VALUES ($1, $2, $3, $4, $5)";
+const SELECT_SESSION: &str = "SELECT user_id, csrf, expires_at, last_seen_at FROM sessions \
      WHERE id_hash = $1 AND expires_at > $2";
 /// Removes the session, and every expired one with it.
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE id_hash = $1 OR expires_at <= $2";
@@ -188,37 +184,6 @@ pub(crate) async fn members<DB: Backend>(
     Ok(with_roles(rows))
 }
 
-pub(crate) async fn create_token<DB: Backend>(
-    s: &Store<DB>,
-    user_id: i64,
-    token_hash: &str,
-    label: &str,
-    actor: &str,
-) -> Result<i64> {
-    let mut tx = s.write().await?;
-    let (id,): (i64,) = Sql::new(INSERT_TOKEN)
-        .bind(user_id)
-        .bind(token_hash)
-        .bind(label)
-        .bind(now())
-        .fetch_one(&mut tx)
-        .await?;
-    let after = json!({"id": id, "user_id": user_id, "label": label}).to_string();
-    tx.commit(&entry(actor, None, "token.create", None, Some(after)))
-        .await?;
-    Ok(id)
-}
-
-pub(crate) async fn user_by_token<DB: Backend>(
-    s: &Store<DB>,
-    token_hash: &str,
-) -> Result<Option<UserRow>> {
-    Sql::new(SELECT_USER_BY_TOKEN)
-        .bind(token_hash)
-        .fetch_optional(s)
-        .await
-}
-
 pub(crate) async fn create_session<DB: Backend>(
     s: &Store<DB>,
     id_hash: &str,
@@ -231,6 +196,7 @@ pub(crate) async fn create_session<DB: Backend>(
         .bind(user_id)
         .bind(csrf)
         .bind(expires_at)
+        .bind(now())
         .execute(s)
         .await
 }

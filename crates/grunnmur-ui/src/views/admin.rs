@@ -279,6 +279,26 @@ pub async fn reset_password(
     html(page)
 }
 
+/// Removes a member; the body's last admin stays, and the page says why.
+pub async fn remove_member(
+    State(s): State<AppState>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Admin>,
+) -> Result<Response, PageError> {
+    let email = f.get("email").to_lowercase();
+    let actor = v.actor();
+    match grunnmur_web::credentials::remove_member_by_email(&*s.store, &orgnr, &email, &actor).await
+    {
+        Ok(_) => Ok(saved(&format!("/b/{orgnr}/members"))),
+        Err(grunnmur_web::error::ApiError::Refused(_)) => {
+            let mut errors = Errors::default();
+            let why = t(v.lang, "ui-members-last-admin", &[("email", &email)]);
+            errors.push("members", why);
+            html_invalid(members_page(&s, &v, &b, "", "reader", errors).await?)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub struct AuditLine {
     pub at: String,
     pub actor: String,
@@ -297,12 +317,7 @@ struct AuditPage {
 /// How many of the newest entries the page shows.
 const AUDIT_SHOWN: usize = 200;
 
-/// Seconds since the epoch as `YYYY-MM-DD hh:mm:ss UTC`.
-pub fn timestamp(at: i64) -> String {
-    let day = grunnmur_core::Date::from_days_since_epoch(at.div_euclid(86_400));
-    let s = at.rem_euclid(86_400);
-    format!("{day} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
-}
+pub use grunnmur_web::credentials::timestamp;
 
 pub async fn audit(
     State(s): State<AppState>,

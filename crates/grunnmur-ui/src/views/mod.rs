@@ -9,6 +9,8 @@ pub mod risk;
 pub mod session;
 pub mod systems;
 pub mod tasks;
+pub mod tokens;
+pub mod users;
 
 use axum::http::{HeaderValue, header};
 use axum::response::Response;

@@ -56,6 +56,7 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
         "/accessibility".into(),
         "/account/password".into(),
         "/account/totp".into(),
+        "/account/tokens".into(),
     ];
     for (lang, word) in [
         ("nb", "Tilgjengelighetserklæring"),

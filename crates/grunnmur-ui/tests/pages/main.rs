@@ -7,6 +7,7 @@
 
 mod access;
 mod accounts;
+mod credentials;
 mod dashboard;
 mod events;
 mod forms;

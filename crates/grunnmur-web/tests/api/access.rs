@@ -126,6 +126,7 @@ async fn a_user_of_one_body_never_gets_another_bodys_data() {
             let concrete = path
                 .replace("{orgnr}", B)
                 .replace("{measure_id}", "m.tilgang")
+                .replace("{email}", "b@example.no")
                 .replace("{system}", "s.hemmelig")
                 .replace("{file}", "measure-bank.json");
             for who in [&a, &a_token] {

@@ -6,6 +6,7 @@
 //! area, on the shared harness (`grunnmur-testkit`).
 
 mod access;
+mod credentials;
 mod oscal;
 mod passwords;
 mod protocol;
