@@ -4,7 +4,8 @@
 
 use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
 use crate::sql::{
-    Driver, Record, accounts, audit_log, bodies, credentials, login_failures, passwords, releases, reports, risk,
+    Driver, Record, accounts, audit_log, bodies, credentials, login_failures, passwords, releases,
+    reports, risk,
 };
 use crate::*;
 use sqlx::{Database, Pool, Transaction};

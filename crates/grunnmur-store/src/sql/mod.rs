@@ -14,9 +14,9 @@
 pub(crate) mod accounts;
 pub(crate) mod audit_log;
 pub(crate) mod bodies;
+pub(crate) mod credentials;
 pub(crate) mod login_failures;
 pub(crate) mod passwords;
-pub(crate) mod credentials;
 pub(crate) mod releases;
 pub(crate) mod reports;
 pub(crate) mod risk;
