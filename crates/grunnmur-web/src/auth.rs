@@ -343,7 +343,11 @@ pub async fn login(
 
 /// Refuses a sign-in the throttle holds back (`login.throttled`); otherwise the number of
 /// recent failures for this account from this client.
-pub(crate) async fn unthrottled(state: &AppState, email: &str, client: &Client) -> Result<usize, ApiError> {
+pub(crate) async fn unthrottled(
+    state: &AppState,
+    email: &str,
+    client: &Client,
+) -> Result<usize, ApiError> {
     let now = grunnmur_store::now();
     let throttle = &state.config.throttle;
     let failures = state

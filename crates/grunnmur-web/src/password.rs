@@ -274,7 +274,14 @@ async fn check_password_field(s: &AppState, user: &UserRow, pw: &str) -> Result<
 
 /// Where users reach the server, for links handed over by hand.
 pub fn link_url(s: &AppState, path: &str) -> String {
-    format!("{}{path}", s.config.public_url.as_deref().unwrap_or("").trim_end_matches('/'))
+    format!(
+        "{}{path}",
+        s.config
+            .public_url
+            .as_deref()
+            .unwrap_or("")
+            .trim_end_matches('/')
+    )
 }
 
 /// A reset link for a member of a body, made by an administrator of that body: the member's
