@@ -22,14 +22,19 @@ fn bundled_catalog_meets_the_content_floors() {
         "support tasks: {}",
         audience("alle")
     );
+    assert!(s.tasks >= 160, "tasks: {}", s.tasks);
     assert!(
-        audience("kommune") >= 45,
+        audience("kommune") >= 65,
         "municipal tasks: {}",
         audience("kommune")
     );
-    assert!(audience("fylkeskommune") >= 15);
-    assert!(audience("stat") >= 15);
-    assert!(s.info_types >= 250, "info types: {}", s.info_types);
+    assert!(
+        audience("fylkeskommune") >= 26,
+        "county tasks: {}",
+        audience("fylkeskommune")
+    );
+    assert!(audience("stat") >= 30, "state tasks: {}", audience("stat"));
+    assert!(s.info_types >= 420, "info types: {}", s.info_types);
     assert!(s.measures >= 150);
     for (k, n) in &s.by_activity {
         assert!(*n >= 6, "activity {k}: {n}");
@@ -66,7 +71,7 @@ fn bundled_catalog_meets_the_content_floors() {
         let r = it.rationale.as_ref().expect("rationale");
         assert!(r.nb.is_some() && r.en.is_some(), "{}", it.id);
     }
-    assert!(doc.profiles.len() >= 3);
+    assert!(doc.profiles.len() >= 5, "profiles: {}", doc.profiles.len());
     for p in &doc.profiles {
         let profile_only = p
             .add
@@ -114,4 +119,50 @@ fn bundled_catalog_meets_the_content_floors() {
         "classified information is out of scope"
     );
     assert!(doc.catalog.out_of_scope.is_some());
+}
+
+/// A sector profile reaches only the systems that process a task of its sector (rule 8), so a
+/// profile whose sector no catalog task carries could never add a system measure.
+#[test]
+fn every_sector_profile_is_reached_by_a_catalog_task() {
+    let doc = check_catalog(&bundled_sources()).0.unwrap().doc;
+    let mut sectors = 0;
+    for p in &doc.profiles {
+        for a in p.applies_to.iter().filter(|a| a.starts_with("sector:")) {
+            sectors += 1;
+            let carriers: Vec<&str> = doc
+                .tasks
+                .iter()
+                .filter(|t| t.applies_to.contains(a))
+                .map(|t| t.id.as_str())
+                .collect();
+            assert!(
+                !carriers.is_empty(),
+                "profile {} applies by {a}, but no task carries {a}",
+                p.id
+            );
+        }
+    }
+    assert!(sectors >= 5, "sector profiles: {sectors}");
+}
+
+/// A measure with `required_by` is required through the information types and tasks that
+/// cite the requirement (rule 16); a requirement nobody cites would leave it unreachable.
+#[test]
+fn every_triggering_requirement_is_cited_by_an_info_type_or_task() {
+    let doc = check_catalog(&bundled_sources()).0.unwrap().doc;
+    let mut triggers = 0;
+    for m in &doc.measures {
+        for r in &m.required_by {
+            triggers += 1;
+            let cited = doc.info_types.iter().any(|i| i.requirements.contains(r))
+                || doc.tasks.iter().any(|t| t.requirements.contains(r));
+            assert!(
+                cited,
+                "measure {} is required by {r}, which no information type or task cites",
+                m.id
+            );
+        }
+    }
+    assert!(triggers >= 5, "required_by entries: {triggers}");
 }

@@ -76,11 +76,19 @@ impl TooLong {
 }
 
 /// Every text in `doc` longer than its field allows (a text in a list counts as its list's
-/// field), in document order. Walks with its own stack: no recursion per level.
+/// field), in document order. Walks with its own stack: no recursion per level. A node's path
+/// is kept as a link to its parent's step and spelled out only for a hit, because a body with
+/// hundreds of systems has tens of thousands of texts and almost none is too long.
 pub fn too_long(doc: &Value) -> Vec<TooLong> {
+    enum Step<'a> {
+        Index(usize),
+        Key(&'a str),
+    }
     let mut out = Vec::new();
-    let mut todo: Vec<(Vec<String>, &str, &Value)> = vec![(Vec::new(), "", doc)];
-    while let Some((path, key, v)) = todo.pop() {
+    // (parent step, this step); a node refers to its own step by index.
+    let mut steps: Vec<(Option<usize>, Step)> = Vec::new();
+    let mut todo: Vec<(Option<usize>, &str, &Value)> = vec![(None, "", doc)];
+    while let Some((at, key, v)) = todo.pop() {
         match v {
             Value::String(s) => {
                 let max = max_chars(key);
@@ -88,22 +96,31 @@ pub fn too_long(doc: &Value) -> Vec<TooLong> {
                 if s.len() > max {
                     let chars = s.chars().count();
                     if chars > max {
+                        let mut path = Vec::new();
+                        let mut cur = at;
+                        while let Some(i) = cur {
+                            let (parent, step) = &steps[i];
+                            path.push(match step {
+                                Step::Index(n) => n.to_string(),
+                                Step::Key(k) => (*k).to_string(),
+                            });
+                            cur = *parent;
+                        }
+                        path.reverse();
                         out.push(TooLong { path, chars, max });
                     }
                 }
             }
             Value::Array(items) => {
                 for (n, x) in items.iter().enumerate().rev() {
-                    let mut p = path.clone();
-                    p.push(n.to_string());
-                    todo.push((p, key, x));
+                    steps.push((at, Step::Index(n)));
+                    todo.push((Some(steps.len() - 1), key, x));
                 }
             }
             Value::Object(m) => {
                 for (k, x) in m.iter().rev() {
-                    let mut p = path.clone();
-                    p.push(k.clone());
-                    todo.push((p, k.as_str(), x));
+                    steps.push((at, Step::Key(k.as_str())));
+                    todo.push((Some(steps.len() - 1), k.as_str(), x));
                 }
             }
             _ => {}
