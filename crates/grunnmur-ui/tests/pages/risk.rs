@@ -592,14 +592,20 @@ async fn an_accepted_assessment_takes_the_object_off_the_to_do_until_a_change_br
             todo(&dashboard).contains(">HR-system</a>"),
             "back on the dashboard"
         );
-        // The lowered confidentiality of the personnel file is undone: a higher level too.
+        // The personnel file back at the recommended levels: confidentiality is higher again.
         let res = app
             .post(
                 &e.cookie,
                 &format!("/b/{A}/adapt/felles.hr/hr.personalmappe"),
-                &[("csrf", e.csrf.as_str()), ("c", ""), ("i", ""), ("a", "")],
+                &[
+                    ("csrf", e.csrf.as_str()),
+                    ("c", "hoy"),
+                    ("i", "middels"),
+                    ("a", "lav"),
+                ],
             )
             .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{:?}", res.headers());
         assert_eq!(
             location(&res),
             format!("/b/{A}/adapt?saved=1#task-felles.hr")

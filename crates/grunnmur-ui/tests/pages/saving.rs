@@ -24,7 +24,7 @@ async fn a_status_saved_from_a_filtered_list_returns_to_the_same_list_and_row() 
         assert_eq!(status, StatusCode::OK);
         let hidden = format!(
             "<input type=\"hidden\" name=\"back\" value=\"{}\">",
-            query.replace('&', "&amp;")
+            query.replace('&', "&#38;")
         );
         assert!(form.contains(&hidden), "{form}");
         let save = format!("/b/{A}/measures/m.tilgang?system=s.hr");
