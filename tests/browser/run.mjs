@@ -268,9 +268,24 @@ async function endToEnd(browser) {
   await page.goto(`${BASE}/b/${ORG}/risk`);
   await page.selectOption('#kind', 'status');
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/reports"] button[type=submit]')]);
+  // Finalising asks first, saying what it means; without the box ticked nothing is final.
+  await Promise.all([page.waitForNavigation(), page.click('main table a[href$="/finalize"]')]);
+  check((await page.content()).includes('cannot be changed or deleted afterwards'), 'e2e: finalising says what it means');
+  await axe(page, 'finalise confirmation (en)');
+  await page.$eval('#confirm', (e) => e.removeAttribute('required'));
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/finalize"] button[type=submit]')]);
-  check(await page.$('form[action$="/finalize"]') === null, 'e2e: the report is final');
+  check(await page.getAttribute('#confirm', 'aria-invalid') === 'true', 'e2e: finalising without confirming is refused at the box');
+  await axe(page, 'finalise confirmation with its problem (en)');
+  await page.check('#confirm');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/finalize"] button[type=submit]')]);
+  check(page.url().includes('?saved=1#reports'), `e2e: back at the reports (${page.url()})`);
+  check(await page.$('main table a[href$="/finalize"]') === null, 'e2e: the report is final');
   await axe(page, 'risk and reports with a final report (en)');
+  const inView = await page.$eval('.notice[role=status]', (n) => {
+    const r = n.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }).catch(() => false);
+  check(inView, 'e2e: the saved confirmation is in view at the reports');
   for (const [fmt, type] of [['pdf', 'application/pdf'], ['xlsx', 'spreadsheetml']]) {
     const href = await page.$eval(`a[href$="format=${fmt}"]`, (a) => a.getAttribute('href'));
     const res = await page.request.get(`${BASE}${href}`);

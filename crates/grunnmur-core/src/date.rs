@@ -63,6 +63,19 @@ impl Date {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
     }
+
+    /// The same day `months` later; a day the later month lacks becomes its last day
+    /// (2026-01-31 plus one month is 2026-02-28).
+    pub fn add_months(self, months: u32) -> Date {
+        let total = i64::from(self.month) - 1 + i64::from(months);
+        let year = self.year + (total / 12) as i32;
+        let month = (total % 12) as u8 + 1;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -114,6 +127,16 @@ mod tests {
     fn orders_chronologically() {
         assert!(Date::parse("2026-01-31") < Date::parse("2026-02-01"));
         assert!(Date::parse("2025-12-31") < Date::parse("2026-01-01"));
+    }
+
+    #[test]
+    fn adds_months_keeping_the_day_where_the_month_has_it() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-03-15").add_months(12), d("2027-03-15"));
+        assert_eq!(d("2026-11-30").add_months(3), d("2027-02-28"));
+        assert_eq!(d("2024-02-29").add_months(12), d("2025-02-28"));
+        assert_eq!(d("2026-01-31").add_months(0), d("2026-01-31"));
+        assert_eq!(d("2026-12-01").add_months(1), d("2027-01-01"));
     }
 
     #[test]

@@ -18,8 +18,9 @@
 //! worse zone.
 //!
 //! Here the document's types; beside them `matrix` (zones, the matrix, positions), `problem`
-//! (what checks report), `check` (what must hold to store and to accept) and `prefill` (a new
-//! assessment from the engine's result).
+//! (what checks report), `check` (what must hold to store and to accept), `prefill` (a new
+//! assessment from the engine's result) and `review` (whether an accepted assessment is still
+//! current).
 
 use crate::catalog::{Catalog, Text};
 use crate::date::Date;
@@ -41,6 +42,7 @@ mod check;
 mod matrix;
 mod prefill;
 mod problem;
+pub mod review;
 
 pub use matrix::{Matrix, Position, Preset, Zone};
 pub use problem::{AllCodes, Code, Problem};
@@ -409,6 +411,10 @@ pub struct Acceptance {
     pub recorded_by: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// What each object looked like when accepted, so a later change can be told
+    /// ([`review::standings`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<review::Basis>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 mod evidence;
 mod risk;
-pub use risk::{TOP_RISKS, ZONE_COLORS, risk_assessment};
+pub use risk::{TOP_RISKS, ZONE_COLORS, risk_assessment, step_label, step_meaning};
 
 pub fn build(kind: ReportKind, input: &ReportInput) -> Doc {
     let ctx = Ctx::new(input);

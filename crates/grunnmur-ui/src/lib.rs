@@ -103,7 +103,10 @@ pub fn routes() -> Router<AppState> {
             post(risk::remove_risk),
         )
         .route("/b/{orgnr}/reports", post(risk::new_report))
-        .route("/b/{orgnr}/reports/{id}/finalize", post(risk::finalize))
+        .route(
+            "/b/{orgnr}/reports/{id}/finalize",
+            get(risk::confirm_finalize).post(risk::finalize),
+        )
         .route("/catalog", get(catalog::index))
         .route("/catalog/tasks", get(catalog::tasks))
         .route("/catalog/tasks/{id}", get(catalog::task))

@@ -488,10 +488,42 @@ pub fn html_invalid<T: Template>(page: T) -> Result<Response, PageError> {
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
-/// After a change: back to a page, which announces that it was saved (PRG).
+/// After a change: back to a page, which announces that it was saved (PRG). A fragment in
+/// `to` (the place saved) stays last, after the query, so the browser lands there.
 pub fn saved(to: &str) -> Response {
-    let sep = if to.contains('?') { '&' } else { '?' };
-    Redirect::to(&format!("{to}{sep}saved=1")).into_response()
+    Redirect::to(&saved_url(to)).into_response()
+}
+
+/// `to` with `saved=1` added to its query, before any fragment.
+pub fn saved_url(to: &str) -> String {
+    let (path, fragment) = match to.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (to, None),
+    };
+    let sep = if path.contains('?') { '&' } else { '?' };
+    match fragment {
+        Some(f) => format!("{path}{sep}saved=1#{f}"),
+        None => format!("{path}{sep}saved=1"),
+    }
+}
+
+/// A query string carried through a form to come back to a list as it was (its filters and
+/// page): only the `keys` the list reads, each value re-encoded, so what comes back is a
+/// query of that list and nothing else. `None` when anything else is in it.
+pub fn local_query(q: &str, keys: &[&str]) -> Option<String> {
+    let q = q.strip_prefix('?').unwrap_or(q);
+    // A query as a list writes it has no fragment and nothing a browser would drop.
+    if q.contains('#') || q.chars().any(char::is_control) {
+        return None;
+    }
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(q.as_bytes()) {
+        if !keys.contains(&k.as_ref()) {
+            return None;
+        }
+        out.append_pair(&k, &v);
+    }
+    Some(out.finish())
 }
 
 /// A form's problems: each shown beside its field and in the summary at the top.
@@ -529,7 +561,7 @@ pub struct FieldError {
 
 #[cfg(test)]
 mod tests {
-    use super::{ApiError, FormData, MAX_FORM_FIELDS, local_path};
+    use super::{ApiError, FormData, MAX_FORM_FIELDS, local_path, local_query, saved_url};
 
     fn refused(body: &[u8]) -> grunnmur_catalog::ProblemKind {
         match FormData::parse(body) {
@@ -589,5 +621,38 @@ mod tests {
             assert_eq!(local_path(Some(evil)), "/", "{evil:?}");
         }
         assert_eq!(local_path(None), "/");
+    }
+
+    #[test]
+    fn the_saved_flag_goes_into_the_query_before_the_fragment() {
+        assert_eq!(saved_url("/b/1/adapt#task-x"), "/b/1/adapt?saved=1#task-x");
+        assert_eq!(
+            saved_url("/b/1/measures?status=overdue#row-m.x-org"),
+            "/b/1/measures?status=overdue&saved=1#row-m.x-org"
+        );
+        assert_eq!(saved_url("/b/1/settings"), "/b/1/settings?saved=1");
+        assert_eq!(saved_url("/b/1/m?system=org"), "/b/1/m?system=org&saved=1");
+    }
+
+    #[test]
+    fn a_carried_query_is_only_the_lists_own_keys_re_encoded() {
+        let keys = ["system", "status", "page"];
+        assert_eq!(
+            local_query("?system=s.hr&status=overdue&page=2", &keys).as_deref(),
+            Some("system=s.hr&status=overdue&page=2")
+        );
+        assert_eq!(
+            local_query("status=a%23b%2F%2Fevil&page=", &keys).as_deref(),
+            Some("status=a%23b%2F%2Fevil&page=")
+        );
+        assert_eq!(local_query("", &keys).as_deref(), Some(""));
+        for evil in [
+            "next=https://evil.example",
+            "system=org&//evil.example",
+            "#x",
+            "system=org#frag",
+        ] {
+            assert_eq!(local_query(evil, &keys), None, "{evil:?}");
+        }
     }
 }

@@ -435,6 +435,8 @@ pub async fn accept(
     if let Err(problems) = doc.accept(&d.catalog.catalog, &d.ws, owner, d.today, actor, note) {
         return Ok(Err(problems));
     }
+    // What the object looks like now, so a later change brings it back to the to-do list.
+    doc.record_basis(&d.catalog.catalog, &d.ws, &d.assessment, d.today);
     let version = s
         .store
         .put_risk_assessment(RiskWrite {

@@ -224,6 +224,7 @@ impl RiskAssessment {
             date,
             recorded_by: recorded_by.to_string(),
             note: note.to_string(),
+            basis: Vec::new(),
         });
         Ok(())
     }

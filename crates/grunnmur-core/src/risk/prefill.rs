@@ -5,6 +5,36 @@ use super::*;
 use crate::derive::{Assessment, Object, Reason};
 use crate::workspace::{Status, Workspace};
 
+/// An object's levels in the engine's result.
+pub fn object_levels(a: &Assessment, o: Object) -> Levels {
+    match o {
+        Object::Org => a.org_levels,
+        Object::Task(t) => a.tasks[t].levels,
+        Object::System(s) => a.systems[s].levels,
+    }
+}
+
+/// The highest level per dimension over some objects (a group of tasks); the lowest levels
+/// for none.
+fn max_levels(a: &Assessment, objects: &[Object]) -> Levels {
+    let mut levels = Levels::LOWEST;
+    for &o in objects {
+        let l = object_levels(a, o);
+        for d in Dimension::ALL {
+            levels[d] = levels[d].max(l[d]);
+        }
+    }
+    levels
+}
+
+impl ObjectRef {
+    /// The object's levels now (the highest over a group), or the first id the workspace does
+    /// not know.
+    pub fn levels(&self, ws: &Workspace, a: &Assessment) -> Result<Levels, String> {
+        Ok(max_levels(a, &self.resolve(ws)?))
+    }
+}
+
 impl RiskAssessment {
     /// A new assessment of `object`, pre-filled from the engine: the object's reasons on the
     /// risk list as areas of concern, and its levels as suggested consequences. For the body
@@ -19,18 +49,8 @@ impl RiskAssessment {
         let objects = object
             .resolve(ws)
             .map_err(|id| Problem::new("object", Code::UnknownObject).arg("value", id))?;
-        let levels_of = |o: Object| match o {
-            Object::Org => a.org_levels,
-            Object::Task(t) => a.tasks[t].levels,
-            Object::System(s) => a.systems[s].levels,
-        };
-        let mut levels = levels_of(objects[0]);
-        for &o in &objects[1..] {
-            let l = levels_of(o);
-            for d in Dimension::ALL {
-                levels[d] = levels[d].max(l[d]);
-            }
-        }
+        let levels_of = |o: Object| object_levels(a, o);
+        let levels = max_levels(a, &objects);
         let mut frame = Frame::preset(cat, object, preset);
         let n = frame.consequence.len();
         frame.object_levels = Some(levels);

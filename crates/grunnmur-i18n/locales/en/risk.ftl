@@ -131,3 +131,59 @@ risk-col-accepted = Acceptance
 
 ## API.
 risk-api-report-final = Report { $id } is final and cannot be changed. Make a new version.
+
+## The risk assessment page: areas of concern, levels, scales and matrix.
+risk-area-high_level = High consequence level
+risk-area-high_level-why = At least one of confidentiality, integrity and availability is high: a breach could do serious harm.
+risk-area-lowered_level = Lowered level
+risk-area-lowered_level-why = The body has set a level below the catalog's recommendation. Consider whether the lower protection is enough.
+risk-area-own_info_type = Own information type
+risk-area-own_info_type-why = An information type is the body's own and lacks the catalog's assessment.
+risk-area-cumulation = Cumulation
+risk-area-cumulation-why = The system processes many information types at medium level. Together the harm may be greater than for each alone.
+risk-area-not_applicable = Required measure not applicable
+risk-area-not_applicable-why = A required measure is marked not applicable. Consider what covers the risk instead.
+risk-area-overdue = Overdue measure
+risk-area-overdue-why = A required measure is not in place after its due date.
+risk-page-area-dimensions = Concerns: { $dims }
+risk-page-area-measures = Measures: { $measures }
+risk-page-levels = The object's consequence level
+risk-page-levels-caption = Consequence level now for confidentiality, integrity and availability
+risk-page-matrix = Risk matrix
+risk-page-matrix-intro = Each risk is in the cell of its likelihood and consequence, first as analysed and, where treatment moves it, as expected after treatment. Each cell names its zone.
+risk-page-matrix-caption = The risks placed by likelihood and consequence, with zone
+risk-page-matrix-corner = Likelihood (rows) and consequence (columns)
+risk-matrix-after = { $risk } (after treatment)
+risk-page-scales = Scales
+risk-page-likelihood-caption = Likelihood: what each step means
+risk-page-consequence-caption = Consequence: what each step means, with the catalog's consequence scale
+risk-consequence-3-1-desc = The catalog's level low: limited harm that passes.
+risk-consequence-3-2-desc = The catalog's level medium: noticeable harm that can be put right.
+risk-consequence-3-3-desc = The catalog's level high: serious or lasting harm.
+risk-consequence-5-1-desc = The catalog's level low: limited harm that passes.
+risk-consequence-5-2-desc = Between the catalog's low and medium.
+risk-consequence-5-3-desc = The catalog's level medium: noticeable harm that can be put right.
+risk-consequence-5-4-desc = Between the catalog's medium and high.
+risk-consequence-5-5-desc = The catalog's level high: serious or lasting harm.
+
+## Current risk assessments and what changed after acceptance.
+risk-page-assessed = Risk assessed
+risk-page-assessed-none = No object has a current, accepted risk assessment.
+risk-page-assessed-caption = Objects with an accepted risk assessment that still holds, and when it is to be reviewed
+risk-page-assessed-on = Accepted
+risk-page-next-review = Next review
+risk-page-assessment = Risk assessment
+risk-page-assessed-count = Objects with a current risk assessment: { $n }
+risk-change-expired = review due since { $date }
+risk-change-new-info-types = new information type since the acceptance on { $date }: { $what }
+risk-change-raised-levels = higher level since the acceptance on { $date }: { $what }
+risk-change-new-overdue = newly overdue measure since the acceptance on { $date }: { $what }
+
+## Finalising a report.
+risk-finalize-title = Finalise the report
+risk-finalize-what = Finalising makes the report final: its content is locked as it is now, with you as approver, the time and a checksum. It cannot be changed or deleted afterwards. Later changes make a new version.
+risk-finalize-report = Report: { $kind }, version { $number } ({ $lang })
+risk-finalize-confirm = I understand that the report becomes final and cannot be changed
+risk-finalize-confirm-required = Confirm that you understand the report becomes final before you finalise it.
+risk-finalize-submit = Finalise
+risk-finalize-cancel = Cancel and go back

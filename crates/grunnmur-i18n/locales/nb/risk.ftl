@@ -131,3 +131,59 @@ risk-col-accepted = Aksept
 
 ## API.
 risk-api-report-final = Rapport { $id } er endelig og kan ikke endres. Lag en ny versjon.
+
+## Risikovurderingssiden: bekymringsområder, nivåer, skalaer og matrise.
+risk-area-high_level = Høyt konsekvensnivå
+risk-area-high_level-why = Minst én av konfidensialitet, integritet og tilgjengelighet er høy: et brudd kan gi alvorlig skade.
+risk-area-lowered_level = Senket nivå
+risk-area-lowered_level-why = Virksomheten har satt et nivå lavere enn katalogens anbefaling. Vurder om den lavere beskyttelsen holder.
+risk-area-own_info_type = Egen informasjonstype
+risk-area-own_info_type-why = En informasjonstype er virksomhetens egen og har ikke katalogens vurdering bak seg.
+risk-area-cumulation = Kumulasjon
+risk-area-cumulation-why = Systemet behandler mange informasjonstyper på middels nivå. Samlet kan skaden bli større enn for hver enkelt.
+risk-area-not_applicable = Påkrevd tiltak ikke relevant
+risk-area-not_applicable-why = Et påkrevd tiltak er merket som ikke relevant. Vurder hva som dekker risikoen i stedet.
+risk-area-overdue = Forfalt tiltak
+risk-area-overdue-why = Et påkrevd tiltak er ikke på plass etter fristen.
+risk-page-area-dimensions = Gjelder: { $dims }
+risk-page-area-measures = Tiltak: { $measures }
+risk-page-levels = Objektets konsekvensnivå
+risk-page-levels-caption = Konsekvensnivå nå for konfidensialitet, integritet og tilgjengelighet
+risk-page-matrix = Risikomatrise
+risk-page-matrix-intro = Hver risiko står i cellen for sin sannsynlighet og konsekvens, først som analysert og, der behandlingen flytter den, slik den forventes etter behandling. Sonen står i hver celle.
+risk-page-matrix-caption = Risikoene plassert etter sannsynlighet og konsekvens, med sone
+risk-page-matrix-corner = Sannsynlighet (rader) og konsekvens (kolonner)
+risk-matrix-after = { $risk } (etter behandling)
+risk-page-scales = Skalaer
+risk-page-likelihood-caption = Sannsynlighet: hva hvert trinn betyr
+risk-page-consequence-caption = Konsekvens: hva hvert trinn betyr, med katalogens konsekvensskala
+risk-consequence-3-1-desc = Katalogens nivå lav: begrenset og forbigående skade.
+risk-consequence-3-2-desc = Katalogens nivå middels: merkbar skade som kan rettes opp.
+risk-consequence-3-3-desc = Katalogens nivå høy: alvorlig eller varig skade.
+risk-consequence-5-1-desc = Katalogens nivå lav: begrenset og forbigående skade.
+risk-consequence-5-2-desc = Mellom katalogens lav og middels.
+risk-consequence-5-3-desc = Katalogens nivå middels: merkbar skade som kan rettes opp.
+risk-consequence-5-4-desc = Mellom katalogens middels og høy.
+risk-consequence-5-5-desc = Katalogens nivå høy: alvorlig eller varig skade.
+
+## Gjeldende risikovurderinger og hva som endret seg etter aksept.
+risk-page-assessed = Risikovurdert
+risk-page-assessed-none = Ingen objekter har en gjeldende, akseptert risikovurdering.
+risk-page-assessed-caption = Objekter med en akseptert risikovurdering som fortsatt gjelder, og når den skal gjennomgås igjen
+risk-page-assessed-on = Akseptert
+risk-page-next-review = Neste gjennomgang
+risk-page-assessment = Risikovurdering
+risk-page-assessed-count = Objekter med gjeldende risikovurdering: { $n }
+risk-change-expired = gjennomgangen forfalt { $date }
+risk-change-new-info-types = ny informasjonstype etter aksepten { $date }: { $what }
+risk-change-raised-levels = høyere nivå etter aksepten { $date }: { $what }
+risk-change-new-overdue = nytt forfalt tiltak etter aksepten { $date }: { $what }
+
+## Fastsette en rapport.
+risk-finalize-title = Fastsett rapporten
+risk-finalize-what = Når rapporten fastsettes, blir den endelig: innholdet låses slik det er nå, med deg som godkjenner, tidspunktet og en kontrollsum. Den kan ikke endres eller slettes etterpå. Endringer senere gir en ny versjon.
+risk-finalize-report = Rapport: { $kind }, versjon { $number } ({ $lang })
+risk-finalize-confirm = Jeg forstår at rapporten blir endelig og ikke kan endres
+risk-finalize-confirm-required = Bekreft at du forstår at rapporten blir endelig, før du fastsetter den.
+risk-finalize-submit = Fastsett endelig
+risk-finalize-cancel = Avbryt og gå tilbake

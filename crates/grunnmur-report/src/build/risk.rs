@@ -10,6 +10,7 @@ use grunnmur_core::risk::{
     Acceptance, Decision, Frame, Knowledge, MeasureRef, ObjectRef, Position, Risk, RiskAssessment,
     RiskEvaluation, Scale, ScaleKind, Treatment, Zone, preset_label_key,
 };
+use grunnmur_i18n::{Lang, t};
 use std::cmp::Reverse;
 
 /// Zone colours: light enough for dark text (contrast above 4.5:1), and told apart by the
@@ -20,39 +21,50 @@ fn zone_color(z: Zone) -> (u8, u8, u8) {
     ZONE_COLORS[Zone::ALL.iter().position(|x| *x == z).unwrap_or(0)]
 }
 
+/// A scale step's name (0-based `k`): the body's own label, else the preset's from the
+/// translations, else its number. The page and the report name steps alike with it.
+pub fn step_label(lang: Lang, kind: ScaleKind, scale: &Scale, k: usize) -> String {
+    scale.steps[k]
+        .label
+        .as_ref()
+        .map(|t| t.get(lang.code()).to_string())
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| preset_label_key(kind, scale.len(), k + 1).map(|key| t(lang, &key, &[])))
+        .unwrap_or_else(|| (k + 1).to_string())
+}
+
+/// What a scale step means: the body's description (else the preset's from the
+/// translations), then what the catalog's consequence scale says for each impact area there.
+pub fn step_meaning(lang: Lang, kind: ScaleKind, scale: &Scale, k: usize) -> Vec<String> {
+    let code = lang.code();
+    let step = &scale.steps[k];
+    let mut parts = Vec::new();
+    match &step.description {
+        Some(d) => parts.push(d.get(code).to_string()),
+        None => {
+            let key = preset_label_key(kind, scale.len(), k + 1).map(|k| format!("{k}-desc"));
+            if let Some(key) = key.filter(|k| grunnmur_i18n::translations().has(lang, k)) {
+                parts.push(t(lang, &key, &[]));
+            }
+        }
+    }
+    for c in &step.criteria {
+        parts.push(format!("{}: {}", c.name.get(code), c.text.get(code)));
+    }
+    parts
+}
+
 impl Ctx<'_> {
     fn zone(&self, z: Zone) -> String {
         self.t(&format!("risk-zone-{}", z.as_str()))
     }
 
     fn step_label(&self, kind: ScaleKind, scale: &Scale, k: usize) -> String {
-        let lang = self.lang.code();
-        scale.steps[k]
-            .label
-            .as_ref()
-            .map(|t| t.get(lang).to_string())
-            .filter(|s| !s.trim().is_empty())
-            .or_else(|| preset_label_key(kind, scale.len(), k + 1).map(|key| self.t(&key)))
-            .unwrap_or_else(|| (k + 1).to_string())
+        step_label(self.lang, kind, scale, k)
     }
 
     fn step_description(&self, kind: ScaleKind, scale: &Scale, k: usize) -> String {
-        let lang = self.lang.code();
-        let step = &scale.steps[k];
-        let mut parts = Vec::new();
-        match &step.description {
-            Some(d) => parts.push(d.get(lang).to_string()),
-            None => {
-                let key = preset_label_key(kind, scale.len(), k + 1).map(|k| format!("{k}-desc"));
-                if let Some(key) = key.filter(|k| grunnmur_i18n::translations().has(self.lang, k)) {
-                    parts.push(self.t(&key));
-                }
-            }
-        }
-        for c in &step.criteria {
-            parts.push(format!("{}: {}", c.name.get(lang), c.text.get(lang)));
-        }
-        parts.join("\n")
+        step_meaning(self.lang, kind, scale, k).join("\n")
     }
 
     fn risk_object(&self, o: &ObjectRef) -> String {

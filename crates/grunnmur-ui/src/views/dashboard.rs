@@ -4,8 +4,10 @@
 use super::*;
 use crate::page::*;
 use askama::Template;
+use axum::extract::State;
 use axum::response::Response;
 use grunnmur_report::ReportInput;
+use grunnmur_web::AppState;
 
 pub struct Question {
     pub n: u8,
@@ -31,6 +33,8 @@ struct DashboardPage {
     levels: [Lv; 3],
     attention: Vec<Attention>,
     more: usize,
+    /// Objects whose accepted risk assessment is current.
+    assessed: usize,
     overdue: usize,
     deviations: usize,
     cumulation: usize,
@@ -51,9 +55,11 @@ struct Figures {
 /// How many objects of the risk list the dashboard shows; the rest are counted.
 const ATTENTION: usize = 10;
 
-pub async fn show(BodyPage { v, b, orgnr, .. }: BodyPage<Reader>) -> Result<Response, PageError> {
+pub async fn show(
+    State(s): State<AppState>,
+    BodyPage { v, b, orgnr, .. }: BodyPage<Reader>,
+) -> Result<Response, PageError> {
     let lang = v.lang;
-    let cat = &b.derived.catalog.catalog;
     let d = &b.derived;
     let (ws, a) = (&d.ws, &d.assessment);
     let report = d.overview();
@@ -149,21 +155,17 @@ pub async fn show(BodyPage { v, b, orgnr, .. }: BodyPage<Reader>) -> Result<Resp
     })
     .collect();
 
-    let attention = report
-        .risk_assessment_needed
-        .iter()
+    // The risk list less what a current, accepted assessment covers (the risk page's to-do).
+    let todo = super::risk::todo(&s, &b, lang).await?;
+    let more = todo.needed.len().saturating_sub(ATTENTION);
+    let attention = todo
+        .needed
+        .into_iter()
         .take(ATTENTION)
-        .map(|r| {
-            let (label, href) = object_label(cat, ws, &orgnr, &r.object, lang);
-            Attention {
-                label,
-                href,
-                reasons: r
-                    .reasons
-                    .iter()
-                    .map(|x| t(lang, &format!("reason-{}", x.as_str()), &[]))
-                    .collect(),
-            }
+        .map(|x| Attention {
+            label: x.label,
+            href: x.href,
+            reasons: x.reasons,
         })
         .collect();
     let overdue = ws.statuses.iter().filter(|x| x.is_overdue(d.today)).count();
@@ -177,11 +179,9 @@ pub async fn show(BodyPage { v, b, orgnr, .. }: BodyPage<Reader>) -> Result<Resp
         p: v.body_page(&b, "ui-dashboard-title", "dashboard"),
         questions,
         levels,
-        more: report
-            .risk_assessment_needed
-            .len()
-            .saturating_sub(ATTENTION),
+        more,
         attention,
+        assessed: todo.assessed.len(),
         overdue,
         deviations: report.summary.deviations,
         cumulation,

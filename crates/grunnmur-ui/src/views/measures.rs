@@ -22,6 +22,11 @@ use std::collections::HashMap;
 /// Rows per page of the measure list.
 const PAGE: usize = 100;
 
+/// The query keys of the measure list (its filters and page).
+const FILTER_KEYS: [&str; 7] = [
+    "system", "baseline", "activity", "kind", "purpose", "status", "page",
+];
+
 #[derive(Deserialize, Default)]
 pub struct Filter {
     #[serde(default)]
@@ -63,6 +68,23 @@ struct ListPage {
     from: usize,
     prev: Option<String>,
     next: Option<String>,
+    /// This list's query, encoded as a parameter: the status form brings the reader back to it.
+    back: String,
+}
+
+impl Filter {
+    /// The list's query for one of its pages (without `?`).
+    fn query(&self, page: usize) -> String {
+        format!(
+            "system={}&baseline={}&activity={}&kind={}&purpose={}&status={}&page={page}",
+            enc(&self.system),
+            enc(&self.baseline),
+            enc(&self.activity),
+            enc(&self.kind),
+            enc(&self.purpose),
+            enc(&self.status)
+        )
+    }
 }
 
 pub async fn list(
@@ -159,17 +181,7 @@ pub async fn list(
             }
         })
         .collect();
-    let link = |page: usize| {
-        format!(
-            "?system={}&baseline={}&activity={}&kind={}&purpose={}&status={}&page={page}",
-            enc(&q.system),
-            enc(&q.baseline),
-            enc(&q.activity),
-            enc(&q.kind),
-            enc(&q.purpose),
-            enc(&q.status)
-        )
-    };
+    let link = |page: usize| format!("?{}", q.query(page));
     html(ListPage {
         p: v.body_page(&b, "ui-measures-title", "measures"),
         filters,
@@ -178,6 +190,7 @@ pub async fn list(
         from,
         prev: (q.page > 0).then(|| link(q.page - 1)),
         next: (from + PAGE < total).then(|| link(q.page + 1)),
+        back: enc(&q.query(q.page)),
     })
 }
 
@@ -238,6 +251,9 @@ fn filter_selects(lang: Lang, ws: &Workspace, doc: &CatalogDoc, q: &Filter) -> V
 pub struct Scope {
     #[serde(default)]
     system: String,
+    /// The measure list's query to return to after saving (see [`local_query`]).
+    #[serde(default)]
+    back: String,
 }
 
 /// The system a form or trail is about: `None` for the body.
@@ -276,6 +292,8 @@ struct EditPage {
     expected_evidence: String,
     place: String,
     system_enc: String,
+    /// The list's query the form came from, carried back after saving (empty: none).
+    back: String,
     required: bool,
     status: Select,
     owner: String,
@@ -349,8 +367,8 @@ impl Values {
 fn edit_page(
     v: &Viewer,
     b: &BodyView,
-    m: MeasureIdx,
-    sys: Option<usize>,
+    (m, sys): (MeasureIdx, Option<usize>),
+    back: String,
     x: Values,
     errors: Errors,
 ) -> EditPage {
@@ -385,6 +403,7 @@ fn edit_page(
             ws.systems[n].name.clone()
         }),
         system_enc: sys.map_or("org".into(), |n| enc(&ws.systems[n].id)),
+        back,
         required,
         status: Select::new("status", t(lang, "report-col-status", &[]), opts, &x.status),
         owner: x.owner,
@@ -405,7 +424,14 @@ pub async fn edit(
     let sys = scope_of(&b, &q.system)?;
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
     let x = Values::from_doc(b.derived.doc.status(&measure, system_id.as_deref()));
-    html(edit_page(&v, &b, m, sys, x, Errors::default()))
+    let back = back_query(&q.back)?;
+    html(edit_page(&v, &b, (m, sys), back, x, Errors::default()))
+}
+
+/// The list query a status form carries (from the link, then its hidden field): a query of the
+/// measure list only; anything else is refused, naming the field.
+fn back_query(back: &str) -> Result<String, PageError> {
+    local_query(back, &FILTER_KEYS).ok_or_else(|| ApiError::BadRequest("back".into()).into())
 }
 
 pub async fn save(
@@ -418,6 +444,7 @@ pub async fn save(
     let sys = scope_of(&b, &q.system)?;
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
     let x = Values::from_form(&f);
+    let back = back_query(f.get("back"))?;
     let mut errors = Errors::default();
     let status = Status::parse(&x.status);
     if status.is_none() {
@@ -433,7 +460,7 @@ pub async fn save(
         date_field(v.lang, field, f.get(field), &mut errors);
     }
     let Some(status) = status.filter(|_| errors.is_empty()) else {
-        return html_invalid(edit_page(&v, &b, m, sys, x, errors));
+        return html_invalid(edit_page(&v, &b, (m, sys), back, x, errors));
     };
     let entry = x.to_doc(measure.clone(), system_id, status);
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "measure_status.set", |doc| {
@@ -443,15 +470,19 @@ pub async fn save(
     .await;
     match r {
         Ok(_) => {
-            let back = match sys {
-                Some(n) => format!("/b/{orgnr}/systems/{}", enc(&b.derived.ws.systems[n].id)),
-                None => format!("/b/{orgnr}/measures?system=org"),
+            let scope = sys.map_or("org".into(), |n| enc(&b.derived.ws.systems[n].id));
+            // Back to the list as it was (filters and page), at the saved row; without one,
+            // to the system or the body's measures.
+            let to = match (back.is_empty(), sys) {
+                (false, _) => format!("/b/{orgnr}/measures?{back}#row-{measure}-{scope}"),
+                (true, Some(_)) => format!("/b/{orgnr}/systems/{scope}"),
+                (true, None) => format!("/b/{orgnr}/measures?system=org#row-{measure}-org"),
             };
-            Ok(saved(&back))
+            Ok(saved(&to))
         }
         Err(e) => {
             let errors = problems(v.lang, e, "status")?;
-            html_invalid(edit_page(&v, &b, m, sys, x, errors))
+            html_invalid(edit_page(&v, &b, (m, sys), back, x, errors))
         }
     }
 }

@@ -8,11 +8,13 @@ use crate::page::*;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use grunnmur_core::risk::review::{self, Change, Standing};
 use grunnmur_core::risk::{
-    Analysis, Decision, Frame, Knowledge, MeasureRef, Position, Preset, Problem, Risk,
-    RiskAssessment, Treatment, Zone,
+    Analysis, AreaOfConcern, Decision, Frame, Knowledge, MeasureRef, Position, Preset, Problem,
+    Risk, RiskAssessment, RiskEvaluation, Scale, ScaleKind, Treatment, Zone,
 };
 use grunnmur_i18n::Lang;
+use grunnmur_report::build::{step_label, step_meaning};
 use grunnmur_store::ReportState;
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
@@ -26,10 +28,155 @@ pub struct AssessmentLine {
     pub accepted: String,
 }
 
-pub struct Flagged {
+/// An object on the to-do list: the engine's reasons, and what changed since an earlier
+/// acceptance.
+pub struct Needed {
     pub object: String,
     pub label: String,
-    pub reasons: String,
+    pub href: String,
+    pub reasons: Vec<String>,
+}
+
+/// An object whose accepted risk assessment is current.
+pub struct Assessed {
+    pub label: String,
+    pub href: String,
+    pub assessment: i64,
+    pub accepted: String,
+    pub next_review: String,
+}
+
+/// The risk list as the body's to-do: an object whose accepted assessment is current is
+/// assessed (with its date and next review) and off the list; the rest need one, with the
+/// changes since an earlier acceptance among the reasons. The rule is the engine's
+/// (`risk::review::standings`).
+pub struct Todo {
+    pub needed: Vec<Needed>,
+    pub assessed: Vec<Assessed>,
+}
+
+pub async fn todo(s: &AppState, b: &BodyView, lang: Lang) -> Result<Todo, PageError> {
+    let d = &b.derived;
+    let (cat, ws) = (&d.catalog.catalog, &d.ws);
+    let orgnr = &b.row.orgnr;
+    let mut docs = Vec::new();
+    for row in s.store.risk_assessments(orgnr).await? {
+        docs.push((row.id, risk_api::stored_doc(&row)?));
+    }
+    let accepted: Vec<(i64, &RiskAssessment)> = docs
+        .iter()
+        .filter(|(_, doc)| doc.acceptance.is_some())
+        .map(|(id, doc)| (*id, doc))
+        .collect();
+    let standings = review::standings(
+        cat,
+        ws,
+        &d.assessment,
+        &accepted,
+        d.today,
+        review::REVIEW_MONTHS,
+    );
+    let standing_of = |object: &str| {
+        standings
+            .iter()
+            .find(|x| grunnmur_core::report::object_id(ws, x.object) == object)
+    };
+    let mut needed = Vec::new();
+    for r in &d.overview().risk_assessment_needed {
+        let standing = standing_of(&r.object);
+        if standing.is_some_and(Standing::is_current) {
+            continue;
+        }
+        let (label, href) = object_label(cat, ws, orgnr, &r.object, lang);
+        let mut reasons: Vec<String> = r
+            .reasons
+            .iter()
+            .map(|x| t(lang, &format!("reason-{}", x.as_str()), &[]))
+            .collect();
+        if let Some(st) = standing {
+            reasons.extend(st.changes.iter().map(|c| change_text(b, lang, st, c)));
+        }
+        needed.push(Needed {
+            object: r.object.clone(),
+            label,
+            href,
+            reasons,
+        });
+    }
+    let assessed = standings
+        .iter()
+        .filter(|x| x.is_current())
+        .map(|x| {
+            let object = grunnmur_core::report::object_id(ws, x.object);
+            let (label, href) = object_label(cat, ws, orgnr, &object, lang);
+            Assessed {
+                label,
+                href,
+                assessment: x.assessment,
+                accepted: x.accepted.to_string(),
+                next_review: x.next_review.to_string(),
+            }
+        })
+        .collect();
+    Ok(Todo { needed, assessed })
+}
+
+/// A change since an acceptance, in words, naming what changed.
+fn change_text(b: &BodyView, lang: Lang, st: &Standing, c: &Change) -> String {
+    let cat = &b.derived.catalog.catalog;
+    let ws = &b.derived.ws;
+    let code = lang.code();
+    let what = match c {
+        Change::Expired(_) => String::new(),
+        Change::NewInfoTypes(ids) => ids
+            .iter()
+            .map(|id| {
+                cat.info_types
+                    .iter()
+                    .find(|x| &x.id == id)
+                    .map(|x| x.name.get(code).to_string())
+                    .or_else(|| {
+                        ws.own_info_types
+                            .iter()
+                            .find(|x| &x.id == id)
+                            .map(|x| x.name.clone())
+                    })
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Change::RaisedLevels(dims) => dims
+            .iter()
+            .map(|d| dim_label(lang, *d))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Change::NewOverdue(ids) => ids
+            .iter()
+            .map(|id| measure_name(b, lang, id))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let date = match c {
+        Change::Expired(d) => d.to_string(),
+        _ => st.accepted.to_string(),
+    };
+    t(
+        lang,
+        &format!("risk-change-{}", c.as_str()),
+        &[("date", &date), ("what", &what)],
+    )
+}
+
+/// A measure's name with its id, or the id alone when the catalog has no such measure.
+fn measure_name(b: &BodyView, lang: Lang, id: &str) -> String {
+    b.derived
+        .catalog
+        .catalog
+        .measures
+        .iter()
+        .find(|m| m.id == id)
+        .map(|m| format!("{} ({id})", m.name.get(lang.code())))
+        .unwrap_or_else(|| id.to_string())
 }
 
 pub struct ReportLine {
@@ -49,7 +196,7 @@ struct RiskPage {
     p: Page,
     orgnr: String,
     assessments: Vec<AssessmentLine>,
-    flagged: Vec<Flagged>,
+    todo: Todo,
     reports: Vec<ReportLine>,
     kind: Select,
     lang: Select,
@@ -61,7 +208,6 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let lang = v.lang;
     let cat = &b.derived.catalog.catalog;
-    let report = b.derived.overview();
     let mut assessments = Vec::new();
     for row in s.store.risk_assessments(&orgnr).await? {
         let doc = risk_api::stored_doc(&row)?;
@@ -78,20 +224,7 @@ pub async fn show(
                 .unwrap_or_default(),
         });
     }
-    let flagged = report
-        .risk_assessment_needed
-        .iter()
-        .map(|r| Flagged {
-            object: r.object.clone(),
-            label: object_label(cat, &b.derived.ws, &orgnr, &r.object, lang).0,
-            reasons: r
-                .reasons
-                .iter()
-                .map(|x| t(lang, &format!("reason-{}", x.as_str()), &[]))
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
-        .collect();
+    let todo = todo(&s, &b, lang).await?;
     let reports = s
         .store
         .reports(&orgnr)
@@ -132,7 +265,7 @@ pub async fn show(
         p: v.body_page(&b, "ui-risk-title", "risk"),
         orgnr: orgnr.clone(),
         assessments,
-        flagged,
+        todo,
         reports,
         kind: Select::new("kind", t(lang, "ui-report-kind", &[]), kinds, "status"),
         lang: Select::new(
@@ -177,6 +310,56 @@ pub struct RiskLine {
     pub residual_zone: String,
 }
 
+/// An area of concern in words: a pre-filled one named by its reason and explained.
+pub struct AreaLine {
+    pub id: String,
+    pub title: String,
+    pub explanation: String,
+    pub object: String,
+    pub dimensions: String,
+    pub measures: String,
+    pub description: String,
+}
+
+/// A step of a scale: its number, name and what it means.
+pub struct StepLine {
+    pub n: usize,
+    pub name: String,
+    pub meaning: Vec<String>,
+}
+
+/// A scale as a table: likelihood, then consequence.
+pub struct ScaleView {
+    pub caption: &'static str,
+    pub steps: Vec<StepLine>,
+}
+
+/// A risk placed in a cell of the matrix, linked to its row.
+pub struct Placed {
+    pub href: String,
+    pub label: String,
+}
+
+pub struct MatrixCellView {
+    pub zone_class: &'static str,
+    pub zone: String,
+    pub before: Vec<Placed>,
+    pub after: Vec<Placed>,
+}
+
+pub struct MatrixRow {
+    pub header: String,
+    pub cells: Vec<MatrixCellView>,
+}
+
+/// The risk matrix as a table: likelihood down the rows (most likely first), consequence
+/// across, each cell with its zone in words and the risks placed there before and after
+/// treatment.
+pub struct MatrixView {
+    pub columns: Vec<String>,
+    pub rows: Vec<MatrixRow>,
+}
+
 #[derive(Template)]
 #[template(path = "risk_assessment.html")]
 struct AssessmentPage {
@@ -186,7 +369,10 @@ struct AssessmentPage {
     title: String,
     object: String,
     scope: String,
-    areas: Vec<String>,
+    areas: Vec<AreaLine>,
+    levels: Option<[Lv; 3]>,
+    scales: [ScaleView; 2],
+    matrix: MatrixView,
     risks: Vec<RiskLine>,
     accepted: String,
     open: Vec<String>,
@@ -561,6 +747,120 @@ fn saved_to(orgnr: &str, id: &str, s: Saved) -> Response {
     saved(&format!("/b/{orgnr}/risk/{id}{flag}"))
 }
 
+fn area_line(v: &Viewer, b: &BodyView, a: &AreaOfConcern) -> AreaLine {
+    let lang = v.lang;
+    let (title, explanation) = match (&a.reason, a.title.trim()) {
+        (Some(r), "") => (
+            t(lang, &format!("risk-area-{}", r.as_str()), &[]),
+            t(lang, &format!("risk-area-{}-why", r.as_str()), &[]),
+        ),
+        (_, title) => (title.to_string(), String::new()),
+    };
+    AreaLine {
+        id: a.id.clone(),
+        title,
+        explanation,
+        object: a
+            .object
+            .as_deref()
+            .map(|o| {
+                object_label(
+                    &b.derived.catalog.catalog,
+                    &b.derived.ws,
+                    &b.row.orgnr,
+                    o,
+                    lang,
+                )
+                .0
+            })
+            .unwrap_or_default(),
+        dimensions: a
+            .dimensions
+            .iter()
+            .map(|d| dim_label(lang, *d))
+            .collect::<Vec<_>>()
+            .join(", "),
+        measures: a
+            .measures
+            .iter()
+            .map(|m| measure_name(b, lang, m))
+            .collect::<Vec<_>>()
+            .join(", "),
+        description: a.description.clone(),
+    }
+}
+
+fn steps(lang: Lang, kind: ScaleKind, scale: &Scale) -> Vec<StepLine> {
+    (0..scale.len())
+        .map(|k| StepLine {
+            n: k + 1,
+            name: step_label(lang, kind, scale, k),
+            meaning: step_meaning(lang, kind, scale, k),
+        })
+        .collect()
+}
+
+fn matrix_view(lang: Lang, doc: &RiskAssessment, evaluation: &[RiskEvaluation]) -> MatrixView {
+    let f = &doc.frame;
+    let placed = |r: &Risk, after: bool| Placed {
+        href: format!("#risk-{}", enc_path(&r.id)),
+        label: if after {
+            t(lang, "risk-matrix-after", &[("risk", &r.title)])
+        } else {
+            r.title.clone()
+        },
+    };
+    let rows = (0..f.likelihood.len())
+        .rev()
+        .map(|l| MatrixRow {
+            header: format!(
+                "{} {}",
+                l + 1,
+                step_label(lang, ScaleKind::Likelihood, &f.likelihood, l)
+            ),
+            cells: (0..f.consequence.len())
+                .map(|c| {
+                    let here = Position {
+                        likelihood: l as u8 + 1,
+                        consequence: c as u8 + 1,
+                    };
+                    let z = f.evaluate(here);
+                    let at = |after: bool| {
+                        doc.risks
+                            .iter()
+                            .zip(evaluation)
+                            .filter(|(_, e)| {
+                                let p = if after { e.after } else { e.before };
+                                // A risk its treatment leaves where it was is placed once.
+                                p == Some(here) && !(after && e.after == e.before)
+                            })
+                            .map(|(r, _)| placed(r, after))
+                            .collect()
+                    };
+                    MatrixCellView {
+                        zone_class: z.map_or("", |z| z.as_str()),
+                        zone: zone(lang, z),
+                        before: at(false),
+                        after: at(true),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    MatrixView {
+        columns: (0..f.consequence.len())
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c + 1,
+                    step_label(lang, ScaleKind::Consequence, &f.consequence, c)
+                )
+            })
+            .collect(),
+        rows,
+    }
+}
+
 async fn assessment_page(
     s: &AppState,
     v: &Viewer,
@@ -616,7 +916,24 @@ async fn assessment_page(
         title: doc.title.clone(),
         object: object_label(cat, ws, &b.row.orgnr, &object, lang).0,
         scope: doc.frame.scope.clone(),
-        areas: doc.areas.iter().map(|a| a.title.clone()).collect(),
+        areas: doc.areas.iter().map(|a| area_line(v, b, a)).collect(),
+        levels: doc
+            .frame
+            .object
+            .levels(ws, &b.derived.assessment)
+            .ok()
+            .map(|l| lvs(lang, l)),
+        scales: [
+            ScaleView {
+                caption: "risk-page-likelihood-caption",
+                steps: steps(lang, ScaleKind::Likelihood, &doc.frame.likelihood),
+            },
+            ScaleView {
+                caption: "risk-page-consequence-caption",
+                steps: steps(lang, ScaleKind::Consequence, &doc.frame.consequence),
+            },
+        ],
+        matrix: matrix_view(lang, &doc, &evaluation),
         risks,
         accepted: accepted(&doc),
         open,
@@ -683,18 +1000,69 @@ pub async fn new_report(
     Ok(saved(&format!("/b/{orgnr}/risk#reports")))
 }
 
-/// Finalises a draft: the reader (an administrator) is its approver.
+#[derive(Template)]
+#[template(path = "report_finalize.html")]
+struct FinalizePage {
+    p: Page,
+    id: i64,
+    report: String,
+    errors: Errors,
+}
+
+/// The confirmation before a report is made final, saying what that means.
+async fn finalize_page(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    id: i64,
+    errors: Errors,
+) -> Result<FinalizePage, PageError> {
+    let lang = v.lang;
+    let row = s
+        .store
+        .report(&b.row.orgnr, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let report = t(
+        lang,
+        "risk-finalize-report",
+        &[
+            (
+                "kind",
+                &t(lang, &format!("ui-report-kind-{}", row.kind), &[]),
+            ),
+            ("number", &row.number.to_string()),
+            ("lang", &row.lang),
+        ],
+    );
+    Ok(FinalizePage {
+        p: v.body_page(b, "risk-finalize-title", "risk"),
+        id,
+        report,
+        errors,
+    })
+}
+
+pub async fn confirm_finalize(
+    State(s): State<AppState>,
+    BodyPage { v, b, .. }: BodyPage<Admin>,
+    Path((_, id)): Path<(String, i64)>,
+) -> Result<Response, PageError> {
+    html(finalize_page(&s, &v, &b, id, Errors::default()).await?)
+}
+
+/// Finalises a draft once the reader (an administrator, its approver) has confirmed what that
+/// means; without the confirmation nothing changes and the page asks again.
 pub async fn finalize(
     State(s): State<AppState>,
     Path((_, id)): Path<(String, i64)>,
-    BodyForm {
-        v,
-        b: _,
-        f: _,
-        orgnr,
-        ..
-    }: BodyForm<Admin>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Admin>,
 ) -> Result<Response, PageError> {
+    if f.get("confirm") != "yes" {
+        let mut errors = Errors::default();
+        errors.push("confirm", t(v.lang, "risk-finalize-confirm-required", &[]));
+        return html_invalid(finalize_page(&s, &v, &b, id, errors).await?);
+    }
     risk_api::finalize(&s, &orgnr, id, &v.actor(), v.lang).await?;
     Ok(saved(&format!("/b/{orgnr}/risk#reports")))
 }

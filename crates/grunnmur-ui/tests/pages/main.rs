@@ -15,6 +15,7 @@ mod languages;
 mod oidc;
 mod releases;
 mod risk;
+mod saving;
 
 use grunnmur_catalog::Source;
 use grunnmur_store::{Role, Storage};

@@ -92,18 +92,15 @@ async fn risk_assessments_and_final_reports_through_the_pages() {
             StatusCode::FORBIDDEN
         );
         let a = app.login("admin@example.no").await;
+        let confirmed = [("csrf", a.csrf.as_str()), ("confirm", "yes")];
         assert_eq!(
-            app.post(&a.cookie, &fin, &[("csrf", a.csrf.as_str())])
-                .await
-                .status(),
+            app.post(&a.cookie, &fin, &confirmed).await.status(),
             StatusCode::SEE_OTHER
         );
         let row = app.store.report(A, id).await.unwrap().unwrap();
         assert_eq!(row.approver.as_deref(), Some("admin@example.no"));
         assert_eq!(
-            app.post(&a.cookie, &fin, &[("csrf", a.csrf.as_str())])
-                .await
-                .status(),
+            app.post(&a.cookie, &fin, &confirmed).await.status(),
             StatusCode::CONFLICT
         );
         let (_, html) = app.get(&a.cookie, &format!("/b/{A}/risk")).await;
@@ -406,4 +403,283 @@ async fn an_acceptance_names_the_risks_that_are_not_ready() {
     assert!(html.contains(&format!("id=\"risk-{}\"", risk.id)));
     assert!(!html.contains("id=\"owner-error\""), "the owner was given");
     assert!(doc.acceptance.is_none(), "nothing stored");
+}
+
+/// The part of a page from `from` to the end of the element that follows it (`until`).
+fn part<'a>(html: &'a str, from: &str, until: &str) -> &'a str {
+    let at = html
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in {html}"));
+    let end = html[at..].find(until).map_or(html.len(), |e| at + e);
+    &html[at..end]
+}
+
+#[tokio::test]
+async fn the_assessment_page_shows_the_areas_levels_scales_and_matrix_in_words() {
+    let app = start(sqlite().await.0).await;
+    let e = app.login("a@example.no").await;
+    let to = app.start_assessment(&e, "system:s.hr").await;
+    let form = [
+        ("csrf", e.csrf.as_str()),
+        ("title", "Mistet PC"),
+        ("dim", "c"),
+        ("likelihood", "2"),
+        ("consequence", "3"),
+        ("knowledge", "medium"),
+        ("decision", "reduce"),
+        ("measures", "m.tilgang"),
+        ("residual", "1-3"),
+    ];
+    let res = app.post(&e.cookie, &format!("{to}/risks"), &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (status, html) = app.get(&e.cookie, &to).await;
+    assert_eq!(status, StatusCode::OK);
+    let html = html.replace(['\u{2068}', '\u{2069}'], "");
+    // The areas of concern: each reason in words, never an empty bullet.
+    assert!(!html.contains("<li></li>"), "{html}");
+    let areas = part(&html, "<ul class=\"areas\">", "</ul>");
+    assert!(
+        areas.contains("<strong>Senket nivå</strong> – HR-system")
+            && areas.contains("lavere enn katalogens anbefaling"),
+        "{areas}"
+    );
+    // The system uses nothing høy itself but the finance system depends on it: høy integrity.
+    assert!(
+        areas.contains("<strong>Høyt konsekvensnivå</strong> – HR-system")
+            && areas.contains("Gjelder: integritet"),
+        "{areas}"
+    );
+    // The object's levels, dimensions named in words.
+    let levels = part(&html, "<table class=\"levels\">", "</table>");
+    assert!(
+        levels.contains(">konfidensialitet</th>") && levels.contains(">tilgjengelighet</th>"),
+        "{levels}"
+    );
+    assert!(
+        levels.contains(">middels<") && levels.contains(">høy<"),
+        "{levels}"
+    );
+    // The scales, each step with its meaning.
+    assert!(html.contains("<th scope=\"row\">Svært lite sannsynlig</th><td><p>Kan skje, men sjeldnere enn hvert femtiende år.</p>"));
+    assert!(
+        html.contains("<th scope=\"row\">Liten</th><td><p>Mellom katalogens lav og middels.</p>")
+    );
+    // The matrix: a table with headers, most likely first, the risk in its cell before
+    // treatment and where treatment takes it, each cell's zone in words.
+    let matrix = part(&html, "<table class=\"matrix\">", "</table>");
+    assert!(matrix.contains("<caption>"), "{matrix}");
+    assert!(matrix.contains("<th scope=\"col\">5 Svært alvorlig</th>"));
+    let rows: Vec<&str> = matrix.split("<th scope=\"row\">").skip(1).collect();
+    assert_eq!(rows.len(), 5);
+    assert!(rows[0].starts_with("5 Svært sannsynlig"), "{}", rows[0]);
+    let cells = |row: &str| -> Vec<String> { row.split("<td").skip(1).map(String::from).collect() };
+    let l2 = cells(rows[3]);
+    assert!(
+        l2[2].contains("zone-treat") && l2[2].contains("Vurder tiltak"),
+        "{}",
+        l2[2]
+    );
+    assert!(
+        l2[2].contains("href=\"#risk-r1\">Mistet PC</a>"),
+        "{}",
+        l2[2]
+    );
+    let l1 = cells(rows[4]);
+    assert!(l1[2].contains("Mistet PC (etter behandling)"), "{}", l1[2]);
+    assert!(!l1[0].contains("Mistet PC"));
+    // And in English.
+    let (_, html) = app
+        .get(&format!("{}; grunnmur_lang=en", e.cookie), &to)
+        .await;
+    let html = html.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(html.contains("<strong>Lowered level</strong>"), "{html}");
+    assert!(html.contains("Very unlikely") && html.contains("Between the catalog"));
+    assert!(html.contains("Mistet PC (after treatment)"));
+}
+
+#[tokio::test]
+async fn an_accepted_assessment_takes_the_object_off_the_to_do_until_a_change_brings_it_back() {
+    for app in apps("an_accepted_assessment_takes_the_object_off_the_to_do").await {
+        let e = app.login("a@example.no").await;
+        let todo = |html: &str| {
+            let html = html.replace(['\u{2068}', '\u{2069}'], "");
+            part(
+                &html,
+                "Her trengs en risikovurdering, viktigst først",
+                "</table>",
+            )
+            .to_string()
+        };
+        let (_, dashboard) = app.get(&e.cookie, &format!("/b/{A}")).await;
+        assert!(
+            todo(&dashboard).contains(">HR-system</a>"),
+            "on the to-do at first"
+        );
+
+        let to = app.start_assessment(&e, "system:s.hr").await;
+        let form = [
+            ("csrf", e.csrf.as_str()),
+            ("title", "Mistet PC"),
+            ("dim", "c"),
+            ("likelihood", "1"),
+            ("consequence", "1"),
+            ("knowledge", "medium"),
+            ("decision", "accept"),
+        ];
+        let res = app.post(&e.cookie, &format!("{to}/risks"), &form).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let (_, dashboard) = app.get(&e.cookie, &format!("/b/{A}")).await;
+        assert!(
+            todo(&dashboard).contains(">HR-system</a>"),
+            "started is not accepted"
+        );
+        let adm = app.login("admin@example.no").await;
+        assert_eq!(
+            app.accept(&adm, &to, "Kari Nordmann").await,
+            StatusCode::SEE_OTHER
+        );
+
+        // Accepted and current: off the to-do, on the list of what is assessed, with the date
+        // of acceptance and of the next review.
+        let (_, dashboard) = app.get(&e.cookie, &format!("/b/{A}")).await;
+        assert!(!todo(&dashboard).contains(">HR-system</a>"), "{dashboard}");
+        assert!(dashboard.contains("Objekter med gjeldende risikovurdering: "));
+        let (_, page) = app.get(&e.cookie, &format!("/b/{A}/risk")).await;
+        let page = page.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(!todo(&page).contains(">HR-system</a>"));
+        let (_, doc) = stored_risk(&app, &to).await;
+        let accepted = doc["acceptance"]["date"].as_str().unwrap().to_string();
+        assert_eq!(doc["acceptance"]["basis"][0]["object"], "system:s.hr");
+        let next = grunnmur_core::Date::parse(&accepted)
+            .unwrap()
+            .add_months(12)
+            .to_string();
+        let assessed = part(&page, "id=\"assessed\"", "</table>");
+        assert!(
+            assessed.contains(">HR-system</a></th><td>")
+                && assessed.contains(&format!("<td>{accepted}</td><td>{next}</td>")),
+            "{assessed}"
+        );
+
+        // The system takes on the finance task: new information types bring it back, with
+        // that reason.
+        let res = app
+            .post(
+                &e.cookie,
+                &format!("/b/{A}/systems/s.hr"),
+                &[
+                    ("csrf", e.csrf.as_str()),
+                    ("name", "HR-system"),
+                    ("task", "felles.hr"),
+                    ("task", "felles.okonomi"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let (_, page) = app.get(&e.cookie, &format!("/b/{A}/risk")).await;
+        let page = page.replace(['\u{2068}', '\u{2069}'], "");
+        let back = todo(&page);
+        let row = part(&back, ">HR-system</a>", "</tr>");
+        assert!(
+            row.contains(&format!(
+                "ny informasjonstype etter aksepten {accepted}: Budsjett, Fakturaer"
+            )) && !row.contains("høyere nivå"),
+            "{row}"
+        );
+        assert!(!part(&page, "id=\"assessed\"", "</table>").contains(">HR-system</a>"));
+        let (_, dashboard) = app.get(&e.cookie, &format!("/b/{A}")).await;
+        assert!(
+            todo(&dashboard).contains(">HR-system</a>"),
+            "back on the dashboard"
+        );
+        // The personnel file back at the recommended levels: confidentiality is higher again.
+        let res = app
+            .post(
+                &e.cookie,
+                &format!("/b/{A}/adapt/felles.hr/hr.personalmappe"),
+                &[
+                    ("csrf", e.csrf.as_str()),
+                    ("c", "hoy"),
+                    ("i", "middels"),
+                    ("a", "lav"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{:?}", res.headers());
+        assert_eq!(
+            location(&res),
+            format!("/b/{A}/adapt?saved=1#task-felles.hr")
+        );
+        let (_, page) = app.get(&e.cookie, &format!("/b/{A}/risk")).await;
+        let page = page.replace(['\u{2068}', '\u{2069}'], "");
+        let back = todo(&page);
+        let row = part(&back, ">HR-system</a>", "</tr>");
+        assert!(
+            row.contains(&format!(
+                "høyere nivå etter aksepten {accepted}: konfidensialitet"
+            )),
+            "{row}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_report_is_finalised_only_after_confirming_what_that_means() {
+    let app = start(sqlite().await.0).await;
+    let a = app.login("admin@example.no").await;
+    app.status_report(&a, "nb").await;
+    let id = app.store.reports(A).await.unwrap()[0].id;
+    let fin = format!("/b/{A}/reports/{id}/finalize");
+    // The list links to a confirmation page that says what finalising means.
+    let (_, list) = app.get(&a.cookie, &format!("/b/{A}/risk")).await;
+    assert!(
+        list.contains(&format!("<a href=\"{fin}\">Fastsett")),
+        "{list}"
+    );
+    let (status, page) = app.get(&a.cookie, &fin).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("kan ikke endres eller slettes etterpå"),
+        "{page}"
+    );
+    assert!(
+        page.contains("type=\"checkbox\" name=\"confirm\" value=\"yes\" id=\"confirm\" required")
+    );
+    let (_, en) = app
+        .get(&format!("{}; grunnmur_lang=en", a.cookie), &fin)
+        .await;
+    assert!(
+        en.contains("cannot be changed or deleted afterwards"),
+        "{en}"
+    );
+    // Without the confirmation: asked again at the box, nothing final.
+    for form in [
+        vec![("csrf", a.csrf.as_str())],
+        vec![("csrf", a.csrf.as_str()), ("confirm", "")],
+        vec![("csrf", a.csrf.as_str()), ("confirm", "no")],
+    ] {
+        let res = app.post(&a.cookie, &fin, &form).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("id=\"confirm-error\"") && html.contains("href=\"#confirm\""));
+        let row = app.store.report(A, id).await.unwrap().unwrap();
+        assert_eq!(
+            row.state,
+            grunnmur_store::ReportState::Draft,
+            "not finalised"
+        );
+        assert!(row.approver.is_none());
+    }
+    // Confirmed: final, and back at the reports with the confirmation in view.
+    let res = app
+        .post(
+            &a.cookie,
+            &fin,
+            &[("csrf", a.csrf.as_str()), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("/b/{A}/risk?saved=1#reports"));
+    let row = app.store.report(A, id).await.unwrap().unwrap();
+    assert_eq!(row.state, grunnmur_store::ReportState::Final);
 }
