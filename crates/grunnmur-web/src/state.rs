@@ -23,6 +23,8 @@ pub struct Config {
     /// carries HSTS, a change must come from exactly this origin, and one-time links handed
     /// over by hand start with it (without it, they are paths).
     pub public_url: Option<String>,
+    /// The time zone pages show times in (`--time-zone`, an IANA name); stored times are UTC.
+    pub time_zone: String,
 }
 
 impl Default for Config {
@@ -33,6 +35,7 @@ impl Default for Config {
             throttle: Default::default(),
             trusted_proxies: Vec::new(),
             public_url: None,
+            time_zone: "Europe/Oslo".into(),
         }
     }
 }

@@ -116,6 +116,9 @@ pub struct ServeArgs {
     /// Also seed a demo municipality and a demo user.
     #[arg(long)]
     pub demo: bool,
+    /// The time zone pages show times in (an IANA name); times are stored in UTC.
+    #[arg(long, env = "GRUNNMUR_TIME_ZONE", default_value = "Europe/Oslo")]
+    pub time_zone: String,
     /// Leave `Secure` off the session cookie (only for plain-HTTP test clients).
     #[arg(long, hide = true)]
     pub insecure_cookies: bool,
@@ -389,10 +392,17 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("listening on {}", args.listen))?;
         let addr = listener.local_addr()?.to_string();
         let public_url = args.oidc.public_url.clone();
+        if !grunnmur_ui::time_zone_known(&args.time_zone) {
+            bail!(
+                "{}",
+                t(lang, "ui-time-zone-unknown", &[("zone", &args.time_zone)])
+            );
+        }
         let config = grunnmur_web::Config {
             secure_cookies: !args.insecure_cookies,
             trusted_proxies: args.trusted_proxies.clone(),
             public_url,
+            time_zone: args.time_zone.clone(),
             ..Default::default()
         };
         let mut state = grunnmur_web::AppState::new(store.clone(), catalog, config);

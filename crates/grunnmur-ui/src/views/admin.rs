@@ -210,7 +210,7 @@ async fn members_page(
                 &format!("ui-role-{}", l.role.unwrap_or_default()),
                 &[],
             );
-            (l.email, role, timestamp(l.expires_at))
+            (l.email, role, timestamp(&s.config.time_zone, l.expires_at))
         })
         .collect();
     let opts = ROLES
@@ -297,11 +297,28 @@ struct AuditPage {
 /// How many of the newest entries the page shows.
 const AUDIT_SHOWN: usize = 200;
 
-/// Seconds since the epoch as `YYYY-MM-DD hh:mm:ss UTC`.
-pub fn timestamp(at: i64) -> String {
-    let day = grunnmur_core::Date::from_days_since_epoch(at.div_euclid(86_400));
-    let s = at.rem_euclid(86_400);
-    format!("{day} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
+/// Seconds since the epoch as local time in the server's time zone (`--time-zone`, Europe/Oslo
+/// by default): `YYYY-MM-DD hh:mm:ss CET`. A zone the time zone database does not know (the
+/// server refuses one at start) shows UTC.
+pub fn timestamp(zone: &str, at: i64) -> String {
+    let local = jiff::tz::TimeZone::get(zone)
+        .ok()
+        .zip(jiff::Timestamp::from_second(at).ok())
+        .map(|(tz, ts)| {
+            ts.to_zoned_datetime(tz)
+                .strftime("%Y-%m-%d %H:%M:%S %Z")
+                .to_string()
+        });
+    local.unwrap_or_else(|| {
+        let day = grunnmur_core::Date::from_days_since_epoch(at.div_euclid(86_400));
+        let s = at.rem_euclid(86_400);
+        format!("{day} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
+    })
+}
+
+/// Whether the time zone database knows `zone` (an IANA name such as `Europe/Oslo`).
+pub fn time_zone_known(zone: &str) -> bool {
+    jiff::tz::TimeZone::get(zone).is_ok()
 }
 
 pub async fn audit(
@@ -315,7 +332,7 @@ pub async fn audit(
         .rev()
         .take(AUDIT_SHOWN)
         .map(|e| AuditLine {
-            at: timestamp(e.at),
+            at: timestamp(&s.config.time_zone, e.at),
             actor: e.actor,
             action: e.action,
             hash: e.hash.chars().take(12).collect(),
@@ -424,7 +441,10 @@ async fn release_page(
                 published: t(
                     lang,
                     "ui-release-published",
-                    &[("at", &timestamp(r.published_at)), ("by", &r.published_by)],
+                    &[
+                        ("at", &timestamp(&s.config.time_zone, r.published_at)),
+                        ("by", &r.published_by),
+                    ],
                 ),
                 catalog_id: r.catalog_id,
                 version: r.version,

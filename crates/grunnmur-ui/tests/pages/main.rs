@@ -7,6 +7,7 @@
 
 mod access;
 mod accounts;
+mod adapt;
 mod dashboard;
 mod events;
 mod forms;
