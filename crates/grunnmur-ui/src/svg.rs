@@ -134,7 +134,7 @@ fn layers(ws: &Workspace) -> Vec<usize> {
     let mut state = vec![0u8; n];
     let mut layer = vec![0usize; n];
     for root in 0..n {
-        if state[root] != 0 {
+        if state.get(root) != Some(&0) {
             continue;
         }
         // An explicit stack of (system, next dependency to look at): no recursion depth limit.

@@ -232,25 +232,36 @@ fn outcome(
         })
         .collect();
     let level = |l: Level| level_label(lang, l);
-    let task_label = |t: usize| task_name(cat, &ws.tasks[t], lang).to_string();
-    let item_label =
-        |t: usize, item: usize| info_name(cat, ws, a.tasks[t].items[item].info, lang).to_string();
-    // Why a scope stays at `l` in `d`: the information type (through its task) that gives it.
-    let stays_info =
-        |scope: &str, d: Dimension, l: Level, t: usize| match a.tasks[t].sources[d as usize] {
-            Some(item) => t_args(
-                lang,
-                "ui-adapt-outcome-stays-info",
-                &[
-                    ("scope", scope),
-                    ("dim", &dim_label(lang, d)),
-                    ("level", &level(l)),
-                    ("info", &item_label(t, item as usize)),
-                    ("task", &task_label(t)),
-                ],
-            ),
-            None => stays_lowest(lang, scope, d, l),
-        };
+    let task_label = |task: usize| task_name(cat, &ws.tasks[task], lang).to_string();
+    let item_label = |task: usize, item: usize| {
+        info_name(cat, ws, a.tasks[task].items[item].info, lang).to_string()
+    };
+    // Why a scope stays at `l` in `d`: the information type, through its task, that gives it.
+    let stays = |name: &str, d: Dimension, l: Level, source: Option<(usize, usize)>| match source {
+        Some((task, item)) => t(
+            lang,
+            "ui-adapt-outcome-stays-info",
+            &[
+                ("scope", name),
+                ("dim", &dim_label(lang, d)),
+                ("level", &level(l)),
+                ("info", &item_label(task, item)),
+                ("task", &task_label(task)),
+            ],
+        ),
+        None => t(
+            lang,
+            "ui-adapt-outcome-stays-lowest",
+            &[
+                ("scope", name),
+                ("dim", &dim_label(lang, d)),
+                ("level", &level(l)),
+            ],
+        ),
+    };
+    // The item that gives a task its level in `d`.
+    let task_source =
+        |task: usize, d: Dimension| a.tasks[task].sources[d as usize].map(|i| (task, i as usize));
     let mut out = Outcome {
         changed: Vec::new(),
         unchanged: Vec::new(),
@@ -260,7 +271,7 @@ fn outcome(
         if info_was[d] == item_now[d] {
             continue;
         }
-        out.changed.push(t_args(
+        out.changed.push(t(
             lang,
             "ui-adapt-outcome-info",
             &[
@@ -271,15 +282,15 @@ fn outcome(
                 ("to", &level(item_now[d])),
             ],
         ));
-        let mut scope = |scope: String, before: Level, now: Level, why: &dyn Fn(&str) -> String| {
+        let mut report = |name: String, before: Level, now: Level, why: &dyn Fn(&str) -> String| {
             if before == now {
-                out.unchanged.push(why(&scope));
+                out.unchanged.push(why(&name));
             } else {
-                out.changed.push(t_args(
+                out.changed.push(t(
                     lang,
                     "ui-adapt-outcome-changed",
                     &[
-                        ("scope", &scope),
+                        ("scope", &name),
                         ("dim", &dim_label(lang, d)),
                         ("from", &level(before)),
                         ("to", &level(now)),
@@ -288,30 +299,32 @@ fn outcome(
             }
         };
         let task_now = a.tasks[n].levels[d];
-        scope(
-            t_args(lang, "ui-adapt-scope-task", &[("name", &task_label(n))]),
+        report(
+            t(lang, "ui-adapt-scope-task", &[("name", &task_label(n))]),
             task_was[d],
             task_now,
-            &|s| stays_info(s, d, task_now, n),
+            &|name: &str| stays(name, d, task_now, task_source(n, d)),
         );
         for &(i, before) in &systems_was {
             let now = a.systems[i].levels[d];
-            let why = |s: &str| match a.systems[i].sources[d as usize] {
-                LevelSource::InfoType { task, .. } => stays_info(s, d, now, task),
-                LevelSource::Inherited { from, .. } => t_args(
+            let why = |name: &str| match a.systems[i].sources[d as usize] {
+                LevelSource::InfoType { task, item } => {
+                    stays(name, d, now, Some((task, item as usize)))
+                }
+                LevelSource::Inherited { from, .. } => t(
                     lang,
                     "ui-adapt-outcome-stays-dependency",
                     &[
-                        ("scope", s),
+                        ("scope", name),
                         ("dim", &dim_label(lang, d)),
                         ("level", &level(now)),
                         ("from", &ws.systems[from].name),
                     ],
                 ),
-                LevelSource::Default => stays_lowest(lang, s, d, now),
+                LevelSource::Default => stays(name, d, now, None),
             };
-            scope(
-                t_args(
+            report(
+                t(
                     lang,
                     "ui-adapt-scope-system",
                     &[("name", &ws.systems[i].name)],
@@ -322,34 +335,17 @@ fn outcome(
             );
         }
         let org_now = a.org_levels[d];
-        let why_org = |s: &str| match a.org_sources[d as usize] {
-            Some(t) => stays_info(s, d, org_now, t),
-            None => stays_lowest(lang, s, d, org_now),
-        };
-        scope(
-            t_args(lang, "ui-adapt-scope-body", &[]),
+        report(
+            t(lang, "ui-adapt-scope-body", &[]),
             org_was[d],
             org_now,
-            &why_org,
+            &|name: &str| {
+                let source = a.org_sources[d as usize].and_then(|task| task_source(task, d));
+                stays(name, d, org_now, source)
+            },
         );
     }
     Some(out)
-}
-
-fn t_args(lang: grunnmur_i18n::Lang, key: &str, args: &[(&str, &str)]) -> String {
-    t(lang, key, args)
-}
-
-fn stays_lowest(lang: grunnmur_i18n::Lang, scope: &str, d: Dimension, l: Level) -> String {
-    t(
-        lang,
-        "ui-adapt-outcome-stays-lowest",
-        &[
-            ("scope", scope),
-            ("dim", &dim_label(lang, d)),
-            ("level", &level_label(lang, l)),
-        ],
-    )
 }
 
 fn edit_page(
@@ -360,7 +356,6 @@ fn edit_page(
     f: Found,
     chosen: [String; 3],
     errors: Errors,
-    outcome: Option<Outcome>,
 ) -> EditPage {
     let lang = v.lang;
     let code = lang.code();
@@ -406,7 +401,7 @@ fn edit_page(
         lowered: f.lowered,
         rationale,
         scale,
-        outcome,
+        outcome: None,
     }
 }
 
@@ -418,16 +413,9 @@ pub async fn edit(
     let f = find(&b, &task, &info, v.lang)?;
     let chosen = Dimension::ALL.map(|d| f.chosen[d].ascii().to_string());
     let outcome = outcome(v.lang, &b, f.at, &q);
-    html(edit_page(
-        &v,
-        &b,
-        &task,
-        &info,
-        f,
-        chosen,
-        Errors::default(),
-        outcome,
-    ))
+    let mut page = edit_page(&v, &b, &task, &info, f, chosen, Errors::default());
+    page.outcome = outcome;
+    html(page)
 }
 
 pub async fn save(
@@ -465,16 +453,7 @@ pub async fn save(
     }
     if !errors.is_empty() {
         f.justification = justification;
-        return html_invalid(edit_page(
-            &v,
-            &b,
-            &task,
-            &info,
-            f,
-            chosen_text,
-            errors,
-            None,
-        ));
+        return html_invalid(edit_page(&v, &b, &task, &info, f, chosen_text, errors));
     }
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "adaptation.set", |doc| {
         let t = doc
@@ -504,16 +483,7 @@ pub async fn save(
         Err(e) => {
             let errors = problems(v.lang, e, "justification")?;
             f.justification = justification;
-            html_invalid(edit_page(
-                &v,
-                &b,
-                &task,
-                &info,
-                f,
-                chosen_text,
-                errors,
-                None,
-            ))
+            html_invalid(edit_page(&v, &b, &task, &info, f, chosen_text, errors))
         }
     }
 }

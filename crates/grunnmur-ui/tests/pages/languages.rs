@@ -195,7 +195,15 @@ async fn english_pages_have_no_norwegian_and_count_in_the_right_form() {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| norwegian.contains(w))
             .collect();
-        assert!(found.is_empty(), "{p} (en) shows bokmål: {found:?}");
+        let context: Vec<&str> = found
+            .iter()
+            .filter_map(|w| {
+                let at = text.find(w)?;
+                let from = text.floor_char_boundary(at.saturating_sub(80));
+                Some(&text[from..text.ceil_char_boundary(at + w.len() + 40)])
+            })
+            .collect();
+        assert!(found.is_empty(), "{p} (en) shows bokmål: {context:?}");
         for plural in plurals {
             assert!(!html.contains(plural), "{p} (en) says “{plural}”");
         }
@@ -216,22 +224,4 @@ async fn english_pages_have_no_norwegian_and_count_in_the_right_form() {
     let (_, html) = app.get(&cookie, &format!("{b}/audit")).await;
     assert!(!html.contains(" UTC<"), "audit times are local");
     assert!(html.contains(" CET<") || html.contains(" CEST<"), "{html}");
-    // One measure matching, in both languages.
-    for (lang, one) in [
-        ("en", "1 required measure matches the filter."),
-        ("nb", "1 påkrevd tiltak passer med filteret."),
-    ] {
-        let cookie = format!("{}; grunnmur_lang={lang}", s.cookie);
-        let (_, html) = app
-            .get(&cookie, &format!("{b}/measures?system=s.id&baseline=1"))
-            .await;
-        let count = html
-            .split("<p role=\"status\">")
-            .nth(1)
-            .and_then(|r| r.split('<').next())
-            .unwrap();
-        if count.starts_with("1 ") {
-            assert_eq!(count, one);
-        }
-    }
 }
