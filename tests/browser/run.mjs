@@ -92,6 +92,27 @@ async function riskWithOneRisk(page) {
   return { assessment, edit };
 }
 
+// Words of the bokmål interface that the demo body's own names and texts do not use: none may
+// show on an English page (text marked lang="nb", such as the language switch, aside).
+const BOKMAL = ['risikovurderinger', 'påkrevd', 'påkrevde', 'tiltak', 'oppgaver', 'systemer',
+  'tilgjengelighet', 'lagre', 'velg', 'dato', 'åååå', 'forfalt', 'begrunnelse', 'nivå', 'nivåer',
+  'ansvarlig', 'frist', 'hvorfor', 'virksomheten', 'endret'];
+
+async function noNorwegian(page, path) {
+  const text = await page.evaluate(() => {
+    const copy = document.body.cloneNode(true);
+    copy.querySelectorAll('[lang="nb"]').forEach((e) => e.remove());
+    const labels = [...copy.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'));
+    return `${copy.textContent} ${labels.join(' ')}`;
+  });
+  const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const found = BOKMAL.filter((w) => words.has(w));
+  check(found.length === 0, `English ${path} shows bokmål: ${found.join(', ')}`);
+  check(!/Risikovurdering \(#\d+\)/.test(text), `English ${path} shows a bokmål assessment title`);
+  check(!/\b1 (required measures|tasks|systems|information types|entries|dependencies)\b/.test(text),
+    `English ${path} counts one in the plural`);
+}
+
 async function accessibility(browser) {
   let checked = 0;
   for (const lang of ['nb', 'en']) {
@@ -115,6 +136,7 @@ async function accessibility(browser) {
       const sw = await page.$(`header a[hreflang="${other}"][lang="${other}"]`);
       check(sw !== null, `language switch on ${path} (${lang})`);
       await axe(page, `${path} (${lang})`);
+      if (lang === 'en') await noNorwegian(page, path);
       checked++;
     }
     // A form with problems: errors tied to their fields, and still no violations.
@@ -295,6 +317,36 @@ async function endToEnd(browser) {
   console.log('end-to-end: flows done');
 }
 
+/// On a phone (390 px wide) the main pages never scroll sideways: tables stack or scroll in
+/// their own box, and the status and action of a measure are on screen.
+async function phone(browser) {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  const b = `/b/${ORG}`;
+  for (const lang of ['nb', 'en']) {
+    await setLang(page, lang);
+    if (lang === 'nb') await login(page);
+    const { assessment } = await riskWithOneRisk(page);
+    for (const path of [b, `${b}/measures`, `${b}/systems`, `${b}/tasks`, `${b}/adapt`, `${b}/risk`, assessment]) {
+      await page.goto(`${BASE}${path}`);
+      const { scroll, view } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+      }));
+      check(scroll <= view, `phone: ${path} (${lang}) is ${scroll} px wide in a ${view} px window`);
+    }
+    // The measure list: each row's status and its action link are inside the window.
+    await page.goto(`${BASE}${b}/measures`);
+    const off = await page.$$eval('main table tbody tr', (rows) => rows.slice(0, 10).filter((r) => {
+      const cells = [...r.querySelectorAll('td')];
+      return cells.slice(-4).some((c) => c.getBoundingClientRect().right > window.innerWidth + 1);
+    }).length);
+    check(off === 0, `phone: ${off} measure rows have their status or action off-screen (${lang})`);
+  }
+  await ctx.close();
+  console.log('phone: pages fit 390 px');
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-dev-shm-usage'],
@@ -304,6 +356,7 @@ try {
   if (!only || only === 'axe') await accessibility(browser);
   if (!only || only === 'keyboard') await keyboard(browser);
   if (!only || only === 'e2e') await endToEnd(browser);
+  if (!only || only === 'phone') await phone(browser);
 } catch (e) {
   fail(`error: ${e.stack ?? e}`);
 } finally {

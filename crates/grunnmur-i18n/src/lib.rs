@@ -100,7 +100,7 @@ impl Translations {
             {
                 let mut fa = FluentArgs::new();
                 for (k, v) in args {
-                    fa.set(*k, FluentValue::from(*v));
+                    fa.set(*k, arg_value(v));
                 }
                 let mut errors = Vec::new();
                 return b
@@ -116,6 +116,22 @@ impl Translations {
             Lang::Nb => self.nb.has_message(key),
             Lang::En => self.en.has_message(key),
         }
+    }
+}
+
+/// An argument as Fluent sees it: a whole number written the plain way (`0`, `17`, `-3`; no
+/// leading zero, at most 15 digits, so it prints back unchanged) is a number, so plural
+/// selectors (`{ $n -> [one] … *[other] … }`) pick the right form; anything else is text.
+fn arg_value(v: &str) -> FluentValue<'_> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let plain = !digits.is_empty()
+        && digits.len() <= 15
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && v != "-0";
+    match v.parse::<i64>() {
+        Ok(n) if plain => FluentValue::from(n),
+        _ => FluentValue::from(v),
     }
 }
 
@@ -175,5 +191,22 @@ mod tests {
         let s = t(Lang::En, "problem-invalid-orgnr", &[("value", "123")]);
         assert!(s.contains("organisation number"), "{s}");
         assert_eq!(t(Lang::En, "no-such-key", &[]), "no-such-key");
+    }
+
+    #[test]
+    fn whole_numbers_pick_plural_forms_and_print_unchanged() {
+        let one = t(Lang::Nb, "ui-measures-count", &[("n", "1")]);
+        let many = t(Lang::Nb, "ui-measures-count", &[("n", "2")]);
+        assert!(one.starts_with("1 påkrevd tiltak passer"), "{one}");
+        assert!(many.starts_with("2 påkrevde tiltak passer"), "{many}");
+        let one = t(Lang::En, "ui-measures-count", &[("n", "1")]);
+        let many = t(Lang::En, "ui-measures-count", &[("n", "0")]);
+        assert!(one.starts_with("1 required measure matches"), "{one}");
+        assert!(many.starts_with("0 required measures match"), "{many}");
+        // Ids and versions that look like numbers stay text, printed as given.
+        for v in ["007", "1.10", "974760673", "-0", "12345678901234567"] {
+            let s = t(Lang::Nb, "problem-invalid-orgnr", &[("value", v)]);
+            assert!(s.contains(v), "{v}: {s}");
+        }
     }
 }

@@ -228,7 +228,8 @@ impl<'a> Ctx<'a> {
         let doc = self.input.catalog.activities.iter().find(|x| x.id == a);
         match doc {
             Some(d) => d.name.get(self.lang.code()).to_string(),
-            None => enum_str(&a),
+            // A catalog without its activities section: the seed's name for the activity.
+            None => self.ta(&format!("ui-activity-{}", enum_str(&a)), &[]),
         }
     }
 

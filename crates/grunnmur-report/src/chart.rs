@@ -57,12 +57,21 @@ fn layout_bars(chart: &Chart) -> Geometry {
     let max = chart.max_total() as f32;
     let mut y = 0.0;
     for (c, cat) in chart.categories.iter().enumerate() {
-        g.labels.push(Label {
-            x: LABEL_W - 6.0,
-            y: y + BAR_H * 0.7,
-            text: cat.clone(),
-            right: true,
-        });
+        // A long name wraps onto more lines (never cut: right-aligned text wider than the
+        // label column would start left of the picture); its row grows to hold them.
+        let names = lines(cat, LABEL_W - 6.0);
+        let line_h = FONT * 1.2;
+        let row_h = BAR_H.max(names.len() as f32 * line_h);
+        let first = y + (row_h - names.len() as f32 * line_h) / 2.0 + FONT;
+        for (k, name) in names.into_iter().enumerate() {
+            g.labels.push(Label {
+                x: LABEL_W - 6.0,
+                y: first + k as f32 * line_h,
+                text: name,
+                right: true,
+            });
+        }
+        let y_bar = y + (row_h - BAR_H) / 2.0;
         let mut x = LABEL_W;
         let mut total = 0;
         for s in &chart.series {
@@ -74,7 +83,7 @@ fn layout_bars(chart: &Chart) -> Geometry {
             let w = plot_w * v as f32 / max;
             g.bars.push(Bar {
                 x,
-                y,
+                y: y_bar,
                 w,
                 h: BAR_H,
                 color: s.color,
@@ -83,11 +92,11 @@ fn layout_bars(chart: &Chart) -> Geometry {
         }
         g.labels.push(Label {
             x: x + 4.0,
-            y: y + BAR_H * 0.7,
+            y: y_bar + BAR_H * 0.7,
             text: total.to_string(),
             right: false,
         });
-        y += BAR_H + GAP;
+        y += row_h + GAP;
     }
     // Legend: up to three entries per row.
     y += 4.0;
@@ -312,6 +321,42 @@ mod tests {
             "totals are labelled"
         );
         assert_eq!(g.swatches.len(), 2);
+    }
+
+    #[test]
+    fn long_category_names_wrap_inside_the_picture() {
+        let long = "Management direction and follow-up of information security";
+        let chart = Chart {
+            title: "t".into(),
+            alt: "a".into(),
+            categories: vec![long.into(), "B".into()],
+            series: vec![Series {
+                name: "x".into(),
+                values: vec![2, 1],
+                color: (0, 0, 0),
+            }],
+            matrix: None,
+        };
+        let g = layout(&chart);
+        let names: Vec<&Label> = g.labels.iter().filter(|l| l.right).collect();
+        for l in &names {
+            assert!(
+                l.x - text_w(&l.text) >= 0.0,
+                "“{}” starts left of the picture",
+                l.text
+            );
+        }
+        let words: Vec<&str> = names.iter().flat_map(|l| l.text.split(' ')).collect();
+        assert_eq!(
+            words.join(" "),
+            format!("{long} B"),
+            "every word is shown, in order"
+        );
+        assert!(names.len() > 2, "the long name takes more than one line");
+        // The second bar starts below the first name's last line.
+        let last_line = names[names.len() - 2].y;
+        assert!(g.bars[1].y >= last_line, "rows do not overlap");
+        assert!(g.height > g.bars[1].y + BAR_H);
     }
 
     #[test]

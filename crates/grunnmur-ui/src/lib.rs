@@ -12,6 +12,8 @@ pub mod page;
 pub mod svg;
 mod views;
 
+pub use views::admin::time_zone_known;
+
 use axum::Router;
 use axum::routing::{get, post};
 use grunnmur_web::AppState;

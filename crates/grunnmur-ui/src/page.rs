@@ -103,6 +103,12 @@ impl Page {
         self.lang.code()
     }
 
+    /// Extra attributes of a date field: the page's language, so a browser that follows it
+    /// shows the date the way the hint describes.
+    pub fn date_attrs(&self) -> String {
+        format!(r#"lang="{}""#, self.code())
+    }
+
     /// The other language: its code, and its name in itself.
     pub fn other_lang(&self) -> (&'static str, String) {
         let other = match self.lang {

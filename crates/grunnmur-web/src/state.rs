@@ -25,6 +25,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// A session with no request for this many seconds is over (the idle timeout).
     pub idle_seconds: i64,
+    /// The time zone pages show times in (`--time-zone`, an IANA name); stored times are UTC.
+    pub time_zone: String,
 }
 
 impl Default for Config {
@@ -36,6 +38,7 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             public_url: None,
             idle_seconds: 30 * 60,
+            time_zone: "Europe/Oslo".into(),
         }
     }
 }

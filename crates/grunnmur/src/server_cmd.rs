@@ -121,6 +121,9 @@ pub struct ServeArgs {
     #[arg(long, env = "GRUNNMUR_IDLE_MINUTES", default_value_t = 30,
         value_parser = clap::value_parser!(i64).range(1..=480))]
     pub idle_minutes: i64,
+    /// The time zone pages show times in (an IANA name); times are stored in UTC.
+    #[arg(long, env = "GRUNNMUR_TIME_ZONE", default_value = "Europe/Oslo")]
+    pub time_zone: String,
     /// Leave `Secure` off the session cookie (only for plain-HTTP test clients).
     #[arg(long, hide = true)]
     pub insecure_cookies: bool,
@@ -383,11 +386,18 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("listening on {}", args.listen))?;
         let addr = listener.local_addr()?.to_string();
         let public_url = args.oidc.public_url.clone();
+        if !grunnmur_ui::time_zone_known(&args.time_zone) {
+            bail!(
+                "{}",
+                t(lang, "ui-time-zone-unknown", &[("zone", &args.time_zone)])
+            );
+        }
         let config = grunnmur_web::Config {
             secure_cookies: !args.insecure_cookies,
             trusted_proxies: args.trusted_proxies.clone(),
             public_url,
             idle_seconds: args.idle_minutes * 60,
+            time_zone: args.time_zone.clone(),
             ..Default::default()
         };
         let mut state = grunnmur_web::AppState::new(store.clone(), catalog, config);

@@ -235,7 +235,19 @@ report-caption-overdue = Required measures not in place after their due date
 report-sheet-plan = Measure plan
 report-heading-plan = Measure plan
 report-caption-plan = Measures still to do: what, where, who and by when
-report-plan-intro = { $open } of { $required } required measures are not in place. { $overdue } are overdue, { $noowner } have no owner and { $nodue } have no due date.
+report-plan-intro = { $open } of { $required } required { $required ->
+        [one] measure is
+       *[other] measures are
+    } not in place. { $overdue } { $overdue ->
+        [one] is
+       *[other] are
+    } overdue, { $noowner } { $noowner ->
+        [one] has
+       *[other] have
+    } no owner and { $nodue } { $nodue ->
+        [one] has
+       *[other] have
+    } no due date.
 report-plan-order = Order: overdue measures first, then by due date (measures without a due date last), baseline, the organisation before its systems, and the measure's id.
 report-sheet-evidence = Evidence
 report-heading-evidence = What done looks like
@@ -294,7 +306,16 @@ report-chart-risk-alt = { $level }: { $with } need a risk assessment, { $without
 report-sheet-top-risks = Top risks
 report-heading-top-risks = The highest risks
 report-caption-top-risks = The highest risks in the body's risk assessments, with zones before and after treatment
-report-top-risks-intro = The { $shown } highest of { $analysed } analysed risks in { $assessments } risk assessments, ordered by zone before treatment, then by likelihood × consequence.
+report-top-risks-intro = { $shown ->
+        [one] The highest
+       *[other] The { $shown } highest
+    } of { $analysed } analysed { $analysed ->
+        [one] risk
+       *[other] risks
+    } in { $assessments } risk { $assessments ->
+        [one] assessment
+       *[other] assessments
+    }, ordered by zone before treatment, then by likelihood × consequence.
 report-top-risks-none = The report includes no risk assessments.
 report-chart-top-before = Number of risks per cell before treatment ({ $size } matrix)
 report-chart-top-after = Number of risks per cell after treatment ({ $size } matrix)

@@ -35,7 +35,7 @@ ui-error-title = The page cannot be shown
 ui-error-home = To the front page
 ui-form-problems = The form has problems to correct
 ui-field-required = { $field } is required.
-ui-date-invalid = “{ $value }” is not a date. Use the form YYYY-MM-DD.
+ui-date-invalid = “{ $value }” is not a date. Type it as yyyy-mm-dd or dd.mm.yyyy.
 
 ui-login-title = Sign in
 ui-login-intro = Sign in with the email address and password of your Grunnmur account.
@@ -44,7 +44,10 @@ ui-login-password = Password
 ui-login-submit = Sign in
 ui-login-oidc = Sign in with your organisation's login
 ui-login-failed = Wrong email address or password.
-ui-login-too-many = Too many failed attempts. Wait { $seconds } seconds and try again.
+ui-login-too-many = Too many failed attempts. Wait { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    } and try again.
 ui-oidc-continue-title = You are signed in
 ui-oidc-continue = Continue
 ui-oidc-expired = The sign-in was not completed in time, or it was started elsewhere. Please try again.
@@ -97,13 +100,25 @@ ui-dashboard-title = Overview
 ui-dashboard-intro = Where the body stands on the three questions, and what needs attention now.
 ui-questions-title = The three questions
 ui-q1 = Which tasks do we deliver, and what information do they process?
-ui-q1-detail = { $tasks } tasks chosen. { $systems } systems, { $mapped } of them mapped to tasks.
+ui-q1-detail = { $tasks } { $tasks ->
+        [one] task
+       *[other] tasks
+    } chosen. { $systems } { $systems ->
+        [one] system
+       *[other] systems
+    }, { $mapped } of them mapped to tasks.
 ui-q1-link = Choose tasks and map them to systems
 ui-q2 = How severe could an incident be?
-ui-q2-detail = The levels follow the catalog's recommendations with { $deviations } deviations.
+ui-q2-detail = The levels follow the catalog's recommendations with { $deviations } { $deviations ->
+        [one] deviation
+       *[other] deviations
+    }.
 ui-q2-link = See and adapt the levels
 ui-q3 = Which measures should we have?
-ui-q3-detail = { $in_place } of { $required } required measures are in place.
+ui-q3-detail = { $in_place } of { $required } required { $required ->
+        [one] measure is
+       *[other] measures are
+    } in place.
 ui-q3-link = See and follow up the measures
 ui-state-done = Done
 ui-state-todo = To do
@@ -119,7 +134,10 @@ ui-attention-caption = A risk assessment is needed here, most important first
 ui-attention-more = …and { $n } more.
 ui-progress-title = Progress
 ui-grid-title = The systems' levels
-ui-grid-svg-title = Levels of { $n } systems
+ui-grid-svg-title = Levels of { $n } { $n ->
+        [one] system
+       *[other] systems
+    }
 
 ui-tasks-title = Overview and priorities
 ui-tasks-intro = Choose the tasks the body delivers. Each task brings the information types it processes and their recommended levels. Add your own tasks and information types where the catalog does not cover you.
@@ -136,7 +154,10 @@ ui-tasks-show-suggested = Show the suggestions only
 ui-tasks-no-suggestions = Every suggested task has been chosen already.
 ui-tasks-pick = Tasks to add
 ui-tasks-add = Add selected tasks
-ui-n-info-types = { $n } information types
+ui-n-info-types = { $n } { $n ->
+        [one] information type
+       *[other] information types
+    }
 ui-tasks-own-title = Add a task of your own
 ui-tasks-own-add = Add the task
 ui-info-own-title = Add an information type of your own
@@ -177,7 +198,13 @@ ui-systems-create = Register the system
 ui-systems-id-taken = A system with id “{ $id }” exists already.
 ui-graph-title = Dependencies between the systems
 ui-graph-intro = Each arrow runs from a system to what it depends on. Solid line: runs on. Dashed line: uses. The table above shows the same dependencies.
-ui-graph-desc = { $systems } systems and { $edges } dependencies.
+ui-graph-desc = { $systems } { $systems ->
+        [one] system
+       *[other] systems
+    } and { $edges } { $edges ->
+        [one] dependency
+       *[other] dependencies
+    }.
 ui-system-title = System
 ui-system-levels = Levels
 ui-system-levels-caption = The levels from the system's own information and after inheritance through dependencies
@@ -196,7 +223,10 @@ ui-dep-kind = Kind of dependency
 ui-dep-remove = Remove: { $kind } { $name }
 ui-system-required = Measures required for the system
 ui-system-required-none = The system has no required measures yet. Map it to tasks first.
-ui-system-required-caption = { $n } required measures
+ui-system-required-caption = { $n } required { $n ->
+        [one] measure
+       *[other] measures
+    }
 ui-system-delete-title = Delete the system
 ui-system-delete-note = Deletes the system, the dependencies on it and the statuses of its measures.
 ui-system-delete = Delete the system
@@ -238,7 +268,10 @@ ui-filter-kind = Kind of measure
 ui-filter-purpose = Purpose
 ui-filter-overdue = overdue
 ui-filter-apply = Filter
-ui-measures-count = { $n } required measures match the filter.
+ui-measures-count = { $n } required { $n ->
+        [one] measure matches
+       *[other] measures match
+    } the filter.
 ui-measures-caption = Required measures { $from }–{ $to }
 ui-kind-organisatorisk = Organisational
 ui-kind-menneskelig = People
@@ -255,7 +288,7 @@ ui-measure-status-invalid = Choose a status from the list.
 ui-measure-justification-required = Justify why the measure does not apply.
 ui-field-evidence = Evidence
 ui-field-valid_until = The supplier's declaration is valid until
-ui-hint-date = YYYY-MM-DD
+ui-hint-date = Pick the date in the field, or type it as yyyy-mm-dd (2026-12-31) or dd.mm.yyyy (31.12.2026).
 ui-hint-evidence = One link or reference per line.
 ui-hint-justification-na = Required when the measure does not apply.
 ui-hint-valid-until = For the status “Covered by supplier”: when the declaration must be renewed.
@@ -290,7 +323,10 @@ ui-members-caption = The body's members
 ui-members-role-invalid = Choose a role from the list.
 
 ui-audit-title = Change log
-ui-audit-intro = Every change in the body, newest first. The log has { $n } entries, linked by chain hashes, so later edits can be detected.
+ui-audit-intro = Every change in the body, newest first. The log has { $n } { $n ->
+        [one] entry
+       *[other] entries
+    }, linked by chain hashes, so later edits can be detected.
 ui-audit-caption = The newest changes
 
 ui-catalog-title = The catalog
@@ -299,12 +335,18 @@ ui-catalog-intro = The shared catalog of tasks, information types and measures e
 ui-catalog-back = Back to the catalog
 ui-catalog-tasks = Tasks
 ui-catalog-task = Task
-ui-catalog-tasks-caption = { $n } tasks in the catalog
+ui-catalog-tasks-caption = { $n } { $n ->
+        [one] task
+       *[other] tasks
+    } in the catalog
 ui-catalog-info-types = Information types
 ui-catalog-info-caption = Information types with recommended levels
 ui-catalog-measures = Measures
 ui-catalog-measure = Measure
-ui-catalog-measures-caption = { $n } measures
+ui-catalog-measures-caption = { $n } { $n ->
+        [one] measure
+       *[other] measures
+    }
 ui-catalog-profiles = Profiles
 ui-catalog-scale = Consequence scale
 ui-catalog-scale-intro = The scale describes what low, moderate and high consequence mean in each area.
@@ -447,3 +489,31 @@ ui-event-detail-via = through { $value }
 ui-event-detail-what = { $value }
 ui-event-detail-path = { $value }
 ui-event-detail-suppressed = { $value } more like it in the minute before
+
+## Time zone, dependency graph, adapting (issue 17)
+ui-time-zone-unknown = --time-zone: the time zone “{ $zone }” is not in the time zone database (use an IANA name such as Europe/Oslo).
+ui-adapt-outcome-title = What the change did
+ui-adapt-outcome-same = The levels are as before; no level changed.
+ui-adapt-changed-heading = Changed
+ui-adapt-unchanged-heading = Not changed, and why
+ui-adapt-outcome-info = “{ $info }” in the task “{ $task }”: { $dim } changed from { $from } to { $to }.
+ui-adapt-outcome-changed = { $scope }: { $dim } changed from { $from } to { $to }.
+ui-adapt-outcome-stays-info = { $scope }: { $dim } stays { $level }, because “{ $info }” in the task “{ $task }” still gives it { $level }.
+ui-adapt-outcome-stays-dependency = { $scope }: { $dim } stays { $level }, because the system “{ $from }” depends on it and is { $level }.
+ui-adapt-outcome-stays-lowest = { $scope }: { $dim } stays { $level }, the lowest level.
+ui-adapt-scope-task = The task “{ $name }”
+ui-adapt-scope-system = The system “{ $name }”
+ui-adapt-scope-body = The body
+ui-adapt-rationale = The catalog's reasons for the recommended levels
+ui-adapt-scale-title = The consequence scale: what low, medium and high mean
+ui-adapt-scale-intro = A dimension's level is how bad the worst outcome would be if it failed, measured on this scale. The highest outcome across the areas decides.
+ui-adapt-dim-hint-c = Confidentiality: how bad would it be if the information were disclosed to someone who should not have it?
+ui-adapt-dim-hint-i = Integrity: how bad would it be if the information were wrong, incomplete or changed without anyone noticing?
+ui-adapt-dim-hint-a = Availability: how bad would it be if the information were not there when needed?
+ui-activity-styring = Management direction and follow-up
+ui-activity-risikovurdering = Risk assessment
+ui-activity-risikohandtering = Risk treatment
+ui-activity-overvaking = Monitoring and incident handling
+ui-activity-maling = Measurement, evaluation and audit
+ui-activity-kompetanse = Competence and culture development
+ui-activity-kommunikasjon = Communication

@@ -235,7 +235,10 @@ report-caption-overdue = Påkrevde tiltak som ikke er på plass etter fristen
 report-sheet-plan = Handlingsplan
 report-heading-plan = Handlingsplan
 report-caption-plan = Tiltak som gjenstår: hva, hvor, hvem og innen når
-report-plan-intro = { $open } av { $required } påkrevde tiltak er ikke på plass. { $overdue } er forfalt, { $noowner } mangler ansvarlig og { $nodue } mangler frist.
+report-plan-intro = { $open } av { $required } { $required ->
+        [one] påkrevd tiltak
+       *[other] påkrevde tiltak
+    } er ikke på plass. { $overdue } er forfalt, { $noowner } mangler ansvarlig og { $nodue } mangler frist.
 report-plan-order = Rekkefølge: forfalte tiltak først, deretter etter frist (tiltak uten frist sist), basisnivå, virksomheten før systemene, og tiltakets id.
 report-sheet-evidence = Dokumentasjon
 report-heading-evidence = Hva som viser at tiltaket er gjennomført
@@ -294,7 +297,16 @@ report-chart-risk-alt = { $level }: { $with } trenger risikovurdering, { $withou
 report-sheet-top-risks = Høyeste risikoer
 report-heading-top-risks = De høyeste risikoene
 report-caption-top-risks = De høyeste risikoene i virksomhetens risikovurderinger, med sone før og etter behandling
-report-top-risks-intro = De { $shown } høyeste av { $analysed } analyserte risikoer i { $assessments } risikovurderinger, ordnet etter sone før behandling og så etter sannsynlighet × konsekvens.
+report-top-risks-intro = { $shown ->
+        [one] Den høyeste
+       *[other] De { $shown } høyeste
+    } av { $analysed } { $analysed ->
+        [one] analysert risiko
+       *[other] analyserte risikoer
+    } i { $assessments } { $assessments ->
+        [one] risikovurdering
+       *[other] risikovurderinger
+    }, ordnet etter sone før behandling og så etter sannsynlighet × konsekvens.
 report-top-risks-none = Rapporten omfatter ingen risikovurderinger.
 report-chart-top-before = Antall risikoer per celle før behandling (matrise { $size })
 report-chart-top-after = Antall risikoer per celle etter behandling (matrise { $size })

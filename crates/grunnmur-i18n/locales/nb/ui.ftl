@@ -35,7 +35,7 @@ ui-error-title = Siden kan ikke vises
 ui-error-home = Til forsiden
 ui-form-problems = Skjemaet har feil som må rettes
 ui-field-required = { $field } må fylles ut.
-ui-date-invalid = «{ $value }» er ikke en dato. Bruk formen ÅÅÅÅ-MM-DD.
+ui-date-invalid = «{ $value }» er ikke en dato. Skriv den som dd.mm.åååå eller åååå-mm-dd.
 
 ui-login-title = Logg inn
 ui-login-intro = Logg inn med e-postadressen og passordet til kontoen din i Grunnmur.
@@ -44,7 +44,10 @@ ui-login-password = Passord
 ui-login-submit = Logg inn
 ui-login-oidc = Logg inn med virksomhetens innlogging
 ui-login-failed = Feil e-postadresse eller passord.
-ui-login-too-many = For mange mislykkede forsøk. Vent { $seconds } sekunder og prøv igjen.
+ui-login-too-many = For mange mislykkede forsøk. Vent { $seconds } { $seconds ->
+        [one] sekund
+       *[other] sekunder
+    } og prøv igjen.
 ui-oidc-continue-title = Du er logget inn
 ui-oidc-continue = Gå videre
 ui-oidc-expired = Innloggingen ble ikke fullført i tide, eller den ble startet et annet sted. Prøv igjen.
@@ -97,13 +100,22 @@ ui-dashboard-title = Oversikt
 ui-dashboard-intro = Her ser du hvor virksomheten står i arbeidet med de tre spørsmålene, og hva som trenger oppmerksomhet nå.
 ui-questions-title = De tre spørsmålene
 ui-q1 = Hvilke oppgaver løser vi, og hvilken informasjon behandler de?
-ui-q1-detail = { $tasks } oppgaver valgt. { $systems } systemer, hvorav { $mapped } er knyttet til oppgaver.
+ui-q1-detail = { $tasks } { $tasks ->
+        [one] oppgave
+       *[other] oppgaver
+    } valgt. { $systems } { $systems ->
+        [one] system
+       *[other] systemer
+    }, hvorav { $mapped } er knyttet til oppgaver.
 ui-q1-link = Velg oppgaver og knytt dem til systemer
 ui-q2 = Hvor alvorlig kan en hendelse bli?
 ui-q2-detail = Nivåene følger katalogens anbefalinger med { $deviations } avvik.
 ui-q2-link = Se og tilpass nivåene
 ui-q3 = Hvilke tiltak bør vi ha?
-ui-q3-detail = { $in_place } av { $required } påkrevde tiltak er på plass.
+ui-q3-detail = { $in_place } av { $required } { $required ->
+        [one] påkrevd tiltak
+       *[other] påkrevde tiltak
+    } er på plass.
 ui-q3-link = Se og følg opp tiltakene
 ui-state-done = Ferdig
 ui-state-todo = Gjenstår
@@ -119,7 +131,10 @@ ui-attention-caption = Her trengs en risikovurdering, viktigst først
 ui-attention-more = …og { $n } til.
 ui-progress-title = Framdrift
 ui-grid-title = Systemenes nivåer
-ui-grid-svg-title = Nivåer for { $n } systemer
+ui-grid-svg-title = Nivåer for { $n } { $n ->
+        [one] system
+       *[other] systemer
+    }
 
 ui-tasks-title = Ha oversikt og prioritere
 ui-tasks-intro = Velg oppgavene virksomheten løser. Hver oppgave tar med seg informasjonstypene den behandler og de anbefalte nivåene deres. Legg til egne oppgaver og informasjonstyper der katalogen ikke dekker dere.
@@ -136,7 +151,10 @@ ui-tasks-show-suggested = Vis bare forslagene
 ui-tasks-no-suggestions = Alle foreslåtte oppgaver er allerede valgt.
 ui-tasks-pick = Oppgaver å legge til
 ui-tasks-add = Legg til valgte oppgaver
-ui-n-info-types = { $n } informasjonstyper
+ui-n-info-types = { $n } { $n ->
+        [one] informasjonstype
+       *[other] informasjonstyper
+    }
 ui-tasks-own-title = Legg til en egen oppgave
 ui-tasks-own-add = Legg til oppgaven
 ui-info-own-title = Legg til en egen informasjonstype
@@ -177,7 +195,13 @@ ui-systems-create = Registrer systemet
 ui-systems-id-taken = Et system med id «{ $id }» finnes allerede.
 ui-graph-title = Avhengigheter mellom systemene
 ui-graph-intro = Hver pil går fra et system til det det avhenger av. Hel strek: kjører på. Stiplet strek: bruker. Tabellen over viser de samme avhengighetene.
-ui-graph-desc = { $systems } systemer og { $edges } avhengigheter.
+ui-graph-desc = { $systems } { $systems ->
+        [one] system
+       *[other] systemer
+    } og { $edges } { $edges ->
+        [one] avhengighet
+       *[other] avhengigheter
+    }.
 ui-system-title = System
 ui-system-levels = Nivåer
 ui-system-levels-caption = Nivåene fra systemets egen informasjon og etter arv gjennom avhengigheter
@@ -196,7 +220,10 @@ ui-dep-kind = Type avhengighet
 ui-dep-remove = Fjern: { $kind } { $name }
 ui-system-required = Påkrevde tiltak for systemet
 ui-system-required-none = Systemet har ingen påkrevde tiltak ennå. Knytt det til oppgaver først.
-ui-system-required-caption = { $n } påkrevde tiltak
+ui-system-required-caption = { $n } { $n ->
+        [one] påkrevd tiltak
+       *[other] påkrevde tiltak
+    }
 ui-system-delete-title = Slett systemet
 ui-system-delete-note = Sletter systemet, avhengighetene til det og statusene for tiltakene dets.
 ui-system-delete = Slett systemet
@@ -238,7 +265,10 @@ ui-filter-kind = Type tiltak
 ui-filter-purpose = Formål
 ui-filter-overdue = forfalt
 ui-filter-apply = Filtrer
-ui-measures-count = { $n } påkrevde tiltak passer med filteret.
+ui-measures-count = { $n } { $n ->
+        [one] påkrevd tiltak passer
+       *[other] påkrevde tiltak passer
+    } med filteret.
 ui-measures-caption = Påkrevde tiltak { $from }–{ $to }
 ui-kind-organisatorisk = Organisatorisk
 ui-kind-menneskelig = Menneskelig
@@ -255,7 +285,7 @@ ui-measure-status-invalid = Velg en status fra listen.
 ui-measure-justification-required = Begrunn hvorfor tiltaket ikke er relevant.
 ui-field-evidence = Dokumentasjon
 ui-field-valid_until = Leverandørerklæringen gjelder til
-ui-hint-date = ÅÅÅÅ-MM-DD
+ui-hint-date = Velg datoen i feltet, eller skriv den som dd.mm.åååå (31.12.2026) eller åååå-mm-dd (2026-12-31).
 ui-hint-evidence = Én lenke eller henvisning per linje.
 ui-hint-justification-na = Påkrevd når tiltaket ikke er relevant.
 ui-hint-valid-until = For status «Dekket av leverandør»: når erklæringen må fornyes.
@@ -290,7 +320,10 @@ ui-members-caption = Medlemmene i virksomheten
 ui-members-role-invalid = Velg en rolle fra listen.
 
 ui-audit-title = Endringslogg
-ui-audit-intro = Alle endringer i virksomheten, nyeste først. Loggen har { $n } oppføringer og er lenket med kjedesummer, så endringer i ettertid kan oppdages.
+ui-audit-intro = Alle endringer i virksomheten, nyeste først. Loggen har { $n } { $n ->
+        [one] oppføring
+       *[other] oppføringer
+    } og er lenket med kjedesummer, så endringer i ettertid kan oppdages.
 ui-audit-caption = De nyeste endringene
 
 ui-catalog-title = Katalogen
@@ -299,7 +332,10 @@ ui-catalog-intro = Den felles katalogen over oppgaver, informasjonstyper og tilt
 ui-catalog-back = Tilbake til katalogen
 ui-catalog-tasks = Oppgaver
 ui-catalog-task = Oppgave
-ui-catalog-tasks-caption = { $n } oppgaver i katalogen
+ui-catalog-tasks-caption = { $n } { $n ->
+        [one] oppgave
+       *[other] oppgaver
+    } i katalogen
 ui-catalog-info-types = Informasjonstyper
 ui-catalog-info-caption = Informasjonstyper med anbefalte nivåer
 ui-catalog-measures = Tiltak
@@ -447,3 +483,31 @@ ui-event-detail-via = gjennom { $value }
 ui-event-detail-what = { $value }
 ui-event-detail-path = { $value }
 ui-event-detail-suppressed = { $value } til av samme slag minuttet før
+
+## Time zone, dependency graph, adapting (issue 17)
+ui-time-zone-unknown = --time-zone: tidssonen «{ $zone }» finnes ikke i tidssonedatabasen (bruk et IANA-navn som Europe/Oslo).
+ui-adapt-outcome-title = Hva endringen gjorde
+ui-adapt-outcome-same = Nivåene er som før; ingen nivåer er endret.
+ui-adapt-changed-heading = Endret
+ui-adapt-unchanged-heading = Ikke endret, og hvorfor
+ui-adapt-outcome-info = «{ $info }» i oppgaven «{ $task }»: { $dim } er endret fra { $from } til { $to }.
+ui-adapt-outcome-changed = { $scope }: { $dim } er endret fra { $from } til { $to }.
+ui-adapt-outcome-stays-info = { $scope }: { $dim } er fortsatt { $level }, fordi «{ $info }» i oppgaven «{ $task }» fortsatt gir { $level }.
+ui-adapt-outcome-stays-dependency = { $scope }: { $dim } er fortsatt { $level }, fordi systemet «{ $from }» avhenger av det og har { $level }.
+ui-adapt-outcome-stays-lowest = { $scope }: { $dim } er fortsatt { $level }, det laveste nivået.
+ui-adapt-scope-task = Oppgaven «{ $name }»
+ui-adapt-scope-system = Systemet «{ $name }»
+ui-adapt-scope-body = Virksomheten
+ui-adapt-rationale = Katalogens begrunnelse for de anbefalte nivåene
+ui-adapt-scale-title = Konsekvensskalaen: hva lav, middels og høy betyr
+ui-adapt-scale-intro = Nivået for en dimensjon er hvor alvorlig det verste utfallet blir om den svikter, målt på denne skalaen. Det høyeste utfallet på tvers av områdene avgjør.
+ui-adapt-dim-hint-c = Konfidensialitet: hvor ille er det om opplysningene kommer på avveie eller blir kjent for uvedkommende?
+ui-adapt-dim-hint-i = Integritet: hvor ille er det om opplysningene blir feil, ufullstendige eller endret uten at noen merker det?
+ui-adapt-dim-hint-a = Tilgjengelighet: hvor ille er det om opplysningene ikke er tilgjengelige når de trengs?
+ui-activity-styring = Ledelsens styring og oppfølging
+ui-activity-risikovurdering = Risikovurdering
+ui-activity-risikohandtering = Risikohåndtering
+ui-activity-overvaking = Overvåking og hendelseshåndtering
+ui-activity-maling = Måling, evaluering og revisjon
+ui-activity-kompetanse = Kompetanse- og kulturutvikling
+ui-activity-kommunikasjon = Kommunikasjon

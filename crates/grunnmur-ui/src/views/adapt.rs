@@ -4,10 +4,11 @@
 use super::*;
 use crate::page::*;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use grunnmur_catalog::body::OverrideDoc;
-use grunnmur_core::level::{Dimension, Level, PartialLevels};
+use grunnmur_core::derive::LevelSource;
+use grunnmur_core::level::{Dimension, Level, Levels, PartialLevels};
 use grunnmur_core::workspace::InfoRef;
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
@@ -87,6 +88,18 @@ struct EditPage {
     justification: String,
     errors: Errors,
     lowered: bool,
+    /// The catalog's reasons for the recommended levels.
+    rationale: String,
+    /// The consequence scale: (area, low, medium, high).
+    scale: Vec<[String; 4]>,
+    /// After a save: what changed, and what did not and why.
+    outcome: Option<Outcome>,
+}
+
+/// What a saved adaptation did to the levels.
+pub struct Outcome {
+    pub changed: Vec<String>,
+    pub unchanged: Vec<String>,
 }
 
 struct Found {
@@ -96,6 +109,8 @@ struct Found {
     chosen: grunnmur_core::Levels,
     justification: String,
     lowered: bool,
+    /// The task's index and the information type's position in it.
+    at: (usize, usize),
 }
 
 fn find(
@@ -112,12 +127,13 @@ fn find(
         .position(|t| t.id == task)
         .ok_or(ApiError::NotFound)?;
     let t = &ws.tasks[n];
-    let x = a.tasks[n]
+    let k = a.tasks[n]
         .items
         .iter()
-        .find(|x| matches!(x.info, InfoRef::Catalog(_)) && ws.info_id(cat, x.info) == info)
+        .position(|x| matches!(x.info, InfoRef::Catalog(_)) && ws.info_id(cat, x.info) == info)
         .filter(|_| t.catalog.is_some())
         .ok_or(ApiError::NotFound)?;
+    let x = &a.tasks[n].items[k];
     Ok(Found {
         task_name: task_name(cat, t, lang).to_string(),
         info_name: info_name(cat, ws, x.info, lang).to_string(),
@@ -128,7 +144,208 @@ fn find(
             .map(|k| t.adaptations[k as usize].justification.clone())
             .unwrap_or_default(),
         lowered: !x.lowered.is_empty(),
+        at: (n, k),
     })
+}
+
+/// A level as one letter in a query.
+fn letter(l: Level) -> char {
+    match l {
+        Level::Lav => 'l',
+        Level::Middels => 'm',
+        Level::Hoy => 'h',
+    }
+}
+
+fn code(l: Levels) -> String {
+    Dimension::ALL.iter().map(|d| letter(l[*d])).collect()
+}
+
+fn decode(s: &str) -> Option<Levels> {
+    let mut it = s.chars().map(|c| match c {
+        'l' => Some(Level::Lav),
+        'm' => Some(Level::Middels),
+        'h' => Some(Level::Hoy),
+        _ => None,
+    });
+    let levels = Levels {
+        c: it.next()??,
+        i: it.next()??,
+        a: it.next()??,
+    };
+    it.next().is_none().then_some(levels)
+}
+
+/// The levels a change of the information type at `at` can move, as a query: the item's,
+/// its task's and the body's (`was=mmh.mmh.hhh`), and those of each system that processes the
+/// item (`sys=s.hr:mmh,s.arkiv:hhh`). The page after the save compares them with the new ones.
+fn levels_query(b: &BodyView, at: (usize, usize)) -> String {
+    let (ws, a) = (&b.derived.ws, &b.derived.assessment);
+    let (n, k) = at;
+    let was = format!(
+        "{}.{}.{}",
+        code(a.tasks[n].items[k].levels),
+        code(a.tasks[n].levels),
+        code(a.org_levels)
+    );
+    let systems: Vec<String> = processing(ws, at)
+        .map(|i| format!("{}:{}", ws.systems[i].id, code(a.systems[i].levels)))
+        .collect();
+    format!("was={}&sys={}", enc(&was), enc(&systems.join(",")))
+}
+
+/// The systems that process the information type at `at`.
+fn processing(
+    ws: &grunnmur_core::Workspace,
+    (n, k): (usize, usize),
+) -> impl Iterator<Item = usize> + '_ {
+    ws.systems.iter().enumerate().filter_map(move |(i, s)| {
+        s.processes
+            .iter()
+            .any(|p| p.task == n && p.items.contains(&(k as u32)))
+            .then_some(i)
+    })
+}
+
+/// What a save did, from the levels before it (`levels_query`) and the body as it is now: for
+/// each dimension the information type moved in, each scope that moved, and each one that did
+/// not with what still holds it there. `None` when the query is not one of ours.
+fn outcome(
+    lang: grunnmur_i18n::Lang,
+    b: &BodyView,
+    at: (usize, usize),
+    q: &std::collections::HashMap<String, String>,
+) -> Option<Outcome> {
+    let cat = &b.derived.catalog.catalog;
+    let (ws, a) = (&b.derived.ws, &b.derived.assessment);
+    let (n, k) = at;
+    let mut was = q.get("was")?.split('.').map(decode);
+    let (info_was, task_was, org_was) = (was.next()??, was.next()??, was.next()??);
+    let systems_was: Vec<(usize, Levels)> = q
+        .get("sys")
+        .map(String::as_str)
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|e| {
+            let (id, l) = e.rsplit_once(':')?;
+            Some((ws.systems.iter().position(|s| s.id == id)?, decode(l)?))
+        })
+        .collect();
+    let level = |l: Level| level_label(lang, l);
+    let task_label = |task: usize| task_name(cat, &ws.tasks[task], lang).to_string();
+    let item_label = |task: usize, item: usize| {
+        info_name(cat, ws, a.tasks[task].items[item].info, lang).to_string()
+    };
+    // Why a scope stays at `l` in `d`: the information type, through its task, that gives it.
+    let stays = |name: &str, d: Dimension, l: Level, source: Option<(usize, usize)>| match source {
+        Some((task, item)) => t(
+            lang,
+            "ui-adapt-outcome-stays-info",
+            &[
+                ("scope", name),
+                ("dim", &dim_label(lang, d)),
+                ("level", &level(l)),
+                ("info", &item_label(task, item)),
+                ("task", &task_label(task)),
+            ],
+        ),
+        None => t(
+            lang,
+            "ui-adapt-outcome-stays-lowest",
+            &[
+                ("scope", name),
+                ("dim", &dim_label(lang, d)),
+                ("level", &level(l)),
+            ],
+        ),
+    };
+    // The item that gives a task its level in `d`.
+    let task_source =
+        |task: usize, d: Dimension| a.tasks[task].sources[d as usize].map(|i| (task, i as usize));
+    let mut out = Outcome {
+        changed: Vec::new(),
+        unchanged: Vec::new(),
+    };
+    let item_now = a.tasks[n].items[k].levels;
+    for d in Dimension::ALL {
+        if info_was[d] == item_now[d] {
+            continue;
+        }
+        out.changed.push(t(
+            lang,
+            "ui-adapt-outcome-info",
+            &[
+                ("info", &item_label(n, k)),
+                ("task", &task_label(n)),
+                ("dim", &dim_label(lang, d)),
+                ("from", &level(info_was[d])),
+                ("to", &level(item_now[d])),
+            ],
+        ));
+        let mut report = |name: String, before: Level, now: Level, why: &dyn Fn(&str) -> String| {
+            if before == now {
+                out.unchanged.push(why(&name));
+            } else {
+                out.changed.push(t(
+                    lang,
+                    "ui-adapt-outcome-changed",
+                    &[
+                        ("scope", &name),
+                        ("dim", &dim_label(lang, d)),
+                        ("from", &level(before)),
+                        ("to", &level(now)),
+                    ],
+                ));
+            }
+        };
+        let task_now = a.tasks[n].levels[d];
+        report(
+            t(lang, "ui-adapt-scope-task", &[("name", &task_label(n))]),
+            task_was[d],
+            task_now,
+            &|name: &str| stays(name, d, task_now, task_source(n, d)),
+        );
+        for &(i, before) in &systems_was {
+            let now = a.systems[i].levels[d];
+            let why = |name: &str| match a.systems[i].sources[d as usize] {
+                LevelSource::InfoType { task, item } => {
+                    stays(name, d, now, Some((task, item as usize)))
+                }
+                LevelSource::Inherited { from, .. } => t(
+                    lang,
+                    "ui-adapt-outcome-stays-dependency",
+                    &[
+                        ("scope", name),
+                        ("dim", &dim_label(lang, d)),
+                        ("level", &level(now)),
+                        ("from", &ws.systems[from].name),
+                    ],
+                ),
+                LevelSource::Default => stays(name, d, now, None),
+            };
+            report(
+                t(
+                    lang,
+                    "ui-adapt-scope-system",
+                    &[("name", &ws.systems[i].name)],
+                ),
+                before[d],
+                now,
+                &why,
+            );
+        }
+        let org_now = a.org_levels[d];
+        report(
+            t(lang, "ui-adapt-scope-body", &[]),
+            org_was[d],
+            org_now,
+            &|name: &str| {
+                let source = a.org_sources[d as usize].and_then(|task| task_source(task, d));
+                stays(name, d, org_now, source)
+            },
+        );
+    }
+    Some(out)
 }
 
 fn edit_page(
@@ -141,10 +358,35 @@ fn edit_page(
     errors: Errors,
 ) -> EditPage {
     let lang = v.lang;
+    let code = lang.code();
     let selects = Dimension::ALL
         .iter()
         .zip(chosen)
-        .map(|(d, c)| Select::new(d.as_str(), dim_label(lang, *d), level_options(lang), &c))
+        .map(|(d, c)| {
+            let mut s = Select::new(d.as_str(), dim_label(lang, *d), level_options(lang), &c);
+            s.hint = t(lang, &format!("ui-adapt-dim-hint-{}", d.as_str()), &[]);
+            s
+        })
+        .collect();
+    let doc = &b.derived.catalog.doc;
+    let rationale = doc
+        .info_types
+        .iter()
+        .find(|x| x.id == info)
+        .and_then(|x| x.rationale.as_ref())
+        .map(|r| r.get(code).to_string())
+        .unwrap_or_default();
+    let scale = doc
+        .consequence_scale
+        .iter()
+        .map(|a| {
+            [
+                a.name.get(code).to_string(),
+                a.levels.lav.get(code).to_string(),
+                a.levels.middels.get(code).to_string(),
+                a.levels.hoy.get(code).to_string(),
+            ]
+        })
         .collect();
     EditPage {
         p: v.body_page(b, "ui-adapt-edit-title", "adapt"),
@@ -157,24 +399,23 @@ fn edit_page(
         justification: f.justification,
         errors,
         lowered: f.lowered,
+        rationale,
+        scale,
+        outcome: None,
     }
 }
 
 pub async fn edit(
     BodyPage { v, b, .. }: BodyPage<Editor>,
     Path((_, task, info)): Path<(String, String, String)>,
+    Query(q): Query<std::collections::HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let f = find(&b, &task, &info, v.lang)?;
     let chosen = Dimension::ALL.map(|d| f.chosen[d].ascii().to_string());
-    html(edit_page(
-        &v,
-        &b,
-        &task,
-        &info,
-        f,
-        chosen,
-        Errors::default(),
-    ))
+    let outcome = outcome(v.lang, &b, f.at, &q);
+    let mut page = edit_page(&v, &b, &task, &info, f, chosen, Errors::default());
+    page.outcome = outcome;
+    html(page)
 }
 
 pub async fn save(
@@ -232,7 +473,13 @@ pub async fn save(
     })
     .await;
     match r {
-        Ok(_) => Ok(saved(&format!("/b/{orgnr}/adapt#task-{task}"))),
+        // Back to this form, which says what the change did (the levels before it ride along).
+        Ok(_) => Ok(saved(&format!(
+            "/b/{orgnr}/adapt/{}/{}?{}",
+            enc_path(&task),
+            enc_path(&info),
+            levels_query(&b, f.at)
+        ))),
         Err(e) => {
             let errors = problems(v.lang, e, "justification")?;
             f.justification = justification;

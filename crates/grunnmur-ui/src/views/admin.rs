@@ -210,7 +210,7 @@ async fn members_page(
                 &format!("ui-role-{}", l.role.unwrap_or_default()),
                 &[],
             );
-            (l.email, role, timestamp(l.expires_at))
+            (l.email, role, timestamp(&s.config.time_zone, l.expires_at))
         })
         .collect();
     let opts = ROLES
@@ -317,7 +317,25 @@ struct AuditPage {
 /// How many of the newest entries the page shows.
 const AUDIT_SHOWN: usize = 200;
 
-pub use grunnmur_web::credentials::timestamp;
+/// Seconds since the epoch as local time in the server's time zone (`--time-zone`, Europe/Oslo
+/// by default): `YYYY-MM-DD hh:mm:ss CET`. A zone the time zone database does not know (the
+/// server refuses one at start) shows UTC.
+pub fn timestamp(zone: &str, at: i64) -> String {
+    let local = jiff::tz::TimeZone::get(zone)
+        .ok()
+        .zip(jiff::Timestamp::from_second(at).ok())
+        .map(|(tz, ts)| {
+            ts.to_zoned_datetime(tz)
+                .strftime("%Y-%m-%d %H:%M:%S %Z")
+                .to_string()
+        });
+    local.unwrap_or_else(|| grunnmur_web::credentials::timestamp(at))
+}
+
+/// Whether the time zone database knows `zone` (an IANA name such as `Europe/Oslo`).
+pub fn time_zone_known(zone: &str) -> bool {
+    jiff::tz::TimeZone::get(zone).is_ok()
+}
 
 pub async fn audit(
     State(s): State<AppState>,
@@ -330,7 +348,7 @@ pub async fn audit(
         .rev()
         .take(AUDIT_SHOWN)
         .map(|e| AuditLine {
-            at: timestamp(e.at),
+            at: timestamp(&s.config.time_zone, e.at),
             actor: e.actor,
             action: e.action,
             hash: e.hash.chars().take(12).collect(),
@@ -439,7 +457,10 @@ async fn release_page(
                 published: t(
                     lang,
                     "ui-release-published",
-                    &[("at", &timestamp(r.published_at)), ("by", &r.published_by)],
+                    &[
+                        ("at", &timestamp(&s.config.time_zone, r.published_at)),
+                        ("by", &r.published_by),
+                    ],
                 ),
                 catalog_id: r.catalog_id,
                 version: r.version,

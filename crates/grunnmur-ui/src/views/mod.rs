@@ -123,6 +123,17 @@ pub fn object_label(
     )
 }
 
+/// A risk assessment's title as the reader sees it: the default title a new assessment gets
+/// (stored in the language of whoever started it) is shown in the reader's language.
+pub fn assessment_title(lang: Lang, stored: &str) -> String {
+    let default = |l: Lang| t(l, "ui-risk-new-title", &[]);
+    if stored == default(Lang::Nb) || stored == default(Lang::En) {
+        default(lang)
+    } else {
+        stored.to_string()
+    }
+}
+
 /// Ids are ASCII words, but a path segment is escaped all the same.
 pub fn enc_path(s: &str) -> String {
     crate::page::enc(s)
@@ -170,11 +181,27 @@ pub fn date_field(
     if value.is_empty() {
         return None;
     }
-    let date = grunnmur_core::Date::parse(value);
+    let date = grunnmur_core::Date::parse(value).or_else(|| day_first(value));
     if date.is_none() {
         errors.push(field, t(lang, "ui-date-invalid", &[("value", value)]));
     }
     date
+}
+
+/// A date typed the Norwegian way, `dd.mm.yyyy` (`d.m.yyyy` too), where a browser has no date
+/// picker.
+fn day_first(value: &str) -> Option<grunnmur_core::Date> {
+    let mut parts = value.trim().split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || d.len() > 2 || m.len() > 2 {
+        return None;
+    }
+    let num = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())?
+    };
+    grunnmur_core::Date::new(num(y)? as i32, num(m)? as u8, num(d)? as u8)
 }
 
 /// The baseline filter: all, then BN1..BN3.

@@ -101,13 +101,13 @@ fn detail_text(lang: Lang, d: &serde_json::Value) -> String {
         .join("; ")
 }
 
-fn line(lang: Lang, e: PlatformEntry, names: &HashMap<String, String>) -> EventLine {
+fn line(lang: Lang, zone: &str, e: PlatformEntry, names: &HashMap<String, String>) -> EventLine {
     let text = |k: &str| e.detail.get(k).and_then(|v| v.as_str()).map(str::to_string);
     let body = text("orgnr")
         .map(|o| names.get(&o).map_or(o.clone(), |n| format!("{n} ({o})")))
         .unwrap_or_default();
     EventLine {
-        at: timestamp(e.at),
+        at: timestamp(zone, e.at),
         client: text("client").unwrap_or_default(),
         body,
         detail: detail_text(lang, &e.detail),
@@ -185,7 +185,7 @@ pub async fn show(
         events: page
             .entries
             .into_iter()
-            .map(|e| line(lang, e, &names))
+            .map(|e| line(lang, &s.config.time_zone, e, &names))
             .collect(),
         next,
     };

@@ -214,7 +214,7 @@ pub async fn show(
         let object = doc.frame.object.to_string();
         assessments.push(AssessmentLine {
             id: row.id,
-            title: doc.title.clone(),
+            title: assessment_title(lang, &doc.title),
             object: object_label(cat, &b.derived.ws, &orgnr, &object, lang).0,
             risks: doc.risks.len(),
             accepted: doc
@@ -247,7 +247,12 @@ pub async fn show(
             ),
             lang: r.lang,
             approved: match (&r.approver, r.approved_at) {
-                (Some(who), Some(at)) => format!("{who}, {}", super::admin::timestamp(at)),
+                (Some(who), Some(at)) => {
+                    format!(
+                        "{who}, {}",
+                        super::admin::timestamp(&s.config.time_zone, at)
+                    )
+                }
                 _ => String::new(),
             },
             hash: r.content_hash.chars().take(12).collect(),
@@ -913,7 +918,7 @@ async fn assessment_page(
         p,
         id: row.id,
         version: row.version,
-        title: doc.title.clone(),
+        title: assessment_title(lang, &doc.title),
         object: object_label(cat, ws, &b.row.orgnr, &object, lang).0,
         scope: doc.frame.scope.clone(),
         areas: doc.areas.iter().map(|a| area_line(v, b, a)).collect(),
@@ -1128,7 +1133,7 @@ async fn edit_page(
         p: v.body_page(b, "ui-risk-edit-title", "risk"),
         id: row.id,
         version: row.version,
-        assessment: doc.title.clone(),
+        assessment: assessment_title(v.lang, &doc.title),
         risk_id: risk_id.to_string(),
         risk_title: doc.risks[n].title.clone(),
         accepted: accepted(&doc),

@@ -9,7 +9,8 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use grunnmur_store::Role;
-use grunnmur_web::credentials::{self, TokenInfo, TokenRequest, timestamp};
+use super::admin::timestamp;
+use grunnmur_web::credentials::{self, TokenInfo, TokenRequest};
 use grunnmur_web::error::ApiError;
 use grunnmur_web::{AppState, auth};
 
@@ -47,7 +48,7 @@ fn role_name(lang: grunnmur_i18n::Lang, role: &str) -> String {
     t(lang, &format!("ui-role-{role}"), &[])
 }
 
-fn line(lang: grunnmur_i18n::Lang, tk: TokenInfo) -> TokenLine {
+fn line(lang: grunnmur_i18n::Lang, zone: &str, tk: TokenInfo) -> TokenLine {
     let scope = match (&tk.body, &tk.role) {
         (Some(b), Some(r)) => {
             let role = role_name(lang, r);
@@ -63,11 +64,11 @@ fn line(lang: grunnmur_i18n::Lang, tk: TokenInfo) -> TokenLine {
         id: tk.id,
         name: tk.name,
         scope,
-        created: timestamp(tk.created_at),
-        expires: timestamp(tk.expires_at),
+        created: timestamp(zone, tk.created_at),
+        expires: timestamp(zone, tk.expires_at),
         used: tk
             .last_used_at
-            .map(timestamp)
+            .map(|at| timestamp(zone, at))
             .unwrap_or_else(|| t(lang, "ui-tokens-never", &[])),
         state: t(lang, &format!("ui-tokens-state-{}", tk.state), &[]),
         active: tk.state == "active",
@@ -93,7 +94,7 @@ async fn account_page(
     let tokens = credentials::token_list(&*s.store, v.user.id)
         .await?
         .into_iter()
-        .map(|tk| line(lang, tk))
+        .map(|tk| line(lang, &s.config.time_zone, tk))
         .collect();
     // The bodies a token may be limited to: the user's own (every body for a platform admin).
     let mine: std::collections::HashMap<String, Role> =

@@ -7,7 +7,8 @@ use crate::page::*;
 use askama::Template;
 use axum::extract::State;
 use grunnmur_web::AppState;
-use grunnmur_web::credentials::{self, timestamp};
+use super::admin::timestamp;
+use grunnmur_web::credentials;
 use grunnmur_web::error::ApiError;
 
 pub struct UserLine {
@@ -33,7 +34,7 @@ async fn users_page(s: &AppState, v: &Viewer, errors: Errors) -> Result<UsersPag
         .into_iter()
         .map(|u| UserLine {
             state: match u.disabled_at {
-                Some(at) => t(lang, "ui-users-disabled", &[("at", &timestamp(at))]),
+                Some(at) => t(lang, "ui-users-disabled", &[("at", &timestamp(&s.config.time_zone, at))]),
                 None => t(lang, "ui-users-active", &[]),
             },
             disabled: u.disabled_at.is_some(),

@@ -8,6 +8,7 @@
 mod access;
 mod accounts;
 mod credentials;
+mod adapt;
 mod dashboard;
 mod events;
 mod forms;
