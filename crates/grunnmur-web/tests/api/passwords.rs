@@ -303,6 +303,54 @@ async fn a_platform_administrators_session_must_enrol_first() {
     }
 }
 
+/// Issue 16, item 2: "accounts that sign in through OpenID Connect get their second factor from
+/// the provider" — an account without a local password cannot enrol, and is never asked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_of_the_organisations_login_is_not_asked_for_totp() {
+    for app in App::on_every_backend("an_account_of_the_organisations_login_is_not_asked").await {
+        let id = app
+            .store
+            .create_user("oidc@example.no", None, false, "test")
+            .await
+            .unwrap();
+        let who = app.token(id).await;
+        let res = app.req(&who, Method::POST, "/api/me/totp", None).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.text());
+        assert!(
+            app.store
+                .user(id)
+                .await
+                .unwrap()
+                .unwrap()
+                .totp_pending
+                .is_none()
+        );
+        let me = app.req(&who, Method::GET, "/api/me", None).await;
+        assert_eq!(me.json()["second_factor"], false);
+        // A platform administrator's session without a local password is not held for it (the
+        // session as the organisation's login opens it).
+        let root = app
+            .store
+            .create_user("oidc-root@example.no", None, true, "test")
+            .await
+            .unwrap();
+        let cookie = grunnmur_web::auth::random_token(32);
+        let hash = grunnmur_web::auth::sha256_hex(&cookie);
+        let expires = grunnmur_store::now() + 3600;
+        app.store
+            .create_session(&hash, root, "csrf", expires)
+            .await
+            .unwrap();
+        let session = Who {
+            cookie: Some(format!("grunnmur_session={cookie}")),
+            csrf: Some("csrf".into()),
+            token: None,
+        };
+        let res = app.req(&session, Method::GET, "/api/bodies", None).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    }
+}
+
 /// Turns the second factor on for an account in the store, spending no code: its secret.
 async fn with_totp(app: &App, id: i64, email: &str) -> String {
     let secret = totp::new_secret();
