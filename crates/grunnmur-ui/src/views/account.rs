@@ -192,7 +192,7 @@ pub async fn login_code(
     client: grunnmur_web::security::Client,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let f = FormData::parse(&body);
+    let f = FormData::parse(&body)?;
     let expected = auth::cookie_value(&headers, LOGIN_COOKIE).unwrap_or_default();
     if expected.is_empty() || !auth::same(f.get("csrf"), &expected) {
         return Err(ApiError::Csrf.into());
@@ -285,7 +285,7 @@ pub async fn reset(
     let Some(link) = live_link(&s, &token, "reset").await? else {
         return invalid_link(lang, &path);
     };
-    let f = FormData::parse(&body);
+    let f = FormData::parse(&body)?;
     let hash = match password::hash_new("new", f.get_raw("new")) {
         Ok(h) => h,
         Err(e) => {
@@ -393,7 +393,7 @@ pub async fn invite_accept(
     let Some(link) = live_link(&s, &token, "invite").await? else {
         return invalid_link(lang, &format!("/invite/{token}"));
     };
-    let f = FormData::parse(&body);
+    let f = FormData::parse(&body)?;
     let hash_token = auth::sha256_hex(&token);
     let signed_in = auth::session_user(&s, &headers).await?;
     let r = match &signed_in {
