@@ -74,10 +74,6 @@ async fn a_name_that_looks_like_markup_is_shown_as_text() {
         let (status, html) = app.get(&s.cookie, &format!("/b/{A}/systems")).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("&lt;script&gt;alert("), "shown as text");
-        assert!(
-            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
-            "{html}"
-        );
         assert!(!html.contains("<script>alert(") && !html.contains("<img src=x"));
     }
 }
