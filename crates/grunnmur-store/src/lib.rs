@@ -446,6 +446,10 @@ pub trait Storage: Send + Sync {
     ) -> Result<()>;
     /// Turns the second factor off and removes the recovery codes; `totp.disable`.
     async fn disable_totp(&self, user_id: i64, actor: &str) -> Result<()>;
+    /// Spends a TOTP time step: `true` and stored as the account's last if it is later than the
+    /// last one used, else `false`. One conditional update, so of two callers with the same
+    /// step only one gets `true` (RFC 6238, 5.2: a code is accepted once).
+    async fn use_totp_step(&self, user_id: i64, step: i64) -> Result<bool>;
     /// Uses a recovery code once: `true` if it was unused (`totp.recovery-used`), else `false`.
     async fn use_recovery_code(&self, user_id: i64, code_hash: &str, actor: &str) -> Result<bool>;
     async fn recovery_codes_left(&self, user_id: i64) -> Result<i64>;

@@ -258,6 +258,10 @@ impl<DB: Backend> Storage for Store<DB> {
         passwords::disable_totp(self, user_id, actor).await
     }
 
+    async fn use_totp_step(&self, user_id: i64, step: i64) -> Result<bool> {
+        passwords::use_totp_step(self, user_id, step).await
+    }
+
     async fn use_recovery_code(&self, user_id: i64, code_hash: &str, actor: &str) -> Result<bool> {
         passwords::use_recovery_code(self, user_id, code_hash, actor).await
     }

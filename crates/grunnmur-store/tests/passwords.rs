@@ -114,6 +114,40 @@ async fn totp_secrets_and_recovery_codes_are_used_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_totp_step_is_used_once_even_by_concurrent_callers() {
+    for s in stores("a_totp_step_is_used_once_even_by_concurrent_callers").await {
+        let b = s.backend();
+        let id = s
+            .create_user("kari@example.no", Some("h"), false, "t")
+            .await
+            .unwrap();
+        let other = s
+            .create_user("ola@example.no", Some("h"), false, "t")
+            .await
+            .unwrap();
+        let step = now() / 30;
+        assert!(s.use_totp_step(id, step).await.unwrap(), "{b}");
+        assert!(!s.use_totp_step(id, step).await.unwrap(), "again: {b}");
+        assert!(!s.use_totp_step(id, step - 1).await.unwrap(), "older: {b}");
+        // Another account's steps are its own.
+        assert!(s.use_totp_step(other, step).await.unwrap(), "{b}");
+        // Eight callers with the same later step at once: exactly one wins.
+        let racers: Vec<_> = (0..8)
+            .map(|_| {
+                let s = s.clone();
+                tokio::spawn(async move { s.use_totp_step(id, step + 1).await.unwrap() })
+            })
+            .collect();
+        let mut won = 0;
+        for r in racers {
+            won += usize::from(r.await.unwrap());
+        }
+        assert_eq!(won, 1, "{b}");
+        assert!(s.use_totp_step(id, step + 2).await.unwrap(), "{b}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reset_link_works_once_ends_sessions_and_retires_older_ones() {
     for s in stores("a_reset_link_works_once_ends_sessions_and_retires_older_ones").await {
         let b = s.backend();

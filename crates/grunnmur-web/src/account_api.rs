@@ -76,7 +76,8 @@ pub async fn begin_totp(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TotpCode {
-    /// The six digits the authenticator app shows now.
+    /// The six digits the authenticator app shows now. A code is accepted once: one already
+    /// used by this account (or an older one) is refused as wrong.
     pub code: String,
 }
 
@@ -106,7 +107,7 @@ pub async fn confirm_totp(
 #[serde(deny_unknown_fields)]
 pub struct TotpOff {
     pub password: String,
-    /// A TOTP code or a recovery code.
+    /// A TOTP code not used before, or a recovery code.
     pub code: String,
 }
 

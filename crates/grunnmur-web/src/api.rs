@@ -109,7 +109,7 @@ pub struct LoginResponse {
 #[utoipa::path(post, path = "/api/login", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, description = "Logged in; the session cookie is set", body = LoginResponse),
-        (status = 401, description = "Wrong email, password or code; or `second_factor_required`: send the code too", body = ErrorBody),
+        (status = 401, description = "Wrong email, password or code (a TOTP code already used counts as wrong); or `second_factor_required`: send the code too", body = ErrorBody),
         (status = 429, description = "Too many failed attempts for this account from this address, or from this address; `Retry-After` says when to try again", body = ErrorBody)))]
 pub async fn login(
     State(s): State<AppState>,

@@ -183,12 +183,27 @@ pub async fn second_factor(s: &AppState, user: &UserRow, code: &str) -> Result<b
         return Ok(true);
     };
     if totp::is_totp_code(code) {
-        return Ok(totp::verify(secret, code, now()));
+        return totp_once(s, user, secret, code).await;
     }
     let hash = totp::recovery_hash(code);
     Ok(s.store
         .use_recovery_code(user.id, &hash, &user.email)
         .await?)
+}
+
+/// A TOTP code of `secret` that the account has not used yet: its time step is stored as the
+/// account's last, atomically, so a code (or an older one) is accepted once — of two requests
+/// with the same code, one wins (RFC 6238, 5.2).
+async fn totp_once(
+    s: &AppState,
+    user: &UserRow,
+    secret: &str,
+    code: &str,
+) -> Result<bool, ApiError> {
+    match totp::matching_step(secret, code, now()) {
+        Some(step) => Ok(s.store.use_totp_step(user.id, step).await?),
+        None => Ok(false),
+    }
 }
 
 /// Local accounts only: an account that signs in through OpenID Connect gets its second factor
@@ -213,7 +228,8 @@ pub async fn begin_totp(s: &AppState, user: &UserRow) -> Result<(String, String)
 }
 
 /// Confirms the enrolment with a code from the pending secret: the second factor is on, and the
-/// recovery codes (returned, shown once) replace any earlier ones.
+/// recovery codes (returned, shown once) replace any earlier ones. The code is spent like a
+/// sign-in's: it does not sign in afterwards.
 pub async fn confirm_totp(
     s: &AppState,
     user: &UserRow,
@@ -226,7 +242,7 @@ pub async fn confirm_totp(
             code: "totp-not-started",
         });
     };
-    if !totp::verify(secret, code, now()) {
+    if !totp_once(s, user, secret, code).await? {
         return Err(ApiError::InvalidField {
             field: "code".into(),
             code: "totp-wrong",

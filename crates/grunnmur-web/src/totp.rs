@@ -75,16 +75,26 @@ pub fn code_at(key: &[u8], unix: i64) -> String {
 
 /// Whether `code` is the secret's code at `unix`, or one step either side (clock drift).
 pub fn verify(secret: &str, code: &str, unix: i64) -> bool {
+    matching_step(secret, code, unix).is_some()
+}
+
+/// The time step (`unix / STEP`) whose code `code` is, within one step either side of `unix`
+/// (clock drift); the latest when several match. Every step is compared, in constant time.
+/// The caller refuses a step at or before the last one the account used (RFC 6238, 5.2).
+pub fn matching_step(secret: &str, code: &str, unix: i64) -> Option<i64> {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    let Some(key) = base32_decode(secret) else {
-        return false;
-    };
+    let key = base32_decode(secret)?;
     if code.len() != DIGITS as usize || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
+        return None;
     }
-    [-STEP, 0, STEP]
-        .iter()
-        .fold(false, |ok, d| same(&code_at(&key, unix + d), &code) | ok)
+    [-STEP, 0, STEP].iter().fold(None, |found, d| {
+        let t = unix + d;
+        if same(&code_at(&key, t), &code) {
+            Some(t.div_euclid(STEP))
+        } else {
+            found
+        }
+    })
 }
 
 /// A new secret: 160 random bits (RFC 4226's recommendation), base32.
@@ -196,6 +206,21 @@ mod tests {
         assert!(!verify(&secret, &code_at(&key, now - 90), now));
         assert!(!verify(&secret, "12345", now));
         assert!(!verify(&secret, "abcdef", now));
+    }
+
+    #[test]
+    fn the_matching_step_is_the_codes_own() {
+        let secret = base32_encode(b"12345678901234567890");
+        let key = base32_decode(&secret).unwrap();
+        let now = 1_111_111_111;
+        let step = now / STEP;
+        assert_eq!(matching_step(&secret, &code_at(&key, now), now), Some(step));
+        let before = code_at(&key, now - STEP);
+        assert_eq!(matching_step(&secret, &before, now), Some(step - 1));
+        let after = code_at(&key, now + STEP);
+        assert_eq!(matching_step(&secret, &after, now), Some(step + 1));
+        assert_eq!(matching_step(&secret, &code_at(&key, now - 90), now), None);
+        assert_eq!(matching_step("not base32!", &after, now), None);
     }
 
     #[test]

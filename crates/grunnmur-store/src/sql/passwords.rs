@@ -16,6 +16,10 @@ const DELETE_USER_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
 
 const SET_TOTP_PENDING: &str = "UPDATE users SET totp_pending = $1 WHERE id = $2";
 const SET_TOTP: &str = "UPDATE users SET totp_secret = $1, totp_pending = NULL WHERE id = $2";
+/// Stores the step only if it is later than the last used: one statement, so it is atomic on
+/// both backends (PostgreSQL re-checks the condition on the row a concurrent update left).
+const USE_TOTP_STEP: &str = "UPDATE users SET totp_last_step = $1 \
+     WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1) RETURNING id";
 const DELETE_RECOVERY: &str = "DELETE FROM recovery_codes WHERE user_id = $1";
 const INSERT_RECOVERY: &str =
     "INSERT INTO recovery_codes (user_id, code_hash, used_at) VALUES ($1, $2, NULL)";
@@ -208,6 +212,19 @@ pub(crate) async fn disable_totp<DB: Backend>(
     tx.commit(&entry(actor, None, "totp.disable", None, Some(after)))
         .await?;
     Ok(())
+}
+
+pub(crate) async fn use_totp_step<DB: Backend>(
+    s: &Store<DB>,
+    user_id: i64,
+    step: i64,
+) -> Result<bool> {
+    let won: Option<(i64,)> = Sql::new(USE_TOTP_STEP)
+        .bind(step)
+        .bind(user_id)
+        .fetch_optional(s)
+        .await?;
+    Ok(won.is_some())
 }
 
 pub(crate) async fn use_recovery_code<DB: Backend>(

@@ -63,6 +63,35 @@ async fn signed_in_pages_are_never_stored_and_an_https_site_says_so() {
     );
 }
 
+/// ASVS 14.4.6, 14.3.3 and 14.5.3: pages keep their addresses (which name bodies and systems)
+/// to this site when a link leads elsewhere, name no server software, and open nothing to
+/// other origins (no CORS headers).
+#[tokio::test]
+async fn pages_keep_the_referrer_on_the_site_and_name_no_software() {
+    for app in apps("pages_keep_the_referrer_on_the_site").await {
+        let s = app.login("a@example.no").await;
+        for (cookie, path) in [
+            ("", "/login".to_string()),
+            (s.cookie.as_str(), format!("/b/{A}/systems")),
+            (s.cookie.as_str(), "/bodies".to_string()),
+        ] {
+            let res = app
+                .http
+                .get(format!("{}{path}", app.base))
+                .header("cookie", cookie)
+                .header("origin", "https://evil.example")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            assert_eq!(res.headers()["referrer-policy"], "same-origin", "{path}");
+            for name in ["server", "x-powered-by", "access-control-allow-origin"] {
+                assert!(res.headers().get(name).is_none(), "{path}: {name}");
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn pages_send_strangers_to_the_login_and_back() {
     for app in apps("pages_send_strangers_to_the_login_and_back").await {

@@ -28,6 +28,13 @@ fn code_now(secret: &str) -> String {
     totp::code_at(&totp::base32_decode(secret).unwrap(), grunnmur_store::now())
 }
 
+/// The next step's code: the one to use once the current step's code was spent (a code is
+/// accepted once; one step of clock drift is allowed either way).
+fn code_next(secret: &str) -> String {
+    let key = totp::base32_decode(secret).unwrap();
+    totp::code_at(&key, grunnmur_store::now() + totp::STEP)
+}
+
 /// What an element with this id holds.
 fn by_id(html: &str, id: &str) -> String {
     let at = html.find(&format!("id=\"{id}\">")).expect(id) + id.len() + 6;
@@ -213,7 +220,10 @@ async fn a_platform_administrator_enrols_and_then_signs_in_with_a_code() {
         // The login form's token is needed too (no signing someone in from another site).
         let res = post_owned(&app, "", &step(code_now(&secret))).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
-        let res = post_owned(&app, &pre, &step(code_now(&secret))).await;
+        // The confirmation spent the current step's code: it does not sign in again.
+        let res = post_owned(&app, &pre, &step(code.clone())).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let res = post_owned(&app, &pre, &step(code_next(&secret))).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         assert_eq!(location(&res), "/bodies");
         let cookie = set_cookie(&res, "grunnmur_session").expect("signed in");

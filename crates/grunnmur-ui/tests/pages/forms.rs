@@ -55,6 +55,29 @@ async fn wrong_input_is_shown_at_its_field_and_nothing_is_stored() {
     }
 }
 
+/// What people type is shown as text, never read as markup: a system named like a script and an
+/// image that runs one is escaped on the page that lists it (ASVS 5.3.3; askama escapes every
+/// value, and the pages' policy runs no script anyway).
+#[tokio::test]
+async fn a_name_that_looks_like_markup_is_shown_as_text() {
+    for app in apps("a_name_that_looks_like_markup_is_shown_as_text").await {
+        let s = app.login("a@example.no").await;
+        let name = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        let res = app
+            .post(
+                &s.cookie,
+                &format!("/b/{A}/systems"),
+                &[("csrf", s.csrf.as_str()), ("id", "s.x"), ("name", name)],
+            )
+            .await;
+        assert!(res.status().is_redirection(), "{}", res.status());
+        let (status, html) = app.get(&s.cookie, &format!("/b/{A}/systems")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("&lt;script&gt;alert("), "shown as text");
+        assert!(!html.contains("<script>alert(") && !html.contains("<img src=x"));
+    }
+}
+
 /// The required measures of a system, from the assessment the API serves.
 async fn required(app: &Site, s: &Session, system: &str) -> Vec<String> {
     let (_, json) = app

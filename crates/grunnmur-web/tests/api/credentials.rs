@@ -87,6 +87,30 @@ async fn own_tokens_are_shown_once_listed_and_revoked_at_once() {
     }
 }
 
+/// Issue 16, item 2: "a revoked token gets 401 at once, on every app server". Two servers over
+/// one database: revoked through one, the token is refused by the other on its next request —
+/// no server remembers a token it has seen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_revoked_through_one_server_is_refused_by_another_at_once() {
+    for one in App::on_every_backend("a_token_revoked_through_one_server").await {
+        let two = App::start(one.store.clone()).await;
+        let t = team(&one).await;
+        let (token, id) = my_token(&one, &t.editor, json!({"name": "CI"})).await;
+        let body = format!("/api/bodies/{A}");
+        for app in [&one, &two] {
+            assert_eq!(app.get(&token, "/api/me").await.0, StatusCode::OK);
+            assert_eq!(app.get(&token, &body).await.0, StatusCode::OK);
+        }
+        let path = format!("/api/me/tokens/{id}");
+        let (s, _) = one.call(&t.editor, Method::DELETE, &path, None).await;
+        assert_eq!(s, StatusCode::NO_CONTENT);
+        for app in [&two, &one] {
+            assert_eq!(app.get(&token, "/api/me").await.0, StatusCode::UNAUTHORIZED);
+            assert_eq!(app.get(&token, &body).await.0, StatusCode::UNAUTHORIZED);
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_token_is_refused() {
     for app in App::on_every_backend("an_expired_token_is_refused").await {

@@ -26,6 +26,13 @@ fn code(secret: &str) -> String {
     totp::code_at(&key, grunnmur_store::now())
 }
 
+/// The next step's code: accepted (one step of clock drift either way) when the current
+/// step's code was spent already, since a code is accepted once (RFC 6238, 5.2).
+fn next_code(secret: &str) -> String {
+    let key = totp::base32_decode(secret).unwrap();
+    totp::code_at(&key, grunnmur_store::now() + totp::STEP)
+}
+
 async fn login_with(app: &App, email: &str, password: &str, code: Option<&str>) -> Res {
     let mut body = json!({"email": email, "password": password});
     if let Some(c) = code {
@@ -220,7 +227,8 @@ async fn totp_is_asked_after_the_password_once_it_is_on() {
         .await;
         assert_eq!(wrong_pw.status, StatusCode::UNAUTHORIZED);
         assert_eq!(wrong_pw.json()["error"], "unauthenticated");
-        let good = login_with(&app, "kari@example.no", PASSWORD, Some(&code(&secret))).await;
+        // The enrolment spent the current step's code.
+        let good = login_with(&app, "kari@example.no", PASSWORD, Some(&next_code(&secret))).await;
         assert_eq!(good.status, StatusCode::OK, "{}", good.text());
         // A recovery code works once, written any way.
         let rc = codes[0].to_uppercase();
@@ -235,7 +243,8 @@ async fn totp_is_asked_after_the_password_once_it_is_on() {
             1
         );
 
-        // Off: the password and a code.
+        // Off: the password and a code (here a recovery code: both TOTP steps the clock allows
+        // now were spent).
         let off = |password: &str, code: String| json!({"password": password, "code": code});
         let res = app
             .req(
@@ -263,7 +272,7 @@ async fn totp_is_asked_after_the_password_once_it_is_on() {
                 &kari,
                 Method::DELETE,
                 "/api/me/totp",
-                Some(off(PASSWORD, code(&secret))),
+                Some(off(PASSWORD, codes[1].clone())),
             )
             .await;
         assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.text());
@@ -289,8 +298,136 @@ async fn a_platform_administrators_session_must_enrol_first() {
         assert_eq!(res.json()["error"], "second_factor_enrolment_required");
         let (secret, _) = enrol(&app, &root).await;
         assert_eq!(app.get(&root, "/api/bodies").await.0, StatusCode::OK);
-        let again = login_with(&app, "root@example.no", PASSWORD, Some(&code(&secret))).await;
+        let again = login_with(&app, "root@example.no", PASSWORD, Some(&next_code(&secret))).await;
         assert_eq!(again.status, StatusCode::OK);
+    }
+}
+
+/// Issue 16, item 2: "accounts that sign in through OpenID Connect get their second factor from
+/// the provider" — an account without a local password cannot enrol, and is never asked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_of_the_organisations_login_is_not_asked_for_totp() {
+    for app in App::on_every_backend("an_account_of_the_organisations_login_is_not_asked").await {
+        let id = app
+            .store
+            .create_user("oidc@example.no", None, false, "test")
+            .await
+            .unwrap();
+        let who = app.token(id).await;
+        let res = app.req(&who, Method::POST, "/api/me/totp", None).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.text());
+        assert!(
+            app.store
+                .user(id)
+                .await
+                .unwrap()
+                .unwrap()
+                .totp_pending
+                .is_none()
+        );
+        let me = app.req(&who, Method::GET, "/api/me", None).await;
+        assert_eq!(me.json()["second_factor"], false);
+        // A platform administrator's session without a local password is not held for it (the
+        // session as the organisation's login opens it).
+        let root = app
+            .store
+            .create_user("oidc-root@example.no", None, true, "test")
+            .await
+            .unwrap();
+        let cookie = grunnmur_web::auth::random_token(32);
+        let hash = grunnmur_web::auth::sha256_hex(&cookie);
+        let expires = grunnmur_store::now() + 3600;
+        app.store
+            .create_session(&hash, root, "csrf", expires)
+            .await
+            .unwrap();
+        let session = Who {
+            cookie: Some(format!("grunnmur_session={cookie}")),
+            csrf: Some("csrf".into()),
+            token: None,
+        };
+        let res = app.req(&session, Method::GET, "/api/bodies", None).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    }
+}
+
+/// Turns the second factor on for an account in the store, spending no code: its secret.
+async fn with_totp(app: &App, id: i64, email: &str) -> String {
+    let secret = totp::new_secret();
+    app.store.set_totp_pending(id, Some(&secret)).await.unwrap();
+    app.store
+        .enable_totp(id, &secret, &[], email)
+        .await
+        .unwrap();
+    secret
+}
+
+/// RFC 6238, 5.2: a code accepted once — at sign-in, at the enrolment's confirmation, at turning
+/// the second factor off — is refused after that for the account, and of two sign-ins at once
+/// with one code only one gets in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_totp_code_is_accepted_once() {
+    for app in App::on_every_backend("a_totp_code_is_accepted_once").await {
+        // Sign-in: the same code twice.
+        let id = app.user("kari@example.no", false).await;
+        let kari = app.login("kari@example.no").await;
+        let secret = with_totp(&app, id, "kari@example.no").await;
+        let c = code(&secret);
+        let first = login_with(&app, "kari@example.no", PASSWORD, Some(&c)).await;
+        assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+        let replay = login_with(&app, "kari@example.no", PASSWORD, Some(&c)).await;
+        assert_eq!(replay.status, StatusCode::UNAUTHORIZED, "{}", replay.text());
+        assert_eq!(replay.json()["error"], "unauthenticated");
+        assert!(replay.headers.get("set-cookie").is_none());
+        // Turning it off with the code the sign-in spent: refused; with a later one: done.
+        let off = |code: String| json!({"password": PASSWORD, "code": code});
+        let res = app
+            .req(&kari, Method::DELETE, "/api/me/totp", Some(off(c.clone())))
+            .await;
+        assert_eq!(
+            field_problem(&res.text()),
+            ("code".into(), "totp-wrong".into())
+        );
+        let res = app
+            .req(
+                &kari,
+                Method::DELETE,
+                "/api/me/totp",
+                Some(off(next_code(&secret))),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.text());
+
+        // The enrolment's confirmation spends its code: it does not sign in afterwards.
+        app.user("ola@example.no", false).await;
+        let ola = app.login("ola@example.no").await;
+        let res = app.req(&ola, Method::POST, "/api/me/totp", None).await;
+        let secret = res.json()["secret"].as_str().unwrap().to_string();
+        let c = code(&secret);
+        let body = Some(json!({"code": c}));
+        let res = app.req(&ola, Method::PUT, "/api/me/totp", body).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        let replay = login_with(&app, "ola@example.no", PASSWORD, Some(&c)).await;
+        assert_eq!(replay.status, StatusCode::UNAUTHORIZED, "{}", replay.text());
+        let later = login_with(&app, "ola@example.no", PASSWORD, Some(&next_code(&secret))).await;
+        assert_eq!(later.status, StatusCode::OK, "{}", later.text());
+
+        // Two sign-ins at once with one code: exactly one session.
+        let id = app.user("per@example.no", false).await;
+        let secret = with_totp(&app, id, "per@example.no").await;
+        let c = code(&secret);
+        let (a, b) = tokio::join!(
+            login_with(&app, "per@example.no", PASSWORD, Some(&c)),
+            login_with(&app, "per@example.no", PASSWORD, Some(&c)),
+        );
+        let mut statuses = [a.status, b.status];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::OK, StatusCode::UNAUTHORIZED]);
+        let sessions = [a, b]
+            .iter()
+            .filter(|r| r.headers.get("set-cookie").is_some())
+            .count();
+        assert_eq!(sessions, 1);
     }
 }
 

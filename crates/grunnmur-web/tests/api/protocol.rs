@@ -98,6 +98,53 @@ async fn every_answer_carries_hsts_when_the_public_url_is_https() {
     assert!(res.headers.get("strict-transport-security").is_none());
 }
 
+/// ASVS 14.3.3 and 14.5.3: no answer names the server's software or version, and none opens the
+/// API to other origins — no CORS headers, so a page elsewhere cannot read an answer made with
+/// the caller's cookie, and a preflight is not granted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_name_no_software_and_open_to_no_other_origin() {
+    let app = App::start(testing::sqlite().await.0).await;
+    let t = team(&app).await;
+    for (who, path) in [
+        (&NOBODY, "/health"),
+        (&NOBODY, "/api/openapi.json"),
+        (&NOBODY, "/api/me"),
+        (&t.reader, "/api/me"),
+    ] {
+        let mut r = app
+            .http
+            .get(format!("{}{path}", app.base))
+            .header("origin", "https://evil.example");
+        if let Some(c) = &who.cookie {
+            r = r.header("cookie", c);
+        }
+        let res = r.send().await.unwrap();
+        for name in [
+            "server",
+            "x-powered-by",
+            "access-control-allow-origin",
+            "access-control-allow-credentials",
+        ] {
+            assert!(res.headers().get(name).is_none(), "{path}: {name}");
+        }
+    }
+    let preflight = app
+        .http
+        .request(Method::OPTIONS, format!("{}/api/me", app.base))
+        .header("origin", "https://evil.example")
+        .header("access-control-request-method", "DELETE")
+        .send()
+        .await
+        .unwrap();
+    assert!(!preflight.status().is_success(), "{}", preflight.status());
+    assert!(
+        preflight
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+}
+
 /// The JSON error body: its code and its message.
 fn error_of(res: &Res) -> (String, String) {
     assert!(

@@ -124,6 +124,53 @@ async fn the_owner_signs_in_from_elsewhere_while_an_attacker_hammers_and_the_evi
     }
 }
 
+/// Issue 16, item 3: a successful sign-in from the very address the failures came from lets the
+/// throttle forget them for that address — and never the audit log: every `login.failed` before
+/// it stays evidence.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failures_stay_evidence_after_a_sign_in_from_the_same_address() {
+    // The fifth failure in a row would wait ten minutes: none passes during the test.
+    let throttle = Throttle {
+        free: 4,
+        base_delay: 600,
+        ..Throttle::default()
+    };
+    const OWNER: &str = "198.51.100.7";
+    for app in apps("failures_stay_evidence_after_a_sign_in", throttle).await {
+        let root = app.root_token().await;
+        app.user(VICTIM, false).await;
+        for _ in 0..3 {
+            let res = attempt(&app, VICTIM, "feil passord", OWNER).await;
+            assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        }
+        let res = attempt(&app, VICTIM, PASSWORD, OWNER).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        // The throttle forgot them: three more failures pass before it counts again (with the
+        // first three remembered, the second of these would be held back).
+        for n in 0..3 {
+            let res = attempt(&app, VICTIM, "feil passord", OWNER).await;
+            assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "failure {n} after");
+        }
+        // The audit log forgot nothing: the three failures before the sign-in, in order.
+        let page = events(&app, &root, &format!("?actor={VICTIM}&limit=100")).await;
+        let mut a = actions(&page);
+        a.reverse();
+        let login = a.iter().position(|a| a == "login").expect("the sign-in");
+        assert_eq!(&a[..login], ["login.failed"; 3], "{a:?}");
+        assert_eq!(
+            a.iter().filter(|a| *a == "login.failed").count(),
+            6,
+            "{a:?}"
+        );
+        let failed = page["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["action"] == "login.failed");
+        assert!(failed.into_iter().all(|e| e["detail"]["client"] == OWNER));
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_address_spraying_many_accounts_gets_429() {
     let throttle = Throttle {
