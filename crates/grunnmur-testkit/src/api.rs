@@ -152,13 +152,22 @@ impl App {
 
     /// Logs in through the API: the session cookie (checked for its attributes) and CSRF token.
     pub async fn login(&self, email: &str) -> Who {
-        let res = self
-            .http
-            .post(format!("{}/api/login", self.base))
-            .json(&json!({"email": email, "password": PASSWORD}))
-            .send()
-            .await
-            .unwrap();
+        let sign_in = |code: Option<String>| {
+            self.http
+                .post(format!("{}/api/login", self.base))
+                .json(&json!({"email": email, "password": PASSWORD, "code": code}))
+                .send()
+        };
+        let mut res = sign_in(None).await.unwrap();
+        // A platform administrator of `add_platform_admin`: the second factor too.
+        if res.status() == StatusCode::UNAUTHORIZED {
+            for code in crate::fixtures::totp_codes() {
+                res = sign_in(Some(code)).await.unwrap();
+                if res.status() == StatusCode::OK {
+                    break;
+                }
+            }
+        }
         assert_eq!(res.status(), StatusCode::OK, "login {email}");
         let set = res.headers()["set-cookie"].to_str().unwrap().to_string();
         for attr in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
@@ -190,9 +199,9 @@ impl App {
         }
     }
 
-    /// The platform administrator `root@example.no`, holding a token.
+    /// The platform administrator `root@example.no` (second factor on), holding a token.
     pub async fn root_token(&self) -> Who {
-        let root = self.user("root@example.no", true).await;
+        let root = crate::fixtures::add_platform_admin(&self.store, "root@example.no").await;
         self.token(root).await
     }
 

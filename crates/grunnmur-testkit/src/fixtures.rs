@@ -87,6 +87,32 @@ pub async fn add_user(store: &Arc<dyn Storage>, email: &str, platform_admin: boo
         .unwrap()
 }
 
+/// The second factor's secret of every platform administrator [`add_platform_admin`] makes.
+pub const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+/// A platform administrator with the second factor on (a platform administrator without one is
+/// held at the enrolment page), signing in with [`PASSWORD`] and [`totp_codes`].
+pub async fn add_platform_admin(store: &Arc<dyn Storage>, email: &str) -> i64 {
+    let id = add_user(store, email, true).await;
+    store
+        .enable_totp(id, TOTP_SECRET, &[], "test")
+        .await
+        .unwrap();
+    id
+}
+
+/// The codes of [`TOTP_SECRET`] a sign-in may use now: this step's and the next one's (a code
+/// is accepted once, so a second sign-in within a step needs the next).
+pub fn totp_codes() -> [String; 2] {
+    use grunnmur_web::totp;
+    let key = totp::base32_decode(TOTP_SECRET).unwrap();
+    let now = grunnmur_store::now();
+    [
+        totp::code_at(&key, now),
+        totp::code_at(&key, now + totp::STEP),
+    ]
+}
+
 /// A fresh SQLite store, and a fresh PostgreSQL one when a test database is given (saying so
 /// plainly when not).
 pub async fn stores(test: &str) -> Vec<Arc<dyn Storage>> {

@@ -2,6 +2,7 @@
 //! signing out everywhere, through the same operations as `/api/me/tokens`
 //! (`grunnmur_web::credentials`).
 
+use super::admin::timestamp;
 use super::*;
 use crate::page::*;
 use askama::Template;
@@ -9,7 +10,6 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use grunnmur_store::Role;
-use super::admin::timestamp;
 use grunnmur_web::credentials::{self, TokenInfo, TokenRequest};
 use grunnmur_web::error::ApiError;
 use grunnmur_web::{AppState, auth};

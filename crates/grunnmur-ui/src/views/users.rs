@@ -2,12 +2,12 @@
 //! and tokens stop at once) or enable it again, through `grunnmur_web::credentials` as
 //! `PATCH /api/platform/users/{email}` and `grunnmur user disable|enable` do.
 
+use super::admin::timestamp;
 use super::*;
 use crate::page::*;
 use askama::Template;
 use axum::extract::State;
 use grunnmur_web::AppState;
-use super::admin::timestamp;
 use grunnmur_web::credentials;
 use grunnmur_web::error::ApiError;
 
@@ -34,7 +34,11 @@ async fn users_page(s: &AppState, v: &Viewer, errors: Errors) -> Result<UsersPag
         .into_iter()
         .map(|u| UserLine {
             state: match u.disabled_at {
-                Some(at) => t(lang, "ui-users-disabled", &[("at", &timestamp(&s.config.time_zone, at))]),
+                Some(at) => t(
+                    lang,
+                    "ui-users-disabled",
+                    &[("at", &timestamp(&s.config.time_zone, at))],
+                ),
                 None => t(lang, "ui-users-active", &[]),
             },
             disabled: u.disabled_at.is_some(),

@@ -180,7 +180,7 @@ async fn admins_remove_members_but_never_the_last_admin() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn platform_admins_disable_and_enable_accounts_on_a_page() {
     for site in apps("platform_admins_disable_and_enable_accounts_on_a_page").await {
-        add_user(&site.store, "root@example.no", true).await;
+        add_platform_admin(&site.store, "root@example.no").await;
         let root = site.login("root@example.no").await;
         let a = site.login("a@example.no").await;
         assert_eq!(

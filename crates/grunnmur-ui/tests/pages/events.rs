@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 #[tokio::test]
 async fn platform_administrators_read_the_security_events_in_both_languages() {
     let app = start(sqlite().await.0).await;
-    add_user(&app.store, "root@example.no", true).await;
+    add_platform_admin(&app.store, "root@example.no").await;
     // A failed sign-in, and a member of A asking for B.
     let res = app
         .http

@@ -7,8 +7,8 @@
 
 mod access;
 mod accounts;
-mod credentials;
 mod adapt;
+mod credentials;
 mod dashboard;
 mod events;
 mod forms;
