@@ -107,6 +107,7 @@ impl Site {
                 .expect("the code step")
                 + 24;
             let challenge = html[at..].split('"').next().unwrap().to_string();
+            let mut accepted = None;
             for code in crate::fixtures::totp_codes() {
                 let form = [
                     ("csrf", token.as_str()),
@@ -114,11 +115,13 @@ impl Site {
                     ("challenge", challenge.as_str()),
                     ("code", code.as_str()),
                 ];
-                res = self.post(&pre, "/login/code", &form).await;
-                if res.status() == StatusCode::SEE_OTHER {
+                let answer = self.post(&pre, "/login/code", &form).await;
+                if answer.status() == StatusCode::SEE_OTHER {
+                    accepted = Some(answer);
                     break;
                 }
             }
+            res = accepted.expect("the second factor accepted");
         }
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "login {email}");
         let cookie = set_cookie(&res, "grunnmur_session").expect("session cookie");
