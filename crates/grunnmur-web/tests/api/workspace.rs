@@ -18,7 +18,7 @@ async fn invalid_workspaces_are_refused_whole_with_every_problem() {
         let before = app.store.workspace(A).await.unwrap().unwrap();
         let broken = small_body()
             .replace("{task: kommune.skole}", "{task: kommune.finnes-ikke}")
-            .replace("status: not_applicable, justification: \"Identitetsløsningen logges hos leverandøren.\"", "status: not_applicable");
+            .replace("status: not_applicable, justification: \"Identitetsløsningen sikkerhetskopieres hos leverandøren.\"", "status: not_applicable");
         let (s, b) = app
             .call(
                 &a,
