@@ -20,163 +20,18 @@ use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
 use grunnmur_web::risk_api::{self, Kind, Saved};
 
+mod reports;
+mod todo;
+pub use reports::{confirm_finalize, finalize, new_report};
+use todo::measure_name;
+pub use todo::{Todo, todo};
+
 pub struct AssessmentLine {
     pub id: i64,
     pub title: String,
     pub object: String,
     pub risks: usize,
     pub accepted: String,
-}
-
-/// An object on the to-do list: the engine's reasons, and what changed since an earlier
-/// acceptance.
-pub struct Needed {
-    pub object: String,
-    pub label: String,
-    pub href: String,
-    pub reasons: Vec<String>,
-}
-
-/// An object whose accepted risk assessment is current.
-pub struct Assessed {
-    pub label: String,
-    pub href: String,
-    pub assessment: i64,
-    pub accepted: String,
-    pub next_review: String,
-}
-
-/// The risk list as the body's to-do: an object whose accepted assessment is current is
-/// assessed (with its date and next review) and off the list; the rest need one, with the
-/// changes since an earlier acceptance among the reasons. The rule is the engine's
-/// (`risk::review::standings`).
-pub struct Todo {
-    pub needed: Vec<Needed>,
-    pub assessed: Vec<Assessed>,
-}
-
-pub async fn todo(s: &AppState, b: &BodyView, lang: Lang) -> Result<Todo, PageError> {
-    let d = &b.derived;
-    let (cat, ws) = (&d.catalog.catalog, &d.ws);
-    let orgnr = &b.row.orgnr;
-    let mut docs = Vec::new();
-    for row in s.store.risk_assessments(orgnr).await? {
-        docs.push((row.id, risk_api::stored_doc(&row)?));
-    }
-    let accepted: Vec<(i64, &RiskAssessment)> = docs
-        .iter()
-        .filter(|(_, doc)| doc.acceptance.is_some())
-        .map(|(id, doc)| (*id, doc))
-        .collect();
-    let standings = review::standings(
-        cat,
-        ws,
-        &d.assessment,
-        &accepted,
-        d.today,
-        review::REVIEW_MONTHS,
-    );
-    let standing_of = |object: &str| {
-        standings
-            .iter()
-            .find(|x| grunnmur_core::report::object_id(ws, x.object) == object)
-    };
-    let mut needed = Vec::new();
-    for r in &d.overview().risk_assessment_needed {
-        let standing = standing_of(&r.object);
-        if standing.is_some_and(Standing::is_current) {
-            continue;
-        }
-        let (label, href) = object_label(cat, ws, orgnr, &r.object, lang);
-        let mut reasons: Vec<String> = r
-            .reasons
-            .iter()
-            .map(|x| t(lang, &format!("reason-{}", x.as_str()), &[]))
-            .collect();
-        if let Some(st) = standing {
-            reasons.extend(st.changes.iter().map(|c| change_text(b, lang, st, c)));
-        }
-        needed.push(Needed {
-            object: r.object.clone(),
-            label,
-            href,
-            reasons,
-        });
-    }
-    let assessed = standings
-        .iter()
-        .filter(|x| x.is_current())
-        .map(|x| {
-            let object = grunnmur_core::report::object_id(ws, x.object);
-            let (label, href) = object_label(cat, ws, orgnr, &object, lang);
-            Assessed {
-                label,
-                href,
-                assessment: x.assessment,
-                accepted: x.accepted.to_string(),
-                next_review: x.next_review.to_string(),
-            }
-        })
-        .collect();
-    Ok(Todo { needed, assessed })
-}
-
-/// A change since an acceptance, in words, naming what changed.
-fn change_text(b: &BodyView, lang: Lang, st: &Standing, c: &Change) -> String {
-    let cat = &b.derived.catalog.catalog;
-    let ws = &b.derived.ws;
-    let code = lang.code();
-    let what = match c {
-        Change::Expired(_) => String::new(),
-        Change::NewInfoTypes(ids) => ids
-            .iter()
-            .map(|id| {
-                cat.info_types
-                    .iter()
-                    .find(|x| &x.id == id)
-                    .map(|x| x.name.get(code).to_string())
-                    .or_else(|| {
-                        ws.own_info_types
-                            .iter()
-                            .find(|x| &x.id == id)
-                            .map(|x| x.name.clone())
-                    })
-                    .unwrap_or_else(|| id.clone())
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-        Change::RaisedLevels(dims) => dims
-            .iter()
-            .map(|d| dim_label(lang, *d))
-            .collect::<Vec<_>>()
-            .join(", "),
-        Change::NewOverdue(ids) => ids
-            .iter()
-            .map(|id| measure_name(b, lang, id))
-            .collect::<Vec<_>>()
-            .join(", "),
-    };
-    let date = match c {
-        Change::Expired(d) => d.to_string(),
-        _ => st.accepted.to_string(),
-    };
-    t(
-        lang,
-        &format!("risk-change-{}", c.as_str()),
-        &[("date", &date), ("what", &what)],
-    )
-}
-
-/// A measure's name with its id, or the id alone when the catalog has no such measure.
-fn measure_name(b: &BodyView, lang: Lang, id: &str) -> String {
-    b.derived
-        .catalog
-        .catalog
-        .measures
-        .iter()
-        .find(|m| m.id == id)
-        .map(|m| format!("{} ({id})", m.name.get(lang.code())))
-        .unwrap_or_else(|| id.to_string())
 }
 
 pub struct ReportLine {
@@ -989,87 +844,6 @@ pub async fn accept(
         }
     }
     html_invalid(assessment_page(&s, &v, &b, &id, errors, RiskForm::blank()).await?)
-}
-
-/// A report draft of the body as it is now.
-pub async fn new_report(
-    State(s): State<AppState>,
-    BodyForm {
-        v, b: _, f, orgnr, ..
-    }: BodyForm<Editor>,
-) -> Result<Response, PageError> {
-    let kind = Kind::parse(f.get("kind")).ok_or_else(|| ApiError::BadRequest("kind".into()))?;
-    let lang = grunnmur_i18n::Lang::parse(f.get("report_lang")).unwrap_or(v.lang);
-    let risk = f.get("risk_assessment").parse::<i64>().ok();
-    risk_api::new_report_draft(&s, &orgnr, kind, lang, risk, &v.actor()).await?;
-    Ok(saved(&format!("/b/{orgnr}/risk#reports")))
-}
-
-#[derive(Template)]
-#[template(path = "report_finalize.html")]
-struct FinalizePage {
-    p: Page,
-    id: i64,
-    report: String,
-    errors: Errors,
-}
-
-/// The confirmation before a report is made final, saying what that means.
-async fn finalize_page(
-    s: &AppState,
-    v: &Viewer,
-    b: &BodyView,
-    id: i64,
-    errors: Errors,
-) -> Result<FinalizePage, PageError> {
-    let lang = v.lang;
-    let row = s
-        .store
-        .report(&b.row.orgnr, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let report = t(
-        lang,
-        "risk-finalize-report",
-        &[
-            (
-                "kind",
-                &t(lang, &format!("ui-report-kind-{}", row.kind), &[]),
-            ),
-            ("number", &row.number.to_string()),
-            ("lang", &row.lang),
-        ],
-    );
-    Ok(FinalizePage {
-        p: v.body_page(b, "risk-finalize-title", "risk"),
-        id,
-        report,
-        errors,
-    })
-}
-
-pub async fn confirm_finalize(
-    State(s): State<AppState>,
-    BodyPage { v, b, .. }: BodyPage<Admin>,
-    Path((_, id)): Path<(String, i64)>,
-) -> Result<Response, PageError> {
-    html(finalize_page(&s, &v, &b, id, Errors::default()).await?)
-}
-
-/// Finalises a draft once the reader (an administrator, its approver) has confirmed what that
-/// means; without the confirmation nothing changes and the page asks again.
-pub async fn finalize(
-    State(s): State<AppState>,
-    Path((_, id)): Path<(String, i64)>,
-    BodyForm { v, b, f, orgnr, .. }: BodyForm<Admin>,
-) -> Result<Response, PageError> {
-    if f.get("confirm") != "yes" {
-        let mut errors = Errors::default();
-        errors.push("confirm", t(v.lang, "risk-finalize-confirm-required", &[]));
-        return html_invalid(finalize_page(&s, &v, &b, id, errors).await?);
-    }
-    risk_api::finalize(&s, &orgnr, id, &v.actor(), v.lang).await?;
-    Ok(saved(&format!("/b/{orgnr}/risk#reports")))
 }
 
 /// The risk with this id in an assessment, or not found.
