@@ -4,6 +4,7 @@
 mod resolve;
 
 use crate::check::Source;
+use crate::declaration::DeclarationDoc;
 use crate::problem::{Problem, ProblemKind as P};
 use crate::yaml::{Node, NodeValue, from_node, parse};
 use grunnmur_core::catalog::{Catalog, OrgKind};
@@ -24,6 +25,12 @@ pub struct BodyDoc {
     pub systems: Vec<SystemDoc>,
     #[serde(default)]
     pub measure_status: Vec<StatusDoc>,
+    /// Named sets of systems (rule 13).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupDoc>,
+    /// Work done once that meets measures for many systems (rule 13).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implementations: Vec<ImplementationDoc>,
 }
 
 /// The edits every view makes to a workspace (pages, API, workbook import) live here, so that
@@ -38,6 +45,8 @@ impl BodyDoc {
             info_types: Vec::new(),
             systems: Vec::new(),
             measure_status: Vec::new(),
+            groups: Vec::new(),
+            implementations: Vec::new(),
         }
     }
 
@@ -105,19 +114,21 @@ impl BodyDoc {
     /// Replaces the system list; a system whose id was there before keeps its processing and
     /// dependencies.
     pub fn replace_systems(&mut self, systems: Vec<SystemDoc>) {
-        type Links = (Vec<ProcessDoc>, Vec<DependencyDoc>);
+        type Links = (Vec<ProcessDoc>, Vec<DependencyDoc>, Vec<String>);
         let old: HashMap<String, Links> = self
             .systems
             .drain(..)
-            .map(|s| (s.id, (s.processes, s.depends_on)))
+            .map(|s| (s.id, (s.processes, s.depends_on, s.services)))
             .collect();
         self.systems = systems;
         for s in &mut self.systems {
-            (s.processes, s.depends_on) = old.get(&s.id).cloned().unwrap_or_default();
+            (s.processes, s.depends_on, s.services) = old.get(&s.id).cloned().unwrap_or_default();
         }
     }
 
-    /// Removes a system with the dependencies on it and its measure statuses.
+    /// Removes a system with the dependencies on it, its measure statuses, and its place in
+    /// groups and in what implementations cover (one that covered what ran on it covers
+    /// nothing until it is given a new host).
     pub fn remove_system(&mut self, id: &str) {
         self.systems.retain(|x| x.id != id);
         for sys in &mut self.systems {
@@ -125,6 +136,17 @@ impl BodyDoc {
         }
         self.measure_status
             .retain(|x| x.system.as_deref() != Some(id));
+        for g in &mut self.groups {
+            g.systems.retain(|s| s != id);
+        }
+        for im in &mut self.implementations {
+            if let Some(list) = &mut im.covers.systems {
+                list.retain(|s| s != id);
+            }
+            if im.covers.runs_on.as_deref() == Some(id) {
+                im.covers = CoversDoc::systems(Vec::new());
+            }
+        }
     }
 }
 
@@ -147,6 +169,7 @@ impl SystemDoc {
             name,
             processes: Vec::new(),
             depends_on: Vec::new(),
+            services: Vec::new(),
         }
     }
 
@@ -210,6 +233,9 @@ pub struct OrgDoc {
     pub selection: SelectionMode,
     #[serde(default = "default_threshold")]
     pub cumulation_threshold: u32,
+    /// Suppliers' services the body uses for org-scope measures: `<declaration>/<service>`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
 }
 
 /// Either `task: <catalog id>` (adopted) or `id`, `name`, `info_types` (the body's own task).
@@ -260,6 +286,73 @@ pub struct SystemDoc {
     pub processes: Vec<ProcessDoc>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<DependencyDoc>,
+    /// Suppliers' services the system uses: `<declaration>/<service>` (rule 14).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+}
+
+/// A named set of systems.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDoc {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub systems: Vec<String>,
+}
+
+/// A piece of work that meets measures for the systems it covers (rule 13): the fields of a
+/// measure status, without `supplier`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImplementationDoc {
+    pub id: String,
+    pub name: String,
+    pub measures: Vec<String>,
+    pub covers: CoversDoc,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+/// What an implementation covers: exactly one of the keys.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoversDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub systems: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runs_on: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub all: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub org: bool,
+}
+
+impl CoversDoc {
+    pub fn systems(ids: Vec<String>) -> CoversDoc {
+        CoversDoc {
+            systems: Some(ids),
+            ..CoversDoc::default()
+        }
+    }
+
+    /// How many of the keys are given (the file must give one).
+    pub fn given(&self) -> usize {
+        usize::from(self.systems.is_some())
+            + usize::from(self.groups.is_some())
+            + usize::from(self.runs_on.is_some())
+            + usize::from(self.all)
+            + usize::from(self.org)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -314,8 +407,27 @@ pub fn valid_orgnr(s: &str) -> bool {
     }
 }
 
-/// Reads a body file and resolves it against the catalog. On any error, no workspace.
+/// Reads a body file and resolves it against the catalog. On any error, no workspace. A body
+/// that links suppliers' services needs [`read_body_with`].
 pub fn read_body(src: &Source, cat: &Catalog) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
+    read_body_with(src, cat, &[])
+}
+
+/// As [`read_body`], with the published declarations the body's services may name.
+pub fn read_body_with(
+    src: &Source,
+    cat: &Catalog,
+    declarations: &[DeclarationDoc],
+) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
+    let (root, doc) = parse_document(src, "body file")?;
+    resolve::resolve(&src.name, &root, doc, cat, declarations)
+}
+
+/// A YAML or JSON document read into `T`, with its node tree for the lines of later problems.
+pub(crate) fn parse_document<T: serde::de::DeserializeOwned>(
+    src: &Source,
+    what: &str,
+) -> Result<(Node, T), Vec<Problem>> {
     let file = src.name.as_str();
     let root = parse(&src.text).map_err(|e| {
         vec![Problem::error(
@@ -328,14 +440,12 @@ pub fn read_body(src: &Source, cat: &Catalog) -> Result<(BodyDoc, Workspace), Ve
         return Err(vec![Problem::error(
             file,
             root.line,
-            P::NotAMapping {
-                what: "body file".into(),
-            },
+            P::NotAMapping { what: what.into() },
         )]);
     }
-    let doc: BodyDoc = from_node(&root)
+    let doc: T = from_node(&root)
         .map_err(|(line, detail)| vec![Problem::error(file, line, P::Format { detail })])?;
-    resolve::resolve(file, &root, doc, cat)
+    Ok((root, doc))
 }
 
 /// Resolves a body document already read (for example from an API request).
@@ -344,12 +454,22 @@ pub fn resolve_body(
     doc: BodyDoc,
     cat: &Catalog,
 ) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
+    resolve_body_with(file, doc, cat, &[])
+}
+
+/// As [`resolve_body`], with the published declarations the body's services may name.
+pub fn resolve_body_with(
+    file: &str,
+    doc: BodyDoc,
+    cat: &Catalog,
+    declarations: &[DeclarationDoc],
+) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
     // No text to point into: problems name the file and the entry path in their message.
     let root = Node {
         line: 0,
         value: NodeValue::Null,
     };
-    resolve::resolve(file, &root, doc, cat)
+    resolve::resolve(file, &root, doc, cat, declarations)
 }
 
 #[cfg(test)]
@@ -364,6 +484,7 @@ mod tests {
             sectors: Vec::new(),
             selection: SelectionMode::PerDimension,
             cumulation_threshold: DEFAULT_CUMULATION_THRESHOLD,
+            services: Vec::new(),
         };
         let mut d = BodyDoc::new(org);
         d.adopt_task("t.a".into());

@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod check;
+pub mod declaration;
 pub mod diff;
 pub mod files;
 pub mod format;
@@ -14,8 +15,9 @@ pub mod problem;
 pub mod stats;
 pub mod yaml;
 
-pub use body::{BodyDoc, read_body, resolve_body};
+pub use body::{BodyDoc, read_body, read_body_with, resolve_body, resolve_body_with};
 pub use check::{CheckedCatalog, Source, check_catalog};
+pub use declaration::{DeclarationDoc, Declared, read_declaration};
 pub use problem::{Problem, ProblemKind, Severity};
 
 /// Reads and checks a catalog from a folder or file, or the bundled one when `path` is `None`.

@@ -174,6 +174,25 @@ pub enum ProblemKind {
         what: String,
         max: usize,
     },
+    // Implementations, groups and suppliers' declarations (rules 13–14).
+    /// An implementation's `covers` names none, or more than one, of its keys.
+    CoversOne {
+        id: String,
+    },
+    /// An implementation is the body's own work: not `supplier`, not `not_applicable`.
+    ImplementationStatus {
+        id: String,
+        status: String,
+    },
+    DatesOutOfOrder {
+        from: String,
+        until: String,
+    },
+    /// A declaration made against another release names a measure this release lacks.
+    NotInRelease {
+        measure: String,
+        version: String,
+    },
 }
 
 impl ProblemKind {

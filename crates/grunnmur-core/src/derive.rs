@@ -4,6 +4,8 @@
 
 use crate::catalog::{Catalog, InfoTypeIdx, MeasureIdx, Scope};
 use crate::date::Date;
+use crate::effective::Cover;
+pub use crate::effective::{PairState, Source};
 use crate::level::{Baseline, DimSet, Dimension, Level, Levels};
 pub use crate::plan::{EffectiveMeasure, MeasurePlan};
 pub use crate::reach::SectorVia;
@@ -110,6 +112,8 @@ pub struct SystemResult {
     /// Required system-scope measures, sorted by index: by level (rules 7-8) and by legal
     /// duty (rule 16).
     pub required: Arc<[MeasureIdx]>,
+    /// The effective status of each required measure, in `required`'s order (rule 15).
+    pub states: Vec<PairState>,
 }
 
 #[derive(
@@ -123,6 +127,8 @@ pub enum Reason {
     Cumulation,
     NotApplicable,
     Overdue,
+    /// The only source of a required measure was a declaration that expired or was withdrawn.
+    SupplierExpired,
 }
 
 impl Reason {
@@ -130,19 +136,23 @@ impl Reason {
     /// asks for and deliberate lowering come before what merely calls for a closer look.
     pub fn weight(self) -> u32 {
         match self {
-            Reason::Overdue | Reason::NotApplicable | Reason::LoweredLevel => 3,
+            Reason::Overdue
+            | Reason::NotApplicable
+            | Reason::LoweredLevel
+            | Reason::SupplierExpired => 3,
             Reason::HighLevel | Reason::Cumulation => 2,
             Reason::OwnInfoType => 1,
         }
     }
 
-    pub const ALL: [Reason; 6] = [
+    pub const ALL: [Reason; 7] = [
         Reason::HighLevel,
         Reason::LoweredLevel,
         Reason::OwnInfoType,
         Reason::Cumulation,
         Reason::NotApplicable,
         Reason::Overdue,
+        Reason::SupplierExpired,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -153,6 +163,7 @@ impl Reason {
             Reason::Cumulation => "cumulation",
             Reason::NotApplicable => "not_applicable",
             Reason::Overdue => "overdue",
+            Reason::SupplierExpired => "supplier_expired",
         }
     }
 }
@@ -188,6 +199,8 @@ pub struct Assessment {
     pub org_sources: [Option<BodyTaskIdx>; 3],
     pub systems: Vec<SystemResult>,
     pub org_required: Arc<[MeasureIdx]>,
+    /// The effective status of each of `org_required`, in its order (rule 15).
+    pub org_states: Vec<PairState>,
     /// Prioritised (rule 10).
     pub risk: Vec<RiskItem>,
 }
@@ -270,7 +283,12 @@ pub fn assess_with_plan(
         Scope::Org,
         org_duties(ws, &plan),
     );
-    let risk = risk_list(ws, &tasks, &systems, &org_required, org_levels, today);
+    let cover = Cover::new(ws, today);
+    for (n, s) in systems.iter_mut().enumerate() {
+        s.states = cover.states(Some(n), &s.required);
+    }
+    let org_states = cover.states(None, &org_required);
+    let risk = risk_list(ws, &tasks, &systems, &org_required, &org_states, org_levels);
     Assessment {
         plan,
         tasks,
@@ -278,6 +296,7 @@ pub fn assess_with_plan(
         org_sources,
         systems,
         org_required,
+        org_states,
         risk,
     }
 }
@@ -471,6 +490,7 @@ fn own_levels(ws: &Workspace, tasks: &[TaskResult]) -> Vec<SystemResult> {
                 sectors: Vec::new(),
                 variant: 0,
                 required: empty.clone(),
+                states: Vec::new(),
             }
         })
         .collect()
@@ -512,8 +532,8 @@ fn risk_list(
     tasks: &[TaskResult],
     systems: &[SystemResult],
     org_required: &[MeasureIdx],
+    org_states: &[PairState],
     org_levels: Levels,
-    today: Date,
 ) -> Vec<RiskItem> {
     let mut items: Vec<(RiskItem, Level)> = Vec::new();
     for (n, t) in tasks.iter().enumerate() {
@@ -565,23 +585,25 @@ fn risk_list(
         reasons: Vec::new(),
         measures: Vec::new(),
     };
-    for st in &ws.statuses {
-        let (required, item): (&[MeasureIdx], &mut RiskItem) = match st.system {
-            Some(s) => (&systems[s].required, &mut sys_items[s]),
-            None => (org_required, &mut org_item),
-        };
-        if required.binary_search(&st.measure).is_err() {
-            continue;
+    let pairs = systems
+        .iter()
+        .zip(&mut sys_items)
+        .map(|(s, item)| (&s.required[..], &s.states[..], item))
+        .chain(std::iter::once((org_required, org_states, &mut org_item)));
+    for (required, states, item) in pairs {
+        for (&m, st) in required.iter().zip(states) {
+            let reason = if st.status == Status::NotApplicable {
+                Reason::NotApplicable
+            } else if st.overdue {
+                Reason::Overdue
+            } else if st.lapsed {
+                Reason::SupplierExpired
+            } else {
+                continue;
+            };
+            item.reasons.push(reason);
+            item.measures.push(m);
         }
-        let reason = if st.status == Status::NotApplicable {
-            Reason::NotApplicable
-        } else if st.is_overdue(today) {
-            Reason::Overdue
-        } else {
-            continue;
-        };
-        item.reasons.push(reason);
-        item.measures.push(st.measure);
     }
     for (n, mut it) in sys_items.into_iter().enumerate() {
         if !it.reasons.is_empty() {

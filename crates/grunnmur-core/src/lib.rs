@@ -1,12 +1,13 @@
 //! The Grunnmur engine. Given the shared catalog and one public body's workspace, it derives
 //! consequence levels, required measures, deviations and the risk-assessment-needed list, each
-//! with the trail that explains it (docs/concept.md, rules 1-12 and 16).
+//! with the trail that explains it (docs/concept.md, rules 1-16).
 //!
 //! Pure: no IO, no clock, no web or database types. The caller passes "today".
 
 pub mod catalog;
 pub mod date;
 pub mod derive;
+pub mod effective;
 pub mod explain;
 pub mod level;
 pub mod limits;

@@ -226,6 +226,7 @@ fn build(c: &Case) -> (Catalog, Workspace) {
         tasks: body_tasks,
         systems,
         statuses: Vec::new(),
+        sources: Sources::default(),
     };
     (cat, ws)
 }
@@ -298,6 +299,141 @@ fn in_sector_reach(cat: &Catalog, ws: &Workspace) -> Vec<bool> {
 
 fn subset(a: &[u32], b: &[u32]) -> bool {
     a.iter().all(|x| b.contains(x))
+}
+
+/// Own statuses, implementations and one valid declaration on top of a generated body: each
+/// `(system or body, measure, status)` an own entry; each `(covers, measures, status)` an
+/// implementation; each `(measure, shared)` a measure the declaration's service covers, linked
+/// to every system and the body.
+type Work = (
+    Vec<(usize, usize, u8)>,
+    Vec<(u8, Vec<usize>, u8)>,
+    Vec<(usize, bool)>,
+);
+
+fn work() -> impl Strategy<Value = Work> {
+    (
+        prop::collection::vec((0usize..100, 0usize..100, 0u8..6), 0..15),
+        prop::collection::vec(
+            (0u8..5, prop::collection::vec(0usize..100, 1..4), 0u8..4),
+            0..5,
+        ),
+        prop::collection::vec((0usize..100, any::<bool>()), 0..6),
+    )
+}
+
+fn with_work(cat: &Catalog, mut ws: Workspace, w: &Work) -> Workspace {
+    let nm = cat.measures.len();
+    let ns = ws.systems.len();
+    let mut seen = std::collections::HashSet::new();
+    for &(s, m, st) in &w.0 {
+        let system = (s % (ns + 1) < ns).then_some(s % (ns + 1));
+        let measure = (m % nm) as u32;
+        if !seen.insert((system, measure)) {
+            continue;
+        }
+        ws.statuses.push(MeasureStatus {
+            measure,
+            system,
+            status: Status::ALL[st as usize % Status::ALL.len()],
+            owner: None,
+            due: Some(date("2026-06-01")),
+            justification: Some("j".into()),
+            evidence: Vec::new(),
+            valid_until: Some(date("2027-01-01")),
+        });
+    }
+    for (n, (cv, ms, st)) in w.1.iter().enumerate() {
+        let mut measures: Vec<u32> = ms.iter().map(|m| (m % nm) as u32).collect();
+        measures.sort_unstable();
+        measures.dedup();
+        let covers = match cv {
+            0 => Covers::All,
+            1 => Covers::Org,
+            2 => Covers::RunsOn(n % ns),
+            _ => Covers::Systems(vec![n % ns]),
+        };
+        ws.sources.implementations.push(Implementation {
+            id: format!("i{n}"),
+            name: format!("i{n}"),
+            owner: None,
+            status: [
+                Status::NotStarted,
+                Status::InProgress,
+                Status::Partial,
+                Status::Implemented,
+            ][*st as usize % 4],
+            due: Some(date("2026-06-01")),
+            evidence: Vec::new(),
+            measures,
+            covers,
+        });
+    }
+    let mut covers: Vec<(u32, Responsibility)> =
+        w.2.iter()
+            .map(|&(m, shared)| {
+                let r = if shared {
+                    Responsibility::Shared
+                } else {
+                    Responsibility::Supplier
+                };
+                ((m % nm) as u32, r)
+            })
+            .collect();
+    covers.sort_unstable_by_key(|c| c.0);
+    covers.dedup_by_key(|c| c.0);
+    link_declaration(&mut ws, "valid", "2026-01-01", "2027-06-30", covers);
+    ws
+}
+
+/// Adds a declaration with one service, linked to every system and the body.
+fn link_declaration(
+    ws: &mut Workspace,
+    id: &str,
+    from: &str,
+    until: &str,
+    covers: Vec<(u32, Responsibility)>,
+) {
+    ws.sources.declarations.push(Declaration {
+        id: id.into(),
+        supplier: id.into(),
+        valid_from: date(from),
+        valid_until: date(until),
+        withdrawn: None,
+    });
+    ws.sources.services.push(Service {
+        declaration: ws.sources.declarations.len() - 1,
+        id: "svc".into(),
+        covers,
+    });
+    let sv = ws.sources.services.len() - 1;
+    ws.sources
+        .system_services
+        .resize(ws.systems.len(), Vec::new());
+    for links in &mut ws.sources.system_services {
+        links.push(sv);
+    }
+    ws.sources.org_services.push(sv);
+}
+
+/// Every required pair as (system or body, measure) with its state.
+fn pairs(a: &crate::Assessment) -> Vec<(Option<usize>, u32, crate::effective::PairState)> {
+    let mut out = Vec::new();
+    for (n, s) in a.systems.iter().enumerate() {
+        out.extend(
+            s.required
+                .iter()
+                .zip(&s.states)
+                .map(|(&m, st)| (Some(n), m, *st)),
+        );
+    }
+    out.extend(
+        a.org_required
+            .iter()
+            .zip(&a.org_states)
+            .map(|(&m, st)| (None, m, *st)),
+    );
+    out
 }
 
 proptest! {
@@ -488,6 +624,71 @@ proptest! {
                     }
                 }
             }
+        }
+    }
+    #[test]
+    fn a_covering_implementation_in_place_never_lowers_coverage(
+        c in case(), w in work(), ms in prop::collection::vec(0usize..100, 1..6), cv in 0u8..4,
+    ) {
+        let (cat, ws) = build(&c);
+        let ws = with_work(&cat, ws, &w);
+        let today = date("2026-11-28");
+        let before = pairs(&assess(&cat, &ws, today));
+        let mut more = ws.clone();
+        let mut measures: Vec<u32> = ms.iter().map(|m| (m % cat.measures.len()) as u32).collect();
+        measures.sort_unstable();
+        measures.dedup();
+        more.sources.implementations.push(Implementation {
+            id: "new".into(),
+            name: "new".into(),
+            owner: None,
+            status: Status::Implemented,
+            due: None,
+            evidence: Vec::new(),
+            measures,
+            covers: [Covers::All, Covers::Org, Covers::RunsOn(0), Covers::Systems(vec![0])]
+                [cv as usize].clone(),
+        });
+        let after = pairs(&assess(&cat, &more, today));
+        prop_assert_eq!(before.len(), after.len());
+        for (b, a) in before.iter().zip(&after) {
+            prop_assert!(!b.2.is_in_place() || a.2.is_in_place(), "{:?} → {:?}", b, a);
+        }
+    }
+
+    #[test]
+    fn an_own_status_always_wins(c in case(), w in work()) {
+        let (cat, ws) = build(&c);
+        let ws = with_work(&cat, ws, &w);
+        let a = assess(&cat, &ws, date("2026-11-28"));
+        for (system, m, st) in pairs(&a) {
+            let Some(o) = ws.statuses.iter().position(|x| x.system == system && x.measure == m) else {
+                continue;
+            };
+            use crate::effective::{Part, Source};
+            let own = matches!(st.source, Source::Own(x) | Source::Shared { customer: Some(Part::Own(x)), .. } if x == o);
+            prop_assert!(own, "{:?}/{}: {:?}", system, m, st);
+        }
+    }
+
+    #[test]
+    fn an_expired_or_withdrawn_declaration_never_counts(c in case(), w in work(), withdrawn in any::<bool>()) {
+        let (cat, ws) = build(&c);
+        let ws = with_work(&cat, ws, &w);
+        let today = date("2026-11-28");
+        let before = pairs(&assess(&cat, &ws, today));
+        let mut more = ws.clone();
+        let every: Vec<(u32, Responsibility)> =
+            (0..cat.measures.len() as u32).map(|m| (m, Responsibility::Supplier)).collect();
+        if withdrawn {
+            link_declaration(&mut more, "gone", "2026-01-01", "2027-06-30", every);
+            more.sources.declarations.last_mut().unwrap().withdrawn = Some(date("2026-11-01"));
+        } else {
+            link_declaration(&mut more, "old", "2025-01-01", "2026-11-27", every);
+        }
+        let after = pairs(&assess(&cat, &more, today));
+        for (b, a) in before.iter().zip(&after) {
+            prop_assert_eq!((b.2.status, b.2.source, b.2.overdue), (a.2.status, a.2.source, a.2.overdue));
         }
     }
 }

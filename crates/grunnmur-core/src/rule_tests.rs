@@ -1,10 +1,11 @@
 //! One test (or more) per rule of docs/concept.md, on small hand-worked cases.
 
 use crate::derive::{Object, Reason, assess};
+use crate::effective::{PairState, Part, Source};
 use crate::explain::explain;
 use crate::level::{Dimension, Level};
 use crate::testkit::*;
-use crate::workspace::{DependencyKind::*, Status, Workspace};
+use crate::workspace::{Covers, DependencyKind::*, Responsibility, Status, Workspace};
 use crate::{Assessment, Catalog};
 
 const TODAY: &str = "2026-11-28";
@@ -677,4 +678,227 @@ fn rule10_list_is_prioritised() {
         Object::System(1),
         "cumulation + overdue outweighs the rest"
     );
+}
+
+/// The effective state of a required pair (rule 15); `None` is the body.
+fn state(cat: &Catalog, a: &Assessment, system: Option<usize>, measure: &str) -> PairState {
+    let m = cat.measure(measure).unwrap();
+    let (req, states) = match system {
+        Some(s) => (&a.systems[s].required[..], &a.systems[s].states[..]),
+        None => (&a.org_required[..], &a.org_states[..]),
+    };
+    let at = req.iter().position(|&x| x == m).expect("required");
+    states[at]
+}
+
+#[test]
+fn rule13_an_implementation_covers_systems_groups_hosts_and_the_body() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("host", &[("t.a", Some(&["x.lav"]))])
+        .system("app", &[("t.a", None)])
+        .system("vm", &[("t.a", Some(&["x.lav"]))])
+        .system("other", &[("t.a", None)])
+        .dep("app", "host", RunsOn)
+        .dep("vm", "app", RunsOn)
+        .group("web", &["app", "other"])
+        .implementation(
+            "backup",
+            &["m.1"],
+            Covers::RunsOn(0),
+            Status::Implemented,
+            None,
+        )
+        .implementation(
+            "hardening",
+            &["m.c2"],
+            Covers::Groups(vec![0]),
+            Status::InProgress,
+            None,
+        )
+        .implementation("policy", &["o.1"], Covers::Org, Status::Implemented, None)
+        .build();
+    let a = run(&cat, &ws);
+    for s in 0..3 {
+        let st = state(&cat, &a, Some(s), "m.1");
+        assert_eq!(st.source, Source::Implementation(0), "system {s}");
+        assert!(st.is_in_place());
+    }
+    // `other` does not run on the host.
+    assert_eq!(state(&cat, &a, Some(3), "m.1").source, Source::None);
+    // The group reaches app and other; the host inherits høy from app and needs m.c2 too,
+    // uncovered.
+    for s in [1, 3] {
+        let st = state(&cat, &a, Some(s), "m.c2");
+        assert_eq!(
+            (st.status, st.source),
+            (Status::InProgress, Source::Implementation(1))
+        );
+    }
+    assert_eq!(state(&cat, &a, Some(0), "m.c2").source, Source::None);
+    assert_eq!(
+        state(&cat, &a, None, "o.1").source,
+        Source::Implementation(2)
+    );
+    // The org implementation does not reach systems, and `all` reaches every one.
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("a", &[("t.a", None)])
+        .system("b", &[("t.a", None)])
+        .implementation("x", &["m.c3"], Covers::All, Status::Partial, None)
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(state(&cat, &a, Some(0), "m.c3").status, Status::Partial);
+    assert_eq!(state(&cat, &a, Some(1), "m.c3").status, Status::Partial);
+}
+
+#[test]
+fn rule14_a_declaration_counts_while_valid_and_shared_needs_the_bodys_part() {
+    let cat = base();
+    let build = |valid: (&str, &str), part: bool| {
+        let mut b = WsBuilder::new(&cat)
+            .adopt("t.a")
+            .system("s", &[("t.a", None)])
+            .declaration(
+                "acme",
+                valid,
+                &[
+                    ("m.1", Responsibility::Supplier),
+                    ("m.c2", Responsibility::Shared),
+                ],
+            )
+            .uses_service(Some("s"), "acme");
+        if part {
+            b = b.implementation(
+                "patch",
+                &["m.c2"],
+                Covers::Systems(vec![0]),
+                Status::Implemented,
+                None,
+            );
+        }
+        b.build()
+    };
+    let valid = ("2026-01-01", "2027-06-30");
+    let a = run(&cat, &build(valid, false));
+    let st = state(&cat, &a, Some(0), "m.1");
+    assert_eq!(
+        (st.status, st.source),
+        (Status::Supplier, Source::Supplier(0))
+    );
+    assert!(st.is_in_place());
+    // Shared alone is not in place.
+    let st = state(&cat, &a, Some(0), "m.c2");
+    let alone = Source::Shared {
+        service: 0,
+        customer: None,
+    };
+    assert_eq!((st.status, st.source), (Status::NotStarted, alone));
+    assert!(!st.is_in_place());
+    // With the body's part in place, it is.
+    let a = run(&cat, &build(valid, true));
+    let st = state(&cat, &a, Some(0), "m.c2");
+    let with_part = Source::Shared {
+        service: 0,
+        customer: Some(Part::Implementation(0)),
+    };
+    assert_eq!((st.status, st.source), (Status::Implemented, with_part));
+    // Expired: nothing counts, and the pair is a new risk reason.
+    let a = run(&cat, &build(("2025-01-01", "2026-10-01"), false));
+    let st = state(&cat, &a, Some(0), "m.1");
+    assert_eq!((st.source, st.lapsed), (Source::None, true));
+    assert!(reasons(&a, Object::System(0)).contains(&Reason::SupplierExpired));
+    let item = a
+        .risk
+        .iter()
+        .find(|r| r.object == Object::System(0))
+        .unwrap();
+    assert!(item.measures.contains(&cat.measure("m.1").unwrap()));
+    // Withdrawn: the same.
+    let mut ws = build(valid, false);
+    ws.sources.declarations[0].withdrawn = Some(date("2026-11-01"));
+    let a = run(&cat, &ws);
+    assert!(state(&cat, &a, Some(0), "m.1").lapsed);
+    // Not yet valid: it does not count, and has not lapsed either.
+    let a = run(&cat, &build(("2027-01-01", "2027-06-30"), false));
+    let st = state(&cat, &a, Some(0), "m.1");
+    assert_eq!((st.source, st.lapsed), (Source::None, false));
+    // The body's own services reach its org-scope measures only.
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("s", &[("t.a", None)])
+        .declaration("ikt", valid, &[("o.1", Responsibility::Supplier)])
+        .uses_service(None, "ikt")
+        .build();
+    let a = run(&cat, &ws);
+    assert_eq!(state(&cat, &a, None, "o.1").source, Source::Supplier(0));
+}
+
+#[test]
+fn rule15_the_own_entry_wins_then_the_best_source() {
+    let cat = base();
+    let valid = ("2026-01-01", "2027-06-30");
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("s", &[("t.a", None)])
+        .declaration(
+            "acme",
+            valid,
+            &[
+                ("m.1", Responsibility::Supplier),
+                ("m.c2", Responsibility::Supplier),
+                ("m.c3", Responsibility::Supplier),
+            ],
+        )
+        .uses_service(Some("s"), "acme")
+        .implementation("i1", &["m.1"], Covers::All, Status::Implemented, None)
+        .implementation("i2", &["m.c2"], Covers::All, Status::Partial, None)
+        .implementation("i3", &["m.c3"], Covers::All, Status::Implemented, None)
+        .status("m.c3", Some("s"), Status::NotApplicable, None)
+        .build();
+    let a = run(&cat, &ws);
+    // Implemented ranks above supplier; supplier above partial; the own entry above all.
+    assert_eq!(
+        state(&cat, &a, Some(0), "m.1").source,
+        Source::Implementation(0)
+    );
+    assert_eq!(state(&cat, &a, Some(0), "m.c2").source, Source::Supplier(0));
+    let st = state(&cat, &a, Some(0), "m.c3");
+    assert_eq!(
+        (st.status, st.source),
+        (Status::NotApplicable, Source::Own(0))
+    );
+    assert!(reasons(&a, Object::System(0)).contains(&Reason::NotApplicable));
+}
+
+#[test]
+fn rule15_an_overdue_implementation_makes_what_it_covers_overdue() {
+    let cat = base();
+    let ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("a", &[("t.a", None)])
+        .system("b", &[("t.a", None)])
+        .implementation(
+            "late",
+            &["m.c2", "m.c3"],
+            Covers::All,
+            Status::InProgress,
+            Some("2026-11-01"),
+        )
+        .status("m.c3", Some("b"), Status::Implemented, None)
+        .build();
+    let a = run(&cat, &ws);
+    assert!(state(&cat, &a, Some(0), "m.c2").overdue);
+    assert!(state(&cat, &a, Some(0), "m.c3").overdue);
+    // b's own entry puts m.c3 in place there: not overdue; m.c2 still is.
+    assert!(!state(&cat, &a, Some(1), "m.c3").overdue);
+    assert!(state(&cat, &a, Some(1), "m.c2").overdue);
+    let item = a
+        .risk
+        .iter()
+        .find(|r| r.object == Object::System(1))
+        .unwrap();
+    assert!(item.reasons.contains(&Reason::Overdue));
+    assert_eq!(item.measures, vec![cat.measure("m.c2").unwrap()]);
 }

@@ -190,6 +190,7 @@ impl<'c> WsBuilder<'c> {
                 tasks: Vec::new(),
                 systems: Vec::new(),
                 statuses: Vec::new(),
+                sources: Sources::default(),
             },
         }
     }
@@ -346,6 +347,90 @@ impl<'c> WsBuilder<'c> {
             evidence: Vec::new(),
             valid_until: None,
         });
+        self
+    }
+
+    pub fn group(mut self, id: &str, systems: &[&str]) -> Self {
+        let systems = systems.iter().map(|s| self.sys(s)).collect();
+        self.ws.sources.groups.push(Group {
+            id: id.into(),
+            name: id.into(),
+            systems,
+        });
+        self
+    }
+
+    /// An implementation of `measures` covering `covers`, with a status and a due date.
+    pub fn implementation(
+        mut self,
+        id: &str,
+        measures: &[&str],
+        covers: Covers,
+        status: Status,
+        due: Option<&str>,
+    ) -> Self {
+        let mut measures: Vec<MeasureIdx> = measures
+            .iter()
+            .map(|m| self.cat.measure(m).unwrap())
+            .collect();
+        measures.sort_unstable();
+        self.ws.sources.implementations.push(Implementation {
+            id: id.into(),
+            name: id.into(),
+            owner: None,
+            status,
+            due: due.map(date),
+            evidence: Vec::new(),
+            measures,
+            covers,
+        });
+        self
+    }
+
+    /// A declaration valid between two dates, with one service `<decl>/svc` covering
+    /// `covers`.
+    pub fn declaration(
+        mut self,
+        id: &str,
+        valid: (&str, &str),
+        covers: &[(&str, Responsibility)],
+    ) -> Self {
+        self.ws.sources.declarations.push(Declaration {
+            id: id.into(),
+            supplier: format!("{id} AS"),
+            valid_from: date(valid.0),
+            valid_until: date(valid.1),
+            withdrawn: None,
+        });
+        let mut covers: Vec<(MeasureIdx, Responsibility)> = covers
+            .iter()
+            .map(|(m, r)| (self.cat.measure(m).unwrap(), *r))
+            .collect();
+        covers.sort_unstable_by_key(|c| c.0);
+        self.ws.sources.services.push(Service {
+            declaration: self.ws.sources.declarations.len() - 1,
+            id: "svc".into(),
+            covers,
+        });
+        self
+    }
+
+    /// Links the service of declaration `decl` to a system, or the body (`None`).
+    pub fn uses_service(mut self, system: Option<&str>, decl: &str) -> Self {
+        let sv = (self.ws.sources.services.iter())
+            .position(|s| self.ws.sources.declarations[s.declaration].id == decl)
+            .unwrap();
+        match system {
+            Some(s) => {
+                let s = self.sys(s);
+                let links = &mut self.ws.sources.system_services;
+                if links.len() <= s {
+                    links.resize(s + 1, Vec::new());
+                }
+                links[s].push(sv);
+            }
+            None => self.ws.sources.org_services.push(sv),
+        }
         self
     }
 

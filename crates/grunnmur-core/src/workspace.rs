@@ -209,6 +209,146 @@ pub struct Workspace {
     pub tasks: Vec<BodyTask>,
     pub systems: Vec<System>,
     pub statuses: Vec<MeasureStatus>,
+    /// Where else a pair's status may come from (rules 13–15).
+    pub sources: Sources,
+}
+
+pub type GroupIdx = usize;
+pub type ImplementationIdx = usize;
+pub type DeclarationIdx = usize;
+pub type ServiceIdx = usize;
+
+/// What a body has done once for many (rule 13), and the suppliers' services it links (rule
+/// 14). Only the declarations the body links are here.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub groups: Vec<Group>,
+    pub implementations: Vec<Implementation>,
+    pub declarations: Vec<Declaration>,
+    pub services: Vec<Service>,
+    /// The services the body itself uses, for org-scope measures.
+    pub org_services: Vec<ServiceIdx>,
+    /// The services each system uses, by system index (empty or one list per system).
+    pub system_services: Vec<Vec<ServiceIdx>>,
+}
+
+impl Sources {
+    /// The services a system links.
+    pub fn of_system(&self, s: SystemIdx) -> &[ServiceIdx] {
+        self.system_services.get(s).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A named set of systems; a system may be in several.
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub systems: Vec<SystemIdx>,
+}
+
+/// The systems an implementation covers (rule 13).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Covers {
+    Systems(Vec<SystemIdx>),
+    Groups(Vec<GroupIdx>),
+    /// The system and every system that runs on it, transitively.
+    RunsOn(SystemIdx),
+    All,
+    /// The body itself: org-scope measures.
+    Org,
+}
+
+/// A piece of work that meets measures for a set of systems, recorded once (rule 13).
+#[derive(Clone, Debug)]
+pub struct Implementation {
+    pub id: String,
+    pub name: String,
+    pub owner: Option<String>,
+    /// Never `supplier` or `not_applicable`: an implementation is the body's own work.
+    pub status: Status,
+    pub due: Option<Date>,
+    pub evidence: Vec<String>,
+    /// Sorted, distinct.
+    pub measures: Vec<MeasureIdx>,
+    pub covers: Covers,
+}
+
+impl Implementation {
+    pub fn is_in_place(&self) -> bool {
+        self.status == Status::Implemented
+    }
+
+    /// Past its due date and not in place: every pair it covers is overdue (rule 15).
+    pub fn is_overdue(&self, today: Date) -> bool {
+        !self.is_in_place() && self.due.is_some_and(|d| d < today)
+    }
+}
+
+/// Who does a measure a service covers (rule 14).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Responsibility {
+    /// The supplier does it all.
+    Supplier,
+    /// The supplier does its part; the customer must do the rest.
+    Shared,
+}
+
+impl Responsibility {
+    pub const ALL: [Responsibility; 2] = [Responsibility::Supplier, Responsibility::Shared];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Responsibility::Supplier => "supplier",
+            Responsibility::Shared => "shared",
+        }
+    }
+}
+
+/// A supplier's declaration as one body's assessment needs it.
+#[derive(Clone, Debug)]
+pub struct Declaration {
+    pub id: String,
+    pub supplier: String,
+    pub valid_from: Date,
+    pub valid_until: Date,
+    /// The day the supplier withdrew it.
+    pub withdrawn: Option<Date>,
+}
+
+impl Declaration {
+    fn is_withdrawn(&self, today: Date) -> bool {
+        self.withdrawn.is_some_and(|w| w <= today)
+    }
+
+    /// It counts on this day: not withdrawn, within its validity.
+    pub fn counts(&self, today: Date) -> bool {
+        !self.is_withdrawn(today) && self.valid_from <= today && today <= self.valid_until
+    }
+
+    /// It no longer counts and never will again: withdrawn or expired.
+    pub fn lapsed(&self, today: Date) -> bool {
+        self.is_withdrawn(today) || self.valid_until < today
+    }
+}
+
+/// One service of a declaration: `<declaration id>/<service id>`.
+#[derive(Clone, Debug)]
+pub struct Service {
+    pub declaration: DeclarationIdx,
+    pub id: String,
+    /// Sorted by measure, one entry per measure.
+    pub covers: Vec<(MeasureIdx, Responsibility)>,
+}
+
+impl Service {
+    pub fn covers(&self, m: MeasureIdx) -> Option<Responsibility> {
+        self.covers
+            .binary_search_by_key(&m, |c| c.0)
+            .ok()
+            .map(|i| self.covers[i].1)
+    }
 }
 
 impl Workspace {
@@ -245,6 +385,7 @@ mod tests {
     fn spellings_agree_with_serde() {
         spelled_as_serde(&Status::ALL, Status::as_str);
         spelled_as_serde(&DependencyKind::ALL, DependencyKind::as_str);
+        spelled_as_serde(&Responsibility::ALL, Responsibility::as_str);
         spelled_as_serde(&SelectionMode::ALL, SelectionMode::as_str);
         spelled_as_serde(
             &crate::catalog::OrgKind::ALL,

@@ -22,6 +22,7 @@ fn other_base() -> BodyDoc {
             sectors: Vec::new(),
             selection: Default::default(),
             cumulation_threshold: 5,
+            services: Vec::new(),
         },
         tasks: Vec::new(),
         info_types: Vec::new(),

@@ -383,6 +383,7 @@ pub fn body_doc(spec: &Spec, cat: &CatalogDoc, n: usize) -> BodyDoc {
                 SelectionMode::PerDimension
             },
             cumulation_threshold: 3,
+            services: Vec::new(),
         },
         tasks,
         info_types: Vec::new(),

@@ -228,6 +228,7 @@ pub async fn create_body(
             sectors: req.sectors.clone(),
             selection: SelectionMode::PerDimension,
             cumulation_threshold: grunnmur_core::workspace::DEFAULT_CUMULATION_THRESHOLD,
+            services: Vec::new(),
         },
         tasks: Vec::new(),
         info_types: Vec::new(),

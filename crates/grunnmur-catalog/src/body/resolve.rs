@@ -4,12 +4,15 @@
 
 use super::{BodyDoc, BodyTaskDoc, OverrideDoc, StatusDoc, SystemDoc, valid_orgnr};
 use crate::check::valid_id;
+use crate::declaration::DeclarationDoc;
 use crate::problem::{Problem, ProblemKind as P};
 use crate::yaml::Node;
 use grunnmur_core::catalog::{Catalog, Scope, Text};
 use grunnmur_core::date::Date;
 use grunnmur_core::workspace::*;
 use std::collections::{HashMap, HashSet};
+
+mod sources;
 
 /// Inserts unless the key is taken; a duplicate keeps pointing at the first entry.
 fn first_wins<K: std::hash::Hash + Eq, V>(map: &mut HashMap<K, V>, k: K, v: V) -> bool {
@@ -27,6 +30,7 @@ pub(super) fn resolve(
     root: &Node,
     doc: BodyDoc,
     cat: &Catalog,
+    declarations: &[DeclarationDoc],
 ) -> Result<(BodyDoc, Workspace), Vec<Problem>> {
     let long = too_long(file, root, &doc);
     if !long.is_empty() {
@@ -49,6 +53,7 @@ pub(super) fn resolve(
     r.system_ids(&doc);
     let systems = r.systems(&doc, &tasks);
     let statuses = r.statuses(&doc);
+    let sources = r.sources(&doc, declarations);
     let mut problems = r.problems;
     if !problems.is_empty() {
         crate::problem::sort(&mut problems);
@@ -67,16 +72,14 @@ pub(super) fn resolve(
         tasks,
         systems,
         statuses,
+        sources,
     };
     Ok((doc, ws))
 }
 
 /// Every text of the document longer than its field allows, at its line.
 fn too_long(file: &str, root: &Node, doc: &BodyDoc) -> Vec<Problem> {
-    let Ok(v) = serde_json::to_value(doc) else {
-        return Vec::new();
-    };
-    grunnmur_core::limits::too_long(&v)
+    grunnmur_core::limits::too_long(doc)
         .into_iter()
         .map(|t| {
             let path: Vec<&str> = t.path.iter().map(String::as_str).collect();
@@ -554,8 +557,8 @@ impl<'a> Resolver<'a> {
             };
             self.err(line, kind);
         }
-        let due = self.date(&ns, "due", &st.due);
-        let valid_until = self.date(&ns, "valid_until", &st.valid_until);
+        let due = self.date(&["measure_status", &ns, "due"], &st.due);
+        let valid_until = self.date(&["measure_status", &ns, "valid_until"], &st.valid_until);
         let blank = st
             .justification
             .as_deref()
@@ -576,16 +579,16 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// A date field of measure status `ns`.
-    fn date(&mut self, ns: &str, field: &str, v: &Option<String>) -> Option<Date> {
+    /// A date field at `path` (its last step names the field).
+    fn date(&mut self, path: &[&str], v: &Option<String>) -> Option<Date> {
         let v = v.as_ref()?;
         let d = Date::parse(v);
         if d.is_none() {
             let kind = P::InvalidDate {
-                field: field.into(),
+                field: path.last().copied().unwrap_or_default().into(),
                 value: v.clone(),
             };
-            let line = self.at(&["measure_status", ns, field]);
+            let line = self.at(path);
             self.err(line, kind);
         }
         d

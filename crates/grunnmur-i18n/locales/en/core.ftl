@@ -46,6 +46,10 @@ problem-scope-mismatch = measure "{ $measure }" applies { $scope ->
 }
 problem-duplicate-status = the status of measure "{ $measure }" ({ $scope }) appears more than once
 problem-too-long = { $field } is { $chars } characters long; at most { $max } are allowed
+problem-covers-one = implementation "{ $id }": covers must give exactly one of systems, groups, runs_on, all and org
+problem-implementation-status = implementation "{ $id }" cannot have the status "{ $status }": it is the body's own work (supplier and not applicable are set per system)
+problem-dates-out-of-order = valid from { $from } is after valid until { $until }
+problem-not-in-release = measure "{ $measure }" is not in catalog release { $version } and does not count
 problem-too-many = more { $what ->
     [form-fields] form fields
    *[other] { $what }
@@ -135,6 +139,7 @@ reason-own_info_type = own information type
 reason-cumulation = cumulation
 reason-not_applicable = measure not applicable
 reason-overdue = overdue measure
+reason-supplier_expired = supplier declaration expired
 
 ## Catalog statistics
 stats-title = Catalog { $id } { $version }

@@ -46,6 +46,10 @@ problem-scope-mismatch = tiltak «{ $measure }» gjelder { $scope ->
 }
 problem-duplicate-status = status for tiltak «{ $measure }» ({ $scope }) står mer enn én gang
 problem-too-long = { $field } er { $chars } tegn lang; høyst { $max } er tillatt
+problem-covers-one = tiltaksgjennomføring «{ $id }»: covers må ha nøyaktig én av systems, groups, runs_on, all og org
+problem-implementation-status = tiltaksgjennomføring «{ $id }» kan ikke ha status «{ $status }»: den er virksomhetens eget arbeid (leverandør og ikke aktuelt settes per system)
+problem-dates-out-of-order = gyldig fra { $from } er etter gyldig til { $until }
+problem-not-in-release = tiltak «{ $measure }» finnes ikke i katalogversjon { $version } og teller ikke
 problem-too-many = flere { $what ->
     [form-fields] skjemafelt
    *[other] { $what }
@@ -135,6 +139,7 @@ reason-own_info_type = egen informasjonstype
 reason-cumulation = kumulasjon
 reason-not_applicable = tiltak ikke relevant
 reason-overdue = forfalt tiltak
+reason-supplier_expired = leverandørerklæring utløpt
 
 ## Katalogstatistikk
 stats-title = Katalog { $id } { $version }

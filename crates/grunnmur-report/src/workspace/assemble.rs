@@ -203,6 +203,7 @@ impl Assembly<'_> {
                 Some(Val::Int(n)) => u32::try_from(*n).unwrap_or(0),
                 _ => DEFAULT_CUMULATION_THRESHOLD,
             },
+            services: std::mem::take(&mut self.doc.org.services),
         };
         for col in ["name", "kind"] {
             if r.str(col).is_none() {

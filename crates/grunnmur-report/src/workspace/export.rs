@@ -70,6 +70,7 @@ fn write_workbook(doc: Option<&BodyDoc>, lang: Lang) -> Result<Vec<u8>, XlsxErro
         sectors: Vec::new(),
         selection: SelectionMode::PerDimension,
         cumulation_threshold: DEFAULT_CUMULATION_THRESHOLD,
+        services: Vec::new(),
     });
     let d = doc.unwrap_or(&empty);
     // The template's org sheet has no row: an import of it keeps the base's org.

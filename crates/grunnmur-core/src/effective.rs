@@ -1,0 +1,255 @@
+//! Rule 15: the effective status of every required pair (a system or the body, a measure), and
+//! the source that gave it — the body's own status entry, an implementation (rule 13), or a
+//! supplier's declaration (rule 14).
+
+use crate::catalog::MeasureIdx;
+use crate::date::Date;
+use crate::workspace::{
+    Covers, ImplementationIdx, Responsibility, ServiceIdx, Status, SystemIdx, Workspace,
+};
+
+/// Where the body's own part of a shared measure comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// An entry of `Workspace::statuses`.
+    Own(usize),
+    Implementation(ImplementationIdx),
+}
+
+/// The source of a pair's effective status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The body's own status entry for the pair (an index into `Workspace::statuses`).
+    Own(usize),
+    Implementation(ImplementationIdx),
+    /// A valid declaration whose service does it all.
+    Supplier(ServiceIdx),
+    /// A valid declaration that does its part; the body's part, if there is one, gives the
+    /// status.
+    Shared {
+        service: ServiceIdx,
+        customer: Option<Part>,
+    },
+    None,
+}
+
+/// A required pair's effective status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PairState {
+    pub status: Status,
+    pub source: Source,
+    /// Rule 10 `overdue`: not in place, not marked not applicable, and past a due date — its
+    /// own, or that of an implementation covering it.
+    pub overdue: bool,
+    /// No source counts, and a declaration that covered it has expired or been withdrawn.
+    pub lapsed: bool,
+}
+
+impl PairState {
+    pub fn is_in_place(&self) -> bool {
+        matches!(self.status, Status::Implemented | Status::Supplier)
+    }
+}
+
+/// Rule 15's order among sources other than the body's own entry: lower is better.
+fn rank(s: Status) -> u8 {
+    match s {
+        Status::Implemented => 0,
+        Status::Supplier => 1,
+        Status::Partial => 2,
+        Status::InProgress => 3,
+        Status::NotStarted | Status::NotApplicable => 4,
+    }
+}
+
+/// What covers the body's pairs besides its own entries, made once per assessment.
+pub struct Cover<'w> {
+    ws: &'w Workspace,
+    today: Date,
+    /// The body's own entries by (system, measure), sorted.
+    own: Vec<(Option<SystemIdx>, MeasureIdx, usize)>,
+    /// Per system, the (measure, implementation) pairs covering it, sorted.
+    system_work: Vec<Vec<(MeasureIdx, ImplementationIdx)>>,
+    org_work: Vec<(MeasureIdx, ImplementationIdx)>,
+}
+
+impl<'w> Cover<'w> {
+    pub fn new(ws: &'w Workspace, today: Date) -> Cover<'w> {
+        let mut own: Vec<_> = ws
+            .statuses
+            .iter()
+            .enumerate()
+            .map(|(n, st)| (st.system, st.measure, n))
+            .collect();
+        own.sort_unstable();
+        let mut system_work = vec![Vec::new(); ws.systems.len()];
+        let mut org_work = Vec::new();
+        let hosted = hosted_by(ws);
+        for (n, im) in ws.sources.implementations.iter().enumerate() {
+            let systems: Vec<SystemIdx> = match &im.covers {
+                Covers::Org => {
+                    org_work.extend(im.measures.iter().map(|&m| (m, n)));
+                    continue;
+                }
+                Covers::All => (0..ws.systems.len()).collect(),
+                Covers::Systems(s) => s.clone(),
+                Covers::Groups(g) => g
+                    .iter()
+                    .flat_map(|&g| ws.sources.groups[g].systems.iter().copied())
+                    .collect(),
+                Covers::RunsOn(host) => runs_on_closure(&hosted, *host),
+            };
+            let mut systems = systems;
+            systems.sort_unstable();
+            systems.dedup();
+            for s in systems {
+                system_work[s].extend(im.measures.iter().map(|&m| (m, n)));
+            }
+        }
+        for w in &mut system_work {
+            w.sort_unstable();
+        }
+        org_work.sort_unstable();
+        Cover {
+            ws,
+            today,
+            own,
+            system_work,
+            org_work,
+        }
+    }
+
+    /// The effective status of each of `required` (sorted) for a system, or the body (`None`).
+    pub fn states(&self, system: Option<SystemIdx>, required: &[MeasureIdx]) -> Vec<PairState> {
+        let (work, services) = match system {
+            Some(s) => (&self.system_work[s][..], self.ws.sources.of_system(s)),
+            None => (&self.org_work[..], &self.ws.sources.org_services[..]),
+        };
+        required
+            .iter()
+            .map(|&m| self.pair(system, m, work, services))
+            .collect()
+    }
+
+    fn pair(
+        &self,
+        system: Option<SystemIdx>,
+        m: MeasureIdx,
+        work: &[(MeasureIdx, ImplementationIdx)],
+        services: &[ServiceIdx],
+    ) -> PairState {
+        let today = self.today;
+        let src = &self.ws.sources;
+        let own = self
+            .own
+            .binary_search_by(|e| (e.0, e.1).cmp(&(system, m)))
+            .ok()
+            .map(|i| self.own[i].2);
+        let from = work.partition_point(|w| w.0 < m);
+        let to = work.partition_point(|w| w.0 <= m);
+        let impls = work[from..to].iter().map(|w| w.1);
+        let work_overdue = impls
+            .clone()
+            .any(|i| src.implementations[i].is_overdue(today));
+        let best_work = impls.min_by_key(|&i| (rank(src.implementations[i].status), i));
+        let (mut supplier, mut shared, mut lapsed) = (None, None, false);
+        for &sv in services {
+            let Some(resp) = src.services[sv].covers(m) else {
+                continue;
+            };
+            let decl = &src.declarations[src.services[sv].declaration];
+            if decl.counts(today) {
+                let slot = match resp {
+                    Responsibility::Supplier => &mut supplier,
+                    Responsibility::Shared => &mut shared,
+                };
+                slot.get_or_insert(sv);
+            } else if decl.lapsed(today) {
+                lapsed = true;
+            }
+        }
+        let (status, source, own_overdue) = if let Some(o) = own {
+            let st = &self.ws.statuses[o];
+            let source = match shared {
+                Some(service) if supplier.is_none() && st.status != Status::NotApplicable => {
+                    Source::Shared {
+                        service,
+                        customer: Some(Part::Own(o)),
+                    }
+                }
+                _ => Source::Own(o),
+            };
+            // An own `supplier` entry past its declaration's expiry is not in place.
+            let status = if st.status == Status::Supplier && !st.is_in_place(today) {
+                Status::NotStarted
+            } else {
+                st.status
+            };
+            (status, source, st.is_overdue(today))
+        } else {
+            let work_rank = best_work.map(|i| rank(src.implementations[i].status));
+            match (best_work, supplier) {
+                (_, Some(sv)) if work_rank.is_none_or(|r| r > rank(Status::Supplier)) => {
+                    (Status::Supplier, Source::Supplier(sv), false)
+                }
+                (Some(i), _) => {
+                    let source = match shared {
+                        Some(service) => Source::Shared {
+                            service,
+                            customer: Some(Part::Implementation(i)),
+                        },
+                        None => Source::Implementation(i),
+                    };
+                    (src.implementations[i].status, source, false)
+                }
+                (None, _) => match shared {
+                    Some(service) => (
+                        Status::NotStarted,
+                        Source::Shared {
+                            service,
+                            customer: None,
+                        },
+                        false,
+                    ),
+                    None => (Status::NotStarted, Source::None, false),
+                },
+            }
+        };
+        let in_place = matches!(status, Status::Implemented | Status::Supplier);
+        let overdue = !in_place && status != Status::NotApplicable && (own_overdue || work_overdue);
+        PairState {
+            status,
+            source,
+            overdue,
+            lapsed: lapsed && source == Source::None,
+        }
+    }
+}
+
+/// For each system, the systems that run on it directly.
+fn hosted_by(ws: &Workspace) -> Vec<Vec<SystemIdx>> {
+    let mut out = vec![Vec::new(); ws.systems.len()];
+    for (n, s) in ws.systems.iter().enumerate() {
+        for d in &s.depends_on {
+            if d.kind == crate::workspace::DependencyKind::RunsOn {
+                out[d.on].push(n);
+            }
+        }
+    }
+    out
+}
+
+/// A host and every system that runs on it, transitively (a cycle stops where it closes).
+fn runs_on_closure(hosted: &[Vec<SystemIdx>], host: SystemIdx) -> Vec<SystemIdx> {
+    let mut seen = vec![false; hosted.len()];
+    let mut todo = vec![host];
+    let mut out = Vec::new();
+    while let Some(s) = todo.pop() {
+        if std::mem::replace(&mut seen[s], true) {
+            continue;
+        }
+        out.push(s);
+        todo.extend(hosted[s].iter().copied());
+    }
+    out
+}
