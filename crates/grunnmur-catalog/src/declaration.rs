@@ -111,6 +111,42 @@ pub fn read_declaration(src: &Source, cat: &Catalog) -> Result<Declared, Vec<Pro
     check_declaration(&src.name, &root, doc, cat)
 }
 
+/// Reads several declarations, each checked against the catalog: the declarations when none
+/// has an error (two with one id is one), and every problem and warning found.
+pub fn read_declarations(
+    sources: &[Source],
+    cat: &Catalog,
+) -> (Option<Vec<DeclarationDoc>>, Vec<Problem>) {
+    let mut docs: Vec<DeclarationDoc> = Vec::new();
+    let mut problems = Vec::new();
+    for src in sources {
+        match read_declaration(src, cat) {
+            Ok(d) => {
+                problems.extend(d.warnings);
+                if docs
+                    .iter()
+                    .any(|x| x.declaration.id == d.doc.declaration.id)
+                {
+                    let kind = P::DuplicateId {
+                        section: "declaration".into(),
+                        id: d.doc.declaration.id.clone(),
+                        first: String::new(),
+                    };
+                    let line = crate::yaml::parse(&src.text)
+                        .map(|r| r.line_of(&["declaration", "id"]))
+                        .unwrap_or(0);
+                    problems.push(Problem::error(&src.name, line, kind));
+                } else {
+                    docs.push(d.doc);
+                }
+            }
+            Err(p) => problems.extend(p),
+        }
+    }
+    let ok = problems.iter().all(|p| p.severity != Severity::Error);
+    (ok.then_some(docs), problems)
+}
+
 /// Checks a declaration already read (for example from an API request or an OSCAL component
 /// definition): problems then name the field in their message, with no line.
 pub fn check_declaration_doc(

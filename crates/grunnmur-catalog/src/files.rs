@@ -21,6 +21,16 @@ pub fn bundled_sources() -> Vec<Source> {
 
 /// Every `*.yaml` / `*.yml` under a folder (sorted by path), or a single file.
 pub fn read_sources(path: &Path) -> Result<Vec<Source>, Problem> {
+    read_sources_of(path, &["yaml", "yml"])
+}
+
+/// Every `*.yaml`, `*.yml` and `*.json` under a folder (sorted by path), or a single file:
+/// suppliers' declarations, in any form they are written.
+pub fn read_declaration_sources(path: &Path) -> Result<Vec<Source>, Problem> {
+    read_sources_of(path, &["yaml", "yml", "json"])
+}
+
+fn read_sources_of(path: &Path, exts: &[&str]) -> Result<Vec<Source>, Problem> {
     let io = |p: &Path, e: std::io::Error| {
         Problem::error(
             &p.display().to_string(),
@@ -33,7 +43,7 @@ pub fn read_sources(path: &Path) -> Result<Vec<Source>, Problem> {
     let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
     let mut files = Vec::new();
     if meta.is_dir() {
-        collect(path, &mut files).map_err(|e| io(path, e))?;
+        collect(path, exts, &mut files).map_err(|e| io(path, e))?;
         files.sort();
     } else {
         files.push(path.to_path_buf());
@@ -62,12 +72,12 @@ pub fn release_name(root: &Path, name: &str) -> String {
     format!("catalog/{}", rel.to_string_lossy().replace('\\', "/"))
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn collect(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for e in std::fs::read_dir(dir)? {
         let p = e?.path();
         if p.is_dir() {
-            collect(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            collect(&p, exts, out)?;
+        } else if p.extension().is_some_and(|x| exts.iter().any(|e| x == *e)) {
             out.push(p);
         }
     }

@@ -17,7 +17,7 @@ pub mod yaml;
 
 pub use body::{BodyDoc, read_body, read_body_with, resolve_body, resolve_body_with};
 pub use check::{CheckedCatalog, Source, check_catalog};
-pub use declaration::{DeclarationDoc, Declared, read_declaration};
+pub use declaration::{DeclarationDoc, Declared, read_declaration, read_declarations};
 pub use problem::{Problem, ProblemKind, Severity};
 
 /// Reads and checks a catalog from a folder or file, or the bundled one when `path` is `None`.

@@ -5,8 +5,10 @@
 use crate::catalog::MeasureIdx;
 use crate::date::Date;
 use crate::workspace::{
-    Covers, ImplementationIdx, Responsibility, ServiceIdx, Status, SystemIdx, Workspace,
+    Covers, DeclarationIdx, ImplementationIdx, Responsibility, ServiceIdx, Status, SystemIdx,
+    Workspace,
 };
+use serde::Serialize;
 
 /// Where the body's own part of a shared measure comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,4 +254,89 @@ fn runs_on_closure(hosted: &[Vec<SystemIdx>], host: SystemIdx) -> Vec<SystemIdx>
         todo.extend(hosted[s].iter().copied());
     }
     out
+}
+
+/// A declaration that expires within this many days is a warning (rule 15).
+pub const EXPIRY_WARNING_DAYS: i64 = 60;
+
+/// The declarations the body links that count today and expire within
+/// [`EXPIRY_WARNING_DAYS`], soonest first.
+pub fn expiring(ws: &Workspace, today: Date) -> Vec<DeclarationIdx> {
+    let mut out: Vec<DeclarationIdx> = (ws.sources.declarations.iter().enumerate())
+        .filter(|(_, d)| {
+            d.counts(today)
+                && d.valid_until.days_since_epoch() - today.days_since_epoch()
+                    <= EXPIRY_WARNING_DAYS
+        })
+        .map(|(n, _)| n)
+        .collect();
+    out.sort_by_key(|&n| (ws.sources.declarations[n].valid_until, n));
+    out
+}
+
+/// A pair's source as the report and the API write it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SourceOut {
+    Own,
+    Implementation {
+        id: String,
+    },
+    Supplier {
+        service: String,
+    },
+    Shared {
+        service: String,
+        /// The source of the body's part; `null` when it has none.
+        customer: Option<Box<SourceOut>>,
+    },
+    None,
+}
+
+/// A pair's effective status as the report writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StateOut {
+    pub status: Status,
+    pub source: SourceOut,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub overdue: bool,
+}
+
+impl PairState {
+    pub fn out(&self, ws: &Workspace) -> StateOut {
+        StateOut {
+            status: self.status,
+            source: source_out(ws, self.source),
+            overdue: self.overdue,
+        }
+    }
+}
+
+/// `<declaration id>/<service id>`.
+pub fn service_key(ws: &Workspace, sv: ServiceIdx) -> String {
+    let s = &ws.sources.services[sv];
+    format!("{}/{}", ws.sources.declarations[s.declaration].id, s.id)
+}
+
+fn source_out(ws: &Workspace, s: Source) -> SourceOut {
+    let implementation = |i: ImplementationIdx| SourceOut::Implementation {
+        id: ws.sources.implementations[i].id.clone(),
+    };
+    match s {
+        Source::Own(_) => SourceOut::Own,
+        Source::Implementation(i) => implementation(i),
+        Source::Supplier(sv) => SourceOut::Supplier {
+            service: service_key(ws, sv),
+        },
+        Source::Shared { service, customer } => SourceOut::Shared {
+            service: service_key(ws, service),
+            customer: customer.map(|p| {
+                Box::new(match p {
+                    Part::Own(_) => SourceOut::Own,
+                    Part::Implementation(i) => implementation(i),
+                })
+            }),
+        },
+        Source::None => SourceOut::None,
+    }
 }

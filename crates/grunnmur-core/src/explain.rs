@@ -64,6 +64,8 @@ pub struct Trail {
     /// The measure's parameters for this body: catalog defaults, then profile settings.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<String, Param>,
+    /// Rule 15: the pair's effective status and the source that gave it.
+    pub status: crate::effective::StateOut,
 }
 
 /// A sector profile reaching a system: `system` processes `task` of `sector`, and is the
@@ -286,7 +288,22 @@ pub fn explain(
         sector_reach,
         required_by: duty_trail(cat, ws, system, measure),
         params: effective_params(cat, a, system, measure),
+        status: state_of(a, system, measure)?.out(ws),
     })
+}
+
+/// A required pair's effective status.
+fn state_of(
+    a: &Assessment,
+    system: Option<SystemIdx>,
+    measure: MeasureIdx,
+) -> Option<crate::effective::PairState> {
+    let (required, states) = match system {
+        Some(s) => (&a.systems[s].required[..], &a.systems[s].states[..]),
+        None => (&a.org_required[..], &a.org_states[..]),
+    };
+    let at = required.binary_search(&measure).ok()?;
+    states.get(at).copied()
 }
 
 /// The sector profiles among `profiles` that reach system `s`, with how they reach it.

@@ -4,9 +4,10 @@
 use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::derive::{Assessment, Object, Reason};
+use crate::effective::{PairState, StateOut};
 use crate::explain::{Trail, explain};
 use crate::level::{DimSet, Dimension, Level, Levels};
-use crate::workspace::Workspace;
+use crate::workspace::{Status, Workspace};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use std::collections::HashMap;
@@ -19,6 +20,8 @@ pub struct AssessReport {
     pub tasks: Vec<TaskOut>,
     pub systems: Vec<SystemOut>,
     pub org_measures: Vec<String>,
+    /// The effective status of each of `org_measures`, in its order (rule 15).
+    pub org_measure_states: Vec<MeasureStateOut>,
     pub risk_assessment_needed: Vec<RiskOut>,
     pub summary: Summary,
     pub explain: Explanations,
@@ -77,6 +80,55 @@ pub struct SystemOut {
     pub own_levels: Levels,
     pub cumulation: DimSet,
     pub required_measures: Vec<String>,
+    /// The effective status of each of `required_measures`, in its order (rule 15).
+    pub measure_states: Vec<MeasureStateOut>,
+    pub coverage: Coverage,
+}
+
+/// A required measure's effective status and where it comes from.
+#[derive(Debug, Serialize)]
+pub struct MeasureStateOut {
+    pub measure: String,
+    #[serde(flatten)]
+    pub state: StateOut,
+}
+
+/// Required pairs, and how many are in place (implemented, or by a valid supplier) or marked
+/// not applicable.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub required: usize,
+    pub in_place: usize,
+    pub not_applicable: usize,
+}
+
+impl Coverage {
+    fn of(states: &[PairState]) -> Coverage {
+        Coverage {
+            required: states.len(),
+            in_place: states.iter().filter(|s| s.is_in_place()).count(),
+            not_applicable: (states.iter())
+                .filter(|s| s.status == Status::NotApplicable)
+                .count(),
+        }
+    }
+
+    fn add(self, o: Coverage) -> Coverage {
+        Coverage {
+            required: self.required + o.required,
+            in_place: self.in_place + o.in_place,
+            not_applicable: self.not_applicable + o.not_applicable,
+        }
+    }
+}
+
+/// A linked declaration that expires soon (rule 15's warning).
+#[derive(Debug, Serialize)]
+pub struct ExpiringOut {
+    pub declaration: String,
+    pub supplier: String,
+    pub valid_until: Date,
+    pub days_left: i64,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,6 +146,10 @@ pub struct Summary {
     pub required_org_measures: usize,
     pub deviations: usize,
     pub risk_assessments_needed: usize,
+    /// Every required pair, the systems' and the body's.
+    pub coverage: Coverage,
+    /// Declarations the body links that expire within 60 days.
+    pub expiring: Vec<ExpiringOut>,
 }
 
 /// Trails keyed `"<system id>/<measure id>"` or `"org/<measure id>"`, in assessment order.
@@ -177,6 +233,8 @@ impl AssessReport {
                 own_levels: r.own_levels,
                 cumulation: r.cumulation,
                 required_measures: r.required.iter().map(mid).collect(),
+                measure_states: states_out(cat, ws, &r.required, &r.states),
+                coverage: Coverage::of(&r.states),
             })
             .collect();
         let risk: Vec<RiskOut> = a
@@ -188,12 +246,27 @@ impl AssessReport {
                 measures: r.measures.iter().map(mid).collect(),
             })
             .collect();
+        let coverage = (systems.iter()).fold(Coverage::of(&a.org_states), |c, s| c.add(s.coverage));
+        let expiring = crate::effective::expiring(ws, today)
+            .into_iter()
+            .map(|n| {
+                let d = &ws.sources.declarations[n];
+                ExpiringOut {
+                    declaration: d.id.clone(),
+                    supplier: d.supplier.clone(),
+                    valid_until: d.valid_until,
+                    days_left: d.valid_until.days_since_epoch() - today.days_since_epoch(),
+                }
+            })
+            .collect();
         let summary = Summary {
             systems: systems.len(),
             required_system_measures: systems.iter().map(|s| s.required_measures.len()).sum(),
             required_org_measures: a.org_required.len(),
             deviations: tasks.iter().map(|t| t.deviations.len()).sum(),
             risk_assessments_needed: risk.len(),
+            coverage,
+            expiring,
         };
         let baselines = a
             .plan
@@ -227,6 +300,7 @@ impl AssessReport {
             tasks,
             systems,
             org_measures: a.org_required.iter().map(mid).collect(),
+            org_measure_states: states_out(cat, ws, &a.org_required, &a.org_states),
             risk_assessment_needed: risk,
             summary,
             explain: Explanations::default(),
@@ -234,6 +308,20 @@ impl AssessReport {
             system_baselines,
         }
     }
+}
+
+fn states_out(
+    cat: &Catalog,
+    ws: &Workspace,
+    required: &[u32],
+    states: &[PairState],
+) -> Vec<MeasureStateOut> {
+    (required.iter().zip(states))
+        .map(|(&m, st)| MeasureStateOut {
+            measure: cat.measures[m as usize].id.clone(),
+            state: st.out(ws),
+        })
+        .collect()
 }
 
 /// The required measures whose baseline for a system differs from the body's (or that the

@@ -28,6 +28,8 @@ fn other_base() -> BodyDoc {
         info_types: Vec::new(),
         systems: Vec::new(),
         measure_status: Vec::new(),
+        groups: Vec::new(),
+        implementations: Vec::new(),
     }
 }
 
@@ -74,6 +76,8 @@ fn template_is_the_export_of_an_empty_workspace() {
         info_types: vec![],
         systems: vec![],
         measure_status: vec![],
+        groups: vec![],
+        implementations: vec![],
     };
     // Same sheets and headers as an export.
     let mut a: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();

@@ -335,6 +335,7 @@ pub fn body_doc(spec: &Spec, cat: &CatalogDoc, n: usize) -> BodyDoc {
                 name: format!("System {s}"),
                 processes,
                 depends_on,
+                services: Vec::new(),
             }
         })
         .collect();
@@ -389,6 +390,8 @@ pub fn body_doc(spec: &Spec, cat: &CatalogDoc, n: usize) -> BodyDoc {
         info_types: Vec::new(),
         systems,
         measure_status,
+        groups: Vec::new(),
+        implementations: Vec::new(),
     }
 }
 

@@ -234,6 +234,8 @@ pub async fn create_body(
         info_types: Vec::new(),
         systems: Vec::new(),
         measure_status: Vec::new(),
+        groups: Vec::new(),
+        implementations: Vec::new(),
     };
     let doc = checked(&s.catalog, "request", doc)?;
     let body = BodyRow {

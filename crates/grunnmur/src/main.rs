@@ -61,6 +61,9 @@ enum Command {
         /// Catalog folder or file; the bundled catalog when left out.
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// A folder of suppliers' declarations (YAML or JSON) the body's services may name.
+        #[arg(long)]
+        declarations: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "json")]
         format: AssessFormat,
         /// The date that decides what is overdue (YYYY-MM-DD); today when left out.
@@ -141,12 +144,14 @@ fn main() -> ExitCode {
         Command::Assess {
             body_file,
             catalog,
+            declarations,
             format,
             today,
         } => assess(
             lang,
             &body_file,
             catalog.as_deref(),
+            declarations.as_deref(),
             format,
             today.as_deref(),
         ),
@@ -189,6 +194,7 @@ fn assess(
     lang: Lang,
     body_file: &std::path::Path,
     catalog: Option<&std::path::Path>,
+    declarations: Option<&std::path::Path>,
     format: AssessFormat,
     today: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
@@ -196,7 +202,8 @@ fn assess(
     let Some(today) = report_cmd::today(lang, today) else {
         return Ok(ExitCode::FAILURE);
     };
-    let Some(report_cmd::Loaded { checked, ws, .. }) = report_cmd::load(lang, body_file, catalog)
+    let Some(report_cmd::Loaded { checked, ws, .. }) =
+        report_cmd::load(lang, body_file, catalog, declarations)
     else {
         return Ok(ExitCode::FAILURE);
     };

@@ -285,7 +285,7 @@ fn ssp(
         return Ok(ExitCode::FAILURE);
     };
     let Some(crate::report_cmd::Loaded { checked, ws, .. }) =
-        crate::report_cmd::load(lang, body_file, catalog)
+        crate::report_cmd::load(lang, body_file, catalog, None)
     else {
         return Ok(ExitCode::FAILURE);
     };

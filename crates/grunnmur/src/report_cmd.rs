@@ -38,6 +38,9 @@ pub struct ReportArgs {
     /// Catalog folder or file; the bundled catalog when left out.
     #[arg(long)]
     catalog: Option<PathBuf>,
+    /// A folder of suppliers' declarations (YAML or JSON) the body's services may name.
+    #[arg(long)]
+    declarations: Option<PathBuf>,
     #[arg(long, value_enum)]
     kind: KindArg,
     #[arg(long, value_enum)]
@@ -88,14 +91,38 @@ pub struct Loaded {
     pub ws: Workspace,
 }
 
-/// Reads the catalog and a body file as `assess` does; prints the problems and gives `None`
-/// when either has errors.
-pub(crate) fn load(lang: Lang, body_file: &Path, catalog: Option<&Path>) -> Option<Loaded> {
+/// Reads the catalog, the suppliers' declarations (every file in `declarations`) and a body
+/// file as `assess` does; prints the problems and gives `None` when any has errors.
+pub(crate) fn load(
+    lang: Lang,
+    body_file: &Path,
+    catalog: Option<&Path>,
+    declarations: Option<&Path>,
+) -> Option<Loaded> {
     let (checked, problems) = grunnmur_catalog::load_catalog(catalog);
     let Some(checked) = checked else {
         print_problems(lang, &problems);
         eprintln!("{}", t(lang, "cli-catalog-invalid", &[]));
         return None;
+    };
+    let declarations = match declarations {
+        None => Vec::new(),
+        Some(dir) => {
+            let sources = match grunnmur_catalog::files::read_declaration_sources(dir) {
+                Ok(s) => s,
+                Err(p) => {
+                    print_problems(lang, &[p]);
+                    return None;
+                }
+            };
+            let (docs, problems) = grunnmur_catalog::read_declarations(&sources, &checked.catalog);
+            print_problems(lang, &problems);
+            let Some(docs) = docs else {
+                eprintln!("{}", t(lang, "cli-declarations-invalid", &[]));
+                return None;
+            };
+            docs
+        }
     };
     let src = match grunnmur_catalog::files::read_source(body_file) {
         Ok(s) => s,
@@ -104,7 +131,7 @@ pub(crate) fn load(lang: Lang, body_file: &Path, catalog: Option<&Path>) -> Opti
             return None;
         }
     };
-    match grunnmur_catalog::read_body(&src, &checked.catalog) {
+    match grunnmur_catalog::read_body_with(&src, &checked.catalog, &declarations) {
         Ok((doc, ws)) => Some(Loaded { checked, doc, ws }),
         Err(problems) => {
             print_problems(lang, &problems);
@@ -132,7 +159,8 @@ pub fn run(lang: Lang, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let Some(today) = today(lang, args.today.as_deref()) else {
         return Ok(ExitCode::FAILURE);
     };
-    let Some(l) = load(lang, &args.body_file, args.catalog.as_deref()) else {
+    let declarations = args.declarations.as_deref();
+    let Some(l) = load(lang, &args.body_file, args.catalog.as_deref(), declarations) else {
         return Ok(ExitCode::FAILURE);
     };
     if matches!(args.kind, KindArg::RiskAssessment) && args.risk.len() != 1 {

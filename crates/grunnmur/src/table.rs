@@ -128,14 +128,54 @@ pub fn assessment(lang: Lang, r: &AssessReport) -> String {
                 .collect();
             row.push(cum.join(", "));
             row.push(s.required_measures.len().to_string());
+            row.push(format!("{}/{}", s.coverage.in_place, s.coverage.required));
+            row.push(sources(lang, &s.measure_states));
             row
         })
         .collect();
     let headers = lvl_headers(
         vec![h("table-id"), h("table-name")],
-        vec![h("table-cumulation"), h("table-required")],
+        vec![
+            h("table-cumulation"),
+            h("table-required"),
+            h("table-in-place"),
+            h("table-sources"),
+        ],
     );
     out.push_str(&render(&headers, &rows));
+    let c = r.summary.coverage;
+    let _ = writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "table-coverage",
+            &[
+                ("in_place", &c.in_place.to_string()),
+                ("required", &c.required.to_string()),
+            ]
+        )
+    );
+    if !r.summary.expiring.is_empty() {
+        let _ = writeln!(out, "\n{}", h("table-expiring"));
+        let rows: Vec<Vec<String>> = (r.summary.expiring.iter())
+            .map(|e| {
+                vec![
+                    e.declaration.clone(),
+                    e.supplier.clone(),
+                    e.valid_until.to_string(),
+                    e.days_left.to_string(),
+                ]
+            })
+            .collect();
+        let headers = [
+            h("table-declaration"),
+            h("table-supplier"),
+            h("table-valid-until"),
+            h("table-days-left"),
+        ];
+        out.push_str(&render(&headers, &rows));
+    }
 
     let _ = writeln!(
         out,
@@ -177,6 +217,29 @@ pub fn assessment(lang: Lang, r: &AssessReport) -> String {
         out.push_str(&render(&[h("table-object"), h("table-reasons")], &rows));
     }
     out
+}
+
+/// How many of a system's required measures each kind of source gives, where any does:
+/// `own 2, implementation 30, supplier 12`.
+fn sources(lang: Lang, states: &[grunnmur_core::report::MeasureStateOut]) -> String {
+    use grunnmur_core::effective::SourceOut;
+    let mut counts = [0usize; 5];
+    for st in states {
+        let k = match st.state.source {
+            SourceOut::Own => 0,
+            SourceOut::Implementation { .. } => 1,
+            SourceOut::Supplier { .. } => 2,
+            SourceOut::Shared { .. } => 3,
+            SourceOut::None => 4,
+        };
+        counts[k] += 1;
+    }
+    let names = ["own", "implementation", "supplier", "shared", "none"];
+    (names.iter().zip(counts))
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{} {n}", t(lang, &format!("table-source-{k}"), &[])))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ pub fn run(lang: Lang, cmd: XlsxCommand) -> anyhow::Result<ExitCode> {
             catalog,
             out,
         } => {
-            let Some(l) = load(lang, &body_file, catalog.as_deref()) else {
+            let Some(l) = load(lang, &body_file, catalog.as_deref(), None) else {
                 return Ok(ExitCode::FAILURE);
             };
             let bytes = grunnmur_report::export_workspace(&l.doc, lang)?;
@@ -81,7 +81,7 @@ pub fn run(lang: Lang, cmd: XlsxCommand) -> anyhow::Result<ExitCode> {
             out,
             valid_rows_only,
         } => {
-            let Some(l) = load(lang, &base, catalog.as_deref()) else {
+            let Some(l) = load(lang, &base, catalog.as_deref(), None) else {
                 eprintln!("{}", t(lang, "cli-xlsx-base-invalid", &[]));
                 return Ok(ExitCode::FAILURE);
             };

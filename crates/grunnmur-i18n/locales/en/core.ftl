@@ -99,6 +99,7 @@ cli-problems-summary = { $errors } errors, { $warnings } warnings
 cli-catalog-ok = Catalog { $id } { $version } is valid: { $info_types } information types, { $tasks } tasks, { $measures } measures, { $profiles } profiles.
 cli-strict-failed = --strict: warnings count as errors
 cli-body-invalid = The body file has errors; nothing was assessed.
+cli-declarations-invalid = The supplier declarations have errors; nothing was assessed.
 cli-catalog-invalid = The catalog has errors.
 cli-diff-none = No differences.
 cli-diff-version = Version: { $old } → { $new }
@@ -128,6 +129,19 @@ table-object = Object
 table-reasons = Reasons
 table-none = none
 table-catalog = Catalog
+table-in-place = In place
+table-sources = Sources
+table-source-own = own
+table-source-implementation = implementation
+table-source-supplier = supplier
+table-source-shared = shared
+table-source-none = none
+table-coverage = In place: { $in_place } of { $required } required measures (systems and the body)
+table-expiring = Supplier declarations expiring within 60 days
+table-declaration = Declaration
+table-supplier = Supplier
+table-valid-until = Valid until
+table-days-left = Days left
 
 ## Levels, dimensions and reasons
 level-lav = low

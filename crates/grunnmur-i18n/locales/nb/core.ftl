@@ -99,6 +99,7 @@ cli-problems-summary = { $errors } feil, { $warnings } advarsler
 cli-catalog-ok = Katalogen { $id } { $version } er gyldig: { $info_types } informasjonstyper, { $tasks } oppgaver, { $measures } tiltak, { $profiles } profiler.
 cli-strict-failed = --strict: advarsler regnes som feil
 cli-body-invalid = Virksomhetsfilen har feil; ingenting er vurdert.
+cli-declarations-invalid = Leverandørerklæringene har feil; ingenting er vurdert.
 cli-catalog-invalid = Katalogen har feil.
 cli-diff-none = Ingen forskjeller.
 cli-diff-version = Versjon: { $old } → { $new }
@@ -128,6 +129,19 @@ table-object = Objekt
 table-reasons = Grunner
 table-none = ingen
 table-catalog = Katalog
+table-in-place = På plass
+table-sources = Kilder
+table-source-own = egen
+table-source-implementation = gjennomføring
+table-source-supplier = leverandør
+table-source-shared = delt
+table-source-none = ingen
+table-coverage = På plass: { $in_place } av { $required } påkrevde tiltak (systemer og virksomheten)
+table-expiring = Leverandørerklæringer som utløper innen 60 dager
+table-declaration = Erklæring
+table-supplier = Leverandør
+table-valid-until = Gyldig til
+table-days-left = Dager igjen
 
 ## Nivåer, dimensjoner og grunner
 level-lav = lav
