@@ -468,3 +468,125 @@ fn oscal_resolve_reads_only_the_profiles_folder_and_allowed_ones() {
         "{err}"
     );
 }
+
+#[test]
+fn assess_with_declarations_gives_each_pair_its_status_and_source() {
+    let o = grunnmur(&[
+        "assess",
+        &small("kommune-delt.yaml"),
+        "--catalog",
+        &small("catalog"),
+        "--declarations",
+        &small("declarations"),
+        "--today",
+        "2026-11-28",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let state = |system: &str, measure: &str| -> Value {
+        let s = (r["systems"].as_array().unwrap().iter())
+            .find(|s| s["id"] == system)
+            .unwrap();
+        let states = s["measure_states"].as_array().unwrap();
+        assert_eq!(states.len(), s["required_measures"].as_array().unwrap().len());
+        states.iter().find(|x| x["measure"] == measure).unwrap().clone()
+    };
+    // The supplier backs up its platform; the body's late work covers what runs on it.
+    assert_eq!(
+        state("s.drift", "m.backup")["source"],
+        serde_json::json!({"kind": "supplier", "service": "acme/drift"})
+    );
+    let okonomi = state("s.okonomi", "m.backup");
+    assert_eq!(okonomi["source"]["kind"], "implementation");
+    assert_eq!(okonomi["source"]["id"], "backup-plattform");
+    assert_eq!(okonomi["overdue"], true);
+    // Shared: the supplier's part and the body's own entry for its part.
+    assert_eq!(
+        state("s.drift", "m.tilgang")["source"],
+        serde_json::json!({"kind": "shared", "service": "acme/drift", "customer": {"kind": "own"}})
+    );
+    assert_eq!(state("s.drift", "m.tilgang")["status"], "implemented");
+    let org = (r["org_measure_states"].as_array().unwrap().iter())
+        .find(|x| x["measure"] == "m.ledelse")
+        .unwrap();
+    assert_eq!(org["source"]["service"], "acme/ledelse");
+    // Coverage counts every required pair; the declaration expires within 60 days.
+    let c = &r["summary"]["coverage"];
+    let required: u64 = (r["systems"].as_array().unwrap().iter())
+        .map(|s| s["required_measures"].as_array().unwrap().len() as u64)
+        .sum::<u64>()
+        + r["org_measures"].as_array().unwrap().len() as u64;
+    assert_eq!(c["required"], required);
+    assert!(c["in_place"].as_u64().unwrap() >= 4);
+    assert_eq!(r["summary"]["expiring"][0]["declaration"], "acme");
+    assert_eq!(r["summary"]["expiring"][0]["days_left"], 48);
+    // The trail says the same.
+    assert_eq!(
+        r["explain"]["s.okonomi/m.backup"]["status"]["source"]["id"],
+        "backup-plattform"
+    );
+    // After it expires, what only the supplier covered is a new reason for a risk assessment.
+    let o = grunnmur(&[
+        "assess",
+        &small("kommune-delt.yaml"),
+        "--catalog",
+        &small("catalog"),
+        "--declarations",
+        &small("declarations"),
+        "--today",
+        "2027-02-01",
+    ]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    // (The platform's backup is the body's own overdue work as well: overdue, not lapsed.)
+    let org = (r["risk_assessment_needed"].as_array().unwrap().iter())
+        .find(|x| x["object"] == "org")
+        .unwrap();
+    assert_eq!(strs(&org["reasons"]), vec!["supplier_expired"], "{org}");
+    assert_eq!(strs(&org["measures"]), vec!["m.ledelse"]);
+    // The table shows coverage and sources.
+    let o = grunnmur(&[
+        "--lang",
+        "en",
+        "assess",
+        &small("kommune-delt.yaml"),
+        "--catalog",
+        &small("catalog"),
+        "--declarations",
+        &small("declarations"),
+        "--today",
+        "2026-11-28",
+        "--format",
+        "table",
+    ]);
+    let text = stdout(&o);
+    assert!(text.contains("In place"), "{text}");
+    assert!(text.contains("supplier 1"), "{text}");
+    assert!(text.contains("Supplier declarations expiring within 60 days"), "{text}");
+}
+
+#[test]
+fn a_broken_declaration_stops_the_assessment_at_its_line() {
+    let dir = std::env::temp_dir().join(format!("grunnmur-decl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read_to_string(small("declarations/acme.yaml")).unwrap();
+    let bad = good.replace("{measure: m.ledelse, responsibility: supplier}", "{measure: m.ledelse, responsibility: alle}");
+    std::fs::write(dir.join("acme.yaml"), bad).unwrap();
+    let o = grunnmur(&[
+        "assess",
+        &small("kommune-delt.yaml"),
+        "--catalog",
+        &small("catalog"),
+        "--declarations",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("acme.yaml:20"), "{err}");
+    // Without the declarations, the links name what is missing.
+    let o = grunnmur(&["assess", &small("kommune-delt.yaml"), "--catalog", &small("catalog")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("kommune-delt.yaml:4") && err.contains("acme/ledelse"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
