@@ -358,6 +358,22 @@ pub struct ReleaseRow {
     pub published_by: String,
 }
 
+/// One version of a supplier's declaration as published.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct DeclarationRow {
+    /// Publication order across all declarations.
+    pub seq: i64,
+    pub id: String,
+    pub version: i64,
+    /// The organisation that publishes it.
+    pub orgnr: String,
+    /// The declaration as JSON.
+    pub doc: String,
+    pub content_hash: String,
+    pub published_at: i64,
+    pub published_by: String,
+}
+
 /// A new draft of a report series.
 pub struct ReportDraft<'a> {
     pub orgnr: &'a str,
@@ -578,6 +594,25 @@ pub trait Storage: Send + Sync {
         expected_version: Option<i64>,
         actor: &str,
     ) -> Result<()>;
+
+    /// Publishes the next version of a declaration for `orgnr` (or, with `withdraw`, its
+    /// withdrawal), audit-logged; content equal to the latest version is no new version. An id
+    /// another organisation publishes is a [`StoreError::Conflict`]; withdrawing one never
+    /// published, [`StoreError::NotFound`].
+    async fn publish_declaration(
+        &self,
+        orgnr: &str,
+        id: &str,
+        doc: &str,
+        withdraw: bool,
+        actor: &str,
+    ) -> Result<DeclarationRow>;
+    /// The latest version of every declaration, by id.
+    async fn declarations(&self) -> Result<Vec<DeclarationRow>>;
+    /// Every version of one declaration, oldest first.
+    async fn declaration_versions(&self, id: &str) -> Result<Vec<DeclarationRow>>;
+    /// Raised by every publication and withdrawal, on every server: what caches are keyed by.
+    async fn declarations_generation(&self) -> Result<i64>;
 
     async fn create_risk_assessment(&self, orgnr: &str, doc: &str, actor: &str) -> Result<RiskRow>;
     /// The body's risk assessments, oldest first.

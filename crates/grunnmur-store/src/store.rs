@@ -4,8 +4,8 @@
 
 use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
 use crate::sql::{
-    Driver, Record, accounts, audit_log, bodies, credentials, login_failures, passwords, releases,
-    reports, risk,
+    Driver, Record, accounts, audit_log, bodies, credentials, declarations, login_failures,
+    passwords, releases, reports, risk,
 };
 use crate::*;
 use sqlx::{Database, Pool, Transaction};
@@ -421,6 +421,29 @@ impl<DB: Backend> Storage for Store<DB> {
 
     async fn release_sources(&self, catalog_id: &str, version: &str) -> Result<Option<String>> {
         releases::release_sources(self, catalog_id, version).await
+    }
+
+    async fn publish_declaration(
+        &self,
+        orgnr: &str,
+        id: &str,
+        doc: &str,
+        withdraw: bool,
+        actor: &str,
+    ) -> Result<DeclarationRow> {
+        declarations::publish_declaration(self, orgnr, id, doc, withdraw, actor).await
+    }
+
+    async fn declarations(&self) -> Result<Vec<DeclarationRow>> {
+        declarations::declarations(self).await
+    }
+
+    async fn declaration_versions(&self, id: &str) -> Result<Vec<DeclarationRow>> {
+        declarations::declaration_versions(self, id).await
+    }
+
+    async fn declarations_generation(&self) -> Result<i64> {
+        declarations::declarations_generation(self).await
     }
 
     async fn pin_release(

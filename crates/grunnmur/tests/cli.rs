@@ -488,8 +488,15 @@ fn assess_with_declarations_gives_each_pair_its_status_and_source() {
             .find(|s| s["id"] == system)
             .unwrap();
         let states = s["measure_states"].as_array().unwrap();
-        assert_eq!(states.len(), s["required_measures"].as_array().unwrap().len());
-        states.iter().find(|x| x["measure"] == measure).unwrap().clone()
+        assert_eq!(
+            states.len(),
+            s["required_measures"].as_array().unwrap().len()
+        );
+        states
+            .iter()
+            .find(|x| x["measure"] == measure)
+            .unwrap()
+            .clone()
     };
     // The supplier backs up its platform; the body's late work covers what runs on it.
     assert_eq!(
@@ -561,7 +568,10 @@ fn assess_with_declarations_gives_each_pair_its_status_and_source() {
     let text = stdout(&o);
     assert!(text.contains("In place"), "{text}");
     assert!(text.contains("supplier 1"), "{text}");
-    assert!(text.contains("Supplier declarations expiring within 60 days"), "{text}");
+    assert!(
+        text.contains("Supplier declarations expiring within 60 days"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -569,7 +579,10 @@ fn a_broken_declaration_stops_the_assessment_at_its_line() {
     let dir = std::env::temp_dir().join(format!("grunnmur-decl-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let good = std::fs::read_to_string(small("declarations/acme.yaml")).unwrap();
-    let bad = good.replace("{measure: m.ledelse, responsibility: supplier}", "{measure: m.ledelse, responsibility: alle}");
+    let bad = good.replace(
+        "{measure: m.ledelse, responsibility: supplier}",
+        "{measure: m.ledelse, responsibility: alle}",
+    );
     std::fs::write(dir.join("acme.yaml"), bad).unwrap();
     let o = grunnmur(&[
         "assess",
@@ -584,9 +597,17 @@ fn a_broken_declaration_stops_the_assessment_at_its_line() {
     let err = stderr(&o);
     assert!(err.contains("acme.yaml:20"), "{err}");
     // Without the declarations, the links name what is missing.
-    let o = grunnmur(&["assess", &small("kommune-delt.yaml"), "--catalog", &small("catalog")]);
+    let o = grunnmur(&[
+        "assess",
+        &small("kommune-delt.yaml"),
+        "--catalog",
+        &small("catalog"),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("kommune-delt.yaml:4") && err.contains("acme/ledelse"), "{err}");
+    assert!(
+        err.contains("kommune-delt.yaml:4") && err.contains("acme/ledelse"),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

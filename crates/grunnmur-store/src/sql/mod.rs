@@ -15,6 +15,7 @@ pub(crate) mod accounts;
 pub(crate) mod audit_log;
 pub(crate) mod bodies;
 pub(crate) mod credentials;
+pub(crate) mod declarations;
 pub(crate) mod login_failures;
 pub(crate) mod passwords;
 pub(crate) mod releases;
