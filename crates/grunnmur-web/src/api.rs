@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use grunnmur_catalog::body::{BodyDoc, OrgDoc, Orgnr, StatusDoc};
-use grunnmur_catalog::{Source, read_body};
+use grunnmur_catalog::{Source, read_body_with};
 use grunnmur_core::catalog::OrgKind;
 use grunnmur_core::workspace::{SelectionMode, Status};
 use grunnmur_store::{BodyRow, Role};
@@ -25,7 +25,9 @@ use utoipa_axum::routes;
 /// so a route cannot be served without being documented (the tests below check that nothing is
 /// routed around it). Handlers sharing a path are named in one `routes!`.
 pub fn api() -> OpenApiRouter<AppState> {
-    use crate::{account_api, credentials, oscal_api, platform_api, release_api, risk_api};
+    use crate::{
+        account_api, credentials, declaration_api, oscal_api, platform_api, release_api, risk_api,
+    };
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(openapi_json))
@@ -51,6 +53,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(platform_api::routes())
         .merge(account_api::routes())
         .merge(credentials::routes())
+        .merge(declaration_api::routes())
 }
 
 /// The API's router: [`api`] without its document, errors (axum's rejections among them)
@@ -237,7 +240,7 @@ pub async fn create_body(
         groups: Vec::new(),
         implementations: Vec::new(),
     };
-    let doc = checked(&s.catalog, "request", doc)?;
+    let doc = checked(&s.catalog, &[], "request", doc)?;
     let body = BodyRow {
         orgnr: req.orgnr.clone(),
         name: req.name,
@@ -369,7 +372,9 @@ pub async fn put_workspace(
     // checked against the old release cannot be stored after the move.
     let current = s.store.workspace_version(&orgnr).await?;
     let cat = ops::body_catalog(&s, &orgnr).await?;
-    let (doc, _) = read_body(&src, &cat.catalog).map_err(ApiError::Invalid)?;
+    let (_, declarations) = ops::published_declarations(&s).await?;
+    let (doc, _) =
+        read_body_with(&src, &cat.catalog, &declarations).map_err(ApiError::Invalid)?;
     if doc.org.orgnr.as_string() != orgnr {
         return Err(ApiError::BadRequest(format!(
             "org.orgnr {} ≠ {orgnr}",

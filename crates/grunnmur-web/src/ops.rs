@@ -5,7 +5,7 @@
 use crate::error::ApiError;
 use crate::state::{AppState, Cached, today};
 use grunnmur_catalog::body::BodyDoc;
-use grunnmur_catalog::{CheckedCatalog, resolve_body};
+use grunnmur_catalog::{CheckedCatalog, DeclarationDoc, resolve_body_with};
 use grunnmur_core::report::AssessReport;
 use grunnmur_core::workspace::Workspace;
 use grunnmur_core::{Assessment, Date};
@@ -13,11 +13,40 @@ use grunnmur_store::WorkspaceWrite;
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
 
-/// Checks a body document against a catalog; every problem or nothing.
-pub fn checked(cat: &CheckedCatalog, name: &str, doc: BodyDoc) -> Result<BodyDoc, ApiError> {
-    resolve_body(name, doc, &cat.catalog)
+/// Checks a body document against a catalog and the published declarations its services may
+/// name; every problem or nothing.
+pub fn checked(
+    cat: &CheckedCatalog,
+    declarations: &[DeclarationDoc],
+    name: &str,
+    doc: BodyDoc,
+) -> Result<BodyDoc, ApiError> {
+    resolve_body_with(name, doc, &cat.catalog, declarations)
         .map(|(doc, _)| doc)
         .map_err(ApiError::Invalid)
+}
+
+/// The published declarations, the latest version of each, and the generation they were read
+/// at: read again only when a declaration changed, on any server.
+pub async fn published_declarations(
+    s: &AppState,
+) -> Result<(i64, Arc<Vec<DeclarationDoc>>), ApiError> {
+    let generation = s.store.declarations_generation().await?;
+    if let Some((g, docs)) = s.declarations.lock().ok().and_then(|c| c.clone())
+        && g == generation
+    {
+        return Ok((g, docs));
+    }
+    // Rows newer than the generation read are harmless: the next request sees a higher one.
+    let rows = s.store.declarations().await?;
+    let docs: Vec<DeclarationDoc> = (rows.iter())
+        .filter_map(|r| serde_json::from_str(&r.doc).ok())
+        .collect();
+    let docs = Arc::new(docs);
+    if let Ok(mut c) = s.declarations.lock() {
+        *c = Some((generation, docs.clone()));
+    }
+    Ok((generation, docs))
 }
 
 /// The catalog release the body is pinned to.
@@ -63,8 +92,9 @@ pub async fn change_doc(
 ) -> Result<i64, ApiError> {
     let (mut doc, version) = load_doc(s, orgnr).await?;
     let cat = body_catalog(s, orgnr).await?;
+    let (_, declarations) = published_declarations(s).await?;
     change(&mut doc)?;
-    let doc = checked(&cat, "request", doc)?;
+    let doc = checked(&cat, &declarations, "request", doc)?;
     store_doc(s, orgnr, &doc, actor, action, Some(version)).await
 }
 
@@ -74,6 +104,8 @@ pub struct Derived {
     /// The release the body was pinned to at this version.
     pub catalog: Arc<CheckedCatalog>,
     pub today: Date,
+    /// The published declarations this version was resolved with.
+    pub declarations: Arc<Vec<DeclarationDoc>>,
     pub doc: BodyDoc,
     pub ws: Workspace,
     pub assessment: Assessment,
@@ -190,9 +222,11 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
         .await?
         .ok_or(ApiError::NotFound)?;
     let today = today();
+    let (generation, declarations) = published_declarations(s).await?;
     if let Some(c) = s.cache.lock().ok().and_then(|c| c.get(orgnr).cloned())
         && c.version == version
         && c.today == today
+        && c.declarations == generation
     {
         return Ok(c.derived.clone());
     }
@@ -200,9 +234,10 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
     // a move between the two reads is seen by the next request, never cached as current.
     let (doc, version) = load_doc(s, orgnr).await?;
     let catalog = body_catalog(s, orgnr).await?;
-    let (cat, name) = (catalog.clone(), orgnr.to_string());
+    let (cat, name, decls) = (catalog.clone(), orgnr.to_string(), declarations.clone());
     let (doc, ws, assessment) = blocking(move || {
-        let (doc, ws) = resolve_body(&name, doc, &cat.catalog).map_err(ApiError::Invalid)?;
+        let (doc, ws) =
+            resolve_body_with(&name, doc, &cat.catalog, &decls).map_err(ApiError::Invalid)?;
         let assessment = grunnmur_core::assess(&cat.catalog, &ws, today);
         Ok((doc, ws, assessment))
     })
@@ -211,6 +246,7 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
         version,
         catalog: catalog.clone(),
         today,
+        declarations,
         doc,
         ws,
         assessment,
@@ -226,6 +262,7 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
             Arc::new(Cached {
                 version,
                 today,
+                declarations: generation,
                 derived: d.clone(),
             }),
         );

@@ -239,7 +239,8 @@ pub async fn pin(
 ) -> Result<i64, ApiError> {
     let target = published(s, catalog_id, version).await?;
     let (doc, expected) = ops::load_doc(s, orgnr).await?;
-    ops::checked(&target, "workspace", doc)?;
+    let (_, declarations) = ops::published_declarations(s).await?;
+    ops::checked(&target, &declarations, "workspace", doc)?;
     s.store
         .pin_release(orgnr, catalog_id, version, Some(expected), actor)
         .await?;

@@ -47,6 +47,8 @@ impl Default for Config {
 pub struct Cached {
     pub version: i64,
     pub today: Date,
+    /// The declarations' generation it was derived at.
+    pub declarations: i64,
     /// Shared, so each reader holds a reference count, not a copy.
     pub derived: std::sync::Arc<crate::ops::Derived>,
 }
@@ -63,6 +65,8 @@ pub struct AppState {
     releases: Arc<Mutex<HashMap<ReleaseKey, Arc<CheckedCatalog>>>>,
     pub config: Arc<Config>,
     pub cache: Arc<Mutex<HashMap<String, Arc<Cached>>>>,
+    /// The published declarations and the generation they were read at.
+    pub declarations: Arc<Mutex<Option<(i64, Arc<Vec<grunnmur_catalog::DeclarationDoc>>)>>>,
     /// Sign-in through an OpenID Connect provider, when one is configured.
     pub oidc: Option<Arc<grunnmur_oidc::Provider>>,
     /// Summarises floods of security events (see `security::Gate`).
@@ -76,6 +80,7 @@ impl AppState {
             catalog,
             config: Arc::new(config),
             cache: Arc::new(Mutex::new(HashMap::new())),
+            declarations: Arc::default(),
             releases: Arc::new(Mutex::new(HashMap::new())),
             oidc: None,
             gate: Arc::default(),

@@ -7,6 +7,7 @@
 
 mod access;
 mod credentials;
+mod declarations;
 mod oscal;
 mod passwords;
 mod protocol;
