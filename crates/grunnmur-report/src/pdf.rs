@@ -526,6 +526,41 @@ fn lay_out<'f>(doc: &Doc, fonts: &'f Fonts) -> (Layout<'f>, Vec<SNode>) {
     (l, root)
 }
 
+/// A table cell as the PDF lays it out: the text it shows and the lines it is drawn in.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct LaidCell {
+    pub text: String,
+    pub lines: Vec<String>,
+}
+
+/// Every table of `doc` as the PDF lays it out: its rows, the header row first. For tests and
+/// checks of the layout.
+#[doc(hidden)]
+pub fn table_lines(doc: &Doc) -> Result<Vec<Vec<Vec<LaidCell>>>, ReportError> {
+    let fonts = fonts()?;
+    let (l, _) = lay_out(doc, fonts);
+    let mut out = Vec::new();
+    for t in doc.sections.iter().filter_map(|s| s.table.as_ref()) {
+        let xs = l.column_xs(t);
+        let headers: Vec<String> = t.columns.iter().map(|c| c.header.clone()).collect();
+        let laid = |cells: Vec<String>, header: bool| {
+            let lines = l.wrap_cells(&cells, &xs, header);
+            cells
+                .into_iter()
+                .zip(lines)
+                .map(|(text, lines)| LaidCell { text, lines })
+                .collect::<Vec<_>>()
+        };
+        let mut rows = vec![laid(headers, true)];
+        for row in &t.rows {
+            rows.push(laid(row.iter().map(|c| c.display()).collect(), false));
+        }
+        out.push(rows);
+    }
+    Ok(out)
+}
+
 fn fill(c: (u8, u8, u8)) -> Fill {
     Fill {
         paint: rgb::Color::new(c.0, c.1, c.2).into(),

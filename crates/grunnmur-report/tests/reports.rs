@@ -508,3 +508,35 @@ fn the_measure_plan_shows_each_open_measures_evidence() {
         .unwrap();
     assert_eq!(row[2], Cell::Text("A dated list".into()));
 }
+
+/// Defect 8 of issue 17: the PDF's tables broke words in the middle (`tilgjengeligh et`,
+/// `Risikovurderi ng trengs`). In every table of the status report and the measure plan, in
+/// both languages, every line break falls at a space or after a hyphen the text has: the
+/// lines of a cell, joined again, are the cell's text, and no cell is cut short.
+#[test]
+fn pdf_tables_never_break_inside_a_word() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let mut split = Vec::new();
+    for lang in [Lang::Nb, Lang::En] {
+        for kind in [ReportKind::Status, ReportKind::MeasurePlan] {
+            let doc = build::build(kind, &input(&r, &body, lang));
+            let tables = grunnmur_report::pdf::table_lines(&doc).unwrap();
+            assert!(!tables.is_empty());
+            for cell in tables.iter().flatten().flatten() {
+                let mut joined = String::new();
+                for line in &cell.lines {
+                    if !joined.is_empty() && !joined.ends_with('-') {
+                        joined.push(' ');
+                    }
+                    joined.push_str(line.trim());
+                }
+                let text: Vec<&str> = cell.text.split_whitespace().collect();
+                if joined != text.join(" ") {
+                    split.push(cell.lines.clone());
+                }
+            }
+        }
+    }
+    assert!(split.is_empty(), "words split across lines: {split:?}");
+}
