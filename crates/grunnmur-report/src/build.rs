@@ -468,6 +468,7 @@ fn table(ctx: &Ctx, key: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Ta
         rows,
         row_headers: false,
         empty: ctx.t("report-empty"),
+        abbreviations: Vec::new(),
     }
 }
 
