@@ -259,17 +259,35 @@ pub(super) fn plan(
         short_values: vec![false; n],
     };
     let least = |x: &Try, c: usize| column_metrics(x, c, head, body, m).0;
+    // Columns whose header and short header are one of the table's abbreviations (the
+    // dimensions' K/I/T) shorten together, so a table never shows `K` beside `Integritet`.
+    let is_abbreviation = |c: usize| {
+        let col = &t.columns[c];
+        col.short.as_ref().is_some_and(|short| {
+            (t.abbreviations.iter()).any(|(f, s)| f.eq_ignore_ascii_case(&col.header) && s == short)
+        })
+    };
+    let group: Vec<usize> = (0..n).filter(|&c| is_abbreviation(c)).collect();
     // Abbreviate, the largest saving first, until the least widths fit.
     let mut before: Vec<f32> = (0..n).map(|c| least(&cur, c)).collect();
     while before.iter().sum::<f32>() > total {
-        let mut best: Option<(f32, usize, Try)> = None;
+        let mut best: Option<(f32, Try, Vec<usize>)> = None;
         for c in 0..n {
             let mut options = Vec::new();
-            if let (false, Some(short)) = (cur.short_header[c], &t.columns[c].short) {
+            if !cur.short_header[c] && t.columns[c].short.is_some() {
+                let together = if group.contains(&c) {
+                    group.clone()
+                } else {
+                    vec![c]
+                };
                 let mut x = cur.clone();
-                x.headers[c] = short.clone();
-                x.short_header[c] = true;
-                options.push(x);
+                for &k in &together {
+                    if let Some(short) = &t.columns[k].short {
+                        x.headers[k] = short.clone();
+                        x.short_header[k] = true;
+                    }
+                }
+                options.push((x, together));
             }
             if !cur.short_values[c] && !t.abbreviations.is_empty() {
                 let mut x = cur.clone();
@@ -277,22 +295,20 @@ pub(super) fn plan(
                     row[c] = abbreviate(&row[c], &t.abbreviations);
                 }
                 x.short_values[c] = true;
-                options.push(x);
+                options.push((x, vec![c]));
             }
-            for x in options {
-                let saving = before[c] - least(&x, c);
+            for (x, changed) in options {
+                let saving: f32 = changed.iter().map(|&k| before[k] - least(&x, k)).sum();
                 if saving > EPS && best.as_ref().is_none_or(|(s, ..)| saving > *s) {
-                    best = Some((saving, c, x));
+                    best = Some((saving, x, changed));
                 }
             }
         }
-        match best {
-            Some((saving, c, x)) => {
-                cur = x;
-                before[c] -= saving;
-            }
-            None => break,
+        let Some((_, x, changed)) = best else { break };
+        for k in changed {
+            before[k] = least(&x, k);
         }
+        cur = x;
     }
     // Then smaller type, down to MIN_SCALE.
     let pads = 2.0 * PAD * n as f32;
@@ -314,6 +330,7 @@ pub(super) fn plan(
     for c in 0..n {
         if cur.short_header[c]
             && let Some(short) = &t.columns[c].short
+            && !legend.iter().any(|(s, _)| s == short)
         {
             legend.push((short.clone(), t.columns[c].header.clone()));
         }
@@ -439,6 +456,30 @@ mod tests {
                 "T=tilgjengelighet"
             ]
         );
+        assert_whole_words(&p);
+    }
+
+    #[test]
+    fn the_dimensions_headers_shorten_together() {
+        let (t, cells) = table(
+            vec![
+                Column::text("System".into(), 1.0),
+                Column::text("Konfidensialitet".into(), 1.0).with_short("K".into()),
+                Column::text("Integritet".into(), 1.0).with_short("I".into()),
+                Column::text("Tilgjengelighet".into(), 1.0).with_short("T".into()),
+            ],
+            &[&["s.sak", "høy", "middels", "lav"]],
+        );
+        let full = [
+            "System",
+            "Konfidensialitet",
+            "Integritet",
+            "Tilgjengelighet",
+        ];
+        let need: f32 = full.iter().map(|h| mono(h, 7.5, true) + 2.0 * PAD).sum();
+        let p = plan(&t, cells, need - 1.0, 7.5, 8.0, &mono);
+        assert_eq!(p.headers, ["System", "K", "I", "T"]);
+        assert_eq!(p.legend.len(), 3, "{:?}", p.legend);
         assert_whole_words(&p);
     }
 
