@@ -160,8 +160,60 @@ pub fn stats(doc: &CatalogDoc) -> Stats {
     s
 }
 
+/// The names of what `catalog stats` counts by id — governance activities and legal
+/// requirements — in `lang` (`nb`, `en`), from the catalog document, keyed by id.
+pub fn names(doc: &CatalogDoc, lang: &str) -> BTreeMap<String, String> {
+    let activities = (doc.activities.iter()).map(|a| (key(&a.id), a.name.get(lang).to_string()));
+    let requirements =
+        (doc.requirements.iter()).map(|r| (r.id.clone(), r.name.get(lang).to_string()));
+    activities
+        .chain(requirements)
+        .filter(|(_, n)| !n.is_empty())
+        .collect()
+}
+
+/// A count per key as people read it: `Name (id) n, …`, with the name from `names` where it
+/// has one (the id alone where not).
+pub fn labelled(counts: &BTreeMap<String, usize>, names: &BTreeMap<String, String>) -> String {
+    counts
+        .iter()
+        .map(|(k, v)| match names.get(k) {
+            Some(name) => format!("{name} ({k}) {v}"),
+            None => format!("{k} {v}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
+    /// Issue 17: `catalog stats` printed activities by id (`maling 12, overvaking 40`). Every
+    /// activity is shown by its name in the language asked for, with the id in parentheses.
+    #[test]
+    fn activities_are_shown_by_name_with_the_id_after_it() {
+        let (checked, problems) = crate::load_catalog(None);
+        let doc = checked.unwrap_or_else(|| panic!("{problems:#?}")).doc;
+        let s = super::stats(&doc);
+        for lang in ["nb", "en"] {
+            let text = super::labelled(&s.by_activity, &super::names(&doc, lang));
+            for (id, n) in &s.by_activity {
+                let a = doc
+                    .activities
+                    .iter()
+                    .find(|a| &super::key(&a.id) == id)
+                    .unwrap();
+                let want = format!("{} ({id}) {n}", a.name.get(lang));
+                assert!(text.contains(&want), "{want} not in {text}");
+            }
+            assert!(
+                !text.starts_with("maling") && !text.contains(", overvaking"),
+                "{text}"
+            );
+        }
+        let en = super::labelled(&s.by_activity, &super::names(&doc, "en"));
+        assert!(en.contains("(maling)") && !en.contains("Måling"), "{en}");
+    }
+
     #[test]
     fn iso_has_93_controls() {
         assert_eq!(super::iso27002_controls().len(), 93);

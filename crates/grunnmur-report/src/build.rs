@@ -240,6 +240,29 @@ impl<'a> Ctx<'a> {
             .unwrap_or_default()
     }
 
+    /// A sector profile's name in the report's language (its id if the catalog has none).
+    fn profile_name(&self, id: &str) -> String {
+        let lang = self.lang.code();
+        let p = self.input.catalog.profiles.iter().find(|p| p.id == id);
+        p.map_or_else(|| id.to_string(), |p| p.name.get(lang).to_string())
+    }
+
+    /// A measure as people read it: its name, with the id after it.
+    fn measure(&self, id: &str) -> String {
+        named(&self.measure_name(id), id)
+    }
+
+    /// The table abbreviations of the dimensions (konfidensialitet → K), for narrow layouts.
+    fn dimension_abbreviations(&self) -> Vec<(String, String)> {
+        Dimension::ALL
+            .iter()
+            .map(|d| {
+                let short = self.t(&format!("report-col-{}", d.as_str()));
+                (self.dimension(*d), short)
+            })
+            .collect()
+    }
+
     fn system_name(&self, id: &str) -> String {
         self.system_names
             .get(id)
@@ -305,8 +328,15 @@ impl<'a> Ctx<'a> {
         let profiles = if r.org.profiles.is_empty() {
             self.t("report-none")
         } else {
-            r.org.profiles.join(", ")
+            let names: Vec<String> = r
+                .org
+                .profiles
+                .iter()
+                .map(|p| self.profile_name(p))
+                .collect();
+            names.join(", ")
         };
+        let mode = |suffix: &str| self.t(&format!("report-selection-{}-{suffix}", r.org.selection));
         vec![
             (self.t("report-fact-org"), r.org.name.clone()),
             (self.t("report-fact-orgnr"), r.org.orgnr.clone()),
@@ -322,7 +352,10 @@ impl<'a> Ctx<'a> {
             ),
             (
                 self.t("report-fact-selection"),
-                self.t(&format!("report-selection-{}", r.org.selection)),
+                self.ta(
+                    "report-selection-value",
+                    &[("mode", &mode("name")), ("explain", &mode("explain"))],
+                ),
             ),
         ]
     }
@@ -468,6 +501,7 @@ fn table(ctx: &Ctx, key: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Ta
         rows,
         row_headers: false,
         empty: ctx.t("report-empty"),
+        abbreviations: Vec::new(),
     }
 }
 
@@ -534,15 +568,15 @@ fn summary_section(ctx: &Ctx, overdue: usize) -> Section {
     summary
 }
 
-/// The columns a row with a name and C/I/A levels begins with.
+/// The columns a row with a name (and its id) and C/I/A levels begins with; the levels' headers
+/// shorten to K/I/T where the PDF needs the room.
 fn level_columns(ctx: &Ctx, first: &str) -> Vec<Column> {
-    vec![
-        Column::text(ctx.t(first), 16.0),
-        Column::text(ctx.t("report-col-name"), 21.0),
-        Column::text(ctx.t("report-col-c"), 8.5),
-        Column::text(ctx.t("report-col-i"), 8.5),
-        Column::text(ctx.t("report-col-a"), 8.5),
-    ]
+    let mut cols = vec![Column::text(ctx.t(first), 37.0)];
+    cols.extend(Dimension::ALL.iter().map(|d| {
+        let key = format!("report-col-{}", d.as_str());
+        Column::text(ctx.t(&format!("{key}-full")), 12.0).with_short(ctx.t(&key))
+    }));
+    cols
 }
 
 /// Systems with their levels, cumulation flags and measure counts.
@@ -571,8 +605,7 @@ fn systems_section(ctx: &Ctx) -> Section {
                 .collect();
             let in_place = in_place_by_system.get(s.id.as_str()).copied().unwrap_or(0);
             vec![
-                Cell::Text(s.id.clone()),
-                text(s.name.clone()),
+                Cell::Text(named(&s.name, &s.id)),
                 Cell::Text(ctx.level(s.levels.c)),
                 Cell::Text(ctx.level(s.levels.i)),
                 Cell::Text(ctx.level(s.levels.a)),
@@ -585,12 +618,15 @@ fn systems_section(ctx: &Ctx) -> Section {
         .collect();
     let mut cols = level_columns(ctx, "report-col-system");
     cols.extend([
-        Column::text(ctx.t("report-col-cumulation"), 12.5),
+        Column::text(ctx.t("report-col-cumulation"), 12.5)
+            .with_short(ctx.t("report-col-cumulation-short")),
         Column::number(ctx.t("report-col-required"), 8.5),
         Column::number(ctx.t("report-col-in-place"), 7.5),
-        Column::text(ctx.t("report-col-risk"), 13.0),
+        Column::text(ctx.t("report-col-risk"), 13.0).with_short(ctx.t("report-col-risk-short")),
     ]);
-    section(ctx, "systems", Some(table(ctx, "systems", cols, sys_rows)))
+    let mut t = table(ctx, "systems", cols, sys_rows);
+    t.abbreviations = ctx.dimension_abbreviations();
+    section(ctx, "systems", Some(t))
 }
 
 /// Tasks with their levels and deviations.
@@ -601,8 +637,7 @@ fn tasks_section(ctx: &Ctx) -> Section {
         .iter()
         .map(|tk| {
             vec![
-                Cell::Text(tk.id.clone()),
-                text(ctx.task_name(&tk.id)),
+                Cell::Text(named(&ctx.task_name(&tk.id), &tk.id)),
                 Cell::Text(ctx.level(tk.levels.c)),
                 Cell::Text(ctx.level(tk.levels.i)),
                 Cell::Text(ctx.level(tk.levels.a)),
@@ -616,7 +651,9 @@ fn tasks_section(ctx: &Ctx) -> Section {
         Column::number(ctx.t("report-col-deviations"), 7.0),
         Column::text(ctx.t("report-col-own"), 9.0),
     ]);
-    section(ctx, "tasks", Some(table(ctx, "tasks", cols, task_rows)))
+    let mut t = table(ctx, "tasks", cols, task_rows);
+    t.abbreviations = ctx.dimension_abbreviations();
+    section(ctx, "tasks", Some(t))
 }
 
 /// Deviations from the recommendations.
@@ -641,16 +678,15 @@ fn deviations_section(ctx: &Ctx) -> Section {
     let cols = vec![
         Column::text(ctx.t("report-col-task"), 18.0),
         Column::text(ctx.t("report-col-info-type"), 18.0),
-        Column::text(ctx.t("report-col-dimension"), 10.0),
+        Column::text(ctx.t("report-col-dimension"), 10.0)
+            .with_short(ctx.t("report-col-dimension-short")),
         Column::text(ctx.t("report-col-recommended"), 9.0),
         Column::text(ctx.t("report-col-chosen"), 9.0),
         Column::text(ctx.t("report-col-justification"), 36.0),
     ];
-    section(
-        ctx,
-        "deviations",
-        Some(table(ctx, "deviations", cols, dev_rows)),
-    )
+    let mut t = table(ctx, "deviations", cols, dev_rows);
+    t.abbreviations = ctx.dimension_abbreviations();
+    section(ctx, "deviations", Some(t))
 }
 
 /// Risk assessments needed, in the engine's priority order, with reasons.
@@ -666,7 +702,12 @@ fn risk_section(ctx: &Ctx) -> Section {
                 int(n + 1),
                 Cell::Text(ctx.object(&x.object)),
                 Cell::Text(reasons.join(", ")),
-                text(x.measures.join(", ")),
+                text(
+                    (x.measures.iter())
+                        .map(|m| ctx.measure(m))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
             ]
         })
         .collect();
@@ -810,10 +851,11 @@ fn plan_columns(ctx: &Ctx, priority: bool) -> Vec<Column> {
         cols.push(Column::number(ctx.t("report-col-priority"), 6.0));
     }
     cols.extend([
-        Column::text(ctx.t("report-col-measure"), 11.0),
-        Column::text(ctx.t("report-col-measure-name"), 26.0),
-        Column::text(ctx.t("report-col-activity"), 14.0),
-        Column::text(ctx.t("report-col-baseline"), 7.0),
+        Column::text(ctx.t("report-col-measure"), 37.0),
+        Column::text(ctx.t("report-col-activity"), 14.0)
+            .with_short(ctx.t("report-col-activity-short")),
+        Column::text(ctx.t("report-col-baseline"), 7.0)
+            .with_short(ctx.t("report-col-baseline-short")),
         Column::text(ctx.t("report-col-where"), 18.0),
         Column::text(ctx.t("report-col-owner"), 12.0),
         Column::text(ctx.t("report-col-due"), 10.0),
@@ -830,8 +872,7 @@ fn plan_row(ctx: &Ctx, x: &Required, priority: Option<usize>) -> Vec<Cell> {
     }
     let st = x.status;
     row.extend([
-        Cell::Text(x.measure.to_string()),
-        text(ctx.measure_name(x.measure)),
+        Cell::Text(ctx.measure(x.measure)),
         x.doc
             .map_or(Cell::Empty, |d| Cell::Text(ctx.activity(d.activity))),
         Cell::Text(ctx.baseline(x.baseline)),

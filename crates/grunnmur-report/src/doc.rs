@@ -61,14 +61,23 @@ pub struct Table {
     pub row_headers: bool,
     /// Shown instead of an empty table.
     pub empty: String,
+    /// Words of the values a narrow layout may abbreviate, `(full, short)` (the dimensions:
+    /// konfidensialitet → K). The PDF uses them only where a column is too narrow for its
+    /// longest word, and explains each one used in a legend under the table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub abbreviations: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     pub header: String,
-    /// Relative width in the PDF and approximate characters in XLSX.
+    /// Approximate characters in XLSX (the PDF sizes its columns from their content).
     pub width: f32,
     pub align: Align,
+    /// A short header for a narrow layout (`Risikovurd.`), explained in a legend under the
+    /// table where the PDF uses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +93,7 @@ impl Column {
             header,
             width,
             align: Align::Left,
+            short: None,
         }
     }
 
@@ -92,7 +102,14 @@ impl Column {
             header,
             width,
             align: Align::Right,
+            short: None,
         }
+    }
+
+    /// The same column with a short header for narrow layouts.
+    pub fn with_short(mut self, short: String) -> Column {
+        self.short = Some(short);
+        self
     }
 }
 

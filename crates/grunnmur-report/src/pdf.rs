@@ -10,6 +10,7 @@
 use crate::ReportError;
 use crate::chart;
 use crate::doc::{Align, Chart, Doc, Table};
+use grunnmur_i18n::Lang;
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::configure::{Accessibility, ConfigurationBuilder, PdfVersion};
@@ -26,6 +27,9 @@ use krilla::tagging::{
     TagKind, TagTree,
 };
 use krilla::text::{Font, TextDirection};
+
+mod columns;
+use columns::PAD;
 use std::num::NonZeroU16;
 use std::sync::OnceLock;
 
@@ -36,7 +40,6 @@ const SMALL: f32 = 8.0;
 const HEAD: f32 = 7.5;
 const H1: f32 = 17.0;
 const H2: f32 = 12.5;
-const PAD: f32 = 3.0;
 const LEADING: f32 = 1.3;
 
 struct Fonts {
@@ -79,73 +82,15 @@ impl Fonts {
         units as f32 * size / face.units_per_em() as f32
     }
 
-    /// Greedy word wrap; a word longer than the line is broken between characters.
+    /// Word wrap at spaces and after hyphens ([`columns::wrap`]).
     fn wrap(&self, text: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
-        let mut lines = Vec::new();
-        for para in text.split('\n') {
-            let mut line = String::new();
-            for word in para.split_whitespace() {
-                let candidate = if line.is_empty() {
-                    word.to_string()
-                } else {
-                    format!("{line} {word}")
-                };
-                if self.width(&candidate, size, bold) <= max {
-                    line = candidate;
-                    continue;
-                }
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-                if self.width(word, size, bold) <= max {
-                    line = word.to_string();
-                    continue;
-                }
-                // A long word (an id, mostly): break after `.`, `_` or `-` where possible,
-                // between characters where not.
-                for piece in pieces(word) {
-                    let next = format!("{line}{piece}");
-                    if line.is_empty() || self.width(&next, size, bold) <= max {
-                        line = next;
-                    } else {
-                        lines.push(std::mem::take(&mut line));
-                        line = piece.to_string();
-                    }
-                    while self.width(&line, size, bold) > max && line.chars().count() > 1 {
-                        let mut head = String::new();
-                        for c in line.chars() {
-                            let mut h = head.clone();
-                            h.push(c);
-                            if !head.is_empty() && self.width(&h, size, bold) > max {
-                                break;
-                            }
-                            head = h;
-                        }
-                        line = line[head.len()..].to_string();
-                        lines.push(head);
-                    }
-                }
-            }
-            lines.push(line);
-        }
-        lines
+        columns::wrap(text, max, &|s| self.width(s, size, bold))
     }
-}
 
-/// A word split after each `.`, `_` and `-`, the delimiters kept.
-fn pieces(word: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in word.char_indices() {
-        if matches!(c, '.' | '_' | '-') {
-            out.push(&word[start..i + c.len_utf8()]);
-            start = i + c.len_utf8();
-        }
+    /// Text width as [`columns::plan`] measures it.
+    fn measure(&self) -> impl Fn(&str, f32, bool) -> f32 + '_ {
+        |s, size, bold| self.width(s, size, bold)
     }
-    if start < word.len() {
-        out.push(&word[start..]);
-    }
-    out
 }
 
 /// What a drawing operation belongs to: a leaf of the structure tree, or page furniture.
@@ -201,8 +146,30 @@ enum SKind {
     Figure(String),
 }
 
+/// A table as laid out: its plan, the column positions, and each row's cells as lines.
+struct Laid {
+    plan: columns::Plan,
+    xs: Vec<(f32, f32)>,
+    head: Vec<Vec<String>>,
+    rows: Vec<Vec<Vec<String>>>,
+}
+
+/// The legend of a table's abbreviations, in the document's language.
+fn legend(lang: Lang, used: &[(String, String)]) -> Option<String> {
+    if used.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = used.iter().map(|(s, f)| format!("{s} = {f}")).collect();
+    Some(grunnmur_i18n::t(
+        lang,
+        "report-legend",
+        &[("list", &list.join("; "))],
+    ))
+}
+
 struct Layout<'f> {
     fonts: &'f Fonts,
+    lang: Lang,
     page_w: f32,
     page_h: f32,
     pages: Vec<Vec<Op>>,
@@ -281,29 +248,51 @@ impl<'f> Layout<'f> {
         SNode::Group(SKind::P, vec![leaf])
     }
 
-    fn column_xs(&self, t: &Table) -> Vec<(f32, f32)> {
-        let total: f32 = t.columns.iter().map(|c| c.width).sum::<f32>().max(1.0);
-        let mut x = MARGIN;
-        t.columns
+    /// A table sized from its content ([`columns::plan`]) and every cell wrapped.
+    fn lay_table(&self, t: &Table) -> Laid {
+        let cells = t
+            .rows
             .iter()
-            .map(|c| {
-                let w = self.content_w() * c.width / total;
-                let r = (x, w);
+            .map(|r| r.iter().map(|c| c.display()).collect())
+            .collect();
+        let measure = self.fonts.measure();
+        let plan = columns::plan(t, cells, self.content_w(), HEAD, SMALL, &measure);
+        let mut x = MARGIN;
+        let xs: Vec<(f32, f32)> = plan
+            .widths
+            .iter()
+            .map(|w| {
+                let r = (x, *w);
                 x += w;
                 r
             })
-            .collect()
+            .collect();
+        let head = self.wrap_cells(&plan.headers, &xs, plan.head_size, true);
+        let rows = (plan.cells.iter())
+            .map(|c| self.wrap_cells(c, &xs, plan.body_size, false))
+            .collect();
+        Laid {
+            plan,
+            xs,
+            head,
+            rows,
+        }
     }
 
     /// The cells of a row wrapped to their columns (a cell taller than a page is cut).
-    fn wrap_cells(&self, cells: &[String], xs: &[(f32, f32)], header: bool) -> Vec<Vec<String>> {
-        let size = if header { HEAD } else { SMALL };
+    fn wrap_cells(
+        &self,
+        cells: &[String],
+        xs: &[(f32, f32)],
+        size: f32,
+        bold: bool,
+    ) -> Vec<Vec<String>> {
         let max_lines = ((self.bottom() - MARGIN - 40.0) / (size * LEADING)) as usize;
         cells
             .iter()
             .zip(xs)
             .map(|(c, (_, w))| {
-                let mut l = self.fonts.wrap(c, size, header, w - 2.0 * PAD);
+                let mut l = self.fonts.wrap(c, size, bold, w - 2.0 * PAD);
                 if l.len() > max_lines {
                     l.truncate(max_lines);
                     if let Some(last) = l.last_mut() {
@@ -315,8 +304,7 @@ impl<'f> Layout<'f> {
             .collect()
     }
 
-    fn row_height(wrapped: &[Vec<String>], header: bool) -> f32 {
-        let size = if header { HEAD } else { SMALL };
+    fn row_height(wrapped: &[Vec<String>], size: f32) -> f32 {
         let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
         lines as f32 * size * LEADING + 2.0 * PAD
     }
@@ -327,12 +315,12 @@ impl<'f> Layout<'f> {
         wrapped: &[Vec<String>],
         aligns: &[Align],
         xs: &[(f32, f32)],
+        size: f32,
         header: bool,
         marks: &[Mark],
     ) {
-        let size = if header { HEAD } else { SMALL };
         let line_h = size * LEADING;
-        let h = Self::row_height(wrapped, header);
+        let h = Self::row_height(wrapped, size);
         if header {
             let w = self.content_w();
             self.op(Op::Rect {
@@ -372,24 +360,24 @@ impl<'f> Layout<'f> {
         });
     }
 
-    fn table(&mut self, t: &Table) -> SNode {
+    /// A table, and the legend of its abbreviations under it when it has any.
+    fn table(&mut self, t: &Table) -> Vec<SNode> {
         if t.rows.is_empty() {
-            return self.paragraph(&format!("{}: {}", t.caption, t.empty), false);
+            return vec![self.paragraph(&format!("{}: {}", t.caption, t.empty), false)];
         }
-        let xs = self.column_xs(t);
+        let laid = self.lay_table(t);
+        let (xs, head_size, body_size) = (&laid.xs, laid.plan.head_size, laid.plan.body_size);
         let aligns: Vec<Align> = t.columns.iter().map(|c| c.align).collect();
-        let headers: Vec<String> = t.columns.iter().map(|c| c.header.clone()).collect();
-        let head_wrapped = self.wrap_cells(&headers, &xs, true);
-        let header_h = Self::row_height(&head_wrapped, true);
+        let header_h = Self::row_height(&laid.head, head_size);
         self.ensure(BODY * LEADING + header_h + 30.0);
         let w = self.content_w();
         let caption = self.text_block(&t.caption, BODY, true, MARGIN, w);
         self.y += 2.0;
 
-        let head_marks: Vec<Mark> = (0..headers.len())
+        let head_marks: Vec<Mark> = (0..laid.head.len())
             .map(|_| Mark::Leaf(self.leaf()))
             .collect();
-        self.row(&head_wrapped, &aligns, &xs, true, &head_marks);
+        self.row(&laid.head, &aligns, xs, head_size, true, &head_marks);
         let head = SNode::Group(
             SKind::THead,
             vec![SNode::Group(
@@ -404,18 +392,18 @@ impl<'f> Layout<'f> {
             )],
         );
         let mut body = Vec::new();
-        for row in &t.rows {
-            let cells: Vec<String> = row.iter().map(|c| c.display()).collect();
-            let wrapped = self.wrap_cells(&cells, &xs, false);
-            let h = Self::row_height(&wrapped, false);
+        for wrapped in &laid.rows {
+            let h = Self::row_height(wrapped, body_size);
             if self.y + h > self.bottom() {
                 self.new_page();
                 // The header row again, as page furniture.
-                let art = vec![Mark::Artifact; headers.len()];
-                self.row(&head_wrapped, &aligns, &xs, true, &art);
+                let art = vec![Mark::Artifact; laid.head.len()];
+                self.row(&laid.head, &aligns, xs, head_size, true, &art);
             }
-            let marks: Vec<Mark> = (0..cells.len()).map(|_| Mark::Leaf(self.leaf())).collect();
-            self.row(&wrapped, &aligns, &xs, false, &marks);
+            let marks: Vec<Mark> = (0..wrapped.len())
+                .map(|_| Mark::Leaf(self.leaf()))
+                .collect();
+            self.row(wrapped, &aligns, xs, body_size, false, &marks);
             let tr = marks
                 .iter()
                 .enumerate()
@@ -431,15 +419,21 @@ impl<'f> Layout<'f> {
                 .collect();
             body.push(SNode::Group(SKind::Tr, tr));
         }
-        self.y += 8.0;
-        SNode::Group(
+        self.y += 4.0;
+        let mut out = vec![SNode::Group(
             SKind::Table,
             vec![
                 SNode::Group(SKind::Caption, vec![caption]),
                 head,
                 SNode::Group(SKind::TBody, body),
             ],
-        )
+        )];
+        if let Some(legend) = legend(self.lang, &laid.plan.legend) {
+            let leaf = self.text_block(&legend, SMALL, false, MARGIN, w);
+            out.push(SNode::Group(SKind::P, vec![leaf]));
+        }
+        self.y += 4.0;
+        out
     }
 
     fn chart(&mut self, c: &Chart) -> SNode {
@@ -496,6 +490,7 @@ fn lay_out<'f>(doc: &Doc, fonts: &'f Fonts) -> (Layout<'f>, Vec<SNode>) {
     };
     let mut l = Layout {
         fonts,
+        lang: doc.lang,
         page_w,
         page_h,
         pages: Vec::new(),
@@ -516,7 +511,7 @@ fn lay_out<'f>(doc: &Doc, fonts: &'f Fonts) -> (Layout<'f>, Vec<SNode>) {
             kids.push(l.paragraph(p, false));
         }
         if let Some(t) = &sec.table {
-            kids.push(l.table(t));
+            kids.extend(l.table(t));
         }
         for c in &sec.charts {
             kids.push(l.chart(c));
@@ -524,6 +519,57 @@ fn lay_out<'f>(doc: &Doc, fonts: &'f Fonts) -> (Layout<'f>, Vec<SNode>) {
         root.push(SNode::Group(SKind::Section, kids));
     }
     (l, root)
+}
+
+/// A table cell as the PDF lays it out: the text it shows and the lines it is drawn in.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct LaidCell {
+    pub text: String,
+    pub lines: Vec<String>,
+}
+
+/// Every table of `doc` as the PDF lays it out: its rows, the header row first, and the legend
+/// of its abbreviations. For tests and checks of the layout.
+#[doc(hidden)]
+pub fn table_lines(doc: &Doc) -> Result<Vec<LaidTable>, ReportError> {
+    let fonts = fonts()?;
+    let (l, _) = lay_out(doc, fonts);
+    let laid_row = |texts: &[String], lines: &[Vec<String>]| {
+        texts
+            .iter()
+            .zip(lines)
+            .map(|(text, lines)| LaidCell {
+                text: text.clone(),
+                lines: lines.clone(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let tables = doc.sections.iter().filter_map(|s| s.table.as_ref());
+    Ok(tables
+        .filter(|t| !t.rows.is_empty())
+        .map(|t| {
+            let laid = l.lay_table(t);
+            let mut rows = vec![laid_row(&laid.plan.headers, &laid.head)];
+            for (texts, lines) in laid.plan.cells.iter().zip(&laid.rows) {
+                rows.push(laid_row(texts, lines));
+            }
+            LaidTable {
+                widths: laid.plan.widths.clone(),
+                rows,
+                legend: legend(doc.lang, &laid.plan.legend),
+            }
+        })
+        .collect())
+}
+
+/// A table as the PDF lays it out ([`table_lines`]).
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct LaidTable {
+    pub widths: Vec<f32>,
+    pub rows: Vec<Vec<LaidCell>>,
+    pub legend: Option<String>,
 }
 
 fn fill(c: (u8, u8, u8)) -> Fill {
@@ -771,28 +817,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_ids_break_after_their_dots() {
-        assert_eq!(
-            pieces("felles.personal_mappe"),
-            vec!["felles.", "personal_", "mappe"]
-        );
+    fn a_word_wider_than_the_line_is_split_with_a_hyphen() {
         let f = fonts().unwrap();
-        let max = f.width("felles.personal", SMALL, false) + 1.0;
-        let lines = f.wrap("felles.personal_mappe og mer tekst", SMALL, false, max);
-        assert_eq!(lines[0], "felles.");
-        assert!(
-            lines.iter().all(|l| f.width(l, SMALL, false) <= max),
-            "{lines:?}"
-        );
-        let joined: String = lines.concat();
-        assert_eq!(joined.replace(' ', ""), "felles.personal_mappeogmertekst");
+        let max = f.width("abcd-", BODY, false) + 0.5;
+        let lines = f.wrap("abcdabcdab", BODY, false, max);
+        assert_eq!(lines, vec!["abcd-", "abcd-", "ab"]);
     }
 
     #[test]
-    fn a_word_wider_than_the_line_is_broken_between_characters() {
+    fn words_break_at_spaces_and_after_hyphens_only() {
         let f = fonts().unwrap();
-        let max = f.width("abcd", BODY, false) + 0.5;
-        let lines = f.wrap("abcdefghij", BODY, false, max);
-        assert_eq!(lines, vec!["abcd", "efgh", "ij"]);
+        let max = f.width("Sak- og arkiv", SMALL, false) + 0.5;
+        let lines = f.wrap("Sak- og arkivsystem s.sak", SMALL, false, max);
+        assert_eq!(lines, vec!["Sak- og", "arkivsystem", "s.sak"]);
+        let max = f.width("vurdering", SMALL, false) + 0.5;
+        assert_eq!(
+            f.wrap("Risiko-vurdering", SMALL, false, max),
+            vec!["Risiko-", "vurdering"]
+        );
     }
 }

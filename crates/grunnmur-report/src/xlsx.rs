@@ -100,6 +100,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, ReportError> {
             rows: Vec::new(),
             row_headers: false,
             empty: String::new(),
+            abbreviations: Vec::new(),
         };
         let t = sec.table.as_ref().unwrap_or(&empty);
         write_table(ws, t, &f)?;

@@ -98,7 +98,7 @@ fn measure_plan_is_sorted_overdue_first_then_by_due_date() {
     let t = doc.sections[0].table.as_ref().unwrap();
     assert!(!t.rows.is_empty());
     let overdue_col = t.columns.len() - 1;
-    let due_col = 7;
+    let due_col = 6;
     let key = |row: &Vec<Cell>| {
         let overdue = row[overdue_col] == Cell::Text("ja".into());
         let due = match &row[due_col] {
@@ -124,7 +124,7 @@ fn measure_plan_is_sorted_overdue_first_then_by_due_date() {
     assert!(
         t.rows
             .iter()
-            .all(|r| r[8] != Cell::Text(implemented.clone()))
+            .all(|r| r[7] != Cell::Text(implemented.clone()))
     );
 }
 
@@ -176,11 +176,12 @@ fn html_is_accessible_and_has_the_engines_numbers() {
         total_required(&r)
     )));
     for s in &r.systems {
-        assert!(
-            html.contains(&format!("<td>{}</td>", s.id)),
-            "system {}",
+        let cell = format!(
+            "<td>{} ({})</td>",
+            grunnmur_report::html::esc(&s.name),
             s.id
         );
+        assert!(html.contains(&cell), "system {}", s.id);
     }
     assert!(html.contains(&r.catalog.version), "catalog version");
     assert!(html.contains("2026-11-28"), "date");
@@ -272,8 +273,8 @@ fn xlsx_status_report_reads_back() {
     let systems = sheet(&mut wb, "Systemer");
     assert_eq!(systems.len(), r.systems.len() + 1);
     for (row, s) in systems[1..].iter().zip(&r.systems) {
-        assert_eq!(row[0], Data::String(s.id.clone()));
-        assert_eq!(num(&row[6]) as usize, s.required_measures.len());
+        assert_eq!(row[0], Data::String(format!("{} ({})", s.name, s.id)));
+        assert_eq!(num(&row[5]) as usize, s.required_measures.len());
     }
     let base = sheet(&mut wb, "Per basisnivå");
     assert_eq!(num(&base[4][1]) as usize, total_required(&r), "total row");
@@ -307,7 +308,7 @@ fn xlsx_measure_plan_has_dates_filters_and_frozen_header() {
     assert_eq!(plan.len(), rows.len() + 1);
     assert_eq!(plan[0][0], Data::String("Nr.".into()));
     for (x, m) in plan[1..].iter().zip(rows) {
-        assert_eq!(x[1], Data::String(m[1].display()), "measure id");
+        assert_eq!(x[1], Data::String(m[1].display()), "measure");
         if let Cell::Date(d) = &m[7] {
             assert!(matches!(x[7], Data::DateTime(_)), "due is a real date: {d}");
         }
@@ -366,6 +367,8 @@ fn pdf_is_tagged_and_has_the_text() {
         "Risikovurdering trengs",
         "Forfalte tiltak",
         "2026-11-28",
+        // The systems table is too narrow for the dimensions in full: K/I/T, and a legend.
+        "Forkortelser: K = Konfidensialitet; I = Integritet; T = Tilgjengelighet.",
     ] {
         assert!(flat.contains(needle), "{needle} not in PDF text");
     }
@@ -486,8 +489,10 @@ fn the_measure_plan_shows_each_open_measures_evidence() {
     let Cell::Text(first) = &open.rows[0][1] else {
         panic!("{:?}", open.rows[0])
     };
+    // "Name (id)"
+    let id = first.rsplit_once(" (").unwrap().1.trim_end_matches(')');
     let mut doc = catalog().doc.clone();
-    let m = doc.measures.iter_mut().find(|m| &m.id == first).unwrap();
+    let m = doc.measures.iter_mut().find(|m| m.id == id).unwrap();
     m.evidence = Some(grunnmur_catalog::format::TextDoc {
         nb: Some("En datert liste".into()),
         en: Some("A dated list".into()),
@@ -506,5 +511,90 @@ fn the_measure_plan_shows_each_open_measures_evidence() {
         .iter()
         .find(|x| x[0] == Cell::Text(first.clone()))
         .unwrap();
-    assert_eq!(row[2], Cell::Text("A dated list".into()));
+    assert_eq!(row[1], Cell::Text("A dated list".into()));
+}
+
+/// Defect 8 of issue 17: the PDF's tables broke words in the middle (`tilgjengeligh et`,
+/// `Risikovurderi ng trengs`). In every table of the status report and the measure plan, in
+/// both languages, every line break falls at a space or after a hyphen the text has, and no
+/// cell is cut short.
+#[test]
+fn pdf_tables_never_break_inside_a_word() {
+    let mut split = Vec::new();
+    for example in ["kommune.yaml", "statsetat.yaml"] {
+        let body = body(example);
+        let r = report_for(&body);
+        for lang in [Lang::Nb, Lang::En] {
+            for kind in [ReportKind::Status, ReportKind::MeasurePlan] {
+                let doc = build::build(kind, &input(&r, &body, lang));
+                split.extend(words_split_in_pdf_tables(&doc));
+            }
+        }
+    }
+    assert!(split.is_empty(), "words split across lines: {split:?}");
+}
+
+/// Issue 17: the reports named things by id (`Sektorprofiler: p.helse…`, `s.okonomi`,
+/// measure ids in the risk list). Wherever an id of a system, task, measure or profile appears
+/// in a report, its name is right before it (`Name (id)`); the profiles are named; the selection
+/// rule is said in words with a sentence that explains it.
+#[test]
+fn reports_name_what_they_show_with_the_id_after_the_name() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let cat = &catalog().doc;
+    for lang in [Lang::Nb, Lang::En] {
+        let code = lang.code();
+        let mut names: Vec<(String, String)> = Vec::new();
+        names.extend(r.systems.iter().map(|s| (s.id.clone(), s.name.clone())));
+        names.extend(
+            cat.tasks
+                .iter()
+                .map(|t| (t.id.clone(), t.name.get(code).to_string())),
+        );
+        names.extend(
+            cat.measures
+                .iter()
+                .map(|m| (m.id.clone(), m.name.get(code).to_string())),
+        );
+        for kind in [ReportKind::Status, ReportKind::MeasurePlan] {
+            let doc = build::build(kind, &input(&r, &body, lang));
+            let fact = |key: &str| {
+                let label = grunnmur_i18n::t(lang, key, &[]);
+                doc.facts
+                    .iter()
+                    .find(|(k, _)| *k == label)
+                    .unwrap()
+                    .1
+                    .clone()
+            };
+            let profiles = fact("report-fact-profiles");
+            assert!(!r.org.profiles.is_empty());
+            for id in &r.org.profiles {
+                let p = cat.profiles.iter().find(|p| &p.id == id).unwrap();
+                assert!(profiles.contains(p.name.get(code)), "{profiles}");
+                assert!(!profiles.contains(id.as_str()), "{profiles}");
+            }
+            let selection = fact("report-fact-selection");
+            let explain = grunnmur_i18n::t(lang, "report-selection-per-dimension-explain", &[]);
+            assert!(selection.contains(&explain), "{selection}");
+            let cells = doc
+                .sections
+                .iter()
+                .filter_map(|s| s.table.as_ref())
+                .flat_map(|t| t.rows.iter().flatten());
+            for cell in cells {
+                let text = cell.display();
+                for word in text.split_whitespace() {
+                    let word = word.trim_matches(|c: char| "(),;".contains(c));
+                    if let Some((id, name)) = names.iter().find(|(id, _)| id == word) {
+                        assert!(
+                            text.contains(&format!("{name} ({id})")),
+                            "{id} without its name in {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -238,6 +238,22 @@ fn every_format_has_the_text_and_a_snapshot_renders_the_same() {
     assert_eq!(render_doc(&back, Format::Html).unwrap(), html.into_bytes());
 }
 
+/// Issue 17, defect 8: the risk-assessment report's PDF tables, and the status report's top
+/// risks, keep their words whole too.
+#[test]
+fn the_risk_reports_pdf_tables_never_break_inside_a_word() {
+    let f = fixture();
+    for lang in [Lang::Nb, Lang::En] {
+        let mut split = words_split_in_pdf_tables(&doc(&f, lang));
+        split.extend(words_split_in_pdf_tables(&status(
+            &f,
+            &three_assessments(&f),
+            lang,
+        )));
+        assert!(split.is_empty(), "words split across lines: {split:?}");
+    }
+}
+
 #[test]
 fn the_report_in_english() {
     let f = fixture();

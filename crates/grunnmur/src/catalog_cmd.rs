@@ -100,7 +100,8 @@ pub fn run(lang: Lang, cmd: CatalogCommand) -> anyhow::Result<ExitCode> {
             if format == TextOrJson::Json {
                 println!("{}", serde_json::to_string_pretty(&s)?);
             } else {
-                print!("{}", stats_text(lang, &s));
+                let names = grunnmur_catalog::stats::names(&c.doc, lang.code());
+                print!("{}", stats_text(lang, &s, &names));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -170,7 +171,13 @@ fn diff_text(lang: Lang, d: &grunnmur_catalog::diff::CatalogDiff) -> String {
     out
 }
 
-fn stats_text(lang: Lang, s: &grunnmur_catalog::stats::Stats) -> String {
+/// `catalog stats` as text; activities and requirements by name (`names`), with their ids.
+fn stats_text(
+    lang: Lang,
+    s: &grunnmur_catalog::stats::Stats,
+    names: &std::collections::BTreeMap<String, String>,
+) -> String {
+    use grunnmur_catalog::stats::labelled;
     use std::fmt::Write;
     let mut out = String::new();
     let _ = writeln!(
@@ -196,7 +203,7 @@ fn stats_text(lang: Lang, s: &grunnmur_catalog::stats::Stats) -> String {
     line("stats-tasks-by-kind", map(&s.tasks_by_audience));
     line("stats-measures", s.measures.to_string());
     line("stats-by-baseline", map(&s.by_baseline));
-    line("stats-by-activity", map(&s.by_activity));
+    line("stats-by-activity", labelled(&s.by_activity, names));
     line("stats-by-kind", map(&s.by_kind));
     line("stats-by-purpose", map(&s.by_purpose));
     line("stats-by-scope", map(&s.by_scope));
@@ -222,7 +229,7 @@ fn stats_text(lang: Lang, s: &grunnmur_catalog::stats::Stats) -> String {
     line("stats-required-by", s.required_by.to_string());
     line(
         "stats-required-by-requirement",
-        map(&s.required_by_requirement),
+        labelled(&s.required_by_requirement, names),
     );
     for (source, r) in &s.refs_by_source {
         let args = [

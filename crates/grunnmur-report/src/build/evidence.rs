@@ -33,15 +33,13 @@ pub(super) fn evidence_section(ctx: &Ctx, open: &[&Required]) -> Section {
         .map(|x| {
             let evidence = x.doc.and_then(|d| d.evidence.as_ref());
             vec![
-                Cell::Text(x.measure.to_string()),
-                text(ctx.measure_name(x.measure)),
+                Cell::Text(ctx.measure(x.measure)),
                 evidence.map_or(Cell::Empty, |e| text(e.get(lang))),
             ]
         })
         .collect();
     let columns = vec![
-        Column::text(ctx.t("report-col-measure"), 12.0),
-        Column::text(ctx.t("report-col-measure-name"), 30.0),
+        Column::text(ctx.t("report-col-measure"), 42.0),
         Column::text(ctx.t("report-col-evidence"), 58.0),
     ];
     let mut s = section(ctx, "evidence", Some(table(ctx, "evidence", columns, rows)));

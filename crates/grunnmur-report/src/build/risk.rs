@@ -129,6 +129,7 @@ fn table(ctx: &Ctx, key: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Ta
         rows,
         row_headers: false,
         empty: ctx.t("report-empty"),
+        abbreviations: Vec::new(),
     }
 }
 
@@ -345,7 +346,7 @@ fn areas_section(ctx: &Ctx, ra: &RiskAssessment) -> Section {
                 text(
                     a.measures
                         .iter()
-                        .map(|m| named(&ctx.measure_name(m), m))
+                        .map(|m| ctx.measure(m))
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
@@ -413,7 +414,7 @@ fn treatment_section(ctx: &Ctx, ra: &RiskAssessment, evaluation: &[RiskEvaluatio
                     t.measures
                         .iter()
                         .map(|m| match m {
-                            MeasureRef::Bank(id) => named(&ctx.measure_name(id), id),
+                            MeasureRef::Bank(id) => ctx.measure(id),
                             MeasureRef::Own(s) => s.clone(),
                         })
                         .collect()

@@ -38,3 +38,33 @@ pub fn report_for(doc: &BodyDoc) -> AssessReport {
     let a = assess(cat, &ws, today());
     AssessReport::new(cat, &ws, &a, today())
 }
+
+/// Whether `lines` are `text` broken only at spaces and after its own hyphens: each line is the
+/// next part of the text, and what follows it is a space or the line ends with a hyphen.
+fn breaks_only_between_words(text: &str, lines: &[String]) -> bool {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut rest = text.as_str();
+    for line in lines {
+        let Some(after) = rest.strip_prefix(line.trim()) else {
+            return false;
+        };
+        rest = match after.strip_prefix(' ') {
+            Some(r) => r,
+            None if after.is_empty() || line.trim_end().ends_with('-') => after,
+            None => return false,
+        };
+    }
+    rest.is_empty()
+}
+
+/// The cells of `doc`'s PDF tables whose lines break inside a word, as their lines.
+pub fn words_split_in_pdf_tables(doc: &grunnmur_report::doc::Doc) -> Vec<Vec<String>> {
+    let tables = grunnmur_report::pdf::table_lines(doc).unwrap();
+    assert!(!tables.is_empty());
+    tables
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten())
+        .filter(|cell| !breaks_only_between_words(&cell.text, &cell.lines))
+        .map(|cell| cell.lines.clone())
+        .collect()
+}
