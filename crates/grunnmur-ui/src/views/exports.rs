@@ -86,7 +86,7 @@ fn download(
         .into_response())
 }
 
-fn measures(
+fn measures_file(
     b: &BodyView,
     lang: Lang,
     q: &measures::Filter,
@@ -134,17 +134,17 @@ pub async fn measures_xlsx(
     BodyPage { v, b, .. }: BodyPage<Reader>,
     Query(q): Query<measures::Filter>,
 ) -> Result<Response, PageError> {
-    measures(&b, v.lang, &q, File::Xlsx)
+    measures_file(&b, v.lang, &q, File::Xlsx)
 }
 
 pub async fn measures_csv(
     BodyPage { v, b, .. }: BodyPage<Reader>,
     Query(q): Query<measures::Filter>,
 ) -> Result<Response, PageError> {
-    measures(&b, v.lang, &q, File::Csv)
+    measures_file(&b, v.lang, &q, File::Csv)
 }
 
-fn systems(b: &BodyView, lang: Lang, file: File) -> Result<Response, PageError> {
+fn systems_file(b: &BodyView, lang: Lang, file: File) -> Result<Response, PageError> {
     let rows = systems::lines(lang, b)
         .into_iter()
         .map(|x| {
@@ -178,14 +178,19 @@ fn systems(b: &BodyView, lang: Lang, file: File) -> Result<Response, PageError> 
 }
 
 pub async fn systems_xlsx(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, PageError> {
-    systems(&b, v.lang, File::Xlsx)
+    systems_file(&b, v.lang, File::Xlsx)
 }
 
 pub async fn systems_csv(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, PageError> {
-    systems(&b, v.lang, File::Csv)
+    systems_file(&b, v.lang, File::Csv)
 }
 
-async fn risk(s: &AppState, b: &BodyView, lang: Lang, file: File) -> Result<Response, PageError> {
+async fn risk_file(
+    s: &AppState,
+    b: &BodyView,
+    lang: Lang,
+    file: File,
+) -> Result<Response, PageError> {
     let rows = risk::assessment_lines(s, b, lang)
         .await?
         .into_iter()
@@ -215,17 +220,17 @@ pub async fn risk_xlsx(
     State(s): State<AppState>,
     BodyPage { v, b, .. }: BodyPage<Reader>,
 ) -> Result<Response, PageError> {
-    risk(&s, &b, v.lang, File::Xlsx).await
+    risk_file(&s, &b, v.lang, File::Xlsx).await
 }
 
 pub async fn risk_csv(
     State(s): State<AppState>,
     BodyPage { v, b, .. }: BodyPage<Reader>,
 ) -> Result<Response, PageError> {
-    risk(&s, &b, v.lang, File::Csv).await
+    risk_file(&s, &b, v.lang, File::Csv).await
 }
 
-fn deviations(b: &BodyView, lang: Lang, file: File) -> Result<Response, PageError> {
+fn deviations_file(b: &BodyView, lang: Lang, file: File) -> Result<Response, PageError> {
     let rows = deviations::lines(lang, b)
         .into_iter()
         .map(|x| {
@@ -261,11 +266,11 @@ fn deviations(b: &BodyView, lang: Lang, file: File) -> Result<Response, PageErro
 pub async fn deviations_xlsx(
     BodyPage { v, b, .. }: BodyPage<Reader>,
 ) -> Result<Response, PageError> {
-    deviations(&b, v.lang, File::Xlsx)
+    deviations_file(&b, v.lang, File::Xlsx)
 }
 
 pub async fn deviations_csv(
     BodyPage { v, b, .. }: BodyPage<Reader>,
 ) -> Result<Response, PageError> {
-    deviations(&b, v.lang, File::Csv)
+    deviations_file(&b, v.lang, File::Csv)
 }

@@ -238,7 +238,7 @@ async fn search(
     for m in a
         .org_required
         .iter()
-        .chain(a.systems.iter().flat_map(|r| &r.required))
+        .chain(a.systems.iter().flat_map(|r| r.required.iter()))
     {
         places[*m as usize] += 1;
     }
@@ -315,4 +315,35 @@ async fn search(
         .into_iter()
         .map(|c| c.group(lang))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_shows_at_most_shown_hits_and_counts_the_rest() {
+        let mut c = Collect::new("systems");
+        for n in 0..SHOWN + 5 {
+            c.push(|| Hit {
+                name: format!("System {n}"),
+                id: format!("s.{n}"),
+                note: String::new(),
+                href: String::new(),
+            });
+        }
+        let g = c.group(Lang::Nb);
+        assert_eq!((g.hits.len(), g.more), (SHOWN, 5));
+        assert_eq!(g.title, "Systemer");
+        let more = t(Lang::En, "search-more", &[("n", "5")]);
+        assert!(more.contains("5 more"), "{more}");
+    }
+
+    #[test]
+    fn a_query_matches_any_text_whatever_the_case_norwegian_letters_too() {
+        let n = Needle::new("  ØKONOMI ");
+        assert!(n.finds(["Finance", "Økonomisystem"]));
+        assert!(Needle::new("blåBÆR").finds(["Blåbærsystem"]));
+        assert!(!n.finds(["Finance", "s.okonomi"]));
+    }
 }

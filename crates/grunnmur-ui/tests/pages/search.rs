@@ -33,7 +33,10 @@ async fn search_finds_a_system_by_name_and_by_id_in_both_languages() {
             let (status, html) = search(&app, &s, A, lang, "ØKONOMISYS").await;
             assert_eq!(status, StatusCode::OK, "{lang}");
             assert!(html.contains(&link), "by name ({lang})");
-            assert!(html.contains("Økonomisystem</a>"), "the name is the link ({lang})");
+            assert!(
+                html.contains("Økonomisystem</a>"),
+                "the name is the link ({lang})"
+            );
             // By id: the id beside the name.
             let (_, html) = search(&app, &s, A, lang, "s.okonomi").await;
             assert!(html.contains(&link), "by id ({lang})");
@@ -45,7 +48,10 @@ async fn search_finds_a_system_by_name_and_by_id_in_both_languages() {
         // bokmål, and the other way round.
         let task = format!("href=\"/b/{A}/adapt#task-felles.okonomi\"");
         let (_, html) = search(&app, &s, A, "nb", "finance").await;
-        assert!(html.contains(&task) && html.contains(">Økonomi</a>"), "{html}");
+        assert!(
+            html.contains(&task) && html.contains(">Økonomi</a>"),
+            "{html}"
+        );
         let (_, html) = search(&app, &s, A, "en", "økonomi").await;
         assert!(html.contains(&task) && html.contains(">Finance</a>"));
         // Measures, required and not, and information types by their English names.
