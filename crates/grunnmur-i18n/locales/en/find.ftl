@@ -30,6 +30,8 @@ search-note-required = required in { $n } { $n ->
 search-note-not-required = in the catalog, not required
 search-note-not-used = in the catalog, not in use
 search-note-assessment = in { $title }
+search-measure-only = Showing only the measure { $name } ({ $id }).
+search-measure-all = Show all measures
 
 export-label = Download the list:
 export-hint = The file has the same rows as the list, every page of it.

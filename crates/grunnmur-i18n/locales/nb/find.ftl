@@ -30,6 +30,8 @@ search-note-required = påkrevd { $n } { $n ->
 search-note-not-required = i katalogen, ikke påkrevd
 search-note-not-used = i katalogen, ikke i bruk
 search-note-assessment = i { $title }
+search-measure-only = Viser bare tiltaket { $name } ({ $id }).
+search-measure-all = Vis alle tiltak
 
 export-label = Last ned listen:
 export-hint = Filen har de samme radene som listen, alle sidene.

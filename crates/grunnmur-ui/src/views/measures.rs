@@ -77,8 +77,9 @@ struct ListPage {
     back: String,
     /// The list's query without its page: the downloads of the same rows.
     export: String,
-    /// The one measure shown (kept through the filter form).
+    /// The one measure shown (kept through the filter form), and its name.
     measure: String,
+    measure_name: Option<String>,
 }
 
 impl Filter {
@@ -136,6 +137,9 @@ pub async fn list(
         back: enc(&q.query(q.page)),
         export: q.filters(),
         measure: q.measure.clone(),
+        measure_name: (b.derived.catalog.catalog.measures.iter())
+            .find(|m| m.id == q.measure)
+            .map(|m| m.name.get(lang.code()).to_string()),
     })
 }
 

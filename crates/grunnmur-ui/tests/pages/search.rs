@@ -57,6 +57,11 @@ async fn search_finds_a_system_by_name_and_by_id_in_both_languages() {
         // Measures, required and not, and information types by their English names.
         let (_, html) = search(&app, &s, A, "nb", "backup").await;
         assert!(html.contains(&format!("href=\"/b/{A}/measures?measure=m.backup\"")));
+        let (_, html) = app
+            .get(&s.cookie, &format!("/b/{A}/measures?measure=m.backup"))
+            .await;
+        assert!(html.contains("Viser bare tiltaket Sikkerhetskopi (m.backup)"));
+        assert!(html.contains("id=\"row-m.backup-") && !html.contains("id=\"row-m.tilgang-"));
         let (_, html) = search(&app, &s, A, "en", "personnel").await;
         assert!(html.contains("Personnel file</a>"));
         // An empty query and one without hits say so.
