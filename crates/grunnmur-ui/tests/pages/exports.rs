@@ -245,8 +245,17 @@ async fn the_dashboards_counts_lead_to_the_lists_they_count() {
         let n: usize = html[at..].split('<').next().unwrap().parse().unwrap();
         let (_, list) = app.get(&s.cookie, &format!("/b/{A}/deviations")).await;
         assert_eq!(list.matches("<th scope=\"row\"><a href=").count(), n);
-        // Undocumented: the measure list filtered so.
-        assert!(html.contains(&format!("href=\"/b/{A}/measures?status=undocumented\"")));
+        // Undocumented: the measure list filtered so, with as many rows.
+        let link = format!(
+            "<a href=\"/b/{A}/measures?status=undocumented\">Iverksatt uten dokumentasjon (udokumentert): "
+        );
+        let at = html.find(&link).expect("the undocumented count is a link") + link.len();
+        let n: usize = html[at..].split('<').next().unwrap().parse().unwrap();
+        assert!(n > 0, "m.tilgang on s.hr is implemented without evidence");
+        let (_, list) = app
+            .get(&s.cookie, &format!("/b/{A}/measures?status=undocumented"))
+            .await;
+        assert_eq!(page_rows(&list).len(), n);
         // The objects needing an assessment are links (a task to its place).
         assert!(
             html.contains(&format!("href=\"/b/{A}/adapt#task-"))
