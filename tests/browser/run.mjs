@@ -67,7 +67,8 @@ async function pages(page) {
     `${sys}/why`, why, `${b}/measures`, `${b}/measures?status=overdue`, status, `${b}/settings`, `${b}/release`,
     `${b}/members`, `${b}/audit`, `${b}/risk`, assessment, edit, '/catalog', '/catalog/tasks', task, '/catalog/info-types',
     '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
-    '/accessibility', `${b}/systems/no-such-system`,
+    '/accessibility', `${b}/systems/no-such-system`, `${b}/search?q=system`, `${b}/search?q=`,
+    `${b}/deviations`,
   ];
 }
 

@@ -62,6 +62,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nb/credentials.ftl"),
         include_str!("../locales/en/credentials.ftl"),
     ),
+    (
+        "find",
+        include_str!("../locales/nb/find.ftl"),
+        include_str!("../locales/en/find.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {

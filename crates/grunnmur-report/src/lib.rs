@@ -18,6 +18,7 @@ pub mod chart;
 pub mod doc;
 pub mod html;
 pub mod pdf;
+pub mod sheet;
 pub mod workspace;
 pub mod xlsx;
 

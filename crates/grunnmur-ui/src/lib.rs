@@ -76,6 +76,16 @@ pub fn routes() -> Router<AppState> {
         .route("/b/{orgnr}/systems/{id}/why", get(systems::why_levels))
         .route("/b/{orgnr}/why/{measure}", get(measures::why))
         .route("/b/{orgnr}/measures", get(measures::list))
+        .route("/b/{orgnr}/measures.xlsx", get(exports::measures_xlsx))
+        .route("/b/{orgnr}/measures.csv", get(exports::measures_csv))
+        .route("/b/{orgnr}/systems.xlsx", get(exports::systems_xlsx))
+        .route("/b/{orgnr}/systems.csv", get(exports::systems_csv))
+        .route("/b/{orgnr}/risk.xlsx", get(exports::risk_xlsx))
+        .route("/b/{orgnr}/risk.csv", get(exports::risk_csv))
+        .route("/b/{orgnr}/deviations", get(deviations::show))
+        .route("/b/{orgnr}/deviations.xlsx", get(exports::deviations_xlsx))
+        .route("/b/{orgnr}/deviations.csv", get(exports::deviations_csv))
+        .route("/b/{orgnr}/search", get(search::show))
         .route(
             "/b/{orgnr}/measures/{measure}",
             get(measures::edit).post(measures::save),

@@ -267,6 +267,7 @@ ui-filter-system = Concerns
 ui-filter-kind = Kind of measure
 ui-filter-purpose = Purpose
 ui-filter-overdue = overdue
+ui-filter-undocumented = implemented without evidence
 ui-filter-apply = Filter
 ui-measures-count = { $n } required { $n ->
         [one] measure matches

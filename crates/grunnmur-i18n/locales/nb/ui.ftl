@@ -264,6 +264,7 @@ ui-filter-system = Gjelder
 ui-filter-kind = Type tiltak
 ui-filter-purpose = Formål
 ui-filter-overdue = forfalt
+ui-filter-undocumented = iverksatt uten dokumentasjon
 ui-filter-apply = Filtrer
 ui-measures-count = { $n } { $n ->
         [one] påkrevd tiltak passer

@@ -168,7 +168,9 @@ pub async fn show(
             reasons: x.reasons,
         })
         .collect();
-    let overdue = ws.statuses.iter().filter(|x| x.is_overdue(d.today)).count();
+    // The rows the measure list filtered to overdue shows, so the count and the list agree.
+    let overdue =
+        super::measures::rows(&b, lang, &super::measures::Filter::status("overdue"))?.len();
     let cumulation = a
         .systems
         .iter()

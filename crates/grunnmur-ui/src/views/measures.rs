@@ -23,8 +23,8 @@ use std::collections::HashMap;
 const PAGE: usize = 100;
 
 /// The query keys of the measure list (its filters and page).
-const FILTER_KEYS: [&str; 7] = [
-    "system", "baseline", "activity", "kind", "purpose", "status", "page",
+const FILTER_KEYS: [&str; 8] = [
+    "system", "baseline", "activity", "kind", "purpose", "status", "measure", "page",
 ];
 
 #[derive(Deserialize, Default)]
@@ -41,6 +41,9 @@ pub struct Filter {
     purpose: String,
     #[serde(default)]
     status: String,
+    /// One measure (a search hit): every place it is required.
+    #[serde(default)]
+    measure: String,
     #[serde(default)]
     page: usize,
 }
@@ -48,6 +51,8 @@ pub struct Filter {
 pub struct Row {
     pub measure: String,
     pub name: String,
+    /// The system's id; empty for the body.
+    pub system: String,
     pub system_enc: String,
     pub place: String,
     pub baseline: u8,
@@ -70,13 +75,36 @@ struct ListPage {
     next: Option<String>,
     /// This list's query, encoded as a parameter: the status form brings the reader back to it.
     back: String,
+    /// The list's query without its page: the downloads of the same rows.
+    export: String,
+    /// The one measure shown (kept through the filter form), and its name.
+    measure: String,
+    measure_name: Option<String>,
 }
 
 impl Filter {
+    /// The list filtered by status (`overdue`, `undocumented`, or a status) alone.
+    pub fn status(status: &str) -> Filter {
+        Filter {
+            status: status.into(),
+            ..Filter::default()
+        }
+    }
+
     /// The list's query for one of its pages (without `?`).
     fn query(&self, page: usize) -> String {
+        format!("{}&page={page}", self.filters())
+    }
+
+    /// The list's filters as a query (without `?` and page).
+    fn filters(&self) -> String {
+        let measure = if self.measure.is_empty() {
+            String::new()
+        } else {
+            format!("&measure={}", enc(&self.measure))
+        };
         format!(
-            "system={}&baseline={}&activity={}&kind={}&purpose={}&status={}&page={page}",
+            "system={}&baseline={}&activity={}&kind={}&purpose={}&status={}{measure}",
             enc(&self.system),
             enc(&self.baseline),
             enc(&self.activity),
@@ -92,6 +120,32 @@ pub async fn list(
     Query(q): Query<Filter>,
 ) -> Result<Response, PageError> {
     let lang = v.lang;
+    let filters = filter_selects(lang, &b.derived.ws, &b.derived.catalog.doc, &q);
+    let all = rows(&b, lang, &q)?;
+    let total = all.len();
+    let from = (q.page * PAGE).min(total);
+    let rows = all.into_iter().skip(from).take(PAGE).collect::<Vec<_>>();
+    let link = |page: usize| format!("?{}", q.query(page));
+    html(ListPage {
+        p: v.body_page(&b, "ui-measures-title", "measures"),
+        filters,
+        rows,
+        total,
+        from,
+        prev: (q.page > 0).then(|| link(q.page - 1)),
+        next: (from + PAGE < total).then(|| link(q.page + 1)),
+        back: enc(&q.query(q.page)),
+        export: q.filters(),
+        measure: q.measure.clone(),
+        measure_name: (b.derived.catalog.catalog.measures.iter())
+            .find(|m| m.id == q.measure)
+            .map(|m| m.name.get(lang.code()).to_string()),
+    })
+}
+
+/// Every row of the list the filter chooses, on every page: the page shows a part of them,
+/// the downloads all. Body first, then each system, in the engine's order.
+pub fn rows(b: &BodyView, lang: Lang, q: &Filter) -> Result<Vec<Row>, PageError> {
     let code = lang.code();
     let cat = &b.derived.catalog.catalog;
     let doc = &b.derived.catalog.doc;
@@ -102,7 +156,6 @@ pub async fn list(
         .iter()
         .map(|x| ((x.system, x.measure), x))
         .collect();
-    let filters = filter_selects(lang, ws, doc, &q);
 
     // Every (scope, measure) the engine requires, body first, then each system.
     let scopes = std::iter::once((None, &a.org_required)).chain(
@@ -121,7 +174,18 @@ pub async fn list(
                 .ok_or(ApiError::NotFound)?,
         )),
     };
-    let mut matching = Vec::new();
+    let activity_name: HashMap<String, String> = doc
+        .activities
+        .iter()
+        .map(|x| (enum_str(&x.id), x.name.get(code).to_string()))
+        .collect();
+    // Labels used on many rows, translated once.
+    let org = t(lang, "report-scope-org", &[]);
+    let labels: Vec<(Status, String)> = Status::ALL
+        .iter()
+        .map(|x| (*x, status_label(lang, *x)))
+        .collect();
+    let mut rows = Vec::new();
     for (sys, required) in scopes {
         if wanted_system.is_some_and(|w| w != sys) {
             continue;
@@ -134,64 +198,49 @@ pub async fn list(
             let status = st.map_or(Status::NotStarted, |x| x.status);
             let overdue = st.is_some_and(|x| x.is_overdue(d.today));
             let keep = (q.baseline.is_empty() || q.baseline == baseline.to_string())
+                && (q.measure.is_empty() || q.measure == mi.id)
                 && (q.activity.is_empty() || q.activity == enum_str(&mi.activity))
                 && (q.kind.is_empty() || q.kind == enum_str(&mi.kind))
                 && (q.purpose.is_empty() || q.purpose == enum_str(&mi.purpose))
                 && match q.status.as_str() {
                     "" => true,
                     "overdue" => overdue,
+                    // Rule 17: implemented with no evidence link (the report's count).
+                    "undocumented" => {
+                        status == Status::Implemented && st.is_some_and(|x| x.evidence.is_empty())
+                    }
                     x => x == status.as_str(),
                 };
-            if keep {
-                matching.push((sys, m, baseline, st, status, overdue));
+            if !keep {
+                continue;
             }
-        }
-    }
-    let total = matching.len();
-    let from = (q.page * PAGE).min(total);
-    let activity_name: HashMap<String, String> = doc
-        .activities
-        .iter()
-        .map(|x| (enum_str(&x.id), x.name.get(code).to_string()))
-        .collect();
-    let rows = matching[from..(from + PAGE).min(total)]
-        .iter()
-        .map(|(sys, m, baseline, st, status, overdue)| {
-            let mi = &cat.measures[*m as usize];
             let system = sys.map(|n| ws.systems[n].id.clone());
-            Row {
+            rows.push(Row {
                 measure: mi.id.clone(),
                 name: mi.name.get(code).to_string(),
                 system_enc: system.as_deref().map(enc).unwrap_or_else(|| "org".into()),
-                place: sys.map_or(t(lang, "report-scope-org", &[]), |n| {
-                    ws.systems[n].name.clone()
-                }),
-                baseline: *baseline,
+                system: system.unwrap_or_default(),
+                place: sys.map_or_else(|| org.clone(), |n| ws.systems[n].name.clone()),
+                baseline,
                 activity: activity_name
                     .get(&enum_str(&mi.activity))
                     .cloned()
                     .unwrap_or_default(),
-                status: status_label(lang, *status),
+                status: labels
+                    .iter()
+                    .find(|(x, _)| *x == status)
+                    .map(|(_, l)| l.clone())
+                    .unwrap_or_default(),
                 owner: st.and_then(|x| x.owner.clone()).unwrap_or_default(),
                 due: st
                     .and_then(|x| x.due)
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
-                overdue: *overdue,
-            }
-        })
-        .collect();
-    let link = |page: usize| format!("?{}", q.query(page));
-    html(ListPage {
-        p: v.body_page(&b, "ui-measures-title", "measures"),
-        filters,
-        rows,
-        total,
-        from,
-        prev: (q.page > 0).then(|| link(q.page - 1)),
-        next: (from + PAGE < total).then(|| link(q.page + 1)),
-        back: enc(&q.query(q.page)),
-    })
+                overdue,
+            });
+        }
+    }
+    Ok(rows)
 }
 
 /// The list's filters, each with its choices and the one chosen.
@@ -216,6 +265,10 @@ fn filter_selects(lang: Lang, ws: &Workspace, doc: &CatalogDoc, q: &Filter) -> V
     let mut status_opts = vec![
         opt(String::new(), all.clone()),
         opt("overdue".into(), t(lang, "ui-filter-overdue", &[])),
+        opt(
+            "undocumented".into(),
+            t(lang, "ui-filter-undocumented", &[]),
+        ),
     ];
     status_opts.extend(
         Status::ALL

@@ -42,11 +42,10 @@ fn dims_text(lang: grunnmur_i18n::Lang, set: grunnmur_core::DimSet) -> String {
         .join(", ")
 }
 
-fn list_page(v: &Viewer, b: &BodyView, errors: Errors, new_id: &str, new_name: &str) -> ListPage {
-    let lang = v.lang;
+/// The systems list's rows: the page's table and its downloads.
+pub fn lines(lang: grunnmur_i18n::Lang, b: &BodyView) -> Vec<SystemLine> {
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
-    let systems = ws
-        .systems
+    ws.systems
         .iter()
         .zip(&a.systems)
         .map(|(sys, r)| SystemLine {
@@ -65,10 +64,15 @@ fn list_page(v: &Viewer, b: &BodyView, errors: Errors, new_id: &str, new_name: &
             required: r.required.len(),
             cumulation: dims_text(lang, r.cumulation),
         })
-        .collect();
+        .collect()
+}
+
+fn list_page(v: &Viewer, b: &BodyView, errors: Errors, new_id: &str, new_name: &str) -> ListPage {
+    let lang = v.lang;
+    let ws = &b.derived.ws;
     ListPage {
         p: v.body_page(b, "ui-systems-title", "systems"),
-        systems,
+        systems: lines(lang, b),
         graph: crate::svg::dependency_graph(lang, ws),
         errors,
         new_id: new_id.into(),

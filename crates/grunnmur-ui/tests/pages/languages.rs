@@ -44,6 +44,9 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
         format!("{b}/systems/s.hr"),
         format!("{b}/systems/s.hr/why"),
         format!("{b}/measures"),
+        format!("{b}/search?q=s"),
+        format!("{b}/search?q="),
+        format!("{b}/deviations"),
         format!("{b}/settings"),
         format!("{b}/release"),
         "/catalog".into(),
@@ -71,7 +74,16 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
                 "{p} ({lang})"
             );
             assert!(html.contains(word), "{p} ({lang}) has its footer in {lang}");
-            for prefix in ["ui-", "report-", "reason-", "level-", "account-"] {
+            for prefix in [
+                "ui-",
+                "report-",
+                "reason-",
+                "level-",
+                "account-",
+                "search-",
+                "export-",
+                "deviations-",
+            ] {
                 let stray = html.match_indices(prefix).any(|(i, _)| {
                     html[..i].ends_with('>')
                         || html[..i].ends_with(' ') && !html[..i].ends_with("class=\"lvl ")

@@ -11,12 +11,14 @@ mod adapt;
 mod credentials;
 mod dashboard;
 mod events;
+mod exports;
 mod forms;
 mod languages;
 mod oidc;
 mod releases;
 mod risk;
 mod saving;
+mod search;
 
 use grunnmur_catalog::Source;
 use grunnmur_store::{Role, Storage};
