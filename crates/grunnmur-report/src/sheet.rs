@@ -100,6 +100,7 @@ mod tests {
             rows,
             row_headers: false,
             empty: String::new(),
+            abbreviations: Vec::new(),
         }
     }
 

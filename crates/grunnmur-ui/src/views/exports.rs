@@ -63,6 +63,7 @@ fn download(
         rows,
         row_headers: false,
         empty: String::new(),
+        abbreviations: Vec::new(),
     };
     let (bytes, mime, ext) = match file {
         File::Xlsx => (
