@@ -79,10 +79,10 @@ fn a_body_with_groups_implementations_and_services_reaches_the_engine() {
     let state = |s: Option<usize>, m: &str| {
         let m = cat.measure(m).unwrap();
         let (req, st) = match s {
-            Some(s) => (&a.systems[s].required[..], &a.systems[s].states[..]),
-            None => (&a.org_required[..], &a.org_states[..]),
+            Some(s) => (&a.systems[s].required[..], &a.systems[s].states),
+            None => (&a.org_required[..], &a.org_states),
         };
-        st[req.iter().position(|x| *x == m).expect("required")]
+        st.get(req.iter().position(|x| *x == m).expect("required"))
     };
     // The body's services are numbered first (acme/ledelse), then the systems' (acme/drift).
     // The supplier backs up the platform it runs; the body's own, late, work covers what runs

@@ -5,7 +5,7 @@
 use crate::catalog::{Catalog, InfoTypeIdx, MeasureIdx, Scope};
 use crate::date::Date;
 use crate::effective::Cover;
-pub use crate::effective::{PairState, Source};
+pub use crate::effective::{PairState, PairStates, Source};
 use crate::level::{Baseline, DimSet, Dimension, Level, Levels};
 pub use crate::plan::{EffectiveMeasure, MeasurePlan};
 pub use crate::reach::SectorVia;
@@ -113,7 +113,7 @@ pub struct SystemResult {
     /// duty (rule 16).
     pub required: Arc<[MeasureIdx]>,
     /// The effective status of each required measure, in `required`'s order (rule 15).
-    pub states: Vec<PairState>,
+    pub states: PairStates,
 }
 
 #[derive(
@@ -200,7 +200,7 @@ pub struct Assessment {
     pub systems: Vec<SystemResult>,
     pub org_required: Arc<[MeasureIdx]>,
     /// The effective status of each of `org_required`, in its order (rule 15).
-    pub org_states: Vec<PairState>,
+    pub org_states: PairStates,
     /// Prioritised (rule 10).
     pub risk: Vec<RiskItem>,
 }
@@ -490,7 +490,7 @@ fn own_levels(ws: &Workspace, tasks: &[TaskResult]) -> Vec<SystemResult> {
                 sectors: Vec::new(),
                 variant: 0,
                 required: empty.clone(),
-                states: Vec::new(),
+                states: PairStates::default(),
             }
         })
         .collect()
@@ -532,7 +532,7 @@ fn risk_list(
     tasks: &[TaskResult],
     systems: &[SystemResult],
     org_required: &[MeasureIdx],
-    org_states: &[PairState],
+    org_states: &PairStates,
     org_levels: Levels,
 ) -> Vec<RiskItem> {
     let mut items: Vec<(RiskItem, Level)> = Vec::new();
@@ -588,10 +588,11 @@ fn risk_list(
     let pairs = systems
         .iter()
         .zip(&mut sys_items)
-        .map(|(s, item)| (&s.required[..], &s.states[..], item))
+        .map(|(s, item)| (&s.required[..], &s.states, item))
         .chain(std::iter::once((org_required, org_states, &mut org_item)));
     for (required, states, item) in pairs {
-        for (&m, st) in required.iter().zip(states) {
+        for (pos, st) in states.covered() {
+            let m = required[pos];
             let reason = if st.status == Status::NotApplicable {
                 Reason::NotApplicable
             } else if st.overdue {

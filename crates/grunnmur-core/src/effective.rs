@@ -48,8 +48,51 @@ pub struct PairState {
 }
 
 impl PairState {
+    /// A pair nothing covers: not started, no source.
+    pub const NONE: PairState = PairState {
+        status: Status::NotStarted,
+        source: Source::None,
+        overdue: false,
+        lapsed: false,
+    };
+
     pub fn is_in_place(&self) -> bool {
         matches!(self.status, Status::Implemented | Status::Supplier)
+    }
+}
+
+/// The states of a required list, by position: only the pairs something covers are kept, since
+/// in a large body most pairs have no source yet and the national case has millions of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PairStates {
+    /// (position in the required list, state), by position; never [`PairState::NONE`].
+    entries: Vec<(u32, PairState)>,
+}
+
+impl PairStates {
+    /// The state of the pair at `pos` in the required list.
+    pub fn get(&self, pos: usize) -> PairState {
+        match self.entries.binary_search_by_key(&(pos as u32), |e| e.0) {
+            Ok(i) => self.entries[i].1,
+            Err(_) => PairState::NONE,
+        }
+    }
+
+    /// Every pair's state, for a required list of `len` measures.
+    pub fn iter(&self, len: usize) -> impl Iterator<Item = PairState> + '_ {
+        let mut next = self.entries.iter().peekable();
+        (0..len).map(move |pos| match next.peek() {
+            Some((p, st)) if *p as usize == pos => {
+                next.next();
+                *st
+            }
+            _ => PairState::NONE,
+        })
+    }
+
+    /// The pairs something covers, as (position, state).
+    pub fn covered(&self) -> impl Iterator<Item = (usize, &PairState)> {
+        self.entries.iter().map(|(p, st)| (*p as usize, st))
     }
 }
 
@@ -122,34 +165,54 @@ impl<'w> Cover<'w> {
     }
 
     /// The effective status of each of `required` (sorted) for a system, or the body (`None`).
-    pub fn states(&self, system: Option<SystemIdx>, required: &[MeasureIdx]) -> Vec<PairState> {
+    /// One merge walk over the required list, the body's own entries for the scope and the
+    /// implementations covering it; a scope with none of these and no services is all
+    /// [`PairState::NONE`] at no cost.
+    pub fn states(&self, system: Option<SystemIdx>, required: &[MeasureIdx]) -> PairStates {
         let (work, services) = match system {
             Some(s) => (&self.system_work[s][..], self.ws.sources.of_system(s)),
             None => (&self.org_work[..], &self.ws.sources.org_services[..]),
         };
-        required
-            .iter()
-            .map(|&m| self.pair(system, m, work, services))
-            .collect()
+        let from = self.own.partition_point(|e| e.0 < system);
+        let to = self.own.partition_point(|e| e.0 <= system);
+        let own = &self.own[from..to];
+        let mut out = PairStates::default();
+        if own.is_empty() && work.is_empty() && services.is_empty() {
+            return out;
+        }
+        let (mut oi, mut wi) = (0, 0);
+        for (pos, &m) in required.iter().enumerate() {
+            while oi < own.len() && own[oi].1 < m {
+                oi += 1;
+            }
+            let own_entry = (oi < own.len() && own[oi].1 == m).then(|| own[oi].2);
+            while wi < work.len() && work[wi].0 < m {
+                wi += 1;
+            }
+            let end = wi + work[wi..].iter().take_while(|w| w.0 == m).count();
+            if own_entry.is_none() && wi == end && services.is_empty() {
+                continue;
+            }
+            let st = self.pair(m, own_entry, &work[wi..end], services);
+            if st != PairState::NONE {
+                out.entries.push((pos as u32, st));
+            }
+        }
+        out
     }
 
+    /// One pair: its own entry, the implementations covering it (all for measure `m`), the
+    /// services its scope links.
     fn pair(
         &self,
-        system: Option<SystemIdx>,
         m: MeasureIdx,
+        own: Option<usize>,
         work: &[(MeasureIdx, ImplementationIdx)],
         services: &[ServiceIdx],
     ) -> PairState {
         let today = self.today;
         let src = &self.ws.sources;
-        let own = self
-            .own
-            .binary_search_by(|e| (e.0, e.1).cmp(&(system, m)))
-            .ok()
-            .map(|i| self.own[i].2);
-        let from = work.partition_point(|w| w.0 < m);
-        let to = work.partition_point(|w| w.0 <= m);
-        let impls = work[from..to].iter().map(|w| w.1);
+        let impls = work.iter().map(|w| w.1);
         let work_overdue = impls
             .clone()
             .any(|i| src.implementations[i].is_overdue(today));

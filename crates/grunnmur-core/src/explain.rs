@@ -299,11 +299,11 @@ fn state_of(
     measure: MeasureIdx,
 ) -> Option<crate::effective::PairState> {
     let (required, states) = match system {
-        Some(s) => (&a.systems[s].required[..], &a.systems[s].states[..]),
-        None => (&a.org_required[..], &a.org_states[..]),
+        Some(s) => (&a.systems[s].required[..], &a.systems[s].states),
+        None => (&a.org_required[..], &a.org_states),
     };
     let at = required.binary_search(&measure).ok()?;
-    states.get(at).copied()
+    Some(states.get(at))
 }
 
 /// The sector profiles among `profiles` that reach system `s`, with how they reach it.

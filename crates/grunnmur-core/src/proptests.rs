@@ -423,15 +423,15 @@ fn pairs(a: &crate::Assessment) -> Vec<(Option<usize>, u32, crate::effective::Pa
         out.extend(
             s.required
                 .iter()
-                .zip(&s.states)
-                .map(|(&m, st)| (Some(n), m, *st)),
+                .zip(s.states.iter(s.required.len()))
+                .map(|(&m, st)| (Some(n), m, st)),
         );
     }
     out.extend(
         a.org_required
             .iter()
-            .zip(&a.org_states)
-            .map(|(&m, st)| (None, m, *st)),
+            .zip(a.org_states.iter(a.org_required.len()))
+            .map(|(&m, st)| (None, m, st)),
     );
     out
 }

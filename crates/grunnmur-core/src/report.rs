@@ -4,7 +4,7 @@
 use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::derive::{Assessment, Object, Reason};
-use crate::effective::{PairState, StateOut};
+use crate::effective::{PairStates, StateOut};
 use crate::explain::{Trail, explain};
 use crate::level::{DimSet, Dimension, Level, Levels};
 use crate::workspace::{Status, Workspace};
@@ -103,12 +103,12 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    fn of(states: &[PairState]) -> Coverage {
+    fn of(required: usize, states: &PairStates) -> Coverage {
         Coverage {
-            required: states.len(),
-            in_place: states.iter().filter(|s| s.is_in_place()).count(),
-            not_applicable: (states.iter())
-                .filter(|s| s.status == Status::NotApplicable)
+            required,
+            in_place: states.covered().filter(|s| s.1.is_in_place()).count(),
+            not_applicable: (states.covered())
+                .filter(|s| s.1.status == Status::NotApplicable)
                 .count(),
         }
     }
@@ -234,7 +234,7 @@ impl AssessReport {
                 cumulation: r.cumulation,
                 required_measures: r.required.iter().map(mid).collect(),
                 measure_states: states_out(cat, ws, &r.required, &r.states),
-                coverage: Coverage::of(&r.states),
+                coverage: Coverage::of(r.required.len(), &r.states),
             })
             .collect();
         let risk: Vec<RiskOut> = a
@@ -246,7 +246,10 @@ impl AssessReport {
                 measures: r.measures.iter().map(mid).collect(),
             })
             .collect();
-        let coverage = (systems.iter()).fold(Coverage::of(&a.org_states), |c, s| c.add(s.coverage));
+        let coverage = (systems.iter())
+            .fold(Coverage::of(a.org_required.len(), &a.org_states), |c, s| {
+                c.add(s.coverage)
+            });
         let expiring = crate::effective::expiring(ws, today)
             .into_iter()
             .map(|n| {
@@ -314,9 +317,9 @@ fn states_out(
     cat: &Catalog,
     ws: &Workspace,
     required: &[u32],
-    states: &[PairState],
+    states: &PairStates,
 ) -> Vec<MeasureStateOut> {
-    (required.iter().zip(states))
+    (required.iter().zip(states.iter(required.len())))
         .map(|(&m, st)| MeasureStateOut {
             measure: cat.measures[m as usize].id.clone(),
             state: st.out(ws),

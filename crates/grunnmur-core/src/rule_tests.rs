@@ -684,11 +684,11 @@ fn rule10_list_is_prioritised() {
 fn state(cat: &Catalog, a: &Assessment, system: Option<usize>, measure: &str) -> PairState {
     let m = cat.measure(measure).unwrap();
     let (req, states) = match system {
-        Some(s) => (&a.systems[s].required[..], &a.systems[s].states[..]),
-        None => (&a.org_required[..], &a.org_states[..]),
+        Some(s) => (&a.systems[s].required[..], &a.systems[s].states),
+        None => (&a.org_required[..], &a.org_states),
     };
     let at = req.iter().position(|&x| x == m).expect("required");
-    states[at]
+    states.get(at)
 }
 
 #[test]

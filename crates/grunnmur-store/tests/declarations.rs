@@ -94,7 +94,10 @@ async fn the_database_refuses_to_edit_a_declaration() {
     let raw = SqliteStore::open(&path.display().to_string())
         .await
         .unwrap();
-    for q in ["UPDATE declarations SET doc = '[]'", "DELETE FROM declarations"] {
+    for q in [
+        "UPDATE declarations SET doc = '[]'",
+        "DELETE FROM declarations",
+    ] {
         assert!(sqlx::query(q).execute(raw.pool()).await.is_err(), "{q}");
     }
     if let Some((pg, schema)) = postgres().await {

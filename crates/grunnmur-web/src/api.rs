@@ -373,8 +373,7 @@ pub async fn put_workspace(
     let current = s.store.workspace_version(&orgnr).await?;
     let cat = ops::body_catalog(&s, &orgnr).await?;
     let (_, declarations) = ops::published_declarations(&s).await?;
-    let (doc, _) =
-        read_body_with(&src, &cat.catalog, &declarations).map_err(ApiError::Invalid)?;
+    let (doc, _) = read_body_with(&src, &cat.catalog, &declarations).map_err(ApiError::Invalid)?;
     if doc.org.orgnr.as_string() != orgnr {
         return Err(ApiError::BadRequest(format!(
             "org.orgnr {} ≠ {orgnr}",

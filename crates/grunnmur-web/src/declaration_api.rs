@@ -164,7 +164,15 @@ pub async fn publish(
     id: &str,
     text: String,
     actor: &str,
-) -> Result<(bool, DeclarationRow, DeclarationDoc, Vec<grunnmur_catalog::Problem>), ApiError> {
+) -> Result<
+    (
+        bool,
+        DeclarationRow,
+        DeclarationDoc,
+        Vec<grunnmur_catalog::Problem>,
+    ),
+    ApiError,
+> {
     let src = Source {
         name: "request".into(),
         text,
@@ -178,12 +186,22 @@ pub async fn publish(
     }
     let json =
         serde_json::to_string(&declared.doc).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let before = s.store.declaration_versions(id).await?.last().map(|r| r.version);
+    let before = s
+        .store
+        .declaration_versions(id)
+        .await?
+        .last()
+        .map(|r| r.version);
     let row = s
         .store
         .publish_declaration(orgnr, id, &json, false, actor)
         .await?;
-    Ok((before != Some(row.version), row, declared.doc, declared.warnings))
+    Ok((
+        before != Some(row.version),
+        row,
+        declared.doc,
+        declared.warnings,
+    ))
 }
 
 #[utoipa::path(put, path = "/api/bodies/{orgnr}/declarations/{id}", tag = "declarations",

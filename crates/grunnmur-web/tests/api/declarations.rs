@@ -77,7 +77,10 @@ async fn a_declaration_counts_for_every_linked_body_on_every_server_until_withdr
         assert!(w.contains("\"withdrawn\""), "{w}");
         let (source, reasons) = org_view(&other, &a).await;
         assert_eq!(source["kind"], "none");
-        assert!(reasons.contains(&"supplier_expired".to_string()), "{reasons:?}");
+        assert!(
+            reasons.contains(&"supplier_expired".to_string()),
+            "{reasons:?}"
+        );
         // The versions are kept, and the withdrawal is in B's audit log.
         let (_, detail) = app.get(&a, "/api/declarations/acme").await;
         let detail: Value = serde_json::from_str(&detail).unwrap();
@@ -96,7 +99,12 @@ async fn a_bad_declaration_is_refused_whole_and_ids_belong_to_one_publisher() {
         let before = app.store.declarations_generation().await.unwrap();
         let bad = declaration().replace("valid_from: \"2026-01-01\"", "valid_from: \"2100-01-01\"");
         let res = put(&app, &b, B, "acme", bad).await;
-        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.text());
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            res.text()
+        );
         let problems = res.json()["problems"].clone();
         assert_eq!(problems[0]["code"], "dates-out-of-order", "{problems}");
         assert_eq!(problems[0]["line"], 9);
