@@ -2,12 +2,13 @@
 //! line call it. A target returns `Ok` when the input was taken and `Err` when it was refused
 //! cleanly; a panic, a stack overflow or an abort is a finding. `docs/FUZZING.md` says how
 //! to run them; `tests/replay.rs` replays the corpora and the crashes found.
-//!
-//! The body of a declaration (the supplier's statement) has no reader yet, so it has no target.
 
 pub mod mutate;
 
-use grunnmur_catalog::{CheckedCatalog, Source, check_catalog, read_body};
+use grunnmur_catalog::{
+    CheckedCatalog, DeclarationDoc, Source, check_catalog, read_body, read_body_with,
+    read_declaration,
+};
 use grunnmur_core::Workspace;
 use grunnmur_oscal::{Document, MemLoader, ResolveOptions, parse_document, resolve_key};
 use std::path::{Path, PathBuf};
@@ -66,6 +67,12 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "body_file",
         run: body_file,
+        dict: YAML_DICT,
+        max_len: 2 << 20,
+    },
+    Target {
+        name: "declaration",
+        run: declaration,
         dict: YAML_DICT,
         max_len: 2 << 20,
     },
@@ -154,14 +161,54 @@ fn catalog_yaml(b: &[u8]) -> Result<(), String> {
     }
 }
 
-/// A body file (workspace PUT, `assess`), checked against the bundled catalog and assessed.
+/// The corpus's supplier declaration, as published: what body files' services may name.
+fn published() -> &'static [DeclarationDoc] {
+    static D: OnceLock<Vec<DeclarationDoc>> = OnceLock::new();
+    D.get_or_init(|| {
+        let src = Source {
+            name: "acme.yaml".into(),
+            text: std::fs::read_to_string(dir().join("corpus/declaration/acme.yaml"))
+                .expect("the declaration corpus"),
+        };
+        vec![
+            read_declaration(&src, &catalog().catalog)
+                .expect("valid")
+                .doc,
+        ]
+    })
+}
+
+/// A supplier's declaration (`PUT …/declarations/{id}`, `assess --declarations`), checked
+/// against the bundled catalog, every problem's message rendered.
+fn declaration(b: &[u8]) -> Result<(), String> {
+    let src = Source {
+        name: "declaration.yaml".into(),
+        text: text(b),
+    };
+    match read_declaration(&src, &catalog().catalog) {
+        Ok(d) => {
+            for p in &d.warnings {
+                let (key, args) = p.kind.message_parts();
+                let args: Vec<(&str, &str)> =
+                    args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                grunnmur_i18n::t(grunnmur_i18n::Lang::En, &key, &args);
+            }
+            Ok(())
+        }
+        Err(p) => refused("declaration", p.len()),
+    }
+}
+
+/// A body file (workspace PUT, `assess`), checked against the bundled catalog and the
+/// published declaration, and assessed.
 fn body_file(b: &[u8]) -> Result<(), String> {
     let src = Source {
         name: "body.yaml".into(),
         text: text(b),
     };
     let cat = catalog();
-    let (_, ws) = read_body(&src, &cat.catalog).or_else(|p| refused("body", p.len()))?;
+    let (_, ws) =
+        read_body_with(&src, &cat.catalog, published()).or_else(|p| refused("body", p.len()))?;
     let today = grunnmur_core::Date::parse("2026-12-01").expect("a date");
     let a = grunnmur_core::assess(&cat.catalog, &ws, today);
     grunnmur_core::report::AssessReport::new(&cat.catalog, &ws, &a, today);
