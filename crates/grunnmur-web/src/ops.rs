@@ -30,7 +30,7 @@ pub fn checked(
 /// at: read again only when a declaration changed, on any server.
 pub async fn published_declarations(
     s: &AppState,
-) -> Result<(i64, Arc<Vec<DeclarationDoc>>), ApiError> {
+) -> Result<crate::state::PublishedDeclarations, ApiError> {
     let generation = s.store.declarations_generation().await?;
     if let Some((g, docs)) = s.declarations.lock().ok().and_then(|c| c.clone())
         && g == generation

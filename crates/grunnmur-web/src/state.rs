@@ -55,6 +55,9 @@ pub struct Cached {
 
 type ReleaseKey = (String, String);
 
+/// The published declarations, and the store's generation they were read at.
+pub type PublishedDeclarations = (i64, Arc<Vec<grunnmur_catalog::DeclarationDoc>>);
+
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn Storage>,
@@ -66,7 +69,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub cache: Arc<Mutex<HashMap<String, Arc<Cached>>>>,
     /// The published declarations and the generation they were read at.
-    pub declarations: Arc<Mutex<Option<(i64, Arc<Vec<grunnmur_catalog::DeclarationDoc>>)>>>,
+    pub declarations: Arc<Mutex<Option<PublishedDeclarations>>>,
     /// Sign-in through an OpenID Connect provider, when one is configured.
     pub oidc: Option<Arc<grunnmur_oidc::Provider>>,
     /// Summarises floods of security events (see `security::Gate`).
