@@ -35,23 +35,32 @@ impl Text {
     }
 }
 
-/// Kind of public body.
+/// Kind of organisation: a public body, or a supplier (a company, or a public body that serves
+/// others, such as an inter-municipal ICT cooperation) that publishes declarations (rule 14).
+/// No catalog task or profile applies by kind to a supplier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OrgKind {
     Stat,
     Kommune,
     Fylkeskommune,
+    Supplier,
 }
 
 impl OrgKind {
-    pub const ALL: [OrgKind; 3] = [OrgKind::Stat, OrgKind::Kommune, OrgKind::Fylkeskommune];
+    pub const ALL: [OrgKind; 4] = [
+        OrgKind::Stat,
+        OrgKind::Kommune,
+        OrgKind::Fylkeskommune,
+        OrgKind::Supplier,
+    ];
 
     pub const fn as_str(self) -> &'static str {
         match self {
             OrgKind::Stat => "stat",
             OrgKind::Kommune => "kommune",
             OrgKind::Fylkeskommune => "fylkeskommune",
+            OrgKind::Supplier => "supplier",
         }
     }
 }

@@ -199,7 +199,8 @@ pub struct NewBody {
     /// Nine digits with a valid MOD11 check digit.
     pub orgnr: String,
     pub name: String,
-    /// `stat`, `kommune` or `fylkeskommune`.
+    /// `stat`, `kommune` or `fylkeskommune`; `supplier` for an organisation that publishes
+    /// declarations of the services it provides to public bodies.
     pub kind: String,
     #[serde(default)]
     pub sectors: Vec<String>,

@@ -204,6 +204,7 @@ report-fact-selection = Measure selection rule
 report-orgkind-stat = state body
 report-orgkind-kommune = municipality
 report-orgkind-fylkeskommune = county
+report-orgkind-supplier = supplier
 report-selection-value = { $mode }. { $explain }
 report-selection-per-dimension-name = Per dimension: the level of what the measure protects
 report-selection-per-dimension-explain = A measure is required when the consequence level (low = 1, medium = 2, high = 3) in at least one of the dimensions the measure protects – confidentiality, integrity or availability – is at least the measure's baseline level (BN1–BN3).

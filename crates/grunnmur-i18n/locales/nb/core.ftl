@@ -204,6 +204,7 @@ report-fact-selection = Utvalgsregel for tiltak
 report-orgkind-stat = statlig virksomhet
 report-orgkind-kommune = kommune
 report-orgkind-fylkeskommune = fylkeskommune
+report-orgkind-supplier = leverandør
 report-selection-value = { $mode }. { $explain }
 report-selection-per-dimension-name = Per dimensjon: nivået i det tiltaket beskytter
 report-selection-per-dimension-explain = Et tiltak kreves når konsekvensnivået (lav = 1, middels = 2, høy = 3) i minst én av dimensjonene tiltaket beskytter – konfidensialitet, integritet eller tilgjengelighet – er minst like høyt som tiltakets basisnivå (BN1–BN3).

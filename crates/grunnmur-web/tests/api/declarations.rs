@@ -133,3 +133,33 @@ async fn a_bad_declaration_is_refused_whole_and_ids_belong_to_one_publisher() {
         assert_eq!(res.status, StatusCode::FORBIDDEN);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_supplier_organisation_publishes_for_the_public_sector() {
+    for app in App::on_every_backend("a_supplier_organisation_publishes").await {
+        let root = app.root_token().await;
+        let supplier = "923609016";
+        let new =
+            serde_json::json!({"orgnr": supplier, "name": "Acme Drift AS", "kind": "supplier"});
+        let (s, b) = app.json(&root, Method::POST, "/api/bodies", new).await;
+        assert_eq!(s, StatusCode::CREATED, "{b}");
+        let (_, body) = app.get(&root, &format!("/api/bodies/{supplier}")).await;
+        assert!(body.contains("\"supplier\""), "{body}");
+        let editor = app.user("leverandor@example.no", false).await;
+        app.store
+            .grant(editor, supplier, grunnmur_store::Role::Editor, "test")
+            .await
+            .unwrap();
+        let e = app.login("leverandor@example.no").await;
+        let res = put(&app, &e, supplier, "acme", declaration()).await;
+        assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+        assert_eq!(res.json()["orgnr"], supplier);
+        // Its own workspace is empty: no task or profile applies to a supplier by kind.
+        let (s, a) = app
+            .get(&e, &format!("/api/bodies/{supplier}/assessment"))
+            .await;
+        assert_eq!(s, StatusCode::OK, "{a}");
+        let a: Value = serde_json::from_str(&a).unwrap();
+        assert!(a["org"]["profiles"].as_array().unwrap().is_empty(), "{a}");
+    }
+}
