@@ -518,3 +518,17 @@ ui-activity-overvaking = Monitoring and incident handling
 ui-activity-maling = Measurement, evaluation and audit
 ui-activity-kompetanse = Competence and culture development
 ui-activity-kommunikasjon = Communication
+ui-why-status-heading = Why this status
+ui-source-own = The status is the body's own, set for this measure at this place.
+ui-source-implementation = The status comes from the implementation "{ $name }" ({ $id }), which covers this place.
+ui-source-supplier = The supplier { $supplier } does the measure in the service "{ $service }"; the declaration is valid until { $until }.
+ui-source-shared = The responsibility is shared with { $supplier } in the service "{ $service }". The body must itself: { $customer }
+ui-source-part-own = The body's part is recorded as its own status here, and it decides whether the measure is in place.
+ui-source-part-none = The body's part is not recorded: the measure is not in place until it is.
+ui-source-none = No status is recorded, and no implementation or supplier covers the measure here.
+ui-source-overdue = Overdue: the due date has passed and the measure is not in place.
+ui-attention-expiring = Supplier declarations that expire soon
+ui-attention-expiring-item = "{ $declaration }" from { $supplier } is valid until { $until } ({ $days ->
+    [one] one day
+   *[other] { $days } days
+} left). Ask for a new declaration, or plan the measures yourselves.

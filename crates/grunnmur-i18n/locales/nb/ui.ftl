@@ -512,3 +512,17 @@ ui-activity-overvaking = Overvåking og hendelseshåndtering
 ui-activity-maling = Måling, evaluering og revisjon
 ui-activity-kompetanse = Kompetanse- og kulturutvikling
 ui-activity-kommunikasjon = Kommunikasjon
+ui-why-status-heading = Hvorfor denne statusen
+ui-source-own = Statusen er virksomhetens egen, satt for dette tiltaket på dette stedet.
+ui-source-implementation = Statusen kommer fra tiltaksgjennomføringen «{ $name }» ({ $id }), som dekker dette stedet.
+ui-source-supplier = Leverandøren { $supplier } gjør tiltaket i tjenesten «{ $service }»; erklæringen gjelder til { $until }.
+ui-source-shared = Ansvaret er delt med { $supplier } i tjenesten «{ $service }». Virksomheten må selv: { $customer }
+ui-source-part-own = Virksomhetens del er registrert som egen status her, og den avgjør om tiltaket er på plass.
+ui-source-part-none = Virksomhetens del er ikke registrert: tiltaket er ikke på plass før den er det.
+ui-source-none = Ingen status er registrert, og ingen tiltaksgjennomføring eller leverandør dekker tiltaket her.
+ui-source-overdue = Forfalt: fristen er passert, og tiltaket er ikke på plass.
+ui-attention-expiring = Leverandørerklæringer som snart utløper
+ui-attention-expiring-item = «{ $declaration }» fra { $supplier } gjelder til { $until } ({ $days ->
+    [one] én dag
+   *[other] { $days } dager
+} igjen). Be om en ny erklæring, eller planlegg tiltakene selv.

@@ -41,6 +41,8 @@ struct DashboardPage {
     undocumented: u32,
     progress: String,
     grid: String,
+    /// Linked suppliers' declarations that expire within 60 days (rule 15).
+    expiring: Vec<String>,
 }
 
 /// What the dashboard takes from the status report and draws, per version and language.
@@ -177,6 +179,17 @@ pub async fn show(
         .filter(|x| !x.cumulation.is_empty())
         .count();
     let levels = lvs(lang, a.org_levels);
+    let expiring = (report.summary.expiring.iter())
+        .map(|e| {
+            let args = [
+                ("declaration", e.declaration.as_str()),
+                ("supplier", e.supplier.as_str()),
+                ("until", &e.valid_until.to_string()),
+                ("days", &e.days_left.to_string()),
+            ];
+            t(lang, "ui-attention-expiring-item", &args)
+        })
+        .collect();
     html(DashboardPage {
         p: v.body_page(&b, "ui-dashboard-title", "dashboard"),
         questions,
@@ -190,5 +203,6 @@ pub async fn show(
         undocumented: figures.undocumented,
         progress: figures.progress.clone(),
         grid: figures.grid.clone(),
+        expiring,
     })
 }

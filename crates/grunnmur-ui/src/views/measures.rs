@@ -558,6 +558,8 @@ struct WhyPage {
     duties: Vec<String>,
     evidence: String,
     params: Vec<(String, String, String)>,
+    /// Rule 15: the pair's status and where it comes from.
+    state: Option<super::sources::StateView>,
 }
 
 /// The sector reach (rule 8) and legal duties (rule 16) of a trail, as sentences with names.
@@ -712,5 +714,7 @@ pub async fn why(
         duties,
         evidence: evidence.unwrap_or_default(),
         params,
+        state: (trail.as_ref())
+            .map(|tr| super::sources::state_view(&b.derived, lang, &mi.id, &tr.status)),
     })
 }

@@ -10,6 +10,7 @@ pub mod platform;
 pub mod risk;
 pub mod search;
 pub mod session;
+pub mod sources;
 pub mod systems;
 pub mod tasks;
 pub mod tokens;

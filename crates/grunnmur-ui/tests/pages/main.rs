@@ -19,6 +19,7 @@ mod releases;
 mod risk;
 mod saving;
 mod search;
+mod sources;
 
 use grunnmur_catalog::Source;
 use grunnmur_store::{Role, Storage};

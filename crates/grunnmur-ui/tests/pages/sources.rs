@@ -1,0 +1,110 @@
+//! Rule 15 on the pages: "why this status" names the source of a pair's status — the body's
+//! own entry, an implementation, a supplier's service, a shared service and the body's part —
+//! and the dashboard warns of linked declarations about to expire.
+
+use crate::apps;
+use grunnmur_catalog::{Source, read_body_with, read_declaration};
+use grunnmur_store::WorkspaceWrite;
+use grunnmur_testkit::*;
+
+/// Publishes the small catalog's supplier declaration as B's, valid for 30 more days, and
+/// gives A the workspace that links its services.
+async fn link_supplier(site: &Site) {
+    let cat = small_catalog();
+    let today = grunnmur_web::state::today().days_since_epoch();
+    let until = grunnmur_core::Date::from_days_since_epoch(today + 30).to_string();
+    let text = std::fs::read_to_string(small("declarations/acme.yaml"))
+        .unwrap()
+        .replace("2027-01-15", &until);
+    let src = Source {
+        name: "acme.yaml".into(),
+        text,
+    };
+    let decl = read_declaration(&src, &cat.catalog).unwrap().doc;
+    let json = serde_json::to_string(&decl).unwrap();
+    (site
+        .store
+        .publish_declaration(B, "acme", &json, false, "test"))
+    .await
+    .unwrap();
+    let src = Source {
+        name: "kommune-delt.yaml".into(),
+        text: std::fs::read_to_string(small("kommune-delt.yaml")).unwrap(),
+    };
+    let (doc, _) = read_body_with(&src, &cat.catalog, &[decl]).unwrap();
+    let json = serde_json::to_string(&doc).unwrap();
+    let w = WorkspaceWrite {
+        orgnr: A,
+        doc: &json,
+        actor: "test",
+        action: "workspace.put",
+        expected_version: None,
+    };
+    site.store.put_workspace(w).await.unwrap();
+}
+
+fn plain(html: &str) -> String {
+    html.replace(['\u{2068}', '\u{2069}'], "")
+        .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+}
+
+#[tokio::test]
+async fn why_this_status_names_the_source_in_both_languages() {
+    for site in apps("why_this_status_names_the_source").await {
+        link_supplier(&site).await;
+        let e = site.login("a@example.no").await;
+        let en = format!("{}; grunnmur_lang=en", e.cookie);
+        let get = |cookie: String, path: String| {
+            let site = &site;
+            async move {
+                let (s, html) = site.get(&cookie, &path).await;
+                assert_eq!(s, reqwest::StatusCode::OK, "{path}");
+                plain(&html)
+            }
+        };
+        let html = get(en.clone(), format!("/b/{A}/why/m.backup?system=s.drift")).await;
+        assert!(html.contains("Why this status"), "{html}");
+        assert!(html.contains("The supplier Acme Drift AS does the measure in the service \"Server platform operations\""), "{html}");
+        let html = get(en.clone(), format!("/b/{A}/why/m.tilgang?system=s.drift")).await;
+        assert!(html.contains("shared with Acme Drift AS"), "{html}");
+        assert!(
+            html.contains("The customer manages its own users and roles."),
+            "{html}"
+        );
+        assert!(
+            html.contains("The body's part is recorded as its own status here"),
+            "{html}"
+        );
+        let html = get(en.clone(), format!("/b/{A}/why/m.backup?system=s.okonomi")).await;
+        assert!(
+            html.contains("\"Gjenopprettingstest av alt på plattformen\" (backup-plattform)"),
+            "{html}"
+        );
+        assert!(html.contains("Overdue: the due date has passed"), "{html}");
+        let html = get(
+            e.cookie.clone(),
+            format!("/b/{A}/why/m.tilgang?system=s.hr"),
+        )
+        .await;
+        assert!(html.contains("Hvorfor denne statusen"), "{html}");
+        assert!(
+            html.contains("tiltaksgjennomføringen «Tilgangsstyring i fagsystemene»"),
+            "{html}"
+        );
+        // The dashboard warns of the declaration that ends in 30 days.
+        let html = get(en, format!("/b/{A}")).await;
+        assert!(
+            html.contains("Supplier declarations that expire soon"),
+            "{html}"
+        );
+        assert!(html.contains("\"acme\" from Acme Drift AS"), "{html}");
+        assert!(html.contains("30 days left"), "{html}");
+        let html = get(e.cookie.clone(), format!("/b/{A}")).await;
+        assert!(
+            html.contains("Leverandørerklæringer som snart utløper"),
+            "{html}"
+        );
+    }
+}
