@@ -2,6 +2,7 @@
 //! every reference against the catalog and reports every problem with its line.
 
 mod resolve;
+pub(crate) use resolve::too_long;
 
 use crate::check::Source;
 use crate::declaration::DeclarationDoc;

@@ -167,18 +167,7 @@ fn check_declaration(
     doc: DeclarationDoc,
     cat: &Catalog,
 ) -> Result<Declared, Vec<Problem>> {
-    let long: Vec<Problem> = grunnmur_core::limits::too_long(&doc)
-        .into_iter()
-        .map(|t| {
-            let path: Vec<&str> = t.path.iter().map(String::as_str).collect();
-            let kind = P::TooLong {
-                field: t.field(),
-                chars: t.chars,
-                max: t.max,
-            };
-            Problem::error(file, root.line_of(&path), kind)
-        })
-        .collect();
+    let long = crate::body::too_long(file, root, &doc);
     if !long.is_empty() {
         return Err(long);
     }

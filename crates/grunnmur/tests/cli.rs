@@ -469,18 +469,22 @@ fn oscal_resolve_reads_only_the_profiles_folder_and_allowed_ones() {
     );
 }
 
+/// `assess` of the small municipality that links a supplier's services, on `today`.
+fn assess_shared(today: &str, more: &[&str]) -> Output {
+    let (body, cat, decls) = (
+        small("kommune-delt.yaml"),
+        small("catalog"),
+        small("declarations"),
+    );
+    let mut args = vec!["assess", &body, "--catalog", &cat, "--declarations", &decls];
+    args.extend(["--today", today]);
+    args.extend(more);
+    grunnmur(&args)
+}
+
 #[test]
 fn assess_with_declarations_gives_each_pair_its_status_and_source() {
-    let o = grunnmur(&[
-        "assess",
-        &small("kommune-delt.yaml"),
-        "--catalog",
-        &small("catalog"),
-        "--declarations",
-        &small("declarations"),
-        "--today",
-        "2026-11-28",
-    ]);
+    let o = assess_shared("2026-11-28", &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let r: Value = serde_json::from_slice(&o.stdout).unwrap();
     let state = |system: &str, measure: &str| -> Value {
@@ -533,16 +537,7 @@ fn assess_with_declarations_gives_each_pair_its_status_and_source() {
         "backup-plattform"
     );
     // After it expires, what only the supplier covered is a new reason for a risk assessment.
-    let o = grunnmur(&[
-        "assess",
-        &small("kommune-delt.yaml"),
-        "--catalog",
-        &small("catalog"),
-        "--declarations",
-        &small("declarations"),
-        "--today",
-        "2027-02-01",
-    ]);
+    let o = assess_shared("2027-02-01", &[]);
     let r: Value = serde_json::from_slice(&o.stdout).unwrap();
     // (The platform's backup is the body's own overdue work as well: overdue, not lapsed.)
     let org = (r["risk_assessment_needed"].as_array().unwrap().iter())
@@ -551,20 +546,7 @@ fn assess_with_declarations_gives_each_pair_its_status_and_source() {
     assert_eq!(strs(&org["reasons"]), vec!["supplier_expired"], "{org}");
     assert_eq!(strs(&org["measures"]), vec!["m.ledelse"]);
     // The table shows coverage and sources.
-    let o = grunnmur(&[
-        "--lang",
-        "en",
-        "assess",
-        &small("kommune-delt.yaml"),
-        "--catalog",
-        &small("catalog"),
-        "--declarations",
-        &small("declarations"),
-        "--today",
-        "2026-11-28",
-        "--format",
-        "table",
-    ]);
+    let o = assess_shared("2026-11-28", &["--lang", "en", "--format", "table"]);
     let text = stdout(&o);
     assert!(text.contains("In place"), "{text}");
     assert!(text.contains("supplier 1"), "{text}");

@@ -77,8 +77,9 @@ pub(super) fn resolve(
     Ok((doc, ws))
 }
 
-/// Every text of the document longer than its field allows, at its line.
-fn too_long(file: &str, root: &Node, doc: &BodyDoc) -> Vec<Problem> {
+/// Every text of a document (a body file, a declaration) longer than its field allows, at its
+/// line.
+pub(crate) fn too_long<T: serde::Serialize>(file: &str, root: &Node, doc: &T) -> Vec<Problem> {
     grunnmur_core::limits::too_long(doc)
         .into_iter()
         .map(|t| {
