@@ -8,6 +8,7 @@ use grunnmur_catalog::body::StatusDoc;
 use grunnmur_catalog::format::MeasureDoc;
 use grunnmur_core::catalog::Activity;
 use grunnmur_core::derive::Reason;
+use grunnmur_core::effective::StateOut;
 use grunnmur_core::level::{Dimension, Level, Levels};
 use grunnmur_core::workspace::Status;
 use grunnmur_i18n::{Lang, t};
@@ -68,14 +69,16 @@ struct Required<'a> {
     measure: &'a str,
     doc: Option<&'a MeasureDoc>,
     baseline: u8,
+    /// The body's own entry for the pair, if any: its owner, due date and evidence.
     status: Option<&'a StatusDoc>,
+    /// The pair's effective status (rule 15); nothing covering it counts as not started.
+    effective: Status,
     overdue: bool,
 }
 
 impl Required<'_> {
-    /// No status recorded counts as not started.
     fn status(&self) -> Status {
-        self.status.map_or(Status::NotStarted, |s| s.status)
+        self.effective
     }
 
     fn in_place(&self) -> bool {
@@ -110,26 +113,9 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|s| ((s.system.as_deref(), s.measure.as_str()), s))
             .collect();
-        // The engine lists the measures behind `overdue` and `not_applicable` per object.
-        let mut overdue: HashSet<(Option<&str>, &str)> = HashSet::new();
-        for item in &r.risk_assessment_needed {
-            if !item.reasons.contains(&Reason::Overdue) {
-                continue;
-            }
-            let system = item.object.strip_prefix("system:");
-            if system.is_none() && item.object != "org" {
-                continue;
-            }
-            for m in &item.measures {
-                let st = statuses.get(&(system, m.as_str()));
-                if st.is_none_or(|s| s.status != Status::NotApplicable) {
-                    overdue.insert((system, m.as_str()));
-                }
-            }
-        }
         let mut required = Vec::new();
         // Effective baselines come from the measure plan (what each trail says).
-        let mut push = |system: Option<&'a str>, m: &'a str| {
+        let mut push = |system: Option<&'a str>, m: &'a str, state: Option<&'a StateOut>| {
             let doc = measures.get(m).copied();
             let baseline = r
                 .baseline(system, m)
@@ -141,15 +127,18 @@ impl<'a> Ctx<'a> {
                 doc,
                 baseline,
                 status: statuses.get(&(system, m)).copied(),
-                overdue: overdue.contains(&(system, m)),
+                effective: state.map_or(Status::NotStarted, |x| x.status),
+                overdue: state.is_some_and(|x| x.overdue),
             });
         };
-        for m in &r.org_measures {
-            push(None, m);
+        // The engine's effective status of each pair (rule 15): the own entry, an
+        // implementation or a supplier's declaration; its `overdue` is the risk list's.
+        for (n, m) in r.org_measures.iter().enumerate() {
+            push(None, m, r.org_measure_states.get(n).map(|x| &x.state));
         }
         for s in &r.systems {
-            for m in &s.required_measures {
-                push(Some(&s.id), m);
+            for (n, m) in s.required_measures.iter().enumerate() {
+                push(Some(&s.id), m, s.measure_states.get(n).map(|x| &x.state));
             }
         }
         let system_names = r

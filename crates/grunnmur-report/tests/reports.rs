@@ -6,10 +6,12 @@ mod common;
 use calamine::{Data, Reader, Xlsx};
 use common::*;
 use grunnmur_core::derive::Reason;
+use grunnmur_core::workspace::Status;
 use grunnmur_i18n::Lang;
 use grunnmur_report::doc::Cell;
 use grunnmur_report::{Format, ReportInput, ReportKind, build, render};
 use std::io::Cursor;
+use std::path::PathBuf;
 
 fn input<'a>(
     report: &'a grunnmur_core::report::AssessReport,
@@ -597,4 +599,41 @@ fn reports_name_what_they_show_with_the_id_after_the_name() {
             }
         }
     }
+}
+
+/// Rule 15 in the reports: what an implementation or a supplier's declaration covers counts as
+/// in place in the status report and the dashboard's progress, as the engine's coverage says.
+#[test]
+fn implementations_and_suppliers_count_in_the_status_report() {
+    let small =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../grunnmur-catalog/tests/fixtures/small");
+    let checked = grunnmur_catalog::load_catalog(Some(&small.join("catalog")))
+        .0
+        .unwrap();
+    let cat = &checked.catalog;
+    let read = |p: &str| grunnmur_catalog::files::read_source(&small.join(p)).unwrap();
+    let decl = grunnmur_catalog::read_declaration(&read("declarations/acme.yaml"), cat)
+        .unwrap()
+        .doc;
+    let (body, ws) =
+        grunnmur_catalog::read_body_with(&read("kommune-delt.yaml"), cat, &[decl]).unwrap();
+    let a = grunnmur_core::assess(cat, &ws, today());
+    let r = grunnmur_core::report::AssessReport::without_trails(cat, &ws, &a, today());
+    let input = ReportInput {
+        report: &r,
+        catalog: &checked.doc,
+        body: &body,
+        risks: &[],
+        lang: Lang::En,
+    };
+    let p = build::progress(&input);
+    assert_eq!(p.required as usize, r.summary.coverage.required);
+    assert_eq!(p.in_place as usize, r.summary.coverage.in_place);
+    // The body itself marked one pair implemented; the rest come from its work and supplier.
+    let own = body
+        .measure_status
+        .iter()
+        .filter(|s| s.status == Status::Implemented)
+        .count();
+    assert!(p.in_place as usize > own + 2, "{} in place", p.in_place);
 }
