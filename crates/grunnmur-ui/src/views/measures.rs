@@ -11,6 +11,7 @@ use axum::response::Response;
 use grunnmur_catalog::body::StatusDoc;
 use grunnmur_catalog::format::CatalogDoc;
 use grunnmur_core::catalog::MeasureIdx;
+use grunnmur_core::effective::{Part, Source};
 use grunnmur_core::explain::explain;
 use grunnmur_core::workspace::{MeasureStatus, Status, Workspace};
 use grunnmur_web::AppState;
@@ -158,11 +159,11 @@ pub fn rows(b: &BodyView, lang: Lang, q: &Filter) -> Result<Vec<Row>, PageError>
         .collect();
 
     // Every (scope, measure) the engine requires, body first, then each system.
-    let scopes = std::iter::once((None, &a.org_required)).chain(
+    let scopes = std::iter::once((None, &a.org_required, &a.org_states)).chain(
         a.systems
             .iter()
             .enumerate()
-            .map(|(n, r)| (Some(n), &r.required)),
+            .map(|(n, r)| (Some(n), &r.required, &r.states)),
     );
     let wanted_system = match q.system.as_str() {
         "" => None,
@@ -186,17 +187,26 @@ pub fn rows(b: &BodyView, lang: Lang, q: &Filter) -> Result<Vec<Row>, PageError>
         .map(|x| (*x, status_label(lang, *x)))
         .collect();
     let mut rows = Vec::new();
-    for (sys, required) in scopes {
+    for (sys, required, states) in scopes {
         if wanted_system.is_some_and(|w| w != sys) {
             continue;
         }
-        for &m in required.iter() {
+        for (pos, &m) in required.iter().enumerate() {
             let mi = &cat.measures[m as usize];
             let e = a.effective(cat, sys, m);
             let baseline = e.map_or(0, |e| e.level.number());
             let st = statuses.get(&(sys, m)).copied();
-            let status = st.map_or(Status::NotStarted, |x| x.status);
-            let overdue = st.is_some_and(|x| x.is_overdue(d.today));
+            // The effective status (rule 15): the own entry, an implementation or a supplier.
+            let state = states.get(pos);
+            let (status, overdue) = (state.status, state.overdue);
+            let work = match state.source {
+                Source::Implementation(i)
+                | Source::Shared {
+                    customer: Some(Part::Implementation(i)),
+                    ..
+                } => Some(&ws.sources.implementations[i]),
+                _ => None,
+            };
             let keep = (q.baseline.is_empty() || q.baseline == baseline.to_string())
                 && (q.measure.is_empty() || q.measure == mi.id)
                 && (q.activity.is_empty() || q.activity == enum_str(&mi.activity))
@@ -231,9 +241,11 @@ pub fn rows(b: &BodyView, lang: Lang, q: &Filter) -> Result<Vec<Row>, PageError>
                     .find(|(x, _)| *x == status)
                     .map(|(_, l)| l.clone())
                     .unwrap_or_default(),
-                owner: st.and_then(|x| x.owner.clone()).unwrap_or_default(),
-                due: st
-                    .and_then(|x| x.due)
+                owner: (st.and_then(|x| x.owner.clone()))
+                    .or_else(|| work.and_then(|w| w.owner.clone()))
+                    .unwrap_or_default(),
+                due: (st.and_then(|x| x.due))
+                    .or_else(|| work.and_then(|w| w.due))
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
                 overdue,

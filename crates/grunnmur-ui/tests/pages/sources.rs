@@ -93,6 +93,20 @@ async fn why_this_status_names_the_source_in_both_languages() {
             html.contains("tiltaksgjennomføringen «Tilgangsstyring i fagsystemene»"),
             "{html}"
         );
+        // The measure list shows the effective status, with the implementation's owner.
+        let csv = get(
+            en.clone(),
+            format!("/b/{A}/measures.csv?system=s.hr&measure=m.tilgang"),
+        )
+        .await;
+        let row = csv
+            .lines()
+            .find(|l| l.contains("m.tilgang"))
+            .expect("the pair's row");
+        assert!(
+            row.contains("Implemented") && row.contains("IT-sjef"),
+            "{csv}"
+        );
         // The dashboard warns of the declaration that ends in 30 days.
         let html = get(en, format!("/b/{A}")).await;
         assert!(
