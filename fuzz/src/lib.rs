@@ -178,14 +178,15 @@ fn published() -> &'static [DeclarationDoc] {
     })
 }
 
-/// A supplier's declaration (`PUT …/declarations/{id}`, `assess --declarations`), checked
-/// against the bundled catalog, every problem's message rendered.
+/// A supplier's declaration (`PUT …/declarations/{id}`, `assess --declarations`) in any of its
+/// forms (YAML, JSON, an OSCAL component definition), checked against the bundled catalog,
+/// every warning's message rendered.
 fn declaration(b: &[u8]) -> Result<(), String> {
     let src = Source {
         name: "declaration.yaml".into(),
         text: text(b),
     };
-    match read_declaration(&src, &catalog().catalog) {
+    match grunnmur_oscal::component::read_any_declaration(&src, &catalog().catalog) {
         Ok(d) => {
             for p in &d.warnings {
                 let (key, args) = p.kind.message_parts();

@@ -117,10 +117,23 @@ pub fn read_declarations(
     sources: &[Source],
     cat: &Catalog,
 ) -> (Option<Vec<DeclarationDoc>>, Vec<Problem>) {
+    read_declarations_with(sources, cat, read_declaration)
+}
+
+/// A declaration reader: [`read_declaration`], or one that also reads other forms (an OSCAL
+/// component definition, `grunnmur_oscal::component::read_any_declaration`).
+pub type Reader = fn(&Source, &Catalog) -> Result<Declared, Vec<Problem>>;
+
+/// As [`read_declarations`], each file read with `read`.
+pub fn read_declarations_with(
+    sources: &[Source],
+    cat: &Catalog,
+    read: Reader,
+) -> (Option<Vec<DeclarationDoc>>, Vec<Problem>) {
     let mut docs: Vec<DeclarationDoc> = Vec::new();
     let mut problems = Vec::new();
     for src in sources {
-        match read_declaration(src, cat) {
+        match read(src, cat) {
             Ok(d) => {
                 problems.extend(d.warnings);
                 if docs

@@ -5,6 +5,7 @@
 //!
 //! Pure: documents in, documents out. Reading files happens at the edge ([`load::FsLoader`]).
 
+pub mod component;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -175,3 +175,56 @@ fn system_security_plans_of_the_examples_are_schema_valid() {
         }
     }
 }
+
+/// Rule 14's declarations as OSCAL component definitions: schema-valid, and read back as the
+/// same declaration.
+#[test]
+fn declarations_are_schema_valid_component_definitions_and_come_back_unchanged() {
+    use grunnmur_catalog::{Source, read_declaration};
+    let small = format!(
+        "{}/../grunnmur-catalog/tests/fixtures/small",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (checked, _) =
+        grunnmur_catalog::load_catalog(Some(std::path::Path::new(&format!("{small}/catalog"))));
+    let cat = checked.unwrap().catalog;
+    let text = std::fs::read_to_string(format!("{small}/declarations/acme.yaml")).unwrap();
+    let src = Source {
+        name: "acme.yaml".into(),
+        text,
+    };
+    let original = read_declaration(&src, &cat).unwrap().doc;
+    for lang in ["nb", "en"] {
+        let opts = ExportOptions {
+            lang: lang.into(),
+            timestamp: "2026-12-04T12:00:00Z".into(),
+            ..ExportOptions::default()
+        };
+        let v = grunnmur_oscal::component::component_definition(&original, &opts);
+        let errors = schema_errors(&v);
+        assert!(errors.is_empty(), "{lang}: {errors:#?}");
+        let cd = &v["component-definition"];
+        let platform = &cd["components"][0];
+        assert_eq!(platform["type"], "service");
+        let shared = &platform["control-implementations"][0]["implemented-requirements"][1];
+        assert_eq!(shared["control-id"], "m.tilgang");
+        assert!(shared["remarks"].as_str().unwrap().contains("egne brukere"));
+        assert_eq!(shared["responsible-roles"][1]["role-id"], "customer");
+        assert_eq!(grunnmur_oscal::component::declaration_of(&v), original);
+        // Through the reader every door uses: the same declaration, checked.
+        let back = Source {
+            name: "acme.json".into(),
+            text: serde_json::to_string_pretty(&v).unwrap(),
+        };
+        let read = grunnmur_oscal::component::read_any_declaration(&back, &cat).unwrap();
+        assert_eq!(read.doc, original);
+    }
+    // A component definition without Grunnmur's props is refused with what is missing.
+    let bare = serde_json::json!({"component-definition": {"uuid": "x", "metadata": {}}});
+    let src = Source {
+        name: "bare.json".into(),
+        text: bare.to_string(),
+    };
+    let problems = grunnmur_oscal::component::read_any_declaration(&src, &cat).unwrap_err();
+    assert!(problems.len() >= 3, "{problems:#?}");
+}

@@ -9,7 +9,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use grunnmur_catalog::{DeclarationDoc, Source, read_declaration};
+use grunnmur_catalog::{DeclarationDoc, Source};
 use grunnmur_core::catalog::Text;
 use grunnmur_store::DeclarationRow;
 use serde::Serialize;
@@ -177,7 +177,8 @@ pub async fn publish(
         name: "request".into(),
         text,
     };
-    let declared = read_declaration(&src, &s.catalog.catalog).map_err(ApiError::Invalid)?;
+    let declared = grunnmur_oscal::component::read_any_declaration(&src, &s.catalog.catalog)
+        .map_err(ApiError::Invalid)?;
     if declared.doc.declaration.id != id {
         return Err(ApiError::BadRequest(format!(
             "declaration.id {} ≠ {id}",
@@ -208,7 +209,7 @@ pub async fn publish(
     params(("orgnr" = String, Path, description = "The publishing organisation's number"),
         ("id" = String, Path, description = "The declaration's id, as in the document")),
     request_body(content = Object,
-        description = "The declaration as JSON, or as YAML with Content-Type application/yaml"),
+        description = "The declaration as JSON, as YAML with Content-Type application/yaml, or as an OSCAL 1.1 component definition (JSON)"),
     responses(
         (status = 201, description = "Published as a new version", body = Published),
         (status = 200, description = "The same as the latest version: nothing changed", body = Published),

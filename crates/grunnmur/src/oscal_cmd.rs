@@ -51,6 +51,17 @@ pub enum OscalCommand {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Write a supplier's declaration (YAML or JSON, checked against the catalog) as an OSCAL
+    /// 1.1 component definition: a component per service, `supplier` as provided, `shared` as
+    /// provided plus the customer's responsibility. `assess --declarations` and the API read
+    /// the result back as the same declaration.
+    ExportDeclaration {
+        declaration: PathBuf,
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Turn an OSCAL catalog into a measure bank (a catalog file `grunnmur assess --catalog`
     /// reads), with up to three profiles as BN1, BN2, BN3.
     ImportCatalog {
@@ -114,6 +125,49 @@ fn print_out(text: &str) {
     let _ = out
         .write_all(text.as_bytes())
         .and_then(|()| out.write_all(b"\n"));
+}
+
+fn export_declaration(
+    lang: Lang,
+    path: &Path,
+    catalog: Option<&Path>,
+    out: &Path,
+) -> anyhow::Result<ExitCode> {
+    let (checked, problems) = grunnmur_catalog::load_catalog(catalog);
+    let Some(checked) = checked else {
+        print_problems(lang, &problems);
+        return Ok(ExitCode::FAILURE);
+    };
+    let src = match grunnmur_catalog::files::read_source(path) {
+        Ok(s) => s,
+        Err(p) => {
+            print_problems(lang, &[p]);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let declared = match grunnmur_oscal::component::read_any_declaration(&src, &checked.catalog) {
+        Ok(d) => d,
+        Err(p) => {
+            print_problems(lang, &p);
+            eprintln!("{}", t(lang, "cli-declarations-invalid", &[]));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    print_problems(lang, &declared.warnings);
+    let opts = ExportOptions {
+        lang: lang.code().into(),
+        timestamp: now(),
+        ..ExportOptions::default()
+    };
+    let doc = grunnmur_oscal::component::component_definition(&declared.doc, &opts);
+    write_json(out, &doc)?;
+    let services = declared.doc.services.len().to_string();
+    let args = [
+        ("id", declared.doc.declaration.id.as_str()),
+        ("services", services.as_str()),
+    ];
+    eprintln!("{}", t(lang, "oscal-declaration-written", &args));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_json(path: &Path, v: &impl serde::Serialize) -> anyhow::Result<()> {
@@ -186,6 +240,11 @@ pub fn run(lang: Lang, cmd: OscalCommand) -> anyhow::Result<ExitCode> {
             out,
             today,
         } => ssp(lang, &body_file, catalog.as_deref(), &out, today.as_deref()),
+        OscalCommand::ExportDeclaration {
+            declaration,
+            catalog,
+            out,
+        } => export_declaration(lang, &declaration, catalog.as_deref(), &out),
         OscalCommand::ImportCatalog {
             catalog,
             baseline_profiles,

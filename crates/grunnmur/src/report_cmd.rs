@@ -115,7 +115,12 @@ pub(crate) fn load(
                     return None;
                 }
             };
-            let (docs, problems) = grunnmur_catalog::read_declarations(&sources, &checked.catalog);
+            let read = grunnmur_oscal::component::read_any_declaration;
+            let (docs, problems) = grunnmur_catalog::declaration::read_declarations_with(
+                &sources,
+                &checked.catalog,
+                read,
+            );
             print_problems(lang, &problems);
             let Some(docs) = docs else {
                 eprintln!("{}", t(lang, "cli-declarations-invalid", &[]));

@@ -593,3 +593,56 @@ fn a_broken_declaration_stops_the_assessment_at_its_line() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_declaration_goes_to_oscal_and_counts_the_same_when_read_back() {
+    let dir = std::env::temp_dir().join(format!("grunnmur-cd-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("acme.json");
+    let o = grunnmur(&[
+        "--lang",
+        "en",
+        "oscal",
+        "export-declaration",
+        &small("declarations/acme.yaml"),
+        "--catalog",
+        &small("catalog"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("component definition"),
+        "{}",
+        stderr(&o)
+    );
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(
+        v["component-definition"]["components"][0]["type"],
+        "service"
+    );
+    let states = |o: Output| -> Vec<Value> {
+        assert!(o.status.success(), "{}", stderr(&o));
+        let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let mut all: Vec<Value> = (r["systems"].as_array().unwrap().iter())
+            .flat_map(|s| s["measure_states"].as_array().unwrap().clone())
+            .collect();
+        all.extend(r["org_measure_states"].as_array().unwrap().clone());
+        all
+    };
+    let yaml = states(assess_shared("2026-11-28", &[]));
+    let (body, cat) = (small("kommune-delt.yaml"), small("catalog"));
+    let oscal = states(grunnmur(&[
+        "assess",
+        &body,
+        "--catalog",
+        &cat,
+        "--declarations",
+        dir.to_str().unwrap(),
+        "--today",
+        "2026-11-28",
+    ]));
+    assert_eq!(yaml, oscal);
+    assert!(yaml.iter().any(|s| s["source"]["kind"] == "supplier"));
+    std::fs::remove_dir_all(&dir).ok();
+}
