@@ -109,6 +109,9 @@ pub struct ImportOptions {
     pub max_rows: usize,
     /// Most columns in one sheet (the widest sheet has a dozen).
     pub max_columns: usize,
+    /// The published declarations the body's services may name (rule 14): the workbook
+    /// keeps the base's groups, implementations and links, checked like any body file.
+    pub declarations: Vec<grunnmur_catalog::DeclarationDoc>,
 }
 
 impl Default for ImportOptions {
@@ -119,6 +122,7 @@ impl Default for ImportOptions {
             max_unpacked: 200 * 1024 * 1024,
             max_rows: 100_000,
             max_columns: 64,
+            declarations: Vec::new(),
         }
     }
 }

@@ -89,6 +89,8 @@ pub struct Loaded {
     pub checked: CheckedCatalog,
     pub doc: BodyDoc,
     pub ws: Workspace,
+    /// The declarations read with `--declarations`.
+    pub declarations: Vec<grunnmur_catalog::DeclarationDoc>,
 }
 
 /// Reads the catalog, the suppliers' declarations (every file in `declarations`) and a body
@@ -137,7 +139,12 @@ pub(crate) fn load(
         }
     };
     match grunnmur_catalog::read_body_with(&src, &checked.catalog, &declarations) {
-        Ok((doc, ws)) => Some(Loaded { checked, doc, ws }),
+        Ok((doc, ws)) => Some(Loaded {
+            checked,
+            doc,
+            ws,
+            declarations,
+        }),
         Err(problems) => {
             print_problems(lang, &problems);
             eprintln!("{}", t(lang, "cli-body-invalid", &[]));

@@ -17,6 +17,9 @@ pub enum XlsxCommand {
         /// Catalog folder or file the body is checked against; the bundled catalog when left out.
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// A folder of suppliers' declarations the body's services may name.
+        #[arg(long)]
+        declarations: Option<PathBuf>,
         #[arg(long)]
         out: PathBuf,
     },
@@ -30,6 +33,9 @@ pub enum XlsxCommand {
         base: PathBuf,
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// A folder of suppliers' declarations the body's services may name.
+        #[arg(long)]
+        declarations: Option<PathBuf>,
         /// The body file to write.
         #[arg(long)]
         out: PathBuf,
@@ -62,9 +68,15 @@ pub fn run(lang: Lang, cmd: XlsxCommand) -> anyhow::Result<ExitCode> {
         XlsxCommand::Export {
             body_file,
             catalog,
+            declarations,
             out,
         } => {
-            let Some(l) = load(lang, &body_file, catalog.as_deref(), None) else {
+            let Some(l) = load(
+                lang,
+                &body_file,
+                catalog.as_deref(),
+                declarations.as_deref(),
+            ) else {
                 return Ok(ExitCode::FAILURE);
             };
             let bytes = grunnmur_report::export_workspace(&l.doc, lang)?;
@@ -78,10 +90,11 @@ pub fn run(lang: Lang, cmd: XlsxCommand) -> anyhow::Result<ExitCode> {
             xlsx,
             base,
             catalog,
+            declarations,
             out,
             valid_rows_only,
         } => {
-            let Some(l) = load(lang, &base, catalog.as_deref(), None) else {
+            let Some(l) = load(lang, &base, catalog.as_deref(), declarations.as_deref()) else {
                 eprintln!("{}", t(lang, "cli-xlsx-base-invalid", &[]));
                 return Ok(ExitCode::FAILURE);
             };
@@ -89,6 +102,7 @@ pub fn run(lang: Lang, cmd: XlsxCommand) -> anyhow::Result<ExitCode> {
                 std::fs::read(&xlsx).with_context(|| format!("reading {}", xlsx.display()))?;
             let opts = ImportOptions {
                 valid_rows_only,
+                declarations: l.declarations.clone(),
                 ..ImportOptions::default()
             };
             match grunnmur_report::import_workspace_with(&bytes, &l.doc, &l.checked.catalog, &opts)

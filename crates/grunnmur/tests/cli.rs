@@ -646,3 +646,70 @@ fn a_declaration_goes_to_oscal_and_counts_the_same_when_read_back() {
     assert!(yaml.iter().any(|s| s["source"]["kind"] == "supplier"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A body that links suppliers' services goes through the workbook with its groups,
+/// implementations and links kept (the sheets replace their parts; the rest stays).
+#[test]
+fn a_workbook_round_trip_keeps_groups_implementations_and_services() {
+    let dir = std::env::temp_dir().join(format!("grunnmur-wb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (body, cat, decls) = (
+        small("kommune-delt.yaml"),
+        small("catalog"),
+        small("declarations"),
+    );
+    let (xlsx, back) = (dir.join("w.xlsx"), dir.join("back.json"));
+    let (xlsx_s, back_s) = (xlsx.to_str().unwrap(), back.to_str().unwrap());
+    let o = grunnmur(&[
+        "xlsx",
+        "export",
+        &body,
+        "--catalog",
+        &cat,
+        "--declarations",
+        &decls,
+        "--out",
+        xlsx_s,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = grunnmur(&[
+        "xlsx",
+        "import",
+        xlsx_s,
+        "--base",
+        &body,
+        "--catalog",
+        &cat,
+        "--declarations",
+        &decls,
+        "--out",
+        back_s,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&back).unwrap()).unwrap();
+    assert_eq!(
+        v["groups"][0]["systems"],
+        serde_json::json!(["s.hr", "s.okonomi"])
+    );
+    assert_eq!(v["implementations"].as_array().unwrap().len(), 2);
+    assert_eq!(v["org"]["services"], serde_json::json!(["acme/ledelse"]));
+    let drift = (v["systems"].as_array().unwrap().iter())
+        .find(|s| s["id"] == "s.drift")
+        .unwrap();
+    assert_eq!(drift["services"], serde_json::json!(["acme/drift"]));
+    // Without the declarations the base itself does not resolve: the links name what is missing.
+    let o = grunnmur(&[
+        "xlsx",
+        "import",
+        xlsx_s,
+        "--base",
+        &body,
+        "--catalog",
+        &cat,
+        "--out",
+        back_s,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("acme/ledelse"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -8,7 +8,7 @@ use super::{ImportOptions, Imported, RowProblem};
 use calamine::{Reader, Xlsx};
 use grunnmur_catalog::check::Source;
 use grunnmur_catalog::yaml::{Node, NodeValue};
-use grunnmur_catalog::{BodyDoc, read_body};
+use grunnmur_catalog::{BodyDoc, DeclarationDoc, read_body_with};
 use grunnmur_core::Catalog;
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
@@ -37,7 +37,12 @@ fn index_lines(node: &Node, path: &mut Vec<String>, out: &mut HashMap<u32, Vec<S
 
 /// Resolves the document against the catalog with the body-file reader; its problems, traced
 /// back to sheets, rows and columns.
-fn check(doc: &BodyDoc, prov: &Provenance, cat: &Catalog) -> Vec<RowProblem> {
+fn check(
+    doc: &BodyDoc,
+    prov: &Provenance,
+    cat: &Catalog,
+    declarations: &[DeclarationDoc],
+) -> Vec<RowProblem> {
     let text = match serde_json::to_string_pretty(doc) {
         Ok(t) => t,
         Err(e) => {
@@ -51,7 +56,7 @@ fn check(doc: &BodyDoc, prov: &Provenance, cat: &Catalog) -> Vec<RowProblem> {
         name: "workbook".into(),
         text,
     };
-    let problems = match read_body(&src, cat) {
+    let problems = match read_body_with(&src, cat, declarations) {
         Ok(_) => return Vec::new(),
         Err(p) => p,
     };
@@ -97,9 +102,9 @@ pub fn import_workspace_with(
     let mut problems = Vec::new();
     let sheets = read_sheets(&mut wb, opts, &mut problems);
     if opts.valid_rows_only {
-        valid_rows_only(base, &sheets, cat, problems)
+        valid_rows_only(base, &sheets, cat, &opts.declarations, problems)
     } else {
-        strict(base, &sheets, cat, problems)
+        strict(base, &sheets, cat, &opts.declarations, problems)
     }
 }
 
@@ -276,13 +281,14 @@ fn strict(
     base: &BodyDoc,
     sheets: &Sheets,
     cat: &Catalog,
+    declarations: &[DeclarationDoc],
     mut problems: Vec<RowProblem>,
 ) -> Result<Imported, Vec<RowProblem>> {
     let (doc, prov) = assemble(base, sheets, &HashSet::new(), &mut problems);
     // The catalog check runs on whatever could be read, so that every problem is reported
     // at once; after a problem with a whole sheet it would only report its echoes.
     if !fatal(&problems) {
-        problems.extend(check(&doc, &prov, cat));
+        problems.extend(check(&doc, &prov, cat, declarations));
     }
     if problems.is_empty() {
         Ok(Imported {
@@ -300,6 +306,7 @@ fn valid_rows_only(
     base: &BodyDoc,
     sheets: &Sheets,
     cat: &Catalog,
+    declarations: &[DeclarationDoc],
     mut problems: Vec<RowProblem>,
 ) -> Result<Imported, Vec<RowProblem>> {
     if fatal(&problems) {
@@ -313,7 +320,7 @@ fn valid_rows_only(
     loop {
         let mut round = Vec::new();
         let (doc, prov) = assemble(base, sheets, &skip, &mut round);
-        round.extend(check(&doc, &prov, cat));
+        round.extend(check(&doc, &prov, cat, declarations));
         if round.is_empty() {
             sort(&mut skipped);
             return Ok(Imported { doc, skipped });
