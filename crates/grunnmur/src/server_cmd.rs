@@ -297,6 +297,17 @@ pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 }
 
 const DEMO_BODY: &str = include_str!("../../../examples/kommune.yaml");
+/// The suppliers' declarations the demo publishes, each under its supplier's organisation.
+const DEMO_DECLARATIONS: [(&str, &str); 2] = [
+    (
+        "examples/declarations/nordsky-datasenter.yaml",
+        include_str!("../../../examples/declarations/nordsky-datasenter.yaml"),
+    ),
+    (
+        "examples/declarations/ikt-samarbeidet.yaml",
+        include_str!("../../../examples/declarations/ikt-samarbeidet.yaml"),
+    ),
+];
 const DEMO_EMAIL: &str = "demo@grunnmur.no";
 const DEMO_PASSWORD: &str = "grunnmur-demo";
 const FIRST_ADMIN: &str = "admin@grunnmur.local";
@@ -426,8 +437,66 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The suppliers of `examples/declarations/` as organisations of kind `supplier`, each with
+/// its declaration published (once: a second start finds them).
+async fn seed_suppliers(state: &grunnmur_web::AppState) -> anyhow::Result<()> {
+    let store = &state.store;
+    let actor = "grunnmur serve --demo";
+    for (name, text) in DEMO_DECLARATIONS {
+        let src = grunnmur_catalog::Source {
+            name: name.into(),
+            text: text.into(),
+        };
+        let declared =
+            grunnmur_catalog::read_declaration(&src, &state.catalog.catalog).map_err(|p| {
+                anyhow::anyhow!("{name} does not fit the catalog: {} problems", p.len())
+            })?;
+        let head = &declared.doc.declaration;
+        let orgnr = (head.supplier.orgnr.as_ref())
+            .map(|o| o.as_string())
+            .ok_or_else(|| anyhow::anyhow!("{name}: the supplier has no organisation number"))?;
+        if store.body(&orgnr).await?.is_none() {
+            let body = grunnmur_store::BodyRow {
+                orgnr: orgnr.clone(),
+                name: head.supplier.name.clone(),
+                kind: grunnmur_core::catalog::OrgKind::Supplier.as_str().into(),
+                sectors: Vec::new(),
+                catalog_id: state.catalog.doc.catalog.id.clone(),
+                catalog_version: state.catalog.doc.catalog.version.clone(),
+                created_at: grunnmur_store::now(),
+            };
+            store.create_body(&body, actor).await?;
+            let org = grunnmur_catalog::body::OrgDoc {
+                orgnr: grunnmur_catalog::body::Orgnr::Text(orgnr.clone()),
+                name: head.supplier.name.clone(),
+                kind: grunnmur_core::catalog::OrgKind::Supplier,
+                sectors: Vec::new(),
+                selection: Default::default(),
+                cumulation_threshold: grunnmur_core::workspace::DEFAULT_CUMULATION_THRESHOLD,
+                services: Vec::new(),
+            };
+            let text = serde_json::to_string(&grunnmur_catalog::BodyDoc::new(org))?;
+            let w = grunnmur_store::WorkspaceWrite {
+                orgnr: &orgnr,
+                doc: &text,
+                actor,
+                action: "workspace.put",
+                expected_version: None,
+            };
+            store.put_workspace(w).await?;
+        }
+        let json = serde_json::to_string(&declared.doc)?;
+        // The same content again is no new version.
+        store
+            .publish_declaration(&orgnr, &head.id, &json, false, actor)
+            .await?;
+    }
+    Ok(())
+}
+
 /// The demo municipality from `examples/kommune.yaml`, and a user who administers it.
 async fn seed_demo(lang: Lang, state: &grunnmur_web::AppState) -> anyhow::Result<()> {
+    seed_suppliers(state).await?;
     let src = grunnmur_catalog::Source {
         name: "examples/kommune.yaml".into(),
         text: DEMO_BODY.into(),

@@ -140,6 +140,18 @@ fn serve_demo_on_a_fresh_folder_lets_a_newcomer_in() {
     assert_eq!(page.status(), 200);
     assert!(page.text().unwrap().contains("<html lang=\"nb\">"));
 
+    // The demo's suppliers have published their declarations (examples/declarations/).
+    let decls: Value = get_json(
+        &http,
+        format!("{}/api/declarations", server.base),
+        Some(&cookie),
+    );
+    let ids: Vec<&str> = (decls.as_array().unwrap().iter())
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["ikt-vestfjord", "nordsky-datasenter"], "{decls}");
+    assert_eq!(decls[0]["supplier"], "IKT Vestfjord IKS");
+
     // A second start finds everything in place and creates nothing twice.
     drop(server);
     let again = serve(&["--demo", "--data-dir", data.to_str().unwrap()]);
@@ -147,6 +159,13 @@ fn serve_demo_on_a_fresh_folder_lets_a_newcomer_in() {
         !again.out.join("\n").contains("admin@grunnmur.local"),
         "no second first-admin"
     );
+    let (cookie, _) = login(&http, &again.base, "demo@grunnmur.no", "grunnmur-demo");
+    let detail: Value = get_json(
+        &http,
+        format!("{}/api/declarations/nordsky-datasenter", again.base),
+        Some(&cookie),
+    );
+    assert_eq!(detail["versions"].as_array().unwrap().len(), 1, "{detail}");
 }
 
 #[test]

@@ -187,7 +187,10 @@ oscal-import-failed = The catalog could not be imported.
 oscal-import-invalid = The imported measure bank did not pass the catalog checks.
 oscal-too-many-baselines = --baseline-profiles takes at most three profiles (BN1, BN2, BN3), but got { $count }.
 oscal-ssp-written = Wrote the system security plan for { $org } with { $systems } systems.
-oscal-declaration-written = Wrote the declaration { $id } with { $services } services as an OSCAL component definition.
+oscal-declaration-written = Wrote the declaration { $id } with { $services ->
+    [one] one service
+   *[other] { $services } services
+} as an OSCAL component definition.
 oscal-ssp-failed = The system security plan could not be made.
 
 ## Reports

@@ -187,7 +187,10 @@ oscal-import-failed = Katalogen kunne ikke importeres.
 oscal-import-invalid = Den importerte tiltaksbanken besto ikke katalogkontrollen.
 oscal-too-many-baselines = --baseline-profiles tar høyst tre profiler (BN1, BN2, BN3), men fikk { $count }.
 oscal-ssp-written = Skrev systemsikkerhetsplan for { $org } med { $systems } systemer.
-oscal-declaration-written = Skrev erklæringen { $id } med { $services } tjenester som OSCAL-komponentdefinisjon.
+oscal-declaration-written = Skrev erklæringen { $id } med { $services ->
+    [one] én tjeneste
+   *[other] { $services } tjenester
+} som OSCAL-komponentdefinisjon.
 oscal-ssp-failed = Systemsikkerhetsplanen kunne ikke lages.
 
 ## Rapporter
