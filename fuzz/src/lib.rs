@@ -6,8 +6,7 @@
 pub mod mutate;
 
 use grunnmur_catalog::{
-    CheckedCatalog, DeclarationDoc, Source, check_catalog, read_body, read_body_with,
-    read_declaration,
+    CheckedCatalog, DeclarationDoc, Source, check_catalog, read_body_with, read_declaration,
 };
 use grunnmur_core::Workspace;
 use grunnmur_oscal::{Document, MemLoader, ResolveOptions, parse_document, resolve_key};
@@ -138,7 +137,19 @@ fn example() -> &'static (grunnmur_catalog::BodyDoc, Workspace) {
             name: "kommune.yaml".into(),
             text: std::fs::read_to_string(path).expect("examples/kommune.yaml"),
         };
-        read_body(&src, &catalog().catalog).expect("the example is valid")
+        read_body_with(&src, &catalog().catalog, example_declarations())
+            .expect("the example is valid")
+    })
+}
+
+/// The suppliers' declarations the example municipality links.
+fn example_declarations() -> &'static [DeclarationDoc] {
+    static D: OnceLock<Vec<DeclarationDoc>> = OnceLock::new();
+    D.get_or_init(|| {
+        let path = dir().join("../examples/declarations");
+        let (docs, _) =
+            grunnmur_catalog::files::load_declarations(&path, &catalog().catalog, read_declaration);
+        docs.expect("the example declarations are valid")
     })
 }
 
@@ -257,7 +268,11 @@ fn xlsx_import(b: &[u8]) -> Result<(), String> {
         sketch_to_xlsx(&text(b))?
     };
     let (base, _) = example();
-    grunnmur_report::import_workspace(&bytes, base, &catalog().catalog)
+    let opts = grunnmur_report::ImportOptions {
+        declarations: example_declarations().to_vec(),
+        ..grunnmur_report::ImportOptions::default()
+    };
+    grunnmur_report::import_workspace_with(&bytes, base, &catalog().catalog, &opts)
         .map(|_| ())
         .or_else(|p| refused("workbook", p.len()))
 }

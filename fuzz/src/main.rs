@@ -214,8 +214,14 @@ fn seeds() -> anyhow::Result<()> {
         name: "kommune.yaml".into(),
         text: base,
     };
-    let (doc, _) =
-        grunnmur_catalog::read_body(&src, &cat.catalog).map_err(|p| anyhow::anyhow!("{p:?}"))?;
+    let (decls, _) = grunnmur_catalog::files::load_declarations(
+        &dir().join("../examples/declarations"),
+        &cat.catalog,
+        grunnmur_catalog::read_declaration,
+    );
+    let decls = decls.ok_or_else(|| anyhow::anyhow!("examples/declarations"))?;
+    let (doc, _) = grunnmur_catalog::read_body_with(&src, &cat.catalog, &decls)
+        .map_err(|p| anyhow::anyhow!("{p:?}"))?;
     let bytes = grunnmur_report::export_workspace(&doc, grunnmur_i18n::Lang::En)?;
     let d = dir().join("corpus/xlsx_import");
     std::fs::create_dir_all(&d)?;

@@ -116,15 +116,17 @@ impl BodyDoc {
     /// dependencies.
     pub fn replace_systems(&mut self, systems: Vec<SystemDoc>) {
         type Links = (Vec<ProcessDoc>, Vec<DependencyDoc>, Vec<String>);
-        let old: HashMap<String, Links> = self
+        let mut old: HashMap<String, Links> = self
             .systems
             .drain(..)
             .map(|s| (s.id, (s.processes, s.depends_on, s.services)))
             .collect();
         self.systems = systems;
         for s in &mut self.systems {
-            (s.processes, s.depends_on, s.services) = old.get(&s.id).cloned().unwrap_or_default();
+            (s.processes, s.depends_on, s.services) = old.remove(&s.id).unwrap_or_default();
         }
+        let gone: HashSet<String> = old.into_keys().collect();
+        self.forget_systems(&gone);
     }
 
     /// Removes a system with the dependencies on it, its measure statuses, and its place in
@@ -137,14 +139,22 @@ impl BodyDoc {
         }
         self.measure_status
             .retain(|x| x.system.as_deref() != Some(id));
+        self.forget_systems(&HashSet::from([id.to_string()]));
+    }
+
+    /// Takes systems that are gone out of the groups and of what implementations cover.
+    fn forget_systems(&mut self, gone: &HashSet<String>) {
+        if gone.is_empty() {
+            return;
+        }
         for g in &mut self.groups {
-            g.systems.retain(|s| s != id);
+            g.systems.retain(|s| !gone.contains(s));
         }
         for im in &mut self.implementations {
             if let Some(list) = &mut im.covers.systems {
-                list.retain(|s| s != id);
+                list.retain(|s| !gone.contains(s));
             }
-            if im.covers.runs_on.as_deref() == Some(id) {
+            if im.covers.runs_on.as_ref().is_some_and(|h| gone.contains(h)) {
                 im.covers = CoversDoc::systems(Vec::new());
             }
         }

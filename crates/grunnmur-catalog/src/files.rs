@@ -30,6 +30,19 @@ pub fn read_declaration_sources(path: &Path) -> Result<Vec<Source>, Problem> {
     read_sources_of(path, &["yaml", "yml", "json"])
 }
 
+/// Every declaration under a folder (or one file), each read with `read` and checked against
+/// the catalog: the declarations when none has an error, and every problem and warning.
+pub fn load_declarations(
+    path: &Path,
+    cat: &grunnmur_core::Catalog,
+    read: crate::declaration::Reader,
+) -> (Option<Vec<crate::DeclarationDoc>>, Vec<Problem>) {
+    match read_declaration_sources(path) {
+        Ok(sources) => crate::declaration::read_declarations_with(&sources, cat, read),
+        Err(p) => (None, vec![p]),
+    }
+}
+
 fn read_sources_of(path: &Path, exts: &[&str]) -> Result<Vec<Source>, Problem> {
     let io = |p: &Path, e: std::io::Error| {
         Problem::error(

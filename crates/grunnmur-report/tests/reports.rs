@@ -410,7 +410,8 @@ fn the_status_report_needs_no_trails_and_the_progress_is_its_own() {
     let body = body("kommune.yaml");
     let full = report_for(&body);
     let cat = &catalog().catalog;
-    let (_, ws) = grunnmur_catalog::resolve_body("test", body.clone(), cat).unwrap();
+    let (_, ws) =
+        grunnmur_catalog::resolve_body_with("test", body.clone(), cat, declarations()).unwrap();
     let a = grunnmur_core::assess(cat, &ws, today());
     let lite = grunnmur_core::report::AssessReport::without_trails(cat, &ws, &a, today());
     assert!(lite.explain.0.is_empty() && !full.explain.0.is_empty());

@@ -21,7 +21,8 @@ struct Fixture {
 fn fixture() -> Fixture {
     let body = body("kommune.yaml");
     let cat = &catalog().catalog;
-    let (_, ws) = grunnmur_catalog::resolve_body("test", body.clone(), cat).unwrap();
+    let (_, ws) =
+        grunnmur_catalog::resolve_body_with("test", body.clone(), cat, declarations()).unwrap();
     let a = grunnmur_core::assess(cat, &ws, today());
     let report = grunnmur_core::report::AssessReport::new(cat, &ws, &a, today());
     let flagged = report

@@ -8,7 +8,7 @@ use grunnmur_catalog::BodyDoc;
 use grunnmur_catalog::body::{OrgDoc, Orgnr};
 use grunnmur_i18n::Lang;
 use grunnmur_report::{
-    ImportOptions, RowProblem, export_workspace, import_workspace, import_workspace_with, template,
+    ImportOptions, RowProblem, export_workspace, import_workspace_with, template,
 };
 use rust_xlsxwriter::{ExcelDateTime, Workbook};
 
@@ -368,7 +368,7 @@ fn huge_and_unreadable_files_are_refused() {
     let bytes = export_workspace(&base, Lang::Nb).unwrap();
     let small = ImportOptions {
         max_bytes: 1000,
-        ..ImportOptions::default()
+        ..import_options()
     };
     let p = import_workspace_with(&bytes, &base, cat, &small).unwrap_err();
     assert_eq!(p.len(), 1);
@@ -377,14 +377,14 @@ fn huge_and_unreadable_files_are_refused() {
 
     let unpacked = ImportOptions {
         max_unpacked: 10_000,
-        ..ImportOptions::default()
+        ..import_options()
     };
     let p = import_workspace_with(&bytes, &base, cat, &unpacked).unwrap_err();
     assert_eq!(p[0].key, "xlsx-too-large-unpacked");
 
     let rows = ImportOptions {
         max_rows: 3,
-        ..ImportOptions::default()
+        ..import_options()
     };
     let p = import_workspace_with(&bytes, &base, cat, &rows).unwrap_err();
     assert!(has(&p, "systems", 0, None, "xlsx-too-many-rows"), "{p:#?}");
@@ -463,7 +463,7 @@ fn valid_rows_only_leaves_out_bad_rows_and_says_which() {
     assert!(import_workspace(&bytes, &base, cat).is_err());
     let opts = ImportOptions {
         valid_rows_only: true,
-        ..ImportOptions::default()
+        ..import_options()
     };
     let got = import_workspace_with(&bytes, &base, cat, &opts).unwrap();
     assert_eq!(got.doc.systems.len(), 1);
@@ -480,9 +480,18 @@ fn valid_rows_only_leaves_out_bad_rows_and_says_which() {
     assert!(rows.contains(&("task_mapping", 3)), "{rows:?}");
     assert!(rows.contains(&("measure_status", 2)), "{rows:?}");
     // The result is a valid body.
-    grunnmur_catalog::resolve_body("x", got.doc, cat).unwrap();
+    grunnmur_catalog::resolve_body_with("x", got.doc, cat, declarations()).unwrap();
 
     // A problem with a whole sheet still refuses the import.
     let broken = workbook(&[("systems", vec![header(&["name"])])]);
     assert!(import_workspace_with(&broken, &base, cat, &opts).is_err());
+}
+
+/// The import as the CLI runs it with `--declarations examples/declarations`.
+fn import_workspace(
+    bytes: &[u8],
+    base: &BodyDoc,
+    cat: &grunnmur_core::Catalog,
+) -> Result<BodyDoc, Vec<RowProblem>> {
+    import_workspace_with(bytes, base, cat, &import_options()).map(|i| i.doc)
 }

@@ -7,7 +7,7 @@
 use axum::body::Body;
 use axum::http::Request;
 use criterion::{Criterion, criterion_group, criterion_main};
-use grunnmur_catalog::{CheckedCatalog, Source, check_catalog, read_body};
+use grunnmur_catalog::{CheckedCatalog, Source, check_catalog};
 use grunnmur_store::{BodyRow, Role, WorkspaceWrite};
 use grunnmur_synth::{Spec, body_doc, catalog_doc};
 use grunnmur_web::{AppState, Config, auth};
@@ -158,7 +158,14 @@ fn benches(c: &mut Criterion) {
         name: "kommune.yaml".into(),
         text: std::fs::read_to_string(root.join("examples/kommune.yaml")).unwrap(),
     };
-    let (demo, _) = read_body(&src, &bundled.catalog).expect("demo body");
+    let (decls, _) = grunnmur_catalog::files::load_declarations(
+        &root.join("examples/declarations"),
+        &bundled.catalog,
+        grunnmur_catalog::read_declaration,
+    );
+    let decls = decls.expect("the example declarations");
+    let (demo, _) =
+        grunnmur_catalog::read_body_with(&src, &bundled.catalog, &decls).expect("demo body");
     let demo = rt.block_on(site(bundled, demo));
     bench_site(c, &rt, "demo", &demo);
 

@@ -311,7 +311,13 @@ mod tests {
             name: "examples/kommune.yaml".into(),
             text: include_str!("../../../examples/kommune.yaml").into(),
         };
-        grunnmur_catalog::read_body(&src, &cat.catalog)
+        let decls = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/declarations");
+        let (decls, _) = grunnmur_catalog::files::load_declarations(
+            std::path::Path::new(decls),
+            &cat.catalog,
+            grunnmur_catalog::read_declaration,
+        );
+        grunnmur_catalog::read_body_with(&src, &cat.catalog, &decls.expect("declarations"))
             .expect("the demo body fits the catalog")
             .1
     }

@@ -45,6 +45,9 @@ pub enum OscalCommand {
         body_file: PathBuf,
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// A folder of suppliers' declarations the body's services may name.
+        #[arg(long)]
+        declarations: Option<PathBuf>,
         #[arg(long)]
         out: PathBuf,
         /// The date that decides what is overdue (YYYY-MM-DD); today when left out.
@@ -237,9 +240,15 @@ pub fn run(lang: Lang, cmd: OscalCommand) -> anyhow::Result<ExitCode> {
         OscalCommand::Ssp {
             body_file,
             catalog,
+            declarations,
             out,
             today,
-        } => ssp(lang, &body_file, catalog.as_deref(), &out, today.as_deref()),
+        } => ssp(
+            lang,
+            (&body_file, catalog.as_deref(), declarations.as_deref()),
+            &out,
+            today.as_deref(),
+        ),
         OscalCommand::ExportDeclaration {
             declaration,
             catalog,
@@ -334,8 +343,7 @@ pub fn run(lang: Lang, cmd: OscalCommand) -> anyhow::Result<ExitCode> {
 
 fn ssp(
     lang: Lang,
-    body_file: &Path,
-    catalog: Option<&Path>,
+    (body_file, catalog, declarations): (&Path, Option<&Path>, Option<&Path>),
     out: &Path,
     today: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
@@ -344,7 +352,7 @@ fn ssp(
         return Ok(ExitCode::FAILURE);
     };
     let Some(crate::report_cmd::Loaded { checked, ws, .. }) =
-        crate::report_cmd::load(lang, body_file, catalog, None)
+        crate::report_cmd::load(lang, body_file, catalog, declarations)
     else {
         return Ok(ExitCode::FAILURE);
     };

@@ -110,19 +110,9 @@ pub(crate) fn load(
     let declarations = match declarations {
         None => Vec::new(),
         Some(dir) => {
-            let sources = match grunnmur_catalog::files::read_declaration_sources(dir) {
-                Ok(s) => s,
-                Err(p) => {
-                    print_problems(lang, &[p]);
-                    return None;
-                }
-            };
             let read = grunnmur_oscal::component::read_any_declaration;
-            let (docs, problems) = grunnmur_catalog::declaration::read_declarations_with(
-                &sources,
-                &checked.catalog,
-                read,
-            );
+            let (docs, problems) =
+                grunnmur_catalog::files::load_declarations(dir, &checked.catalog, read);
             print_problems(lang, &problems);
             let Some(docs) = docs else {
                 eprintln!("{}", t(lang, "cli-declarations-invalid", &[]));

@@ -438,10 +438,13 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The suppliers of `examples/declarations/` as organisations of kind `supplier`, each with
-/// its declaration published (once: a second start finds them).
-async fn seed_suppliers(state: &grunnmur_web::AppState) -> anyhow::Result<()> {
+/// its declaration published (once: a second start finds them). Returns the declarations.
+async fn seed_suppliers(
+    state: &grunnmur_web::AppState,
+) -> anyhow::Result<Vec<grunnmur_catalog::DeclarationDoc>> {
     let store = &state.store;
     let actor = "grunnmur serve --demo";
+    let mut out = Vec::new();
     for (name, text) in DEMO_DECLARATIONS {
         let src = grunnmur_catalog::Source {
             name: name.into(),
@@ -490,18 +493,20 @@ async fn seed_suppliers(state: &grunnmur_web::AppState) -> anyhow::Result<()> {
         store
             .publish_declaration(&orgnr, &head.id, &json, false, actor)
             .await?;
+        out.push(declared.doc);
     }
-    Ok(())
+    Ok(out)
 }
 
 /// The demo municipality from `examples/kommune.yaml`, and a user who administers it.
 async fn seed_demo(lang: Lang, state: &grunnmur_web::AppState) -> anyhow::Result<()> {
-    seed_suppliers(state).await?;
+    let declarations = seed_suppliers(state).await?;
     let src = grunnmur_catalog::Source {
         name: "examples/kommune.yaml".into(),
         text: DEMO_BODY.into(),
     };
-    let (doc, _) = grunnmur_catalog::read_body(&src, &state.catalog.catalog).map_err(|p| {
+    let cat = &state.catalog.catalog;
+    let (doc, _) = grunnmur_catalog::read_body_with(&src, cat, &declarations).map_err(|p| {
         anyhow::anyhow!(
             "the demo body does not fit the catalog: {} problems",
             p.len()

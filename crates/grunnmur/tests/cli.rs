@@ -379,7 +379,15 @@ fn catalog_diff_shows_level_changes() {
 fn example_bodies_assess_on_the_bundled_catalog() {
     for f in ["kommune.yaml", "fylkeskommune.yaml", "statsetat.yaml"] {
         let path = root().join("examples").join(f);
-        let o = grunnmur(&["assess", path.to_str().unwrap(), "--today", "2026-11-28"]);
+        let decls = root().join("examples/declarations");
+        let o = grunnmur(&[
+            "assess",
+            path.to_str().unwrap(),
+            "--declarations",
+            decls.to_str().unwrap(),
+            "--today",
+            "2026-11-28",
+        ]);
         assert!(o.status.success(), "{f}: {}", stderr(&o));
         let r: Value = serde_json::from_slice(&o.stdout).unwrap();
         assert!(!r["systems"].as_array().unwrap().is_empty(), "{f}");

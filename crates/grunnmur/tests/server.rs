@@ -115,6 +115,7 @@ fn serve_demo_on_a_fresh_folder_lets_a_newcomer_in() {
     let today = api["today"].as_str().unwrap();
     let cli = grunnmur()
         .args(["assess", "examples/kommune.yaml", "--today", today])
+        .args(["--declarations", "examples/declarations"])
         .output()
         .unwrap();
     assert!(cli.status.success());

@@ -5,8 +5,8 @@ use super::RowProblem;
 use super::cells::{Row, Val};
 use grunnmur_catalog::BodyDoc;
 use grunnmur_catalog::body::{
-    BodyTaskDoc, DependencyDoc, OrgDoc, Orgnr, OverrideDoc, OwnInfoTypeDoc, ProcessDoc, StatusDoc,
-    SystemDoc,
+    BodyTaskDoc, CoversDoc, DependencyDoc, GroupDoc, ImplementationDoc, OrgDoc, Orgnr, OverrideDoc,
+    OwnInfoTypeDoc, ProcessDoc, StatusDoc, SystemDoc,
 };
 use grunnmur_core::catalog::OrgKind;
 use grunnmur_core::level::{Levels, PartialLevels};
@@ -72,6 +72,8 @@ pub(super) struct Sheets {
     pub mapping: Option<Vec<Row>>,
     pub dependencies: Option<Vec<Row>>,
     pub statuses: Option<Vec<Row>>,
+    pub groups: Option<Vec<Row>>,
+    pub implementations: Option<Vec<Row>>,
 }
 
 impl Sheets {
@@ -85,6 +87,8 @@ impl Sheets {
             "systems" => &mut self.systems,
             "task_mapping" => &mut self.mapping,
             "dependencies" => &mut self.dependencies,
+            "groups" => &mut self.groups,
+            "implementations" => &mut self.implementations,
             _ => &mut self.statuses,
         }
     }
@@ -143,6 +147,12 @@ pub(super) fn assemble(
     }
     if let Some(rows) = live(&sheets.statuses, "measure_status", skip) {
         a.statuses(&rows);
+    }
+    if let Some(rows) = live(&sheets.groups, "groups", skip) {
+        a.groups(&rows);
+    }
+    if let Some(rows) = live(&sheets.implementations, "implementations", skip) {
+        a.implementations(&rows);
     }
     (a.doc, a.prov)
 }
@@ -203,7 +213,10 @@ impl Assembly<'_> {
                 Some(Val::Int(n)) => u32::try_from(*n).unwrap_or(0),
                 _ => DEFAULT_CUMULATION_THRESHOLD,
             },
-            services: std::mem::take(&mut self.doc.org.services),
+            // The column replaces the links; a workbook without it keeps the base's.
+            services: r
+                .list("services")
+                .unwrap_or_else(|| std::mem::take(&mut self.doc.org.services)),
         };
         for col in ["name", "kind"] {
             if r.str(col).is_none() {
@@ -342,6 +355,12 @@ impl Assembly<'_> {
             out.push(SystemDoc::new(id, r.str("name").unwrap_or_default()));
         }
         self.doc.replace_systems(out);
+        // The sheet's `services` column replaces the links; a workbook without it keeps them.
+        for (s, r) in self.doc.systems.iter_mut().zip(rows) {
+            if let Some(list) = r.list("services") {
+                s.services = list;
+            }
+        }
     }
 
     /// The position of the system a row of `sheet` names, or its problem.
@@ -438,5 +457,76 @@ impl Assembly<'_> {
             });
         }
         self.doc.measure_status = out;
+    }
+
+    fn groups(&mut self, rows: &[&Row]) {
+        let mut out = Vec::new();
+        for r in rows {
+            let id = r.str("id").unwrap_or_default();
+            if id.is_empty() || r.str("name").is_none() {
+                let col = if id.is_empty() { "id" } else { "name" };
+                self.required("groups", r.number, col);
+            }
+            let path = format!("groups/{}", out.len());
+            self.prov.fields(&path, "groups", r.number, &[("id", "id")]);
+            self.prov.row(path, "groups", r.number);
+            out.push(GroupDoc {
+                id,
+                name: r.str("name").unwrap_or_default(),
+                systems: r.list("systems").unwrap_or_default(),
+            });
+        }
+        self.doc.groups = out;
+    }
+
+    fn implementations(&mut self, rows: &[&Row]) {
+        let mut out = Vec::new();
+        for r in rows {
+            let Some(status) = r.str("status").and_then(|s| Status::parse(&s)) else {
+                self.required("implementations", r.number, "status");
+                continue;
+            };
+            let targets = r.list("targets").unwrap_or_default();
+            let covers = match r.str("covers").as_deref() {
+                Some("systems") => CoversDoc::systems(targets),
+                Some("groups") => CoversDoc {
+                    groups: Some(targets),
+                    ..CoversDoc::default()
+                },
+                Some("runs_on") => CoversDoc {
+                    runs_on: targets.into_iter().next(),
+                    ..CoversDoc::default()
+                },
+                Some("all") => CoversDoc {
+                    all: true,
+                    ..CoversDoc::default()
+                },
+                Some("org") => CoversDoc {
+                    org: true,
+                    ..CoversDoc::default()
+                },
+                _ => {
+                    self.required("implementations", r.number, "covers");
+                    continue;
+                }
+            };
+            let path = format!("implementations/{}", out.len());
+            let fields = [("id", "id"), ("due", "due"), ("status", "status")];
+            self.prov
+                .fields(&path, "implementations", r.number, &fields);
+            self.prov.row(path, "implementations", r.number);
+            out.push(ImplementationDoc {
+                id: r.str("id").unwrap_or_default(),
+                name: r.str("name").unwrap_or_default(),
+                measures: r.list("measures").unwrap_or_default(),
+                covers,
+                status,
+                owner: r.str("owner"),
+                due: r.str("due"),
+                justification: r.str("justification"),
+                evidence: r.list("evidence").unwrap_or_default(),
+            });
+        }
+        self.doc.implementations = out;
     }
 }

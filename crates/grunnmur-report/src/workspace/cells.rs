@@ -277,6 +277,11 @@ pub(super) fn read_sheet(
                 Ok(Some(v)) => {
                     row.vals.insert(c.key, v);
                 }
+                // A column whose empty cell means "none" (not "unchanged" or "all"): the
+                // workbook has the column, so the row says there is nothing.
+                Ok(None) if super::schema::EMPTY_IS_NONE.contains(&c.key) => {
+                    row.vals.insert(c.key, Val::List(Vec::new()));
+                }
                 Ok(None) => {}
                 Err((key, args)) => {
                     let args: Vec<(&str, &str)> =

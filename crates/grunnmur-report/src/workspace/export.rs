@@ -1,8 +1,8 @@
 //! Export: the workspace (or an empty one, the template) as a workbook, one function per sheet.
 
 use super::schema::{
-    DEPENDENCIES, INFO_TYPES, Kind, MAPPING, ORG, OVERRIDES, README, SHEETS, STATUS, SYSTEMS,
-    Sheet, TASKS,
+    DEPENDENCIES, GROUPS, IMPLEMENTATIONS, INFO_TYPES, Kind, MAPPING, ORG, OVERRIDES, README,
+    SHEETS, STATUS, SYSTEMS, Sheet, TASKS,
 };
 use crate::xlsx::Formats;
 use grunnmur_catalog::BodyDoc;
@@ -83,6 +83,8 @@ fn write_workbook(doc: Option<&BodyDoc>, lang: Lang) -> Result<Vec<u8>, XlsxErro
     sheet(&mut wb, &MAPPING, mapping_rows(d), &f)?;
     sheet(&mut wb, &DEPENDENCIES, dependency_rows(d), &f)?;
     sheet(&mut wb, &STATUS, status_rows(d), &f)?;
+    sheet(&mut wb, &GROUPS, group_rows(d), &f)?;
+    sheet(&mut wb, &IMPLEMENTATIONS, implementation_rows(d), &f)?;
     wb.save_to_buffer()
 }
 
@@ -128,6 +130,7 @@ fn org_rows(d: &BodyDoc) -> Vec<Vec<Out>> {
         list(&o.sectors, ", "),
         enum_text(&o.selection),
         Out::Num(o.cumulation_threshold as f64),
+        list(&o.services, ", "),
     ]]
 }
 
@@ -175,7 +178,56 @@ fn info_type_rows(d: &BodyDoc) -> Vec<Vec<Out>> {
 fn system_rows(d: &BodyDoc) -> Vec<Vec<Out>> {
     d.systems
         .iter()
-        .map(|s| vec![Out::Text(s.id.clone()), Out::Text(s.name.clone())])
+        .map(|s| {
+            vec![
+                Out::Text(s.id.clone()),
+                Out::Text(s.name.clone()),
+                list(&s.services, ", "),
+            ]
+        })
+        .collect()
+}
+
+fn group_rows(d: &BodyDoc) -> Vec<Vec<Out>> {
+    (d.groups.iter())
+        .map(|g| {
+            vec![
+                Out::Text(g.id.clone()),
+                Out::Text(g.name.clone()),
+                list(&g.systems, ", "),
+            ]
+        })
+        .collect()
+}
+
+fn implementation_rows(d: &BodyDoc) -> Vec<Vec<Out>> {
+    (d.implementations.iter())
+        .map(|im| {
+            let c = &im.covers;
+            let (kind, targets): (&str, Vec<String>) = if c.org {
+                ("org", Vec::new())
+            } else if c.all {
+                ("all", Vec::new())
+            } else if let Some(s) = &c.systems {
+                ("systems", s.clone())
+            } else if let Some(g) = &c.groups {
+                ("groups", g.clone())
+            } else {
+                ("runs_on", c.runs_on.iter().cloned().collect())
+            };
+            vec![
+                Out::Text(im.id.clone()),
+                Out::Text(im.name.clone()),
+                list(&im.measures, ", "),
+                Out::Text(kind.to_string()),
+                list(&targets, ", "),
+                enum_text(&im.status),
+                opt(&im.owner),
+                date(&im.due),
+                opt(&im.justification),
+                list(&im.evidence, "\n"),
+            ]
+        })
         .collect()
 }
 

@@ -26,7 +26,16 @@ pub(super) enum Vocab {
     Dependency,
     Status,
     Level,
+    /// What an implementation covers: the keys of `covers` in a body file.
+    Covers,
 }
+
+/// Columns whose empty cell means "none": a system or the body with no suppliers' services. A
+/// workbook without the column (written before it existed) keeps the base's links.
+pub(super) const EMPTY_IS_NONE: [&str; 1] = ["services"];
+
+/// The kinds of `covers` an implementation has, as the workbook writes them.
+pub(super) const COVERS: [&str; 5] = ["systems", "groups", "runs_on", "all", "org"];
 
 impl Vocab {
     pub fn allowed(self) -> Vec<&'static str> {
@@ -39,6 +48,7 @@ impl Vocab {
             Vocab::Dependency => names(&DependencyKind::ALL, DependencyKind::as_str),
             Vocab::Status => names(&Status::ALL, Status::as_str),
             Vocab::Level => names(&Level::ALL, Level::as_str),
+            Vocab::Covers => COVERS.to_vec(),
         }
     }
 
@@ -85,6 +95,7 @@ pub(super) const ORG: Sheet = Sheet {
         col("sectors", Kind::IdList, false),
         col("selection", Kind::Enum(Vocab::Selection), false),
         col("cumulation_threshold", Kind::Int, false),
+        col("services", Kind::IdList, false),
     ],
 };
 pub(super) const TASKS: Sheet = Sheet {
@@ -121,7 +132,11 @@ pub(super) const INFO_TYPES: Sheet = Sheet {
 };
 pub(super) const SYSTEMS: Sheet = Sheet {
     name: "systems",
-    cols: &[col("id", Kind::Id, true), col("name", Kind::Text, true)],
+    cols: &[
+        col("id", Kind::Id, true),
+        col("name", Kind::Text, true),
+        col("services", Kind::IdList, false),
+    ],
 };
 pub(super) const MAPPING: Sheet = Sheet {
     name: "task_mapping",
@@ -153,7 +168,31 @@ pub(super) const STATUS: Sheet = Sheet {
     ],
 };
 
-pub(super) const SHEETS: [&Sheet; 8] = [
+pub(super) const GROUPS: Sheet = Sheet {
+    name: "groups",
+    cols: &[
+        col("id", Kind::Id, true),
+        col("name", Kind::Text, true),
+        col("systems", Kind::IdList, false),
+    ],
+};
+pub(super) const IMPLEMENTATIONS: Sheet = Sheet {
+    name: "implementations",
+    cols: &[
+        col("id", Kind::Id, true),
+        col("name", Kind::Text, true),
+        col("measures", Kind::IdList, true),
+        col("covers", Kind::Enum(Vocab::Covers), true),
+        col("targets", Kind::IdList, false),
+        col("status", Kind::Enum(Vocab::Status), true),
+        col("owner", Kind::Text, false),
+        col("due", Kind::Date, false),
+        col("justification", Kind::Text, false),
+        col("evidence", Kind::Lines, false),
+    ],
+};
+
+pub(super) const SHEETS: [&Sheet; 10] = [
     &ORG,
     &TASKS,
     &OVERRIDES,
@@ -162,6 +201,8 @@ pub(super) const SHEETS: [&Sheet; 8] = [
     &MAPPING,
     &DEPENDENCIES,
     &STATUS,
+    &GROUPS,
+    &IMPLEMENTATIONS,
 ];
 pub(super) const README: &str = "readme";
 

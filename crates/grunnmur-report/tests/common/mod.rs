@@ -1,7 +1,9 @@
 //! Shared fixtures: the bundled catalog, the example bodies, their assessments.
 #![allow(dead_code)]
 
-use grunnmur_catalog::{BodyDoc, CheckedCatalog, load_catalog, read_body};
+use grunnmur_catalog::{
+    BodyDoc, CheckedCatalog, DeclarationDoc, load_catalog, read_body_with, read_declaration,
+};
 use grunnmur_core::report::AssessReport;
 use grunnmur_core::{Date, assess};
 use std::path::PathBuf;
@@ -25,16 +27,36 @@ pub fn today() -> Date {
     Date::parse("2026-11-28").unwrap()
 }
 
+/// The suppliers' declarations the example municipality links (examples/declarations/).
+pub fn declarations() -> &'static [DeclarationDoc] {
+    static D: OnceLock<Vec<DeclarationDoc>> = OnceLock::new();
+    D.get_or_init(|| {
+        let dir = example_path("declarations");
+        let (docs, problems) =
+            grunnmur_catalog::files::load_declarations(&dir, &catalog().catalog, read_declaration);
+        docs.unwrap_or_else(|| panic!("examples/declarations: {problems:?}"))
+    })
+}
+
+/// Workbook import settings that know the example's declarations.
+pub fn import_options() -> grunnmur_report::ImportOptions {
+    grunnmur_report::ImportOptions {
+        declarations: declarations().to_vec(),
+        ..grunnmur_report::ImportOptions::default()
+    }
+}
+
 pub fn body(name: &str) -> BodyDoc {
     let src = grunnmur_catalog::files::read_source(&example_path(name)).unwrap();
-    read_body(&src, &catalog().catalog)
+    read_body_with(&src, &catalog().catalog, declarations())
         .unwrap_or_else(|p| panic!("{name}: {p:?}"))
         .0
 }
 
 pub fn report_for(doc: &BodyDoc) -> AssessReport {
     let cat = &catalog().catalog;
-    let (_, ws) = grunnmur_catalog::resolve_body("test", doc.clone(), cat).unwrap();
+    let (_, ws) =
+        grunnmur_catalog::resolve_body_with("test", doc.clone(), cat, declarations()).unwrap();
     let a = assess(cat, &ws, today());
     AssessReport::new(cat, &ws, &a, today())
 }
