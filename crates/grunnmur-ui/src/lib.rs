@@ -73,6 +73,14 @@ pub fn routes() -> Router<AppState> {
             get(systems::show).post(systems::update),
         )
         .route("/b/{orgnr}/systems/{id}/delete", post(systems::delete))
+        .route(
+            "/b/{orgnr}/implementations",
+            get(implementations::list).post(implementations::create),
+        )
+        .route(
+            "/b/{orgnr}/implementations/{id}/remove",
+            post(implementations::remove),
+        )
         .route("/b/{orgnr}/systems/{id}/why", get(systems::why_levels))
         .route("/b/{orgnr}/why/{measure}", get(measures::why))
         .route("/b/{orgnr}/measures", get(measures::list))

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod dashboard;
 pub mod deviations;
 pub mod exports;
+pub mod implementations;
 pub mod measures;
 pub mod platform;
 pub mod risk;

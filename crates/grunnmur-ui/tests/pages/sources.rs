@@ -122,3 +122,108 @@ async fn why_this_status_names_the_source_in_both_languages() {
         );
     }
 }
+
+/// Rule 13 on the pages: implementations listed with what they cover in words and how many
+/// pairs they settle; a new one recorded with pickers, refused whole when wrong; removed.
+#[tokio::test]
+async fn implementations_are_listed_recorded_and_removed() {
+    for site in apps("implementations_are_listed_recorded_and_removed").await {
+        link_supplier(&site).await;
+        let e = site.login("a@example.no").await;
+        let en = format!("{}; grunnmur_lang=en", e.cookie);
+        let (s, html) = site.get(&en, &format!("/b/{A}/implementations")).await;
+        assert_eq!(s, reqwest::StatusCode::OK);
+        let html = plain(&html);
+        assert!(html.contains("Tilgangsstyring i fagsystemene"), "{html}");
+        assert!(html.contains("The groups Fagsystemer"), "{html}");
+        assert!(
+            html.contains("Serverplattform and everything that runs on it"),
+            "{html}"
+        );
+        // A new one: the id from the name, the status counted at once on the measure list.
+        let before = site.version(A).await;
+        let form = [
+            ("csrf", e.csrf.as_str()),
+            ("name", "Logging i fagsystemene"),
+            ("measure", "m.logg"),
+            ("covers", "groups"),
+            ("group", "fag"),
+            ("status", "implemented"),
+            ("owner", "IT-leder"),
+        ];
+        let res = site
+            .post(&e.cookie, &format!("/b/{A}/implementations"), &form)
+            .await;
+        assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER);
+        assert_eq!(
+            location(&res),
+            format!("/b/{A}/implementations?saved=1#impl-logging-i-fagsystemene")
+        );
+        assert!(site.version(A).await > before);
+        let (_, csv) = site
+            .get(
+                &en,
+                &format!("/b/{A}/measures.csv?system=s.hr&measure=m.logg"),
+            )
+            .await;
+        let row = csv
+            .lines()
+            .find(|l| l.contains("m.logg"))
+            .expect("the pair");
+        assert!(
+            row.contains("Implemented") && row.contains("IT-leder"),
+            "{csv}"
+        );
+        // Wrong: no measure, or a body-level measure for systems. Nothing stored.
+        let stored = site.version(A).await;
+        let form = [
+            ("csrf", e.csrf.as_str()),
+            ("name", "Tom"),
+            ("covers", "all"),
+            ("status", "partial"),
+        ];
+        let res = site
+            .post(&en, &format!("/b/{A}/implementations"), &form)
+            .await;
+        assert_eq!(res.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("Choose at least one measure.")
+        );
+        let form = [
+            ("csrf", e.csrf.as_str()),
+            ("name", "Ledelse"),
+            ("measure", "m.ledelse"),
+            ("covers", "all"),
+            ("status", "partial"),
+        ];
+        let res = site
+            .post(&en, &format!("/b/{A}/implementations"), &form)
+            .await;
+        assert_eq!(res.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.text().await.unwrap().contains("m.ledelse"));
+        assert_eq!(site.version(A).await, stored);
+        // A reader may look, not record.
+        let r = site.login("reader@example.no").await;
+        let form = [
+            ("csrf", r.csrf.as_str()),
+            ("name", "X"),
+            ("measure", "m.logg"),
+            ("covers", "all"),
+            ("status", "partial"),
+        ];
+        let res = site
+            .post(&r.cookie, &format!("/b/{A}/implementations"), &form)
+            .await;
+        assert_eq!(res.status(), reqwest::StatusCode::FORBIDDEN);
+        // Removed: gone from the list.
+        let form = [("csrf", e.csrf.as_str())];
+        let path = format!("/b/{A}/implementations/logging-i-fagsystemene/remove");
+        let res = site.post(&e.cookie, &path, &form).await;
+        assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER);
+        let (_, html) = site.get(&en, &format!("/b/{A}/implementations")).await;
+        assert!(!html.contains("Logging i fagsystemene"));
+    }
+}

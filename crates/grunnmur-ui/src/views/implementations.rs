@@ -1,0 +1,340 @@
+//! Implementations (rule 13): work done once that meets measures for many systems. The list
+//! says what each covers in words and how many required pairs it settles; the form records a
+//! new one with pickers for the measures and what it covers (no typed ids: the id comes from
+//! the name).
+
+use super::*;
+use crate::page::*;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use grunnmur_catalog::body::{CoversDoc, ImplementationDoc};
+use grunnmur_core::catalog::Scope;
+use grunnmur_core::effective::{Part, Source};
+use grunnmur_core::workspace::{Covers, Status};
+use grunnmur_web::AppState;
+use grunnmur_web::ops;
+
+pub struct Line {
+    pub id: String,
+    pub name: String,
+    pub measures: String,
+    pub covers: String,
+    pub status: String,
+    pub owner: String,
+    pub due: String,
+    /// Required pairs whose status this implementation gives.
+    pub settles: usize,
+}
+
+#[derive(Template)]
+#[template(path = "implementations.html")]
+struct ListPage {
+    p: Page,
+    lines: Vec<Line>,
+    errors: Errors,
+    name: String,
+    owner: String,
+    due: String,
+    measures: Vec<(String, String, bool)>,
+    systems: Vec<(String, String, bool)>,
+    groups: Vec<(String, String, bool)>,
+    hosts: Select,
+    covers: Vec<(String, String, bool)>,
+    status: Select,
+}
+
+/// What an implementation covers, in words.
+fn covers_text(lang: Lang, b: &BodyView, c: &Covers) -> String {
+    let ws = &b.derived.ws;
+    let names = |ids: &[usize], f: &dyn Fn(usize) -> String| {
+        ids.iter().map(|&n| f(n)).collect::<Vec<_>>().join(", ")
+    };
+    match c {
+        Covers::Org => t(lang, "ui-impl-covers-org", &[]),
+        Covers::All => t(lang, "ui-impl-covers-all", &[]),
+        Covers::RunsOn(s) => t(
+            lang,
+            "ui-impl-covers-runs-on",
+            &[("system", &ws.systems[*s].name)],
+        ),
+        Covers::Systems(s) => {
+            let list = names(s, &|n| ws.systems[n].name.clone());
+            t(lang, "ui-impl-covers-systems", &[("systems", &list)])
+        }
+        Covers::Groups(g) => {
+            let list = names(g, &|n| ws.sources.groups[n].name.clone());
+            t(lang, "ui-impl-covers-groups", &[("groups", &list)])
+        }
+    }
+}
+
+/// How many required pairs each implementation gives the status of (alone, or as the body's
+/// part of a shared service).
+fn settled(b: &BodyView) -> Vec<usize> {
+    let a = &b.derived.assessment;
+    let mut out = vec![0; b.derived.ws.sources.implementations.len()];
+    let scopes = (a.systems.iter().map(|s| &s.states)).chain(std::iter::once(&a.org_states));
+    for states in scopes {
+        for (_, st) in states.covered() {
+            if let Source::Implementation(i)
+            | Source::Shared {
+                customer: Some(Part::Implementation(i)),
+                ..
+            } = st.source
+            {
+                out[i] += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The list's rows.
+pub fn lines(lang: Lang, b: &BodyView) -> Vec<Line> {
+    let cat = &b.derived.catalog.catalog;
+    let settles = settled(b);
+    (b.derived.ws.sources.implementations.iter().enumerate())
+        .map(|(n, im)| Line {
+            id: im.id.clone(),
+            name: im.name.clone(),
+            measures: (im.measures.iter())
+                .map(|&m| cat.measures[m as usize].name.get(lang.code()).to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+            covers: covers_text(lang, b, &im.covers),
+            status: status_label(lang, im.status),
+            owner: im.owner.clone().unwrap_or_default(),
+            due: im.due.map(|d| d.to_string()).unwrap_or_default(),
+            settles: settles[n],
+        })
+        .collect()
+}
+
+/// The statuses an implementation may have: the body's own work, never supplier or not
+/// applicable.
+const STATUSES: [Status; 4] = [
+    Status::NotStarted,
+    Status::InProgress,
+    Status::Partial,
+    Status::Implemented,
+];
+const COVERS: [&str; 5] = ["systems", "groups", "runs_on", "all", "org"];
+
+fn page(v: &Viewer, b: &BodyView, f: Option<&FormData>, errors: Errors) -> ListPage {
+    let lang = v.lang;
+    let ws = &b.derived.ws;
+    let cat = &b.derived.catalog.catalog;
+    let picked = |name: &str| f.map(|f| f.all(name)).unwrap_or_default();
+    let (measures_on, systems_on, groups_on) =
+        (picked("measure"), picked("system"), picked("group"));
+    let mut measures: Vec<(String, String, bool)> = (cat.measures.iter())
+        .map(|m| {
+            let scope = if m.scope == Scope::Org {
+                t(lang, "ui-impl-scope-org", &[])
+            } else {
+                String::new()
+            };
+            let label = format!("{} ({}){scope}", m.name.get(lang.code()), m.id);
+            (m.id.clone(), label, measures_on.contains(&m.id))
+        })
+        .collect();
+    measures.sort_by(|a, b| a.1.cmp(&b.1));
+    let systems = (ws.systems.iter())
+        .map(|s| (s.id.clone(), s.name.clone(), systems_on.contains(&s.id)))
+        .collect();
+    let groups = (ws.sources.groups.iter())
+        .map(|g| (g.id.clone(), g.name.clone(), groups_on.contains(&g.id)))
+        .collect();
+    let get = |name: &str| f.map(|f| f.get(name).to_string()).unwrap_or_default();
+    let host_options = (ws.systems.iter())
+        .map(|s| (s.id.clone(), s.name.clone()))
+        .collect();
+    let mut hosts = Select::new(
+        "runs_on",
+        t(lang, "ui-impl-runs-on", &[]),
+        host_options,
+        &get("runs_on"),
+    );
+    hosts.hint = t(lang, "ui-impl-runs-on-hint", &[]);
+    let chosen_covers = f.map_or("systems".to_string(), |f| f.get("covers").to_string());
+    let covers = COVERS
+        .iter()
+        .map(|c| {
+            let label = t(lang, &format!("ui-impl-kind-{c}"), &[]);
+            (c.to_string(), label, *c == chosen_covers)
+        })
+        .collect();
+    let status_options = STATUSES
+        .iter()
+        .map(|s| (s.as_str().to_string(), status_label(lang, *s)))
+        .collect();
+    let chosen_status = f.map_or("in_progress".to_string(), |f| f.get("status").to_string());
+    let status = Select::new(
+        "status",
+        t(lang, "ui-field-status", &[]),
+        status_options,
+        &chosen_status,
+    );
+    ListPage {
+        p: v.body_page(b, "ui-impl-title", "implementations"),
+        lines: lines(lang, b),
+        errors,
+        name: get("name"),
+        owner: get("owner"),
+        due: get("due"),
+        measures,
+        systems,
+        groups,
+        hosts,
+        covers,
+        status,
+    }
+}
+
+pub async fn list(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, PageError> {
+    html(page(&v, &b, None, Errors::default()))
+}
+
+/// An id from a name: lower-case ASCII words joined by hyphens, unique among `taken`.
+pub fn id_from_name(prefix: &str, name: &str, taken: &[&str]) -> String {
+    let mut base = String::new();
+    for c in name.to_lowercase().chars() {
+        let s = match c {
+            'æ' => "ae",
+            'ø' => "o",
+            'å' => "a",
+            c if c.is_ascii_alphanumeric() => {
+                base.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        base.push_str(s);
+    }
+    let words: Vec<&str> = base.split('-').filter(|w| !w.is_empty()).collect();
+    let mut base = format!("{prefix}{}", words.join("-"));
+    base.truncate(60);
+    let base = base.trim_end_matches('-').to_string();
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id.as_str()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
+) -> Result<Response, PageError> {
+    let lang = v.lang;
+    let mut errors = Errors::default();
+    required(lang, &f, "name", &mut errors);
+    let measures = f.all("measure");
+    if measures.is_empty() {
+        errors.push("measure", t(lang, "ui-impl-pick-measure", &[]));
+    }
+    let covers = match f.get("covers") {
+        "systems" => CoversDoc::systems(f.all("system")),
+        "groups" => CoversDoc {
+            groups: Some(f.all("group")),
+            ..CoversDoc::default()
+        },
+        "runs_on" => CoversDoc {
+            runs_on: Some(f.get("runs_on").to_string()),
+            ..CoversDoc::default()
+        },
+        "all" => CoversDoc {
+            all: true,
+            ..CoversDoc::default()
+        },
+        "org" => CoversDoc {
+            org: true,
+            ..CoversDoc::default()
+        },
+        _ => {
+            errors.push("covers", t(lang, "ui-impl-pick-covers", &[]));
+            CoversDoc::default()
+        }
+    };
+    let status = Status::parse(f.get("status")).filter(|s| STATUSES.contains(s));
+    if status.is_none() {
+        errors.push("status", t(lang, "ui-impl-pick-status", &[]));
+    }
+    let due = date_field(lang, "due", f.get("due"), &mut errors);
+    if !errors.is_empty() {
+        return html_invalid(page(&v, &b, Some(&f), errors));
+    }
+    let taken: Vec<&str> = (b.derived.doc.implementations.iter())
+        .map(|x| x.id.as_str())
+        .collect();
+    let id = id_from_name("", f.get("name"), &taken);
+    let doc = ImplementationDoc {
+        id: id.clone(),
+        name: f.get("name").trim().to_string(),
+        measures,
+        covers,
+        status: status.unwrap_or(Status::NotStarted),
+        owner: f.opt("owner"),
+        due: due.map(|d| d.to_string()),
+        justification: None,
+        evidence: (f.get("evidence").lines())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+    };
+    let r = ops::change_doc(&s, &orgnr, &v.actor(), "implementation.create", |d| {
+        d.implementations.push(doc);
+        Ok(())
+    })
+    .await;
+    match r {
+        Ok(_) => Ok(saved(&format!(
+            "/b/{orgnr}/implementations#impl-{}",
+            enc(&id)
+        ))),
+        Err(e) => {
+            let errors = problems(lang, e, "measure")?;
+            html_invalid(page(&v, &b, Some(&f), errors))
+        }
+    }
+}
+
+pub async fn remove(
+    State(s): State<AppState>,
+    Path((_, id)): Path<(String, String)>,
+    BodyForm { v, orgnr, .. }: BodyForm<Editor>,
+) -> Result<Response, PageError> {
+    ops::change_doc(&s, &orgnr, &v.actor(), "implementation.remove", |d| {
+        let before = d.implementations.len();
+        d.implementations.retain(|x| x.id != id);
+        if d.implementations.len() == before {
+            return Err(grunnmur_web::error::ApiError::NotFound);
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(saved(&format!("/b/{orgnr}/implementations")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id_from_name;
+
+    #[test]
+    fn ids_come_from_names_and_are_unique() {
+        assert_eq!(
+            id_from_name("", "Årlig tilgangsgjennomgang i Helse & omsorg", &[]),
+            "arlig-tilgangsgjennomgang-i-helse-omsorg"
+        );
+        assert_eq!(id_from_name("", "Backup", &["backup"]), "backup-2");
+        assert_eq!(
+            id_from_name("", "Backup", &["backup", "backup-2"]),
+            "backup-3"
+        );
+        assert_eq!(id_from_name("", "Øvelse", &[]), "ovelse");
+    }
+}
