@@ -187,12 +187,22 @@ pub async fn publish(
     }
     let json =
         serde_json::to_string(&declared.doc).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let before = s
-        .store
-        .declaration_versions(id)
-        .await?
-        .last()
-        .map(|r| r.version);
+    let latest = s.store.declaration_versions(id).await?.pop();
+    if let Some(prev) = &latest
+        && prev.orgnr == orgnr
+    {
+        // A body that links a service must never find it gone: its workspace would no
+        // longer resolve. Keep the service (with fewer measures, if need be), or withdraw.
+        let prev = parse(prev)?;
+        let gone: Vec<String> = (prev.services.iter())
+            .filter(|p| declared.doc.service(&p.id).is_none())
+            .map(|p| format!("\"{id}/{}\"", p.id))
+            .collect();
+        if !gone.is_empty() && linked_anywhere(s, &gone).await? {
+            return Err(ApiError::Refused("api-service-in-use"));
+        }
+    }
+    let before = latest.map(|r| r.version);
     let row = s
         .store
         .publish_declaration(orgnr, id, &json, false, actor)
@@ -205,6 +215,19 @@ pub async fn publish(
     ))
 }
 
+/// Whether any body's workspace links one of `keys` (each `"<declaration>/<service>"`, quoted
+/// as the stored JSON writes it).
+async fn linked_anywhere(s: &AppState, keys: &[String]) -> Result<bool, ApiError> {
+    for body in s.store.bodies().await? {
+        if let Some(w) = s.store.workspace(&body.orgnr).await?
+            && keys.iter().any(|k| w.doc.contains(k.as_str()))
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 #[utoipa::path(put, path = "/api/bodies/{orgnr}/declarations/{id}", tag = "declarations",
     params(("orgnr" = String, Path, description = "The publishing organisation's number"),
         ("id" = String, Path, description = "The declaration's id, as in the document")),
@@ -215,7 +238,7 @@ pub async fn publish(
         (status = 200, description = "The same as the latest version: nothing changed", body = Published),
         (status = 400, description = "The document's id is not the path's", body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-        (status = 409, description = "Another organisation publishes this id", body = ErrorBody),
+        (status = 409, description = "Another organisation publishes this id, or a body links a service this version leaves out", body = ErrorBody),
         (status = 422, description = "Every problem of the declaration, with its line; nothing stored", body = ErrorBody)),
     security(("session" = []), ("bearer" = [])))]
 pub async fn put_declaration(

@@ -61,6 +61,7 @@ api-forbidden = You do not have access to this.
 api-not-found = Not found.
 api-csrf = The request lacks a valid CSRF token (X-CSRF-Token).
 api-conflict = Conflict: { $detail }
+api-service-in-use = A body uses a service this version leaves out. Keep the service (with fewer measures, if need be), or withdraw the declaration.
 api-too-many-attempts = Too many failed sign-ins. Try again in { $seconds } seconds.
 api-bad-request = Bad request: { $detail }
 api-invalid = The content has errors; nothing was stored.

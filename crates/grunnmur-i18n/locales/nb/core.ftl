@@ -61,6 +61,7 @@ api-forbidden = Du har ikke tilgang til dette.
 api-not-found = Finnes ikke.
 api-csrf = Forespørselen mangler gyldig CSRF-token (X-CSRF-Token).
 api-conflict = Konflikt: { $detail }
+api-service-in-use = En virksomhet bruker en tjeneste som denne versjonen tar bort. Behold tjenesten (gjerne med færre tiltak), eller trekk tilbake erklæringen.
 api-too-many-attempts = For mange mislykkede innlogginger. Prøv igjen om { $seconds } sekunder.
 api-bad-request = Ugyldig forespørsel: { $detail }
 api-invalid = Innholdet har feil; ingenting er lagret.

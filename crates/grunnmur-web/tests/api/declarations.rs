@@ -67,6 +67,21 @@ async fn a_declaration_counts_for_every_linked_body_on_every_server_until_withdr
         assert_eq!(source["kind"], "supplier");
         assert_eq!(source["service"], "acme/ledelse");
         assert!(!reasons.contains(&"supplier_expired".to_string()));
+        // A new version may not leave out a service a body links; fewer measures are fine.
+        let without = declaration().replace(
+            "  - id: ledelse\n    name: {nb: \"Støtte til ledelsens gjennomgang\", en: \"Management review support\"}\n    covers:\n      - {measure: m.ledelse, responsibility: supplier}\n",
+            "",
+        );
+        assert_ne!(without, declaration(), "the service was cut out");
+        let res = put(&app, &b, B, "acme", without).await;
+        assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.text());
+        assert_eq!(res.json()["error"], "refused");
+        let fewer = declaration().replace(
+            "      - {measure: m.backup, responsibility: supplier}\n",
+            "",
+        );
+        let res = put(&app, &b, B, "acme", fewer).await;
+        assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
         // Only B withdraws it; then it counts for no one, on the other server at once.
         let path = format!("/api/bodies/{A}/declarations/acme/withdraw");
         let (s, _) = app.call(&a, Method::POST, &path, None).await;
@@ -84,7 +99,7 @@ async fn a_declaration_counts_for_every_linked_body_on_every_server_until_withdr
         // The versions are kept, and the withdrawal is in B's audit log.
         let (_, detail) = app.get(&a, "/api/declarations/acme").await;
         let detail: Value = serde_json::from_str(&detail).unwrap();
-        assert_eq!(detail["versions"].as_array().unwrap().len(), 2);
+        assert_eq!(detail["versions"].as_array().unwrap().len(), 3);
         let actions: Vec<String> = (app.store.audit_for(B).await.unwrap().into_iter())
             .map(|e| e.action)
             .collect();
