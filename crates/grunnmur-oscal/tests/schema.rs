@@ -149,20 +149,10 @@ fn resolved_fedramp_high_is_schema_valid() {
 
 #[test]
 fn system_security_plans_of_the_examples_are_schema_valid() {
-    use grunnmur_catalog::files::read_source;
     let (checked, _) = grunnmur_catalog::load_catalog(None);
     let checked = checked.unwrap();
     for example in ["kommune.yaml", "fylkeskommune.yaml", "statsetat.yaml"] {
-        let path = format!("{}/../../examples/{example}", env!("CARGO_MANIFEST_DIR"));
-        let src = read_source(std::path::Path::new(&path)).unwrap();
-        let decls = format!("{}/../../examples/declarations", env!("CARGO_MANIFEST_DIR"));
-        let (decls, _) = grunnmur_catalog::files::load_declarations(
-            std::path::Path::new(&decls),
-            &checked.catalog,
-            grunnmur_catalog::read_declaration,
-        );
-        let (_, ws) = grunnmur_catalog::read_body_with(&src, &checked.catalog, &decls.unwrap())
-            .unwrap_or_else(|p| panic!("{p:?}"));
+        let ws = common::example_workspace(example, &checked.catalog);
         let today = grunnmur_core::Date::parse("2026-11-28").unwrap();
         let a = grunnmur_core::assess(&checked.catalog, &ws, today);
         let opts = ExportOptions {

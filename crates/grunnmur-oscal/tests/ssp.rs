@@ -1,7 +1,8 @@
 //! System security plans for the example bodies: one per system, schema-valid, with the
 //! engine's levels and one implemented requirement per required measure and its status.
 
-use grunnmur_catalog::files::read_source;
+mod common;
+
 use grunnmur_core::Date;
 use grunnmur_oscal::Document;
 use grunnmur_oscal::export::ExportOptions;
@@ -17,16 +18,7 @@ fn plans(
 ) {
     let (checked, _) = grunnmur_catalog::load_catalog(None);
     let checked = checked.unwrap();
-    let path = format!("{}/../../examples/{example}", env!("CARGO_MANIFEST_DIR"));
-    let src = read_source(std::path::Path::new(&path)).unwrap();
-    let decls = format!("{}/../../examples/declarations", env!("CARGO_MANIFEST_DIR"));
-    let (decls, _) = grunnmur_catalog::files::load_declarations(
-        std::path::Path::new(&decls),
-        &checked.catalog,
-        grunnmur_catalog::read_declaration,
-    );
-    let (_, ws) = grunnmur_catalog::read_body_with(&src, &checked.catalog, &decls.unwrap())
-        .unwrap_or_else(|p| panic!("{p:?}"));
+    let ws = common::example_workspace(example, &checked.catalog);
     let a = grunnmur_core::assess(&checked.catalog, &ws, Date::parse("2026-11-28").unwrap());
     let opts = ExportOptions {
         timestamp: "2026-11-28T12:00:00Z".into(),

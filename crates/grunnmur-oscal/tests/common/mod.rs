@@ -46,3 +46,19 @@ pub fn real_file(path: PathBuf, test: &str, how: &str) -> Option<PathBuf> {
 }
 
 pub const FETCH: &str = "run scripts/fetch-oscal-data.sh first";
+
+/// An example body (`examples/<name>`) resolved against `catalog` with the suppliers'
+/// declarations it links (`examples/declarations`).
+pub fn example_workspace(name: &str, catalog: &grunnmur_core::Catalog) -> grunnmur_core::Workspace {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let src = grunnmur_catalog::files::read_source(&root.join(name)).unwrap();
+    let (decls, problems) = grunnmur_catalog::files::load_declarations(
+        &root.join("declarations"),
+        catalog,
+        grunnmur_catalog::read_declaration,
+    );
+    let decls = decls.unwrap_or_else(|| panic!("examples/declarations: {problems:?}"));
+    grunnmur_catalog::read_body_with(&src, catalog, &decls)
+        .unwrap_or_else(|p| panic!("{name}: {p:?}"))
+        .1
+}
