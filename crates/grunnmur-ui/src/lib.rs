@@ -73,6 +73,8 @@ pub fn routes() -> Router<AppState> {
             get(systems::show).post(systems::update),
         )
         .route("/b/{orgnr}/systems/{id}/delete", post(systems::delete))
+        .route("/b/{orgnr}/groups", post(systems::create_group))
+        .route("/b/{orgnr}/groups/{id}/remove", post(systems::remove_group))
         .route(
             "/b/{orgnr}/implementations",
             get(implementations::list).post(implementations::create),

@@ -24,6 +24,13 @@ pub struct SystemLine {
     pub cumulation: String,
 }
 
+/// A named set of systems (rule 13), as the systems page lists it.
+pub struct GroupLine {
+    pub id: String,
+    pub name: String,
+    pub systems: String,
+}
+
 #[derive(Template)]
 #[template(path = "systems.html")]
 struct ListPage {
@@ -33,6 +40,9 @@ struct ListPage {
     errors: Errors,
     new_id: String,
     new_name: String,
+    groups: Vec<GroupLine>,
+    /// (id, name) of every system, for the new group's picker.
+    choices: Vec<(String, String)>,
 }
 
 fn dims_text(lang: grunnmur_i18n::Lang, set: grunnmur_core::DimSet) -> String {
@@ -77,6 +87,19 @@ fn list_page(v: &Viewer, b: &BodyView, errors: Errors, new_id: &str, new_name: &
         errors,
         new_id: new_id.into(),
         new_name: new_name.into(),
+        groups: (ws.sources.groups.iter())
+            .map(|g| GroupLine {
+                id: g.id.clone(),
+                name: g.name.clone(),
+                systems: (g.systems.iter())
+                    .map(|&n| ws.systems[n].name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .collect(),
+        choices: (ws.systems.iter())
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect(),
     }
 }
 
@@ -109,6 +132,62 @@ pub async fn create(
         Err(e) => {
             let errors = problems(v.lang, e, "id")?;
             html_invalid(list_page(&v, &b, errors, &id, &name))
+        }
+    }
+}
+
+/// A new group: its name (the id made from it) and the systems picked.
+pub async fn create_group(
+    State(s): State<AppState>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
+) -> Result<Response, PageError> {
+    let mut errors = Errors::default();
+    required(v.lang, &f, "group_name", &mut errors);
+    if !errors.is_empty() {
+        return html_invalid(list_page(&v, &b, errors, "", ""));
+    }
+    let taken: Vec<&str> = b.derived.doc.groups.iter().map(|g| g.id.as_str()).collect();
+    let name = f.get("group_name").trim().to_string();
+    let id = super::implementations::id_from_name("", &name, &taken);
+    let group = grunnmur_catalog::body::GroupDoc {
+        id: id.clone(),
+        name,
+        systems: f.all("group_system"),
+    };
+    let r = ops::change_doc(&s, &orgnr, &v.actor(), "group.create", |doc| {
+        doc.groups.push(group);
+        Ok(())
+    })
+    .await;
+    match r {
+        Ok(_) => Ok(saved(&format!("/b/{orgnr}/systems#group-{}", enc(&id)))),
+        Err(e) => {
+            let errors = problems(v.lang, e, "group_name")?;
+            html_invalid(list_page(&v, &b, errors, "", ""))
+        }
+    }
+}
+
+/// Removes a group; one an implementation covers stays, with the problem shown.
+pub async fn remove_group(
+    State(s): State<AppState>,
+    Path((_, id)): Path<(String, String)>,
+    BodyForm { v, b, orgnr, .. }: BodyForm<Editor>,
+) -> Result<Response, PageError> {
+    let r = ops::change_doc(&s, &orgnr, &v.actor(), "group.remove", |doc| {
+        let before = doc.groups.len();
+        doc.groups.retain(|g| g.id != id);
+        if doc.groups.len() == before {
+            return Err(ApiError::NotFound);
+        }
+        Ok(())
+    })
+    .await;
+    match r {
+        Ok(_) => Ok(saved(&format!("/b/{orgnr}/systems#groups"))),
+        Err(e) => {
+            let errors = problems(v.lang, e, "group_name")?;
+            html_invalid(list_page(&v, &b, errors, "", ""))
         }
     }
 }

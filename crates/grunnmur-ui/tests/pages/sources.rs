@@ -227,3 +227,44 @@ async fn implementations_are_listed_recorded_and_removed() {
         assert!(!html.contains("Logging i fagsystemene"));
     }
 }
+
+/// Groups on the systems page: made from a name and a picker, listed with their systems'
+/// names; one an implementation covers cannot be removed from under it.
+#[tokio::test]
+async fn groups_are_made_listed_and_kept_while_covered() {
+    for site in apps("groups_are_made_listed_and_kept_while_covered").await {
+        link_supplier(&site).await;
+        let e = site.login("a@example.no").await;
+        let en = format!("{}; grunnmur_lang=en", e.cookie);
+        let form = [
+            ("csrf", e.csrf.as_str()),
+            ("group_name", "Plattform og drift"),
+            ("group_system", "s.drift"),
+            ("group_system", "s.okonomi"),
+        ];
+        let res = site.post(&e.cookie, &format!("/b/{A}/groups"), &form).await;
+        assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER);
+        assert_eq!(
+            location(&res),
+            format!("/b/{A}/systems?saved=1#group-plattform-og-drift")
+        );
+        let (_, html) = site.get(&en, &format!("/b/{A}/systems")).await;
+        let html = plain(&html);
+        assert!(html.contains("Groups of systems"), "{html}");
+        assert!(html.contains("Økonomisystem, Serverplattform"), "{html}");
+        // The group `fag` is covered by an implementation: it stays, and the page says why.
+        let stored = site.version(A).await;
+        let form = [("csrf", e.csrf.as_str())];
+        let res = site
+            .post(&en, &format!("/b/{A}/groups/fag/remove"), &form)
+            .await;
+        assert_eq!(res.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.text().await.unwrap().contains("fag"));
+        assert_eq!(site.version(A).await, stored);
+        let path = format!("/b/{A}/groups/plattform-og-drift/remove");
+        let res = site.post(&e.cookie, &path, &form).await;
+        assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER);
+        let (_, html) = site.get(&en, &format!("/b/{A}/systems")).await;
+        assert!(!html.contains("Plattform og drift"));
+    }
+}
