@@ -356,6 +356,39 @@ impl CoversDoc {
         }
     }
 
+    /// The kinds of cover, as forms and the workbook name them (the body file's keys).
+    pub const KINDS: [&'static str; 5] = ["systems", "groups", "runs_on", "all", "org"];
+
+    /// A cover of one kind with its targets (ids of systems or groups; the host for
+    /// `runs_on`; none for `all` and `org`). `None` for an unknown kind.
+    pub fn from_kind(kind: &str, targets: Vec<String>) -> Option<CoversDoc> {
+        let mut c = CoversDoc::default();
+        match kind {
+            "systems" => c.systems = Some(targets),
+            "groups" => c.groups = Some(targets),
+            "runs_on" => c.runs_on = Some(targets.into_iter().next().unwrap_or_default()),
+            "all" => c.all = true,
+            "org" => c.org = true,
+            _ => return None,
+        }
+        Some(c)
+    }
+
+    /// The kind of cover and its targets: the reverse of [`CoversDoc::from_kind`].
+    pub fn kind(&self) -> (&'static str, Vec<String>) {
+        if self.org {
+            ("org", Vec::new())
+        } else if self.all {
+            ("all", Vec::new())
+        } else if let Some(s) = &self.systems {
+            ("systems", s.clone())
+        } else if let Some(g) = &self.groups {
+            ("groups", g.clone())
+        } else {
+            ("runs_on", self.runs_on.iter().cloned().collect())
+        }
+    }
+
     /// How many of the keys are given (the file must give one).
     pub fn given(&self) -> usize {
         usize::from(self.systems.is_some())

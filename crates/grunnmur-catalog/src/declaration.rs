@@ -89,6 +89,13 @@ impl DeclarationDoc {
         Date::parse(&self.declaration.valid_until)
     }
 
+    /// It counts on this day: not withdrawn, within its validity (rule 14).
+    pub fn counts(&self, today: Date) -> bool {
+        !self.is_withdrawn(today)
+            && self.valid_from().is_some_and(|d| d <= today)
+            && self.valid_until().is_some_and(|d| today <= d)
+    }
+
     /// Withdrawn on or before `today`.
     pub fn is_withdrawn(&self, today: Date) -> bool {
         (self.declaration.withdrawn.as_deref())
@@ -189,7 +196,7 @@ fn check_declaration(
         |path: &[&str], kind: P| problems.push(Problem::error(file, root.line_of(path), kind));
     let head = &doc.declaration;
     let id = head.id.clone();
-    if !valid_id(&head.id) || head.id.contains('/') {
+    if !valid_id(&head.id) {
         err(
             &["declaration", "id"],
             P::InvalidId {
@@ -253,7 +260,7 @@ fn check_declaration(
     let mut service_ids = HashSet::new();
     for (n, sv) in doc.services.iter().enumerate() {
         let ns = n.to_string();
-        if !valid_id(&sv.id) || sv.id.contains('/') {
+        if !valid_id(&sv.id) {
             err(
                 &["services", &ns, "id"],
                 P::InvalidId {

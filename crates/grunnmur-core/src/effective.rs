@@ -356,6 +356,19 @@ pub enum SourceOut {
     None,
 }
 
+impl SourceOut {
+    /// The kind of source, as the JSON's `kind` spells it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SourceOut::Own => "own",
+            SourceOut::Implementation { .. } => "implementation",
+            SourceOut::Supplier { .. } => "supplier",
+            SourceOut::Shared { .. } => "shared",
+            SourceOut::None => "none",
+        }
+    }
+}
+
 /// A pair's effective status as the report writes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StateOut {
@@ -401,5 +414,29 @@ fn source_out(ws: &Workspace, s: Source) -> SourceOut {
             }),
         },
         Source::None => SourceOut::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceOut;
+
+    #[test]
+    fn a_sources_kind_is_its_json_kind() {
+        let all = [
+            SourceOut::Own,
+            SourceOut::Implementation { id: "i".into() },
+            SourceOut::Supplier {
+                service: "d/s".into(),
+            },
+            SourceOut::Shared {
+                service: "d/s".into(),
+                customer: None,
+            },
+            SourceOut::None,
+        ];
+        for s in all {
+            assert_eq!(serde_json::to_value(&s).unwrap()["kind"], s.kind());
+        }
     }
 }

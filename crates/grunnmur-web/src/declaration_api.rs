@@ -55,11 +55,8 @@ pub struct DeclarationInfo {
 }
 
 fn info(row: &DeclarationRow, doc: &DeclarationDoc) -> DeclarationInfo {
-    let day = today();
     let h = &doc.declaration;
-    let valid = !doc.is_withdrawn(day)
-        && doc.valid_from().is_some_and(|d| d <= day)
-        && doc.valid_until().is_some_and(|d| day <= d);
+    let valid = doc.counts(today());
     DeclarationInfo {
         id: row.id.clone(),
         version: row.version,

@@ -222,20 +222,15 @@ pub fn assessment(lang: Lang, r: &AssessReport) -> String {
 /// How many of a system's required measures each kind of source gives, where any does:
 /// `own 2, implementation 30, supplier 12`.
 fn sources(lang: Lang, states: &[grunnmur_core::report::MeasureStateOut]) -> String {
-    use grunnmur_core::effective::SourceOut;
+    let kinds = ["own", "implementation", "supplier", "shared", "none"];
     let mut counts = [0usize; 5];
     for st in states {
-        let k = match st.state.source {
-            SourceOut::Own => 0,
-            SourceOut::Implementation { .. } => 1,
-            SourceOut::Supplier { .. } => 2,
-            SourceOut::Shared { .. } => 3,
-            SourceOut::None => 4,
-        };
-        counts[k] += 1;
+        let k = st.state.source.kind();
+        if let Some(n) = kinds.iter().position(|x| *x == k) {
+            counts[n] += 1;
+        }
     }
-    let names = ["own", "implementation", "supplier", "shared", "none"];
-    (names.iter().zip(counts))
+    (kinds.iter().zip(counts))
         .filter(|(_, n)| *n > 0)
         .map(|(k, n)| format!("{} {n}", t(lang, &format!("table-source-{k}"), &[])))
         .collect::<Vec<_>>()

@@ -487,28 +487,10 @@ impl Assembly<'_> {
                 continue;
             };
             let targets = r.list("targets").unwrap_or_default();
-            let covers = match r.str("covers").as_deref() {
-                Some("systems") => CoversDoc::systems(targets),
-                Some("groups") => CoversDoc {
-                    groups: Some(targets),
-                    ..CoversDoc::default()
-                },
-                Some("runs_on") => CoversDoc {
-                    runs_on: targets.into_iter().next(),
-                    ..CoversDoc::default()
-                },
-                Some("all") => CoversDoc {
-                    all: true,
-                    ..CoversDoc::default()
-                },
-                Some("org") => CoversDoc {
-                    org: true,
-                    ..CoversDoc::default()
-                },
-                _ => {
-                    self.required("implementations", r.number, "covers");
-                    continue;
-                }
+            let kind = r.str("covers").unwrap_or_default();
+            let Some(covers) = CoversDoc::from_kind(&kind, targets) else {
+                self.required("implementations", r.number, "covers");
+                continue;
             };
             let path = format!("implementations/{}", out.len());
             let fields = [("id", "id"), ("due", "due"), ("status", "status")];

@@ -203,18 +203,7 @@ fn group_rows(d: &BodyDoc) -> Vec<Vec<Out>> {
 fn implementation_rows(d: &BodyDoc) -> Vec<Vec<Out>> {
     (d.implementations.iter())
         .map(|im| {
-            let c = &im.covers;
-            let (kind, targets): (&str, Vec<String>) = if c.org {
-                ("org", Vec::new())
-            } else if c.all {
-                ("all", Vec::new())
-            } else if let Some(s) = &c.systems {
-                ("systems", s.clone())
-            } else if let Some(g) = &c.groups {
-                ("groups", g.clone())
-            } else {
-                ("runs_on", c.runs_on.iter().cloned().collect())
-            };
+            let (kind, targets) = im.covers.kind();
             vec![
                 Out::Text(im.id.clone()),
                 Out::Text(im.name.clone()),

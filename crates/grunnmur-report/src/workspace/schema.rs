@@ -34,9 +34,6 @@ pub(super) enum Vocab {
 /// workbook without the column (written before it existed) keeps the base's links.
 pub(super) const EMPTY_IS_NONE: [&str; 1] = ["services"];
 
-/// The kinds of `covers` an implementation has, as the workbook writes them.
-pub(super) const COVERS: [&str; 5] = ["systems", "groups", "runs_on", "all", "org"];
-
 impl Vocab {
     pub fn allowed(self) -> Vec<&'static str> {
         fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
@@ -48,7 +45,7 @@ impl Vocab {
             Vocab::Dependency => names(&DependencyKind::ALL, DependencyKind::as_str),
             Vocab::Status => names(&Status::ALL, Status::as_str),
             Vocab::Level => names(&Level::ALL, Level::as_str),
-            Vocab::Covers => COVERS.to_vec(),
+            Vocab::Covers => grunnmur_catalog::body::CoversDoc::KINDS.to_vec(),
         }
     }
 

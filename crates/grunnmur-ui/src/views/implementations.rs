@@ -119,7 +119,6 @@ const STATUSES: [Status; 4] = [
     Status::Partial,
     Status::Implemented,
 ];
-const COVERS: [&str; 5] = ["systems", "groups", "runs_on", "all", "org"];
 
 fn page(v: &Viewer, b: &BodyView, f: Option<&FormData>, errors: Errors) -> ListPage {
     let lang = v.lang;
@@ -158,7 +157,7 @@ fn page(v: &Viewer, b: &BodyView, f: Option<&FormData>, errors: Errors) -> ListP
     );
     hosts.hint = t(lang, "ui-impl-runs-on-hint", &[]);
     let chosen_covers = f.map_or("systems".to_string(), |f| f.get("covers").to_string());
-    let covers = COVERS
+    let covers = CoversDoc::KINDS
         .iter()
         .map(|c| {
             let label = t(lang, &format!("ui-impl-kind-{c}"), &[]);
@@ -196,35 +195,6 @@ pub async fn list(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, P
     html(page(&v, &b, None, Errors::default()))
 }
 
-/// An id from a name: lower-case ASCII words joined by hyphens, unique among `taken`.
-pub fn id_from_name(prefix: &str, name: &str, taken: &[&str]) -> String {
-    let mut base = String::new();
-    for c in name.to_lowercase().chars() {
-        let s = match c {
-            'æ' => "ae",
-            'ø' => "o",
-            'å' => "a",
-            c if c.is_ascii_alphanumeric() => {
-                base.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        base.push_str(s);
-    }
-    let words: Vec<&str> = base.split('-').filter(|w| !w.is_empty()).collect();
-    let mut base = format!("{prefix}{}", words.join("-"));
-    base.truncate(60);
-    let base = base.trim_end_matches('-').to_string();
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id.as_str()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
 pub async fn create(
     State(s): State<AppState>,
     BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
@@ -236,29 +206,16 @@ pub async fn create(
     if measures.is_empty() {
         errors.push("measure", t(lang, "ui-impl-pick-measure", &[]));
     }
-    let covers = match f.get("covers") {
-        "systems" => CoversDoc::systems(f.all("system")),
-        "groups" => CoversDoc {
-            groups: Some(f.all("group")),
-            ..CoversDoc::default()
-        },
-        "runs_on" => CoversDoc {
-            runs_on: Some(f.get("runs_on").to_string()),
-            ..CoversDoc::default()
-        },
-        "all" => CoversDoc {
-            all: true,
-            ..CoversDoc::default()
-        },
-        "org" => CoversDoc {
-            org: true,
-            ..CoversDoc::default()
-        },
-        _ => {
-            errors.push("covers", t(lang, "ui-impl-pick-covers", &[]));
-            CoversDoc::default()
-        }
+    let kind = f.get("covers");
+    let targets = match kind {
+        "groups" => f.all("group"),
+        "runs_on" => vec![f.get("runs_on").to_string()],
+        _ => f.all("system"),
     };
+    let covers = CoversDoc::from_kind(kind, targets).unwrap_or_else(|| {
+        errors.push("covers", t(lang, "ui-impl-pick-covers", &[]));
+        CoversDoc::default()
+    });
     let status = Status::parse(f.get("status")).filter(|s| STATUSES.contains(s));
     if status.is_none() {
         errors.push("status", t(lang, "ui-impl-pick-status", &[]));
@@ -270,7 +227,7 @@ pub async fn create(
     let taken: Vec<&str> = (b.derived.doc.implementations.iter())
         .map(|x| x.id.as_str())
         .collect();
-    let id = id_from_name("", f.get("name"), &taken);
+    let id = id_from_name(f.get("name"), &taken);
     let doc = ImplementationDoc {
         id: id.clone(),
         name: f.get("name").trim().to_string(),
@@ -318,23 +275,4 @@ pub async fn remove(
     })
     .await?;
     Ok(saved(&format!("/b/{orgnr}/implementations")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::id_from_name;
-
-    #[test]
-    fn ids_come_from_names_and_are_unique() {
-        assert_eq!(
-            id_from_name("", "Årlig tilgangsgjennomgang i Helse & omsorg", &[]),
-            "arlig-tilgangsgjennomgang-i-helse-omsorg"
-        );
-        assert_eq!(id_from_name("", "Backup", &["backup"]), "backup-2");
-        assert_eq!(
-            id_from_name("", "Backup", &["backup", "backup-2"]),
-            "backup-3"
-        );
-        assert_eq!(id_from_name("", "Øvelse", &[]), "ovelse");
-    }
 }

@@ -299,3 +299,48 @@ pub fn enum_str<T: serde::Serialize>(v: &T) -> String {
         .and_then(|v| v.as_str().map(String::from))
         .unwrap_or_default()
 }
+
+/// An id from a name: lower-case ASCII words joined by hyphens, unique among `taken`.
+pub fn id_from_name(name: &str, taken: &[&str]) -> String {
+    let mut base = String::new();
+    for c in name.to_lowercase().chars() {
+        let s = match c {
+            'æ' => "ae",
+            'ø' => "o",
+            'å' => "a",
+            c if c.is_ascii_alphanumeric() => {
+                base.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        base.push_str(s);
+    }
+    let words: Vec<&str> = base.split('-').filter(|w| !w.is_empty()).collect();
+    let mut base = words.join("-");
+    base.truncate(60);
+    let base = base.trim_end_matches('-').to_string();
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id.as_str()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id_from_name;
+
+    #[test]
+    fn ids_come_from_names_and_are_unique() {
+        assert_eq!(
+            id_from_name("Årlig tilgangsgjennomgang i Helse & omsorg", &[]),
+            "arlig-tilgangsgjennomgang-i-helse-omsorg"
+        );
+        assert_eq!(id_from_name("Backup", &["backup"]), "backup-2");
+        assert_eq!(id_from_name("Backup", &["backup", "backup-2"]), "backup-3");
+        assert_eq!(id_from_name("Øvelse", &[]), "ovelse");
+    }
+}

@@ -148,7 +148,7 @@ pub async fn create_group(
     }
     let taken: Vec<&str> = b.derived.doc.groups.iter().map(|g| g.id.as_str()).collect();
     let name = f.get("group_name").trim().to_string();
-    let id = super::implementations::id_from_name("", &name, &taken);
+    let id = id_from_name(&name, &taken);
     let group = grunnmur_catalog::body::GroupDoc {
         id: id.clone(),
         name,
