@@ -87,4 +87,9 @@ if ! kill -0 "$PID" 2>/dev/null; then
   cat "$WORK/serve.log" >&2
   status=1
 fi
+if [ "$status" -ne 0 ]; then
+  # What the server said about the failures: the cause of a 500 is in its log, not the answer.
+  echo "api-contract: errors and warnings in the server's log:" >&2
+  grep -E 'ERROR|WARN' "$WORK/serve.log" | tail -n 40 >&2 || true
+fi
 exit "$status"

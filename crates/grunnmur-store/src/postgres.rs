@@ -39,6 +39,7 @@ impl Store<Postgres> {
 impl Backend for Postgres {
     const BACKEND: &'static str = "postgres";
     const QUEUE_WRITERS: bool = false;
+    const BEGIN_WRITE: &'static str = "BEGIN";
 
     fn decode<T: Record>(row: &PgRow) -> sqlx::Result<T> {
         <T as FromRow<'_, PgRow>>::from_row(row)

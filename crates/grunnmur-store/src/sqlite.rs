@@ -33,6 +33,7 @@ impl Store<Sqlite> {
 impl Backend for Sqlite {
     const BACKEND: &'static str = "sqlite";
     const QUEUE_WRITERS: bool = true;
+    const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
 
     fn decode<T: Record>(row: &SqliteRow) -> sqlx::Result<T> {
         <T as FromRow<'_, SqliteRow>>::from_row(row)

@@ -63,6 +63,11 @@ pub trait Backend: Driver {
     /// SQLite has one writer at a time: queueing writers in the process avoids busy errors on
     /// read-then-write transactions.
     const QUEUE_WRITERS: bool;
+    /// How a write transaction begins. SQLite's default is deferred: a transaction that reads
+    /// first and writes later fails at once (SQLITE_BUSY_SNAPSHOT, no busy wait) when any other
+    /// connection wrote in between — such as a token's last use, which is written outside the
+    /// queue. `BEGIN IMMEDIATE` takes the write lock at the start, waiting for it if need be.
+    const BEGIN_WRITE: &'static str;
 
     /// One row as a [`Record`] (each backend's rows are their own type).
     fn decode<T: Record>(row: &Self::Row) -> sqlx::Result<T>;
@@ -117,7 +122,7 @@ impl<DB: Backend> Store<DB> {
         } else {
             None
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         DB::lock_writes(&mut tx).await?;
         Ok(Write {
             tx,

@@ -240,3 +240,54 @@ async fn members_are_removed_but_never_the_last_admin() {
         assert_eq!(removals, 2, "{b}: member.remove in the body's log");
     }
 }
+
+/// A token's last use is written beside the queue of writers, on every request. A write
+/// transaction that reads first (every one does: versions, the audit chain's head) must wait
+/// for such a write, not fail: on SQLite a deferred transaction could not upgrade to a writer
+/// after another connection wrote, and the caller got a 500.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writes_wait_for_token_touches_instead_of_failing() {
+    for s in stores("writes_wait_for_token_touches_instead_of_failing").await {
+        let b = s.backend();
+        let u = s
+            .create_user("a@example.no", None, false, "t")
+            .await
+            .unwrap();
+        let id = s
+            .create_token(token(u, "live", now() + 60), "t")
+            .await
+            .unwrap();
+        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let toucher = {
+            let (s, done) = (s.clone(), done.clone());
+            tokio::spawn(async move {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    s.touch_token(id).await.unwrap();
+                }
+            })
+        };
+        let mut writers = Vec::new();
+        for n in 0..100 {
+            let s = s.clone();
+            writers.push(tokio::spawn(async move {
+                s.append_audit(&NewAudit {
+                    actor: format!("w{n}"),
+                    orgnr: None,
+                    action: "test".into(),
+                    before: None,
+                    after: None,
+                })
+                .await
+            }));
+        }
+        let mut failed = Vec::new();
+        for w in writers {
+            if let Err(e) = w.await.unwrap() {
+                failed.push(e.to_string());
+            }
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        toucher.await.unwrap();
+        assert_eq!(failed, Vec::<String>::new(), "{b}");
+    }
+}
