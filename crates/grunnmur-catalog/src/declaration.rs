@@ -80,6 +80,16 @@ impl DeclarationDoc {
         self.services.iter().find(|s| s.id == id)
     }
 
+    /// The declaration and service a link `<declaration id>/<service id>` names, among `all`.
+    pub fn find_service<'a>(
+        all: &'a [DeclarationDoc],
+        key: &str,
+    ) -> Option<(&'a DeclarationDoc, &'a ServiceDoc)> {
+        let (decl, service) = key.split_once('/')?;
+        let d = all.iter().find(|d| d.declaration.id == decl)?;
+        Some((d, d.service(service)?))
+    }
+
     /// The validity as dates, once checked.
     pub fn valid_from(&self) -> Option<Date> {
         Date::parse(&self.declaration.valid_from)

@@ -58,6 +58,7 @@ fn import(c: &mut Criterion) {
         catalog: &checked.doc,
         body: &body,
         risks: &[],
+        declarations: &[],
         lang: Lang::Nb,
     };
     for (name, kind, format) in [

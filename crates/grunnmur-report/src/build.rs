@@ -8,7 +8,8 @@ use grunnmur_catalog::body::StatusDoc;
 use grunnmur_catalog::format::MeasureDoc;
 use grunnmur_core::catalog::Activity;
 use grunnmur_core::derive::Reason;
-use grunnmur_core::effective::StateOut;
+use grunnmur_catalog::declaration::DeclarationDoc;
+use grunnmur_core::effective::{SourceOut, StateOut};
 use grunnmur_core::level::{Dimension, Level, Levels};
 use grunnmur_core::workspace::Status;
 use grunnmur_i18n::{Lang, t};
@@ -74,6 +75,8 @@ struct Required<'a> {
     /// The pair's effective status (rule 15); nothing covering it counts as not started.
     effective: Status,
     overdue: bool,
+    /// Where the effective status comes from (rule 15); `None` only for an old report.
+    source: Option<&'a SourceOut>,
 }
 
 impl Required<'_> {
@@ -129,6 +132,7 @@ impl<'a> Ctx<'a> {
                 status: statuses.get(&(system, m)).copied(),
                 effective: state.map_or(Status::NotStarted, |x| x.status),
                 overdue: state.is_some_and(|x| x.overdue),
+                source: state.map(|x| &x.source),
             });
         };
         // The engine's effective status of each pair (rule 15): the own entry, an
@@ -239,6 +243,48 @@ impl<'a> Ctx<'a> {
     /// A measure as people read it: its name, with the id after it.
     fn measure(&self, id: &str) -> String {
         named(&self.measure_name(id), id)
+    }
+
+    /// A linked service as people read it: its name and its supplier's.
+    fn service(&self, key: &str) -> String {
+        match DeclarationDoc::find_service(self.input.declarations, key) {
+            Some((d, sv)) => format!(
+                "{} ({})",
+                sv.name.get(self.lang.code()),
+                d.declaration.supplier.name
+            ),
+            None => key.to_string(),
+        }
+    }
+
+    /// Where a pair's status comes from, in words (empty when nothing covers it).
+    fn source(&self, source: Option<&SourceOut>) -> String {
+        match source {
+            None | Some(SourceOut::None) => String::new(),
+            Some(SourceOut::Own) => self.t("report-source-own"),
+            Some(SourceOut::Implementation { id }) => {
+                let implementations = &self.input.body.implementations;
+                let name = (implementations.iter().find(|x| &x.id == id))
+                    .map_or(id.as_str(), |x| x.name.as_str());
+                self.ta("report-source-implementation-named", &[("name", name)])
+            }
+            Some(SourceOut::Supplier { service }) => self.ta(
+                "report-source-supplier-named",
+                &[("service", &self.service(service))],
+            ),
+            Some(SourceOut::Shared { service, customer }) => {
+                let part = self.source(customer.as_deref());
+                let part = if part.is_empty() {
+                    self.t("report-source-shared-open")
+                } else {
+                    part
+                };
+                self.ta(
+                    "report-source-shared-named",
+                    &[("service", &self.service(service)), ("part", &part)],
+                )
+            }
+        }
     }
 
     /// The table abbreviations of the dimensions (konfidensialitet → K), for narrow layouts.
@@ -504,6 +550,8 @@ fn status_report(ctx: &Ctx) -> Doc {
             tasks_section(ctx),
             by_baseline(ctx),
             by_activity(ctx),
+            by_source(ctx),
+            expiring_section(ctx),
             deviations_section(ctx),
             risk_section(ctx),
             risk::top_risks(ctx),
@@ -754,6 +802,47 @@ fn by_activity(ctx: &Ctx) -> Section {
     count_section(ctx, "activity", groups)
 }
 
+/// Required measures by where their status comes from (rule 15): the body's own entries,
+/// implementations, suppliers' services, shared services, nothing.
+fn by_source(ctx: &Ctx) -> Section {
+    let groups = ["own", "implementation", "supplier", "shared", "none"]
+        .into_iter()
+        .map(|kind| {
+            let of = |x: &&Required| x.source.map_or("none", SourceOut::kind) == kind;
+            let c = ctx.counts(ctx.required.iter().filter(of));
+            (ctx.t(&format!("report-source-{kind}")), c, c.1 > 0)
+        })
+        .collect();
+    let mut s = count_section(ctx, "source", groups);
+    s.paragraphs.push(ctx.t("report-source-note"));
+    s
+}
+
+/// Suppliers' declarations the body links that end within the warning period.
+fn expiring_section(ctx: &Ctx) -> Section {
+    let rows = (ctx.input.report.summary.expiring.iter())
+        .map(|e| {
+            vec![
+                Cell::Text(e.supplier.clone()),
+                Cell::Text(e.declaration.clone()),
+                Cell::Date(e.valid_until.to_string()),
+                Cell::Int(e.days_left),
+            ]
+        })
+        .collect();
+    let cols = vec![
+        Column::text(ctx.t("report-col-supplier"), 30.0),
+        Column::text(ctx.t("report-col-declaration"), 25.0),
+        Column::text(ctx.t("report-col-valid-until"), 15.0),
+        Column::number(ctx.t("report-col-days-left"), 10.0),
+    ];
+    let mut s = section(ctx, "expiring", Some(table(ctx, "expiring", cols, rows)));
+    let days = grunnmur_core::effective::EXPIRY_WARNING_DAYS.to_string();
+    s.paragraphs
+        .push(ctx.ta("report-expiring-intro", &[("days", &days)]));
+    s
+}
+
 /// A section of status counts: a row per group (label, counts, whether it has a bar in the
 /// chart) and a total; `report-col-<key>`, `report-chart-<key>`.
 fn count_section(ctx: &Ctx, key: &str, groups: Vec<(String, Counts, bool)>) -> Section {
@@ -849,6 +938,7 @@ fn plan_columns(ctx: &Ctx, priority: bool) -> Vec<Column> {
         Column::text(ctx.t("report-col-owner"), 12.0),
         Column::text(ctx.t("report-col-due"), 10.0),
         Column::text(ctx.t("report-col-status"), 11.0),
+        Column::text(ctx.t("report-col-source"), 16.0),
         Column::text(ctx.t("report-col-overdue"), 7.0),
     ]);
     cols
@@ -870,6 +960,7 @@ fn plan_row(ctx: &Ctx, x: &Required, priority: Option<usize>) -> Vec<Cell> {
         st.and_then(|s| s.due.clone())
             .map_or(Cell::Empty, Cell::Date),
         Cell::Text(ctx.status(x.status())),
+        text(ctx.source(x.source)),
         Cell::Text(ctx.yes_no(x.overdue)),
     ]);
     row

@@ -79,13 +79,15 @@ impl Format {
 }
 
 /// What a report is made from: the engine's result, the two documents it was derived from, and
-/// the body's risk assessments (the status report's top risks; empty when there are none).
+/// the body's risk assessments (the status report's top risks; empty when there are none), and
+/// the suppliers' declarations the assessment used (for the names of their services).
 #[derive(Clone, Copy)]
 pub struct ReportInput<'a> {
     pub report: &'a AssessReport,
     pub catalog: &'a CatalogDoc,
     pub body: &'a BodyDoc,
     pub risks: &'a [RiskAssessment],
+    pub declarations: &'a [grunnmur_catalog::declaration::DeclarationDoc],
     pub lang: Lang,
 }
 

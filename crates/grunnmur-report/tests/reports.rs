@@ -23,6 +23,7 @@ fn input<'a>(
         catalog: &catalog().doc,
         body,
         risks: &[],
+        declarations: declarations(),
         lang,
     }
 }
@@ -37,7 +38,8 @@ fn status_model_counts_what_the_engine_required() {
     let r = report_for(&body);
     let doc = build::build(ReportKind::Status, &input(&r, &body, Lang::Nb));
     // The baseline table: one row per baseline and a total; the counts add up to the engine's.
-    let t = doc.sections[3].table.as_ref().unwrap();
+    let section = |key: &str| doc.sections.iter().find(|s| s.key == key).unwrap();
+    let t = section("baseline").table.as_ref().unwrap();
     assert_eq!(t.rows.len(), 4);
     let req = |row: &Vec<Cell>| match row[1] {
         Cell::Int(n) => n as usize,
@@ -58,14 +60,14 @@ fn status_model_counts_what_the_engine_required() {
         assert_eq!(statuses as usize, req(row));
     }
     // The activity table has the same total.
-    let t = doc.sections[4].table.as_ref().unwrap();
+    let t = section("activity").table.as_ref().unwrap();
     assert_eq!(req(t.rows.last().unwrap()), total_required(&r));
     // Deviations and the risk list are the engine's, in its order.
     assert_eq!(
-        doc.sections[5].table.as_ref().unwrap().rows.len(),
+        section("deviations").table.as_ref().unwrap().rows.len(),
         r.summary.deviations
     );
-    let risk = doc.sections[6].table.as_ref().unwrap();
+    let risk = section("risk").table.as_ref().unwrap();
     assert_eq!(risk.rows.len(), r.risk_assessment_needed.len());
     assert!(!risk.rows.is_empty(), "the example has objects on the list");
     // Overdue: the engine's overdue measures, one row each.
@@ -241,6 +243,8 @@ fn xlsx_status_report_reads_back() {
             "Oppgaver",
             "Per basisnivå",
             "Per styringsaktivitet",
+            "Etter kilde",
+            "Erklæringer som utløper",
             "Avvik",
             "Risikovurdering",
             "Høyeste risikoer",
@@ -625,6 +629,7 @@ fn implementations_and_suppliers_count_in_the_status_report() {
         catalog: &checked.doc,
         body: &body,
         risks: &[],
+        declarations: &[],
         lang: Lang::En,
     };
     let p = build::progress(&input);
@@ -637,4 +642,61 @@ fn implementations_and_suppliers_count_in_the_status_report() {
         .filter(|s| s.status == Status::Implemented)
         .count();
     assert!(p.in_place as usize > own + 2, "{} in place", p.in_place);
+}
+
+/// The status report counts required measures by where their status comes from, as the
+/// engine's states say; the measure plan names each open pair's source by name.
+#[test]
+fn reports_show_the_source_of_each_status() {
+    let body = body("kommune.yaml");
+    let r = report_for(&body);
+    let states: Vec<&grunnmur_core::effective::StateOut> = (r.org_measure_states.iter())
+        .chain(r.systems.iter().flat_map(|s| s.measure_states.iter()))
+        .map(|x| &x.state)
+        .collect();
+    let doc = build::build(ReportKind::Status, &input(&r, &body, Lang::En));
+    let by_source = doc.sections.iter().find(|s| s.key == "source").unwrap();
+    let rows = &by_source.table.as_ref().unwrap().rows;
+    let labels = ["Own status", "Implementation", "Supplier", "Shared with supplier"];
+    for (kind, label) in ["own", "implementation", "supplier", "shared"].iter().zip(labels) {
+        let engine = states.iter().filter(|s| s.source.kind() == *kind).count();
+        let row = rows.iter().find(|r| r[0].display() == label).unwrap();
+        assert_eq!(row[1], Cell::Int(engine as i64), "{kind}");
+        assert!(engine > 0, "the example uses {kind}");
+    }
+    assert_eq!(rows.last().unwrap()[1], Cell::Int(states.len() as i64));
+
+    let plan = build::build(ReportKind::MeasurePlan, &input(&r, &body, Lang::En));
+    let t = plan.sections[0].table.as_ref().unwrap();
+    let col = (t.columns.iter().position(|c| c.header == "Source")).unwrap();
+    let sources: Vec<String> = t.rows.iter().map(|r| r[col].display()).collect();
+    assert!(
+        sources.iter().any(|s| s.starts_with("Shared: ")
+            && s.contains("(IKT Vestfjord IKS); own part: not in place")),
+        "{sources:?}"
+    );
+    assert!(!sources.iter().any(|s| s.contains("ikt-vestfjord/")), "names, not ids");
+}
+
+/// A declaration the body uses that ends within 60 days is listed in the status report.
+#[test]
+fn the_status_report_lists_declarations_about_to_expire() {
+    let body = body("kommune.yaml");
+    let cat = &catalog().catalog;
+    let (_, ws) =
+        grunnmur_catalog::resolve_body_with("test", body.clone(), cat, declarations()).unwrap();
+    let expiring = |day: &str| {
+        let today = grunnmur_core::Date::parse(day).unwrap();
+        let a = grunnmur_core::assess(cat, &ws, today);
+        let r = grunnmur_core::report::AssessReport::without_trails(cat, &ws, &a, today);
+        let doc = build::build(ReportKind::Status, &input(&r, &body, Lang::En));
+        let s = doc.sections.iter().find(|s| s.key == "expiring").unwrap();
+        s.table.as_ref().unwrap().rows.clone()
+    };
+    assert!(expiring("2027-06-01").is_empty());
+    let rows = expiring("2027-11-15");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][0].display(), "Nordsky Datasenter AS");
+    assert_eq!(rows[0][2].display(), "2027-12-31");
+    assert_eq!(rows[0][3], Cell::Int(46));
 }

@@ -107,6 +107,7 @@ fn doc(f: &Fixture, lang: Lang) -> Doc {
         catalog: &catalog().doc,
         body: &f.body,
         risks: &[],
+        declarations: &[],
         lang,
     };
     build::risk_assessment(&input, &f.ra)
@@ -351,6 +352,7 @@ fn status(f: &Fixture, risks: &[RiskAssessment], lang: Lang) -> Doc {
         catalog: &catalog().doc,
         body: &f.body,
         risks,
+        declarations: &[],
         lang,
     };
     build::build(grunnmur_report::ReportKind::Status, &input)

@@ -494,6 +494,7 @@ async fn snapshot(
         catalog: &d.catalog.doc,
         body: &d.doc,
         risks: &risks,
+        declarations: &d.declarations,
         lang,
     };
     let (subject, doc): (String, Doc) = match kind {

@@ -184,6 +184,7 @@ pub fn run(lang: Lang, args: ReportArgs) -> anyhow::Result<ExitCode> {
         catalog: &l.checked.doc,
         body: &l.doc,
         risks: &risks,
+        declarations: &l.declarations,
         lang,
     };
     let format = match args.format {

@@ -73,6 +73,7 @@ pub async fn show(
             catalog: &b.derived.catalog.doc,
             body: &d.doc,
             risks: &[],
+            declarations: &d.declarations,
             lang,
         };
         let p = grunnmur_report::build::progress(&input);
