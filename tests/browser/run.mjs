@@ -62,14 +62,37 @@ async function pages(page) {
   const measure = await page.$eval('a[href^="/catalog/measures/"]', (a) => a.getAttribute('href'));
   const b = `/b/${ORG}`;
   const { assessment, edit } = await riskWithOneRisk(page);
+  const { declaration, service } = await declarationWithOneService(page);
   return [
     '/bodies', b, `${b}/tasks`, `${b}/tasks?all=1`, `${b}/adapt`, adapt, `${b}/systems`, sys,
     `${sys}/why`, why, `${b}/measures`, `${b}/measures?status=overdue`, status, `${b}/settings`, `${b}/release`,
     `${b}/members`, `${b}/audit`, `${b}/risk`, assessment, edit, '/catalog', '/catalog/tasks', task, '/catalog/info-types',
     '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
     '/accessibility', `${b}/systems/no-such-system`, `${b}/search?q=system`, `${b}/search?q=`,
-    `${b}/deviations`, `${b}/implementations`,
+    `${b}/deviations`, `${b}/implementations`, `${b}/declarations`, declaration, service,
   ];
+}
+
+/// A declaration of the demo body with one service (the first one, or a new one made through the
+/// forms), for the supplier's pages.
+async function declarationWithOneService(page) {
+  await page.goto(`${BASE}/b/${ORG}/declarations`);
+  let declaration = await page.$eval('main table tbody tr th a', (a) => a.getAttribute('href')).catch(() => null);
+  if (!declaration) {
+    await page.fill('#valid_from', '2026-01-01');
+    await page.fill('#valid_until', '2030-12-31');
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+    declaration = new URL(page.url()).pathname;
+  }
+  await page.goto(`${BASE}${declaration}`);
+  let service = await page.$eval('main table tbody tr th a', (a) => a.getAttribute('href')).catch(() => null);
+  if (!service) {
+    await page.fill('#name_nb', 'Felles driftstjeneste');
+    await page.fill('#name_en', 'Shared operations service');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/services"] button[type=submit]')]);
+    service = new URL(page.url()).pathname;
+  }
+  return { declaration, service };
 }
 
 /// A risk assessment with one risk (the first one started, or a new one), for the risk pages:

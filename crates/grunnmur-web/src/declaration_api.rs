@@ -54,7 +54,7 @@ pub struct DeclarationInfo {
     pub published_by: String,
 }
 
-fn info(row: &DeclarationRow, doc: &DeclarationDoc) -> DeclarationInfo {
+pub fn info(row: &DeclarationRow, doc: &DeclarationDoc) -> DeclarationInfo {
     let h = &doc.declaration;
     let valid = doc.counts(today());
     DeclarationInfo {
@@ -78,7 +78,7 @@ fn info(row: &DeclarationRow, doc: &DeclarationDoc) -> DeclarationInfo {
     }
 }
 
-fn parse(row: &DeclarationRow) -> Result<DeclarationDoc, ApiError> {
+pub fn parse(row: &DeclarationRow) -> Result<DeclarationDoc, ApiError> {
     serde_json::from_str(&row.doc).map_err(|e| ApiError::Internal(format!("{}: {e}", row.id)))
 }
 
@@ -298,4 +298,44 @@ pub async fn withdraw_declaration(
 ) -> Result<Json<DeclarationInfo>, ApiError> {
     let (row, doc) = withdraw(&s, &orgnr, &id, &caller.actor()).await?;
     Ok(Json(info(&row, &doc)))
+}
+
+/// How many bodies and systems link each service of declaration `id` (counts only: a supplier
+/// never sees who). A body that links a service for its org-scope measures counts as a body,
+/// not a system.
+pub async fn service_usage(
+    s: &AppState,
+    id: &str,
+) -> Result<std::collections::HashMap<String, (usize, usize)>, ApiError> {
+    let mut out: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    let prefix = format!("\"{id}/");
+    for body in s.store.bodies().await? {
+        let Some(w) = s.store.workspace(&body.orgnr).await? else {
+            continue;
+        };
+        // Most workspaces link nothing of this declaration: skip them unparsed.
+        if !w.doc.contains(prefix.as_str()) {
+            continue;
+        }
+        let Ok(doc) = serde_json::from_str::<grunnmur_catalog::BodyDoc>(&w.doc) else {
+            continue;
+        };
+        let service_of = |key: &String| {
+            key.strip_prefix(id)
+                .and_then(|r| r.strip_prefix('/'))
+                .map(str::to_string)
+        };
+        let mut used: std::collections::HashSet<String> = Default::default();
+        for sys in &doc.systems {
+            for sv in sys.services.iter().filter_map(service_of) {
+                out.entry(sv.clone()).or_default().1 += 1;
+                used.insert(sv);
+            }
+        }
+        used.extend(doc.org.services.iter().filter_map(service_of));
+        for sv in used {
+            out.entry(sv).or_default().0 += 1;
+        }
+    }
+    Ok(out)
 }

@@ -3,6 +3,7 @@ pub mod adapt;
 pub mod admin;
 pub mod catalog;
 pub mod dashboard;
+pub mod declarations;
 pub mod deviations;
 pub mod exports;
 pub mod implementations;

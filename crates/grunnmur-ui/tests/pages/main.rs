@@ -10,6 +10,7 @@ mod accounts;
 mod adapt;
 mod credentials;
 mod dashboard;
+mod declarations;
 mod events;
 mod exports;
 mod forms;
