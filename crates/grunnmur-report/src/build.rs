@@ -5,10 +5,10 @@
 use crate::doc::{Cell, Chart, Column, Doc, Section, Series, Table};
 use crate::{ReportInput, ReportKind};
 use grunnmur_catalog::body::StatusDoc;
+use grunnmur_catalog::declaration::DeclarationDoc;
 use grunnmur_catalog::format::MeasureDoc;
 use grunnmur_core::catalog::Activity;
 use grunnmur_core::derive::Reason;
-use grunnmur_catalog::declaration::DeclarationDoc;
 use grunnmur_core::effective::{SourceOut, StateOut};
 use grunnmur_core::level::{Dimension, Level, Levels};
 use grunnmur_core::workspace::Status;

@@ -657,8 +657,16 @@ fn reports_show_the_source_of_each_status() {
     let doc = build::build(ReportKind::Status, &input(&r, &body, Lang::En));
     let by_source = doc.sections.iter().find(|s| s.key == "source").unwrap();
     let rows = &by_source.table.as_ref().unwrap().rows;
-    let labels = ["Own status", "Implementation", "Supplier", "Shared with supplier"];
-    for (kind, label) in ["own", "implementation", "supplier", "shared"].iter().zip(labels) {
+    let labels = [
+        "Own status",
+        "Implementation",
+        "Supplier",
+        "Shared with supplier",
+    ];
+    for (kind, label) in ["own", "implementation", "supplier", "shared"]
+        .iter()
+        .zip(labels)
+    {
         let engine = states.iter().filter(|s| s.source.kind() == *kind).count();
         let row = rows.iter().find(|r| r[0].display() == label).unwrap();
         assert_eq!(row[1], Cell::Int(engine as i64), "{kind}");
@@ -675,7 +683,10 @@ fn reports_show_the_source_of_each_status() {
             && s.contains("(IKT Vestfjord IKS); own part: not in place")),
         "{sources:?}"
     );
-    assert!(!sources.iter().any(|s| s.contains("ikt-vestfjord/")), "names, not ids");
+    assert!(
+        !sources.iter().any(|s| s.contains("ikt-vestfjord/")),
+        "names, not ids"
+    );
 }
 
 /// A declaration the body uses that ends within 60 days is listed in the status report.

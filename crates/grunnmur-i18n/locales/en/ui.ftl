@@ -637,3 +637,8 @@ ui-decl-dates-order = The end date cannot be before the start date.
 ui-decl-state-withdrawn = Withdrawn
 ui-decl-state-valid = Valid now
 ui-decl-state-not-valid = Not valid now
+
+# The same status for several systems
+ui-measure-also = The same status for other systems
+ui-measure-also-hint = Tick the systems that should get the same status, owner, due date and evidence. Their status now is in brackets. If the work is to count for many systems over time, an implementation is better.
+ui-measure-also-invalid = Choose only systems from the list; the measure must be required for them.

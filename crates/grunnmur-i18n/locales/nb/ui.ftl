@@ -631,3 +631,8 @@ ui-decl-dates-order = Sluttdatoen kan ikke være før startdatoen.
 ui-decl-state-withdrawn = Trukket tilbake
 ui-decl-state-valid = Gjelder nå
 ui-decl-state-not-valid = Gjelder ikke nå
+
+# Samme status for flere systemer
+ui-measure-also = Samme status for andre systemer
+ui-measure-also-hint = Kryss av systemene som skal få den samme statusen, ansvarlig, frist og dokumentasjon. Statusen de har nå, står i parentes. Skal arbeidet telle for mange systemer over tid, er en gjennomføring bedre.
+ui-measure-also-invalid = Velg bare systemer fra listen; tiltaket må være påkrevd for dem.

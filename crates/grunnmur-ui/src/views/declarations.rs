@@ -95,7 +95,9 @@ fn state(lang: Lang, i: &DeclarationInfo) -> String {
 /// The body's latest version of declaration `id`, or 404 (another's, or none).
 async fn own(s: &AppState, orgnr: &str, id: &str) -> Result<DeclarationDoc, PageError> {
     let latest = s.store.declaration_versions(id).await?.pop();
-    let row = latest.filter(|r| r.orgnr == orgnr).ok_or(ApiError::NotFound)?;
+    let row = latest
+        .filter(|r| r.orgnr == orgnr)
+        .ok_or(ApiError::NotFound)?;
     Ok(api::parse(&row)?)
 }
 
@@ -251,7 +253,8 @@ async fn declaration_page(
         })
         .collect();
     let h = &doc.declaration;
-    let get = |name: &str, default: &str| f.map_or(default.to_string(), |f| f.get(name).to_string());
+    let get =
+        |name: &str, default: &str| f.map_or(default.to_string(), |f| f.get(name).to_string());
     Ok(DeclarationPage {
         p: v.body_page(b, "ui-decl-title", "declarations"),
         state: state(lang, &info),
@@ -318,7 +321,11 @@ pub async fn add_service(
         });
         match publish(&s, &v, &orgnr, &doc, "name_nb").await? {
             Ok(()) => {
-                let to = format!("/b/{orgnr}/declarations/{}/services/{}", enc(&id), enc(&sid));
+                let to = format!(
+                    "/b/{orgnr}/declarations/{}/services/{}",
+                    enc(&id),
+                    enc(&sid)
+                );
                 return Ok(saved(&to));
             }
             Err(e) => errors = e,

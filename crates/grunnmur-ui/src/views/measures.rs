@@ -366,6 +366,9 @@ struct EditPage {
     valid_until: String,
     evidence: String,
     justification: String,
+    /// The other systems where the measure is required, to give the same status at once: id,
+    /// name, its status now in words, chosen.
+    others: Vec<(String, String, String, bool)>,
     errors: Errors,
 }
 
@@ -435,6 +438,7 @@ fn edit_page(
     (m, sys): (MeasureIdx, Option<usize>),
     back: String,
     x: Values,
+    also: &[String],
     errors: Errors,
 ) -> EditPage {
     let lang = v.lang;
@@ -476,8 +480,29 @@ fn edit_page(
         valid_until: x.valid_until,
         evidence: x.evidence,
         justification: x.justification,
+        others: sys.map_or_else(Vec::new, |n| others(lang, b, m, n, also)),
         errors,
     }
+}
+
+/// The systems other than `n` that require measure `m`, with their effective status.
+fn others(
+    lang: Lang,
+    b: &BodyView,
+    m: MeasureIdx,
+    n: usize,
+    also: &[String],
+) -> Vec<(String, String, String, bool)> {
+    let (ws, a) = (&b.derived.ws, &b.derived.assessment);
+    (a.systems.iter().enumerate())
+        .filter(|(k, _)| *k != n)
+        .filter_map(|(k, r)| {
+            let pos = r.required.binary_search(&m).ok()?;
+            let s = &ws.systems[k];
+            let status = status_label(lang, r.states.get(pos).status);
+            Some((s.id.clone(), s.name.clone(), status, also.contains(&s.id)))
+        })
+        .collect()
 }
 
 pub async fn edit(
@@ -490,7 +515,7 @@ pub async fn edit(
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
     let x = Values::from_doc(b.derived.doc.status(&measure, system_id.as_deref()));
     let back = back_query(&q.back)?;
-    html(edit_page(&v, &b, (m, sys), back, x, Errors::default()))
+    html(edit_page(&v, &b, (m, sys), back, x, &[], Errors::default()))
 }
 
 /// The list query a status form carries (from the link, then its hidden field): a query of the
@@ -524,12 +549,28 @@ pub async fn save(
     for field in ["due", "valid_until"] {
         date_field(v.lang, field, f.get(field), &mut errors);
     }
+    // The same status for other systems that require the measure (bulk): only those offered.
+    let also = f.all("also");
+    let offered = sys.map_or_else(Vec::new, |n| others(v.lang, &b, m, n, &[]));
+    if also.iter().any(|id| !offered.iter().any(|o| &o.0 == id)) {
+        errors.push("also", t(v.lang, "ui-measure-also-invalid", &[]));
+    }
     let Some(status) = status.filter(|_| errors.is_empty()) else {
-        return html_invalid(edit_page(&v, &b, (m, sys), back, x, errors));
+        return html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, errors));
     };
-    let entry = x.to_doc(measure.clone(), system_id, status);
-    let r = ops::change_doc(&s, &orgnr, &v.actor(), "measure_status.set", |doc| {
-        doc.set_status(entry);
+    let entries: Vec<StatusDoc> = (std::iter::once(system_id)
+        .chain(also.iter().cloned().map(Some)))
+    .map(|place| x.to_doc(measure.clone(), place, status))
+    .collect();
+    let action = if entries.len() > 1 {
+        "measure_status.set_many"
+    } else {
+        "measure_status.set"
+    };
+    let r = ops::change_doc(&s, &orgnr, &v.actor(), action, |doc| {
+        for entry in entries {
+            doc.set_status(entry);
+        }
         Ok(())
     })
     .await;
@@ -547,7 +588,7 @@ pub async fn save(
         }
         Err(e) => {
             let errors = problems(v.lang, e, "status")?;
-            html_invalid(edit_page(&v, &b, (m, sys), back, x, errors))
+            html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, errors))
         }
     }
 }

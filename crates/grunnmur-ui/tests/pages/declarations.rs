@@ -43,7 +43,10 @@ async fn a_supplier_writes_publishes_and_withdraws_a_declaration_in_forms() {
         let res = post(format!("/b/{B}/declarations"), form(&bad)).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = plain(&res.text().await.unwrap());
-        assert!(html.contains("The end date cannot be before the start date."), "{html}");
+        assert!(
+            html.contains("The end date cannot be before the start date."),
+            "{html}"
+        );
         assert!(site.store.declarations().await.unwrap().is_empty());
 
         let ok = [("valid_from", "2026-01-01"), ("valid_until", "2030-12-31")];
@@ -58,7 +61,10 @@ async fn a_supplier_writes_publishes_and_withdraws_a_declaration_in_forms() {
 
         let res = post(
             format!("{decl}/services"),
-            form(&[("name_nb", "Drift av plattform"), ("name_en", "Platform operations")]),
+            form(&[
+                ("name_nb", "Drift av plattform"),
+                ("name_en", "Platform operations"),
+            ]),
         )
         .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -102,7 +108,10 @@ async fn a_supplier_writes_publishes_and_withdraws_a_declaration_in_forms() {
             .find(|c| c["measure"] == "m.tilgang")
             .unwrap();
         assert_eq!(shared["responsibility"], "shared");
-        assert_eq!(shared["customer"]["en"], "The customer manages its own users.");
+        assert_eq!(
+            shared["customer"]["en"],
+            "The customer manages its own users."
+        );
 
         // A links the service on a system: B sees one body and one system, never which.
         let key = format!("{id}/{}", doc["services"][0]["id"].as_str().unwrap());
@@ -135,7 +144,12 @@ async fn a_supplier_writes_publishes_and_withdraws_a_declaration_in_forms() {
         let other = format!("/b/{A}/declarations/{id}");
         let (s, _) = site.get(&a.cookie, &other).await;
         assert_eq!(s, StatusCode::NOT_FOUND);
-        let res = (site.post(&a.cookie, &format!("{other}/withdraw"), &[("csrf", &a.csrf)])).await;
+        let res = (site.post(
+            &a.cookie,
+            &format!("{other}/withdraw"),
+            &[("csrf", &a.csrf)],
+        ))
+        .await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
         let res = post(format!("{decl}/withdraw"), form(&[])).await;
