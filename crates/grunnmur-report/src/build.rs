@@ -4,7 +4,7 @@
 
 use crate::doc::{Cell, Chart, Column, Doc, Section, Series, Table};
 use crate::{ReportInput, ReportKind};
-use grunnmur_catalog::body::StatusDoc;
+use grunnmur_catalog::body::{ImplementationDoc, StatusDoc};
 use grunnmur_catalog::declaration::DeclarationDoc;
 use grunnmur_catalog::format::MeasureDoc;
 use grunnmur_core::catalog::Activity;
@@ -77,6 +77,8 @@ struct Required<'a> {
     overdue: bool,
     /// Where the effective status comes from (rule 15); `None` only for an old report.
     source: Option<&'a SourceOut>,
+    /// The implementation that gives the status (or the body's part of a shared service).
+    implementation: Option<&'a ImplementationDoc>,
 }
 
 impl Required<'_> {
@@ -117,6 +119,17 @@ impl<'a> Ctx<'a> {
             .map(|s| ((s.system.as_deref(), s.measure.as_str()), s))
             .collect();
         let mut required = Vec::new();
+        let implementation = |source: Option<&SourceOut>| {
+            let id = match source? {
+                SourceOut::Implementation { id } => id,
+                SourceOut::Shared { customer, .. } => match customer.as_deref()? {
+                    SourceOut::Implementation { id } => id,
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            input.body.implementations.iter().find(|x| &x.id == id)
+        };
         // Effective baselines come from the measure plan (what each trail says).
         let mut push = |system: Option<&'a str>, m: &'a str, state: Option<&'a StateOut>| {
             let doc = measures.get(m).copied();
@@ -133,6 +146,7 @@ impl<'a> Ctx<'a> {
                 effective: state.map_or(Status::NotStarted, |x| x.status),
                 overdue: state.is_some_and(|x| x.overdue),
                 source: state.map(|x| &x.source),
+                implementation: implementation(state.map(|x| &x.source)),
             });
         };
         // The engine's effective status of each pair (rule 15): the own entry, an

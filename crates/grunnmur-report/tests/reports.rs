@@ -452,6 +452,9 @@ fn the_status_report_needs_no_trails_and_the_progress_is_its_own() {
 fn implemented_without_evidence_is_counted_as_undocumented() {
     use grunnmur_core::workspace::Status;
     let mut body = body("kommune.yaml");
+    for im in &mut body.implementations {
+        im.evidence = vec!["https://arkiv.example/rutine".into()];
+    }
     let r = report_for(&body);
     let required = |s: &grunnmur_catalog::body::StatusDoc| match s.system.as_deref() {
         None => r.org_measures.contains(&s.measure),
@@ -482,6 +485,30 @@ fn implemented_without_evidence_is_counted_as_undocumented() {
     assert_eq!(
         build::progress(&input(&r, &body, Lang::En)).undocumented as i64,
         want
+    );
+    // An implementation in place without evidence leaves every pair it gives undocumented.
+    let n = (body.implementations.iter())
+        .position(|x| x.status == Status::Implemented)
+        .expect("the example has an implementation in place");
+    body.implementations[n].evidence.clear();
+    let id = body.implementations[n].id.clone();
+    let r = report_for(&body);
+    use grunnmur_core::effective::SourceOut;
+    let gives = |s: &SourceOut| match s {
+        SourceOut::Implementation { id: x } => *x == id,
+        SourceOut::Shared { customer, .. } => {
+            matches!(customer.as_deref(), Some(SourceOut::Implementation { id: x }) if *x == id)
+        }
+        _ => false,
+    };
+    let pairs = (r.org_measure_states.iter())
+        .chain(r.systems.iter().flat_map(|s| s.measure_states.iter()))
+        .filter(|x| gives(&x.state.source))
+        .count() as i64;
+    assert!(pairs > 0);
+    assert_eq!(
+        build::progress(&input(&r, &body, Lang::En)).undocumented as i64,
+        want + pairs
     );
 }
 

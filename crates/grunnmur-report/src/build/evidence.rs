@@ -8,10 +8,16 @@ use grunnmur_core::workspace::Status;
 use std::collections::HashSet;
 
 impl Required<'_> {
-    /// Marked implemented, with no evidence link in its status.
+    /// Marked implemented, with no evidence link where its status comes from: the body's own
+    /// entry, or the implementation that gives it (alone, or as the body's part of a shared
+    /// service). A supplier's evidence is in its declaration.
     pub(super) fn undocumented(&self) -> bool {
-        self.status
-            .is_some_and(|s| s.status == Status::Implemented && s.evidence.is_empty())
+        match self.implementation {
+            Some(im) => im.status == Status::Implemented && im.evidence.is_empty(),
+            None => self
+                .status
+                .is_some_and(|s| s.status == Status::Implemented && s.evidence.is_empty()),
+        }
     }
 }
 
