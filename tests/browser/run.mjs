@@ -61,6 +61,8 @@ async function pages(page) {
   await page.goto(`${BASE}/catalog/measures`);
   const measure = await page.$eval('a[href^="/catalog/measures/"]', (a) => a.getAttribute('href'));
   const b = `/b/${ORG}`;
+  await page.goto(`${BASE}${b}/implementations`);
+  const implementation = await page.$eval('main table tbody tr th a', (a) => a.getAttribute('href'));
   const { assessment, edit } = await riskWithOneRisk(page);
   const { declaration, service } = await declarationWithOneService(page);
   return [
@@ -69,7 +71,7 @@ async function pages(page) {
     `${b}/members`, `${b}/audit`, `${b}/risk`, assessment, edit, '/catalog', '/catalog/tasks', task, '/catalog/info-types',
     '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
     '/accessibility', `${b}/systems/no-such-system`, `${b}/search?q=system`, `${b}/search?q=`,
-    `${b}/deviations`, `${b}/implementations`, `${b}/declarations`, declaration, service,
+    `${b}/deviations`, `${b}/implementations`, implementation, `${b}/declarations`, declaration, service,
   ];
 }
 

@@ -80,6 +80,10 @@ pub fn routes() -> Router<AppState> {
             get(implementations::list).post(implementations::create),
         )
         .route(
+            "/b/{orgnr}/implementations/{id}",
+            get(implementations::edit).post(implementations::update),
+        )
+        .route(
             "/b/{orgnr}/implementations/{id}/remove",
             post(implementations::remove),
         )

@@ -450,6 +450,11 @@ impl FormData {
         Ok(FormData(fields))
     }
 
+    /// A form filled in from stored values, to show an edit form as if it had been sent.
+    pub fn filled(fields: Vec<(String, String)>) -> FormData {
+        FormData(fields)
+    }
+
     /// The first value of a field, trimmed; empty when absent.
     pub fn get(&self, name: &str) -> &str {
         self.0

@@ -642,3 +642,9 @@ ui-decl-state-not-valid = Not valid now
 ui-measure-also = The same status for other systems
 ui-measure-also-hint = Tick the systems that should get the same status, owner, due date and evidence. Their status now is in brackets. If the work is to count for many systems over time, an implementation is better.
 ui-measure-also-invalid = Choose only systems from the list; the measure must be required for them.
+
+# Changing an implementation
+ui-impl-edit-title = Change the implementation
+ui-impl-edit-intro = Change the status, owner, due date, evidence, the measures or what it covers. The id is kept, so everything that refers to the implementation stays true.
+ui-impl-back = Back to the implementations
+ui-impl-save = Save the changes

@@ -636,3 +636,9 @@ ui-decl-state-not-valid = Gjelder ikke nå
 ui-measure-also = Samme status for andre systemer
 ui-measure-also-hint = Kryss av systemene som skal få den samme statusen, ansvarlig, frist og dokumentasjon. Statusen de har nå, står i parentes. Skal arbeidet telle for mange systemer over tid, er en gjennomføring bedre.
 ui-measure-also-invalid = Velg bare systemer fra listen; tiltaket må være påkrevd for dem.
+
+# Endre en gjennomføring
+ui-impl-edit-title = Endre gjennomføringen
+ui-impl-edit-intro = Endre status, ansvarlig, frist, dokumentasjon, tiltakene eller hva den dekker. Id-en beholdes, så alt som viser til gjennomføringen, stemmer fortsatt.
+ui-impl-back = Tilbake til gjennomføringene
+ui-impl-save = Lagre endringene

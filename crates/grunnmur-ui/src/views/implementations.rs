@@ -42,6 +42,9 @@ struct ListPage {
     hosts: Select,
     covers: Vec<(String, String, bool)>,
     status: Select,
+    evidence: String,
+    /// The implementation being changed (its id and name); `None` on the list's new form.
+    editing: Option<(String, String)>,
 }
 
 /// What an implementation covers, in words.
@@ -120,7 +123,13 @@ const STATUSES: [Status; 4] = [
     Status::Implemented,
 ];
 
-fn page(v: &Viewer, b: &BodyView, f: Option<&FormData>, errors: Errors) -> ListPage {
+fn page(
+    v: &Viewer,
+    b: &BodyView,
+    f: Option<&FormData>,
+    editing: Option<(String, String)>,
+    errors: Errors,
+) -> ListPage {
     let lang = v.lang;
     let ws = &b.derived.ws;
     let cat = &b.derived.catalog.catalog;
@@ -175,9 +184,18 @@ fn page(v: &Viewer, b: &BodyView, f: Option<&FormData>, errors: Errors) -> ListP
         status_options,
         &chosen_status,
     );
+    let title = if editing.is_some() {
+        "ui-impl-edit-title"
+    } else {
+        "ui-impl-title"
+    };
     ListPage {
-        p: v.body_page(b, "ui-impl-title", "implementations"),
-        lines: lines(lang, b),
+        p: v.body_page(b, title, "implementations"),
+        lines: if editing.is_some() {
+            Vec::new()
+        } else {
+            lines(lang, b)
+        },
         errors,
         name: get("name"),
         owner: get("owner"),
@@ -188,20 +206,19 @@ fn page(v: &Viewer, b: &BodyView, f: Option<&FormData>, errors: Errors) -> ListP
         hosts,
         covers,
         status,
+        evidence: get("evidence"),
+        editing,
     }
 }
 
 pub async fn list(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, PageError> {
-    html(page(&v, &b, None, Errors::default()))
+    html(page(&v, &b, None, None, Errors::default()))
 }
 
-pub async fn create(
-    State(s): State<AppState>,
-    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
-) -> Result<Response, PageError> {
-    let lang = v.lang;
+/// The form as an implementation (its id left empty), or every problem at its field.
+fn from_form(lang: Lang, f: &FormData) -> Result<ImplementationDoc, Errors> {
     let mut errors = Errors::default();
-    required(lang, &f, "name", &mut errors);
+    required(lang, f, "name", &mut errors);
     let measures = f.all("measure");
     if measures.is_empty() {
         errors.push("measure", t(lang, "ui-impl-pick-measure", &[]));
@@ -222,14 +239,10 @@ pub async fn create(
     }
     let due = date_field(lang, "due", f.get("due"), &mut errors);
     if !errors.is_empty() {
-        return html_invalid(page(&v, &b, Some(&f), errors));
+        return Err(errors);
     }
-    let taken: Vec<&str> = (b.derived.doc.implementations.iter())
-        .map(|x| x.id.as_str())
-        .collect();
-    let id = id_from_name(f.get("name"), &taken);
-    let doc = ImplementationDoc {
-        id: id.clone(),
+    Ok(ImplementationDoc {
+        id: String::new(),
         name: f.get("name").trim().to_string(),
         measures,
         covers,
@@ -242,7 +255,48 @@ pub async fn create(
             .filter(|l| !l.is_empty())
             .map(str::to_string)
             .collect(),
+    })
+}
+
+/// A stored implementation as the form would send it.
+fn to_form(im: &ImplementationDoc) -> FormData {
+    let mut fields = vec![
+        ("name".to_string(), im.name.clone()),
+        ("status".to_string(), im.status.as_str().to_string()),
+        ("owner".to_string(), im.owner.clone().unwrap_or_default()),
+        ("due".to_string(), im.due.clone().unwrap_or_default()),
+        ("evidence".to_string(), im.evidence.join("\n")),
+    ];
+    fields.extend(
+        im.measures
+            .iter()
+            .map(|m| ("measure".to_string(), m.clone())),
+    );
+    let (kind, targets) = im.covers.kind();
+    fields.push(("covers".to_string(), kind.to_string()));
+    let field = match kind {
+        "groups" => "group",
+        "runs_on" => "runs_on",
+        _ => "system",
     };
+    fields.extend(targets.into_iter().map(|x| (field.to_string(), x)));
+    FormData::filled(fields)
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
+) -> Result<Response, PageError> {
+    let lang = v.lang;
+    let mut doc = match from_form(lang, &f) {
+        Ok(doc) => doc,
+        Err(errors) => return html_invalid(page(&v, &b, Some(&f), None, errors)),
+    };
+    let taken: Vec<&str> = (b.derived.doc.implementations.iter())
+        .map(|x| x.id.as_str())
+        .collect();
+    let id = id_from_name(f.get("name"), &taken);
+    doc.id = id.clone();
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "implementation.create", |d| {
         d.implementations.push(doc);
         Ok(())
@@ -255,7 +309,53 @@ pub async fn create(
         ))),
         Err(e) => {
             let errors = problems(lang, e, "measure")?;
-            html_invalid(page(&v, &b, Some(&f), errors))
+            html_invalid(page(&v, &b, Some(&f), None, errors))
+        }
+    }
+}
+
+fn find<'a>(b: &'a BodyView, id: &str) -> Result<&'a ImplementationDoc, PageError> {
+    let found = b.derived.doc.implementations.iter().find(|x| x.id == id);
+    Ok(found.ok_or(grunnmur_web::error::ApiError::NotFound)?)
+}
+
+pub async fn edit(
+    Path((_, id)): Path<(String, String)>,
+    BodyPage { v, b, .. }: BodyPage<Editor>,
+) -> Result<Response, PageError> {
+    let im = find(&b, &id)?;
+    let editing = Some((im.id.clone(), im.name.clone()));
+    html(page(&v, &b, Some(&to_form(im)), editing, Errors::default()))
+}
+
+/// The changed implementation keeps its id: statuses and reports that name it stay true.
+pub async fn update(
+    State(s): State<AppState>,
+    Path((_, id)): Path<(String, String)>,
+    BodyForm { v, b, f, orgnr, .. }: BodyForm<Editor>,
+) -> Result<Response, PageError> {
+    let lang = v.lang;
+    let editing = Some((id.clone(), find(&b, &id)?.name.clone()));
+    let mut doc = match from_form(lang, &f) {
+        Ok(doc) => doc,
+        Err(errors) => return html_invalid(page(&v, &b, Some(&f), editing, errors)),
+    };
+    doc.id = id.clone();
+    let r = ops::change_doc(&s, &orgnr, &v.actor(), "implementation.update", |d| {
+        let slot = (d.implementations.iter_mut().find(|x| x.id == id))
+            .ok_or(grunnmur_web::error::ApiError::NotFound)?;
+        *slot = doc;
+        Ok(())
+    })
+    .await;
+    match r {
+        Ok(_) => Ok(saved(&format!(
+            "/b/{orgnr}/implementations#impl-{}",
+            enc(&id)
+        ))),
+        Err(e) => {
+            let errors = problems(lang, e, "measure")?;
+            html_invalid(page(&v, &b, Some(&f), editing, errors))
         }
     }
 }

@@ -228,6 +228,82 @@ async fn implementations_are_listed_recorded_and_removed() {
     }
 }
 
+/// An implementation changed through its form: the form shows what is stored, the change keeps
+/// the id, a bad change is refused whole, and a reader cannot open the form.
+#[tokio::test]
+async fn an_implementation_is_changed_in_its_form() {
+    for site in apps("an_implementation_is_changed_in_its_form").await {
+        link_supplier(&site).await;
+        let e = site.login("a@example.no").await;
+        let en = format!("{}; grunnmur_lang=en", e.cookie);
+        let w = site.store.workspace(A).await.unwrap().unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&w.doc).unwrap();
+        let im = &doc["implementations"][0];
+        let id = im["id"].as_str().unwrap().to_string();
+        let path = format!("/b/{A}/implementations/{id}");
+        let (s, html) = site.get(&en, &path).await;
+        assert_eq!(s, reqwest::StatusCode::OK);
+        let html = plain(&html);
+        assert!(html.contains("Change the implementation"), "{html}");
+        let name = im["name"].as_str().unwrap();
+        assert!(html.contains(&format!("value=\"{name}\"")), "{html}");
+        let measure = im["measures"][0].as_str().unwrap();
+        assert!(
+            html.contains(&format!("<option value=\"{measure}\" selected>")),
+            "the stored measures chosen: {html}"
+        );
+        let (s, list) = site.get(&en, &format!("/b/{A}/implementations")).await;
+        assert_eq!(s, reqwest::StatusCode::OK);
+        assert!(list.contains(&format!("href=\"/b/{A}/implementations/{id}\"")));
+
+        let before = site.version(A).await;
+        let bad = [
+            ("csrf", e.csrf.as_str()),
+            ("name", "Endret"),
+            ("measure", measure),
+            ("covers", "systems"),
+            ("status", "supplier"),
+        ];
+        let res = site.post(&en, &path, &bad).await;
+        assert_eq!(res.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(site.version(A).await, before);
+
+        let form = [
+            ("csrf", e.csrf.as_str()),
+            ("name", "Endret navn"),
+            ("measure", measure),
+            ("covers", "all"),
+            ("status", "implemented"),
+            ("owner", "Driftssjefen"),
+            ("due", "2027-03-01"),
+            ("evidence", "https://arkiv.example/rutine"),
+        ];
+        let res = site.post(&en, &path, &form).await;
+        assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER);
+        assert_eq!(
+            location(&res),
+            format!("/b/{A}/implementations?saved=1#impl-{id}")
+        );
+        let w = site.store.workspace(A).await.unwrap().unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&w.doc).unwrap();
+        let changed = (doc["implementations"].as_array().unwrap().iter())
+            .find(|x| x["id"] == id.as_str())
+            .expect("the same id");
+        assert_eq!(changed["name"], "Endret navn");
+        assert_eq!(changed["status"], "implemented");
+        assert_eq!(changed["covers"]["all"], true);
+        assert_eq!(changed["evidence"][0], "https://arkiv.example/rutine");
+
+        let r = site.login("reader@example.no").await;
+        let (s, _) = site.get(&r.cookie, &path).await;
+        assert_eq!(s, reqwest::StatusCode::FORBIDDEN);
+        let (s, _) = site
+            .get(&en, &format!("/b/{A}/implementations/no-such"))
+            .await;
+        assert_eq!(s, reqwest::StatusCode::NOT_FOUND);
+    }
+}
+
 /// Groups on the systems page: made from a name and a picker, listed with their systems'
 /// names; one an implementation covers cannot be removed from under it.
 #[tokio::test]
