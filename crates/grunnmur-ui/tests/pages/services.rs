@@ -6,6 +6,7 @@
 use crate::apps;
 use crate::sources::plain;
 use grunnmur_catalog::{Source, read_declaration};
+use grunnmur_store::Storage;
 use grunnmur_testkit::*;
 use reqwest::StatusCode;
 
@@ -278,4 +279,146 @@ async fn a_link_the_checks_refuse_is_shown_in_words_and_stores_nothing() {
         );
         assert_eq!(site.version(A).await, stored);
     }
+}
+
+/// The demo (`grunnmur serve --demo`): the bundled catalog, the suppliers of
+/// `examples/declarations/` with their declarations published, and the municipality of
+/// `examples/kommune.yaml` with an editor. The site, and the municipality's orgnr.
+async fn demo_site() -> (Site, String) {
+    let store = grunnmur_testkit::testing::sqlite().await.0;
+    let cat = std::sync::Arc::new(grunnmur_catalog::load_catalog(None).0.unwrap());
+    let (listener, base) = listen().await;
+    let state = grunnmur_web::AppState::new(store.clone(), cat.clone(), Default::default());
+    tokio::spawn(async move {
+        grunnmur_web::serve_with(state, listener, grunnmur_ui::routes())
+            .await
+            .unwrap()
+    });
+    let row = |orgnr: &str, name: &str, kind: &str| grunnmur_store::BodyRow {
+        orgnr: orgnr.into(),
+        name: name.into(),
+        kind: kind.into(),
+        sectors: Vec::new(),
+        catalog_id: cat.catalog.id.clone(),
+        catalog_version: cat.catalog.version.clone(),
+        created_at: 0,
+    };
+    let (decls, _) = grunnmur_catalog::files::load_declarations(
+        &root().join("examples/declarations"),
+        &cat.catalog,
+        read_declaration,
+    );
+    let decls = decls.expect("the demo's declarations");
+    for d in &decls {
+        let head = &d.declaration;
+        let orgnr = head.supplier.orgnr.as_ref().unwrap().as_string();
+        let body = row(&orgnr, &head.supplier.name, "supplier");
+        store.create_body(&body, "test").await.unwrap();
+        let json = serde_json::to_string(d).unwrap();
+        (store.publish_declaration(&orgnr, &head.id, &json, false, "test"))
+            .await
+            .unwrap();
+    }
+    let src = Source {
+        name: "kommune.yaml".into(),
+        text: std::fs::read_to_string(root().join("examples/kommune.yaml")).unwrap(),
+    };
+    let (doc, _) = grunnmur_catalog::read_body_with(&src, &cat.catalog, &decls).unwrap();
+    let orgnr = doc.org.orgnr.as_string();
+    let mut body = row(&orgnr, &doc.org.name, "kommune");
+    body.sectors = doc.org.sectors.clone();
+    store.create_body(&body, "test").await.unwrap();
+    let json = serde_json::to_string(&doc).unwrap();
+    let w = grunnmur_store::WorkspaceWrite {
+        orgnr: &orgnr,
+        doc: &json,
+        actor: "test",
+        action: "workspace.put",
+        expected_version: None,
+    };
+    store.put_workspace(w).await.unwrap();
+    let id = add_user(&store, "demo@example.no", false).await;
+    (store.grant(id, &orgnr, grunnmur_store::Role::Editor, "test"))
+        .await
+        .unwrap();
+    let site = Site {
+        base,
+        http: browser(),
+        store,
+    };
+    (site, orgnr)
+}
+
+#[tokio::test]
+async fn the_demo_body_sees_its_suppliers_services_and_what_it_must_still_do() {
+    let (site, org) = demo_site().await;
+    let e = site.login("demo@example.no").await;
+    let en = format!("{}; grunnmur_lang=en", e.cookie);
+    let (s, html) = site.get(&en, &format!("/b/{org}/services")).await;
+    assert_eq!(s, StatusCode::OK);
+    let html = plain(&html);
+    assert!(html.contains("Nordsky Datasenter AS"), "{html}");
+    assert!(html.contains("IKT Vestfjord IKS"), "{html}");
+    assert!(html.contains("org. no. 928765431"), "{html}");
+    assert!(html.contains("Shared security operations centre (SOC)"));
+    // The body itself links the SOC; the platform is linked by systems, by name.
+    let soc = html.split("id=\"svc-ikt-vestfjord--soc\"").nth(1).unwrap();
+    let soc = soc.split("<h4").next().unwrap();
+    assert!(soc.contains("The body itself"), "{soc}");
+    let platform = html
+        .split("id=\"svc-nordsky-datasenter--plattform\"")
+        .nth(1)
+        .unwrap();
+    let platform = platform.split("</section>").next().unwrap();
+    assert!(
+        platform.contains("Krisestøtteverktøy for kriseledelsen"),
+        "{platform}"
+    );
+    // The to-do: the customer's part of backup on a system that runs on the platform.
+    let todo = html.split("id=\"todo\"").nth(1).unwrap();
+    let todo = todo.split("id=\"declarations\"").next().unwrap();
+    assert!(
+        todo.contains("9 customer responsibilities shown (of 9 left)"),
+        "{todo}"
+    );
+    let row = |id: &str| {
+        let row = todo.split(&format!("<tr id=\"todo-{id}\">")).nth(1);
+        row.unwrap_or_else(|| panic!("{id}: {todo}"))
+            .split("</tr>")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    // The body's own part of the SOC's incident handling, for the body itself.
+    let org_row = row("m.hendelseshandtering-org");
+    assert!(org_row.contains("The body itself"), "{org_row}");
+    assert!(
+        org_row.contains("Shared security operations centre (SOC)"),
+        "{org_row}"
+    );
+    assert!(
+        org_row.contains("The municipality has a contact around the clock"),
+        "{org_row}"
+    );
+    let backup = row("m.sikkerhetskopi-s.helsestasjon");
+    assert!(
+        backup.contains("Journalsystem for helsestasjon"),
+        "{backup}"
+    );
+    assert!(
+        backup.contains("Cloud platform with operations"),
+        "{backup}"
+    );
+    assert!(
+        todo.contains(
+            "The customer decides what is kept and for how long, and tests restoring its own data."
+        ),
+        "{todo}"
+    );
+    let (_, dash) = site.get(&en, &format!("/b/{org}")).await;
+    let dash = plain(&dash);
+    assert!(
+        dash.contains("Customer responsibilities left in suppliers' services: 9<"),
+        "{dash}"
+    );
 }
