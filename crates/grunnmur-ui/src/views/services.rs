@@ -53,10 +53,9 @@ impl Filter {
         out.finish()
     }
 
-    /// Whether any of `texts` contains the filter's text (any case).
+    /// Whether any of `texts` contains the filter's text (any case), as the search finds.
     fn finds(&self, texts: &[&str]) -> bool {
-        let q = self.q.trim().to_lowercase();
-        q.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&q))
+        self.q.trim().is_empty() || super::search::Needle::new(&self.q).finds(texts.iter().copied())
     }
 }
 

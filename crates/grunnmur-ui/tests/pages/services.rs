@@ -83,6 +83,18 @@ async fn services_are_listed_linked_unlinked_and_their_customer_part_is_a_todo()
         assert!(html.contains("<option value=\"acme/drift\">"), "{html}");
         assert!(!html.contains("<option value=\"gammel/drift\""), "{html}");
         assert!(html.contains("0 customer responsibilities shown (of 0 left)"));
+        // The body's search finds a service by its supplier, and by its name in either language.
+        let html = page(en.clone(), format!("/b/{A}/search?q=acme+drift")).await;
+        assert!(html.contains("Suppliers' services"), "{html}");
+        let hit = format!("href=\"/b/{A}/services#svc-acme--drift\"");
+        assert!(html.contains(&hit), "{html}");
+        let html = page(
+            e.cookie.clone(),
+            format!("/b/{A}/search?q=platform+operations"),
+        )
+        .await;
+        assert!(html.contains("Drift av serverplattform"), "{html}");
+        assert!(html.contains(&hit), "{html}");
         // Linked to two systems at once with the pickers.
         let before = site.version(A).await;
         let form = [
