@@ -6,7 +6,6 @@
 use crate::apps;
 use crate::sources::plain;
 use grunnmur_catalog::{Source, read_declaration};
-use grunnmur_store::Storage;
 use grunnmur_testkit::*;
 use reqwest::StatusCode;
 
