@@ -87,6 +87,11 @@ pub fn routes() -> Router<AppState> {
             "/b/{orgnr}/implementations/{id}/remove",
             post(implementations::remove),
         )
+        .route(
+            "/b/{orgnr}/services",
+            get(services::list).post(services::link),
+        )
+        .route("/b/{orgnr}/services/unlink", post(services::unlink))
         .route("/b/{orgnr}/systems/{id}/why", get(systems::why_levels))
         .route("/b/{orgnr}/why/{measure}", get(measures::why))
         .route("/b/{orgnr}/measures", get(measures::list))

@@ -61,3 +61,6 @@ deviations-count = { $n } { $n ->
        *[other] deviations
     }, { $lowered } lowered.
 deviations-link = See all deviations
+
+# Suppliers' services on the body's side: the search finds them
+search-kind-services = Suppliers' services

@@ -648,3 +648,51 @@ ui-impl-edit-title = Change the implementation
 ui-impl-edit-intro = Change the status, owner, due date, evidence, the measures or what it covers. The id is kept, so everything that refers to the implementation stays true.
 ui-impl-back = Back to the implementations
 ui-impl-save = Save the changes
+
+# Suppliers' services on the body's side: the services page, its to-do, links from systems
+ui-nav-services = Suppliers' services
+ui-svc-title = Suppliers' services
+ui-svc-intro = Suppliers publish declarations of the services they provide and of the measures each service covers: alone, or shared with the customer, who must then do a part of its own. Link a service to the systems that use it, or to the body itself for measures that concern the whole body. While the declaration is valid, the service counts for those measures, unless you have set a status of your own.
+ui-svc-filter-label = Filter the services and responsibilities
+ui-svc-find = Find (supplier, service, measure or text)
+ui-svc-org = The body itself (measures for the whole body)
+ui-svc-todo-title = Customer responsibilities left
+ui-svc-todo-intro = Measures a linked service covers together with you, where your own part is not in place yet: what the supplier says you must do yourself.
+ui-svc-todo-count = { $n ->
+    [one] One customer responsibility shown
+   *[other] { $n } customer responsibilities shown
+} (of { $all } left).
+ui-svc-todo-caption = Customer responsibilities not yet in place: where, the measure, the service, and what the body must do
+ui-svc-col-service = Service
+ui-svc-col-customer = What the customer must do
+ui-svc-col-responsibility = Responsibility
+ui-svc-decl-title = Published declarations
+ui-svc-decl-none = No supplier has published a declaration yet.
+ui-svc-decl-none-found = No service matches the filter.
+ui-svc-orgnr = org. no. { $orgnr }
+ui-svc-decl-id = declaration { $id }
+ui-svc-validity = Valid from { $from } to { $until }.
+ui-svc-withdrawn = Withdrawn on { $date }: the declaration counts for no one.
+ui-svc-expired = Expired on { $date }: the declaration counts for no one.
+ui-svc-not-yet = Not valid before { $date }: the services count from that day.
+ui-svc-covers-caption = Measures the service "{ $service }" covers
+ui-svc-resp-supplier = The supplier does it all
+ui-svc-resp-shared = Shared: the customer does a part
+ui-svc-linked-none = None of your systems, nor the body itself, uses this service.
+ui-svc-linked-by = Used by:
+ui-svc-unlink = Unlink
+ui-svc-link-title = Link a service
+ui-svc-service = Service
+ui-svc-service-hint = Services of declarations that have expired or been withdrawn are not offered.
+ui-svc-pick-service = Choose a service
+ui-svc-option = { $service } ({ $supplier })
+ui-svc-targets = Used by
+ui-svc-targets-hint = Choose one or more (Ctrl or Cmd for several). The body itself is for measures that concern the whole body.
+ui-svc-link = Link the service
+ui-svc-pick-service-error = Choose the service to link.
+ui-svc-pick-target = Choose the systems that use the service, or the body itself.
+ui-svc-lapsed = The declaration from { $supplier } no longer counts. { $state } Choose another service.
+ui-svc-system-title = Suppliers' services
+ui-svc-system-none = The system uses no supplier's service.
+ui-svc-system-link = Link a supplier's service to this system
+ui-attention-customer = Customer responsibilities left in suppliers' services: { $n }

@@ -64,3 +64,6 @@ deviations-count = { $n } { $n ->
        *[other] senket
     }.
 deviations-link = Se alle avvik
+
+# Suppliers' services on the body's side: the search finds them
+search-kind-services = Leverandørtjenester

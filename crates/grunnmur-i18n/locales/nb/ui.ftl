@@ -642,3 +642,51 @@ ui-impl-edit-title = Endre gjennomføringen
 ui-impl-edit-intro = Endre status, ansvarlig, frist, dokumentasjon, tiltakene eller hva den dekker. Id-en beholdes, så alt som viser til gjennomføringen, stemmer fortsatt.
 ui-impl-back = Tilbake til gjennomføringene
 ui-impl-save = Lagre endringene
+
+# Suppliers' services on the body's side: the services page, its to-do, links from systems
+ui-nav-services = Leverandørtjenester
+ui-svc-title = Leverandørtjenester
+ui-svc-intro = Leverandører publiserer erklæringer om tjenestene de leverer og hvilke tiltak hver tjeneste dekker: alene, eller delt med kunden, som da må gjøre en del selv. Knytt en tjeneste til systemene som bruker den, eller til virksomheten selv for tiltak som gjelder hele virksomheten. Så lenge erklæringen gjelder, teller tjenesten for disse tiltakene, med mindre dere har satt en egen status.
+ui-svc-filter-label = Filtrer tjenestene og ansvaret
+ui-svc-find = Finn (leverandør, tjeneste, tiltak eller tekst)
+ui-svc-org = Virksomheten selv (tiltak for hele virksomheten)
+ui-svc-todo-title = Kundeansvar som gjenstår
+ui-svc-todo-intro = Tiltak som en tilknyttet tjeneste dekker sammen med dere, der deres egen del ikke er på plass ennå: det leverandøren sier at dere må gjøre selv.
+ui-svc-todo-count = { $n ->
+    [one] Ett kundeansvar vist
+   *[other] { $n } kundeansvar vist
+} (av { $all } som gjenstår).
+ui-svc-todo-caption = Kundeansvar som ikke er på plass: hvor, tiltaket, tjenesten og hva virksomheten må gjøre
+ui-svc-col-service = Tjeneste
+ui-svc-col-customer = Hva kunden må gjøre
+ui-svc-col-responsibility = Ansvar
+ui-svc-decl-title = Publiserte erklæringer
+ui-svc-decl-none = Ingen leverandør har publisert en erklæring ennå.
+ui-svc-decl-none-found = Ingen tjeneste passer med filteret.
+ui-svc-orgnr = org.nr. { $orgnr }
+ui-svc-decl-id = erklæring { $id }
+ui-svc-validity = Gyldig fra { $from } til { $until }.
+ui-svc-withdrawn = Trukket tilbake { $date }: erklæringen teller ikke for noen.
+ui-svc-expired = Utløpt { $date }: erklæringen teller ikke for noen.
+ui-svc-not-yet = Ikke gyldig før { $date }: tjenestene teller fra den dagen.
+ui-svc-covers-caption = Tiltak som tjenesten «{ $service }» dekker
+ui-svc-resp-supplier = Leverandøren gjør alt
+ui-svc-resp-shared = Delt: kunden gjør en del
+ui-svc-linked-none = Ingen av systemene deres, og heller ikke virksomheten selv, bruker denne tjenesten.
+ui-svc-linked-by = Brukes av:
+ui-svc-unlink = Fjern koblingen
+ui-svc-link-title = Knytt til en tjeneste
+ui-svc-service = Tjeneste
+ui-svc-service-hint = Tjenester fra erklæringer som er utløpt eller trukket tilbake, tilbys ikke.
+ui-svc-pick-service = Velg en tjeneste
+ui-svc-option = { $service } ({ $supplier })
+ui-svc-targets = Brukes av
+ui-svc-targets-hint = Velg en eller flere (Ctrl eller Cmd for flere). Virksomheten selv gjelder tiltak for hele virksomheten.
+ui-svc-link = Knytt til tjenesten
+ui-svc-pick-service-error = Velg tjenesten som skal knyttes til.
+ui-svc-pick-target = Velg systemene som bruker tjenesten, eller virksomheten selv.
+ui-svc-lapsed = Erklæringen fra { $supplier } teller ikke lenger. { $state } Velg en annen tjeneste.
+ui-svc-system-title = Leverandørtjenester
+ui-svc-system-none = Systemet bruker ingen leverandørtjeneste.
+ui-svc-system-link = Knytt en leverandørtjeneste til dette systemet
+ui-attention-customer = Kundeansvar som gjenstår i leverandørtjenester: { $n }

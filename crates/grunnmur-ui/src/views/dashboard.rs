@@ -39,6 +39,8 @@ struct DashboardPage {
     deviations: usize,
     cumulation: usize,
     undocumented: u32,
+    /// Customer responsibilities of shared services not yet in place.
+    customer: usize,
     progress: String,
     grid: String,
     /// Linked suppliers' declarations that expire within 60 days (rule 15).
@@ -202,6 +204,7 @@ pub async fn show(
         deviations: report.summary.deviations,
         cumulation,
         undocumented: figures.undocumented,
+        customer: super::services::open_parts(&b).len(),
         progress: figures.progress.clone(),
         grid: figures.grid.clone(),
         expiring,

@@ -11,6 +11,7 @@ pub mod measures;
 pub mod platform;
 pub mod risk;
 pub mod search;
+pub mod services;
 pub mod session;
 pub mod sources;
 pub mod systems;

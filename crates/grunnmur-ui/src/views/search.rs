@@ -1,10 +1,11 @@
 //! Search within a body (`/b/{orgnr}/search?q=`): its systems, tasks (adopted and own),
 //! information types (the catalog's and its own), measures (those required and the rest of its
-//! catalog release) and risk assessments with their risks, by name and by id, in bokmål and
-//! English whatever the page's language, without regard to case (`Ø` finds `ø`). Hits are
-//! grouped by kind, names first with the id beside them, each a link to its page; at most
-//! [`SHOWN`] per kind, the rest counted. Only the body's own data and its catalog release are
-//! searched: the body is opened like every body page (a non-member gets 404).
+//! catalog release), the suppliers' services published, and risk assessments with their risks,
+//! by name and by id, in bokmål and English whatever the page's language, without regard to
+//! case (`Ø` finds `ø`). Hits are grouped by kind, names first with the id beside them, each a
+//! link to its page; at most [`SHOWN`] per kind, the rest counted. Only the body's own data, its
+//! catalog release and the published declarations are searched: the body is opened like every
+//! body page (a non-member gets 404).
 
 use super::*;
 use crate::page::*;
@@ -53,14 +54,14 @@ struct SearchPage {
 }
 
 /// What a query matches: any of the texts, case and language aside.
-struct Needle(String);
+pub struct Needle(String);
 
 impl Needle {
-    fn new(q: &str) -> Needle {
+    pub fn new(q: &str) -> Needle {
         Needle(q.trim().to_lowercase())
     }
 
-    fn finds<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> bool {
+    pub fn finds<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> bool {
         texts
             .into_iter()
             .any(|x| x.to_lowercase().contains(&self.0))
@@ -271,6 +272,24 @@ async fn search(
         }
     }
 
+    // Suppliers' services: every published one, by name, id or supplier.
+    let mut services = Collect::new("services");
+    for x in d.declarations.iter() {
+        let head = &x.declaration;
+        for sv in &x.services {
+            let key = format!("{}/{}", head.id, sv.id);
+            let texts = both(&sv.name).into_iter();
+            if n.finds(texts.chain([key.as_str(), head.supplier.name.as_str()])) {
+                services.push(|| Hit {
+                    name: sv.name.get(code).to_string(),
+                    id: key.clone(),
+                    note: head.supplier.name.clone(),
+                    href: format!("{base}/services#{}", super::services::anchor(&key)),
+                });
+            }
+        }
+    }
+
     // Risk assessments by title, number (`#3`) or object; their risks by title or id.
     let mut assessments = Collect::new("assessments");
     let mut risks = Collect::new("risks");
@@ -311,10 +330,18 @@ async fn search(
         }
     }
 
-    Ok([systems, tasks, infos, measures, assessments, risks]
-        .into_iter()
-        .map(|c| c.group(lang))
-        .collect())
+    Ok([
+        systems,
+        tasks,
+        infos,
+        measures,
+        services,
+        assessments,
+        risks,
+    ]
+    .into_iter()
+    .map(|c| c.group(lang))
+    .collect())
 }
 
 #[cfg(test)]

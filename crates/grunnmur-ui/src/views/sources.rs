@@ -13,7 +13,12 @@ pub struct StateView {
 
 /// The service `<declaration>/<service>`: its name and its supplier's, the declaration's end,
 /// and what the customer must do for `measure` (shared).
-fn service(d: &Derived, lang: Lang, key: &str, measure: &str) -> (String, String, String, String) {
+pub fn service(
+    d: &Derived,
+    lang: Lang,
+    key: &str,
+    measure: &str,
+) -> (String, String, String, String) {
     let (decl, sv) = key.split_once('/').unwrap_or((key, ""));
     let Some(doc) = d.declarations.iter().find(|x| x.declaration.id == decl) else {
         return (key.to_string(), String::new(), String::new(), String::new());

@@ -225,6 +225,8 @@ struct SystemPage {
     add_dep: Select,
     dep_kind: Select,
     required: Vec<RequiredLine>,
+    /// The suppliers' services the system links: (anchor on the services page, name).
+    services: Vec<(String, String)>,
     errors: Errors,
 }
 
@@ -314,6 +316,7 @@ fn system_page(v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage
             DependencyKind::RunsOn.as_str(),
         ),
         required,
+        services: super::services::of_system(b, lang, n),
         errors,
     }
 }

@@ -47,6 +47,7 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
         format!("{b}/search?q=s"),
         format!("{b}/search?q="),
         format!("{b}/deviations"),
+        format!("{b}/services"),
         format!("{b}/settings"),
         format!("{b}/release"),
         "/catalog".into(),

@@ -20,6 +20,7 @@ mod releases;
 mod risk;
 mod saving;
 mod search;
+mod services;
 mod sources;
 
 use grunnmur_catalog::Source;

@@ -43,7 +43,7 @@ async fn link_supplier(site: &Site) {
     site.store.put_workspace(w).await.unwrap();
 }
 
-fn plain(html: &str) -> String {
+pub(crate) fn plain(html: &str) -> String {
     html.replace(['\u{2068}', '\u{2069}'], "")
         .replace("&quot;", "\"")
         .replace("&#34;", "\"")
