@@ -12,7 +12,8 @@ use grunnmur_catalog::DeclarationDoc;
 use grunnmur_core::Date;
 use grunnmur_core::catalog::MeasureIdx;
 use grunnmur_core::effective::Source;
-use grunnmur_core::workspace::{Responsibility, ServiceIdx, Status, SystemIdx, Workspace};
+use grunnmur_core::effective::service_key;
+use grunnmur_core::workspace::{Responsibility, ServiceIdx, Status, SystemIdx};
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
 use grunnmur_web::ops;
@@ -61,12 +62,6 @@ impl Filter {
 
 /// The value a place has in the forms: a system's id, or `org` for the body itself.
 const ORG: &str = "org";
-
-/// A service as the body file links it: `<declaration id>/<service id>`.
-pub fn service_key(ws: &Workspace, sv: ServiceIdx) -> String {
-    let s = &ws.sources.services[sv];
-    format!("{}/{}", ws.sources.declarations[s.declaration].id, s.id)
-}
 
 /// The page's anchor of a service.
 pub fn anchor(key: &str) -> String {
