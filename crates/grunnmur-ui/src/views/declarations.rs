@@ -122,14 +122,6 @@ async fn publish(
     }
 }
 
-/// Evidence, one per line.
-fn lines_of(text: &str) -> Vec<String> {
-    (text.lines().map(str::trim))
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 /// Checks the validity fields: both dates, in order.
 fn validity(lang: Lang, f: &FormData, errors: &mut Errors) -> (String, String) {
     required(lang, f, "valid_from", errors);

@@ -8,11 +8,13 @@ use crate::page::*;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use grunnmur_catalog::BodyDoc;
 use grunnmur_catalog::body::{CoversDoc, ImplementationDoc};
 use grunnmur_core::catalog::Scope;
 use grunnmur_core::effective::{Part, Source};
 use grunnmur_core::workspace::{Covers, Status};
 use grunnmur_web::AppState;
+use grunnmur_web::error::ApiError;
 use grunnmur_web::ops;
 
 pub struct Line {
@@ -250,11 +252,7 @@ fn from_form(lang: Lang, f: &FormData) -> Result<ImplementationDoc, Errors> {
         owner: f.opt("owner"),
         due: due.map(|d| d.to_string()),
         justification: None,
-        evidence: (f.get("evidence").lines())
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect(),
+        evidence: lines_of(f.get("evidence")),
     })
 }
 
@@ -297,26 +295,38 @@ pub async fn create(
         .collect();
     let id = id_from_name(f.get("name"), &taken);
     doc.id = id.clone();
-    let r = ops::change_doc(&s, &orgnr, &v.actor(), "implementation.create", |d| {
+    let add = |d: &mut BodyDoc| {
         d.implementations.push(doc);
         Ok(())
-    })
-    .await;
-    match r {
+    };
+    let at = (&s, &v, &b, &f, orgnr.as_str());
+    store(at, &id, None, "implementation.create", add).await
+}
+
+/// Stores a change to the implementation `id`, back at its row of the list; the engine's
+/// problems on the form again (`editing` says which form).
+async fn store(
+    (s, v, b, f, orgnr): (&AppState, &Viewer, &BodyView, &FormData, &str),
+    id: &str,
+    editing: Option<(String, String)>,
+    action: &str,
+    change: impl FnOnce(&mut BodyDoc) -> Result<(), ApiError>,
+) -> Result<Response, PageError> {
+    match ops::change_doc(s, orgnr, &v.actor(), action, change).await {
         Ok(_) => Ok(saved(&format!(
             "/b/{orgnr}/implementations#impl-{}",
-            enc(&id)
+            enc(id)
         ))),
         Err(e) => {
-            let errors = problems(lang, e, "measure")?;
-            html_invalid(page(&v, &b, Some(&f), None, errors))
+            let errors = problems(v.lang, e, "measure")?;
+            html_invalid(page(v, b, Some(f), editing, errors))
         }
     }
 }
 
 fn find<'a>(b: &'a BodyView, id: &str) -> Result<&'a ImplementationDoc, PageError> {
     let found = b.derived.doc.implementations.iter().find(|x| x.id == id);
-    Ok(found.ok_or(grunnmur_web::error::ApiError::NotFound)?)
+    Ok(found.ok_or(ApiError::NotFound)?)
 }
 
 pub async fn edit(
@@ -341,23 +351,13 @@ pub async fn update(
         Err(errors) => return html_invalid(page(&v, &b, Some(&f), editing, errors)),
     };
     doc.id = id.clone();
-    let r = ops::change_doc(&s, &orgnr, &v.actor(), "implementation.update", |d| {
-        let slot = (d.implementations.iter_mut().find(|x| x.id == id))
-            .ok_or(grunnmur_web::error::ApiError::NotFound)?;
+    let replace = |d: &mut BodyDoc| {
+        let slot = (d.implementations.iter_mut().find(|x| x.id == id)).ok_or(ApiError::NotFound)?;
         *slot = doc;
         Ok(())
-    })
-    .await;
-    match r {
-        Ok(_) => Ok(saved(&format!(
-            "/b/{orgnr}/implementations#impl-{}",
-            enc(&id)
-        ))),
-        Err(e) => {
-            let errors = problems(lang, e, "measure")?;
-            html_invalid(page(&v, &b, Some(&f), editing, errors))
-        }
-    }
+    };
+    let at = (&s, &v, &b, &f, orgnr.as_str());
+    store(at, &id, editing, "implementation.update", replace).await
 }
 
 pub async fn remove(
@@ -369,7 +369,7 @@ pub async fn remove(
         let before = d.implementations.len();
         d.implementations.retain(|x| x.id != id);
         if d.implementations.len() == before {
-            return Err(grunnmur_web::error::ApiError::NotFound);
+            return Err(ApiError::NotFound);
         }
         Ok(())
     })

@@ -420,13 +420,7 @@ impl Values {
             owner: some(&self.owner),
             due: some(&self.due),
             justification: some(&self.justification),
-            evidence: self
-                .evidence
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect(),
+            evidence: lines_of(&self.evidence),
             valid_until: some(&self.valid_until),
         }
     }

@@ -164,6 +164,14 @@ pub fn problems(
     }
 }
 
+/// A text area of one entry per line (evidence links, own measures): the lines with text, trimmed.
+pub fn lines_of(text: &str) -> Vec<String> {
+    (text.lines().map(str::trim))
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// A required field left empty.
 pub fn required(
     lang: Lang,
