@@ -70,7 +70,7 @@ async function pages(page) {
     `${sys}/why`, why, `${b}/measures`, `${b}/measures?status=overdue`, status, `${b}/settings`, `${b}/release`,
     `${b}/members`, `${b}/audit`, `${b}/risk`, assessment, edit, '/catalog', '/catalog/tasks', task, '/catalog/info-types',
     '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
-    '/accessibility', `${b}/systems/no-such-system`, `${b}/search?q=system`, `${b}/search?q=`,
+    '/accessibility', '/glossary', `${b}/systems/no-such-system`, `${b}/search?q=system`, `${b}/search?q=`,
     `${b}/deviations`, `${b}/implementations`, implementation, `${b}/services`, `${b}/services?q=a`,
     `${b}/declarations`, declaration, service,
   ];

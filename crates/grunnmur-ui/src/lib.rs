@@ -11,6 +11,7 @@
 pub mod page;
 pub mod svg;
 mod views;
+pub use views::session::GLOSSARY;
 
 pub use views::admin::time_zone_known;
 
@@ -47,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         .route("/bodies", get(session::bodies))
         .route("/platform/audit", get(platform::show))
         .route("/accessibility", get(session::accessibility))
+        .route("/glossary", get(session::glossary))
         .route("/account/tokens", get(tokens::show).post(tokens::create))
         .route("/account/tokens/{id}/revoke", post(tokens::revoke))
         .route("/account/sessions/end", post(tokens::end_sessions))

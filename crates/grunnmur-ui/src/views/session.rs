@@ -373,6 +373,56 @@ pub async fn accessibility(headers: HeaderMap) -> Result<Response, PageError> {
     html(AccessibilityPage { p })
 }
 
+/// The words of the field, each with an anchor other pages link to (`/glossary#baseline`).
+pub const GLOSSARY: [&str; 24] = [
+    "task",
+    "info-type",
+    "system",
+    "cia",
+    "level",
+    "recommended",
+    "adaptation",
+    "selection",
+    "cumulation",
+    "measure",
+    "baseline",
+    "profile",
+    "requirement",
+    "activity",
+    "evidence",
+    "status",
+    "deviation",
+    "risk-assessment",
+    "residual-risk",
+    "group",
+    "implementation",
+    "declaration",
+    "shared",
+    "effective-status",
+];
+
+#[derive(Template)]
+#[template(path = "glossary.html")]
+struct GlossaryPage {
+    p: Page,
+    /// Anchor, term, explanation.
+    terms: Vec<(&'static str, String, String)>,
+}
+
+/// Readable without signing in, like the catalog's words themselves.
+pub async fn glossary(headers: HeaderMap) -> Result<Response, PageError> {
+    let lang = lang_of(&headers);
+    let mut p = anonymous(lang, "ui-gloss-title", "/glossary", String::new());
+    p.section = "glossary";
+    let terms = (GLOSSARY.iter())
+        .map(|k| {
+            let term = t(lang, &format!("ui-gloss-{k}"), &[]);
+            (*k, term, t(lang, &format!("ui-gloss-{k}-text"), &[]))
+        })
+        .collect();
+    html(GlossaryPage { p, terms })
+}
+
 pub async fn stylesheet() -> Response {
     (
         StatusCode::OK,

@@ -1,6 +1,6 @@
 //! Every page in both languages, with no message key showing.
 
-use crate::{Flows, publish_small, start};
+use crate::{Flows, apps, publish_small, start};
 use grunnmur_testkit::testing::sqlite;
 use grunnmur_testkit::*;
 use reqwest::StatusCode;
@@ -58,6 +58,9 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
         "/catalog/scale".into(),
         "/catalog/activities".into(),
         "/accessibility".into(),
+        "/glossary".into(),
+        format!("{b}/implementations"),
+        format!("{b}/declarations"),
         "/account/password".into(),
         "/account/totp".into(),
         "/account/tokens".into(),
@@ -238,4 +241,37 @@ async fn english_pages_have_no_norwegian_and_count_in_the_right_form() {
     let (_, html) = app.get(&cookie, &format!("{b}/audit")).await;
     assert!(!html.contains(" UTC<"), "audit times are local");
     assert!(html.contains(" CET<") || html.contains(" CEST<"), "{html}");
+}
+
+/// The glossary has every term with its anchor in both languages, and the pages that use a term
+/// first link to an anchor that exists.
+#[tokio::test]
+async fn the_glossary_explains_the_words_the_pages_link_to() {
+    for app in apps("the_glossary_explains_the_words_the_pages_link_to").await {
+        let s = app.login("a@example.no").await;
+        let (status, nb) = app.get(&s.cookie, "/glossary").await;
+        assert_eq!(status, StatusCode::OK);
+        let en_cookie = format!("{}; grunnmur_lang=en", s.cookie);
+        let (_, en) = app.get(&en_cookie, "/glossary").await;
+        for id in grunnmur_ui::GLOSSARY {
+            let anchor = format!("<dt id=\"{id}\">");
+            assert!(nb.contains(&anchor) && en.contains(&anchor), "{id}");
+        }
+        assert!(nb.contains("Kumulasjon") && en.contains("Cumulation"));
+        assert!(en.contains("BN1 applies to everything"), "{en}");
+        let b = format!("/b/{}", grunnmur_testkit::A);
+        for page in [format!("{b}/measures"), format!("{b}/systems")] {
+            let (_, html) = app.get(&en_cookie, &page).await;
+            let links: Vec<&str> = (html.split("href=\"/glossary#").skip(1))
+                .map(|x| x.split('"').next().unwrap())
+                .collect();
+            assert!(!links.is_empty(), "{page} links the glossary");
+            for id in links {
+                assert!(en.contains(&format!("<dt id=\"{id}\">")), "{page}: #{id}");
+            }
+        }
+        // Readable without signing in.
+        let (status, _) = app.get("", "/glossary").await;
+        assert_eq!(status, StatusCode::OK);
+    }
 }
