@@ -215,10 +215,15 @@ pub fn rows(b: &BodyView, lang: Lang, q: &Filter) -> Result<Vec<Row>, PageError>
                 && match q.status.as_str() {
                     "" => true,
                     "overdue" => overdue,
-                    // Rule 17: implemented with no evidence link (the report's count).
-                    "undocumented" => {
-                        status == Status::Implemented && st.is_some_and(|x| x.evidence.is_empty())
-                    }
+                    // Rule 17: implemented with no evidence link where the status comes from
+                    // (the report's count: the implementation that gives it, or the own entry).
+                    "undocumented" => match work {
+                        Some(w) => w.status == Status::Implemented && w.evidence.is_empty(),
+                        None => {
+                            status == Status::Implemented
+                                && st.is_some_and(|x| x.evidence.is_empty())
+                        }
+                    },
                     x => x == status.as_str(),
                 };
             if !keep {
