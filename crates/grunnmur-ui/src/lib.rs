@@ -123,6 +123,9 @@ pub fn routes() -> Router<AppState> {
             "/b/{orgnr}/declarations/{id}/withdraw",
             post(declarations::withdraw),
         )
+        .route("/b/{orgnr}/follow-up", get(follow_up::show))
+        .route("/b/{orgnr}/follow-up.xlsx", get(exports::follow_up_xlsx))
+        .route("/b/{orgnr}/follow-up.csv", get(exports::follow_up_csv))
         .route("/b/{orgnr}/deviations", get(deviations::show))
         .route("/b/{orgnr}/deviations.xlsx", get(exports::deviations_xlsx))
         .route("/b/{orgnr}/deviations.csv", get(exports::deviations_csv))

@@ -64,3 +64,4 @@ deviations-link = See all deviations
 
 # Suppliers' services on the body's side: the search finds them
 search-kind-services = Suppliers' services
+export-file-follow-up = follow-up

@@ -752,3 +752,25 @@ ui-gloss-effective-status-text = The status a required measure actually has afte
 ui-gloss-link-baseline = What are the baselines BN1–BN3?
 ui-gloss-link-cia = What do C, I and A mean?
 ui-gloss-link-cumulation = What is cumulation?
+
+# Follow-up (my tasks)
+ui-nav-follow-up = My tasks
+ui-follow-title = My tasks and follow-up
+ui-follow-intro = Work that is not done and has an owner or a due date: own statuses of required measures, implementations and risk treatments. The page opens for you when an owner field has your name or e-mail address; choose another owner or all in the list.
+ui-follow-owner = Owner
+ui-follow-owner-hint = Everyone named as owner of something not done.
+ui-follow-all = All owners
+ui-follow-me = { $owner } (you)
+ui-follow-count = { $n ->
+    [one] { $n } task.
+   *[other] { $n } tasks.
+}
+ui-follow-overdue = Overdue
+ui-follow-soon = Due within 30 days
+ui-follow-later = Later or without a due date
+ui-follow-none = Nothing here.
+ui-follow-col-what = What
+ui-follow-col-kind = Kind
+ui-follow-kind-measure = Measure
+ui-follow-kind-implementation = Implementation
+ui-follow-kind-treatment = Risk treatment

@@ -67,3 +67,4 @@ deviations-link = Se alle avvik
 
 # Suppliers' services on the body's side: the search finds them
 search-kind-services = Leverandørtjenester
+export-file-follow-up = oppfolging

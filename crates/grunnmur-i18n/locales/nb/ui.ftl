@@ -746,3 +746,25 @@ ui-gloss-effective-status-text = Statusen et påkrevd tiltak faktisk har, etter 
 ui-gloss-link-baseline = Hva er basisnivåene BN1–BN3?
 ui-gloss-link-cia = Hva betyr K, I og T?
 ui-gloss-link-cumulation = Hva er kumulasjon?
+
+# Oppfølging (mine oppgaver)
+ui-nav-follow-up = Mine oppgaver
+ui-follow-title = Mine oppgaver og oppfølging
+ui-follow-intro = Arbeid som ikke er ferdig og har en ansvarlig eller en frist: egne statuser for påkrevde tiltak, gjennomføringer og risikobehandlinger. Siden åpnes for deg når et ansvarlig-felt har ditt navn eller din e-postadresse; velg en annen ansvarlig eller alle i listen.
+ui-follow-owner = Ansvarlig
+ui-follow-owner-hint = Alle som står som ansvarlig for noe som ikke er ferdig.
+ui-follow-all = Alle ansvarlige
+ui-follow-me = { $owner } (deg)
+ui-follow-count = { $n ->
+    [one] { $n } oppgave.
+   *[other] { $n } oppgaver.
+}
+ui-follow-overdue = Forfalt
+ui-follow-soon = Frist innen 30 dager
+ui-follow-later = Senere eller uten frist
+ui-follow-none = Ingenting her.
+ui-follow-col-what = Hva
+ui-follow-col-kind = Slag
+ui-follow-kind-measure = Tiltak
+ui-follow-kind-implementation = Gjennomføring
+ui-follow-kind-treatment = Risikobehandling

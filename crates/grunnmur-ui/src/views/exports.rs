@@ -275,3 +275,56 @@ pub async fn deviations_csv(
 ) -> Result<Response, PageError> {
     deviations_file(&b, v.lang, File::Csv)
 }
+
+async fn follow_up_file(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    q: &follow_up::Filter,
+    file: File,
+) -> Result<Response, PageError> {
+    let lang = v.lang;
+    let today = b.derived.today;
+    let (items, _, _) = follow_up::chosen_items(s, v, b, q).await?;
+    let rows = (items.into_iter())
+        .map(|x| {
+            vec![
+                Cell::Text(x.what),
+                Cell::Text(t(lang, &format!("ui-follow-kind-{}", x.kind), &[])),
+                text(x.place),
+                text(x.owner),
+                x.due.map_or(Cell::Empty, |d| Cell::Date(d.to_string())),
+                yes_no(lang, x.due.is_some_and(|d| d < today)),
+                text(x.status),
+            ]
+        })
+        .collect();
+    let columns = [
+        "ui-follow-col-what",
+        "ui-follow-col-kind",
+        "report-col-where",
+        "report-col-owner",
+        "report-col-due",
+        "report-col-overdue",
+        "report-col-status",
+    ]
+    .map(|k| col(lang, k))
+    .into();
+    download(b, lang, "follow-up", file, columns, rows)
+}
+
+pub async fn follow_up_xlsx(
+    State(s): State<AppState>,
+    BodyPage { v, b, .. }: BodyPage<Reader>,
+    Query(q): Query<follow_up::Filter>,
+) -> Result<Response, PageError> {
+    follow_up_file(&s, &v, &b, &q, File::Xlsx).await
+}
+
+pub async fn follow_up_csv(
+    State(s): State<AppState>,
+    BodyPage { v, b, .. }: BodyPage<Reader>,
+    Query(q): Query<follow_up::Filter>,
+) -> Result<Response, PageError> {
+    follow_up_file(&s, &v, &b, &q, File::Csv).await
+}

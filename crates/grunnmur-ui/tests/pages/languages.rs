@@ -61,6 +61,7 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
         "/glossary".into(),
         format!("{b}/implementations"),
         format!("{b}/declarations"),
+        format!("{b}/follow-up?owner="),
         "/account/password".into(),
         "/account/totp".into(),
         "/account/tokens".into(),

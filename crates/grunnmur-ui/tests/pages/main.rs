@@ -13,6 +13,7 @@ mod dashboard;
 mod declarations;
 mod events;
 mod exports;
+mod follow_up;
 mod forms;
 mod languages;
 mod oidc;
