@@ -27,8 +27,21 @@ fn prop(name: &str, value: &str) -> Value {
     json!({"name": name, "ns": NS, "value": value})
 }
 
+/// What the supplier does for a measure it covers alone or shares with the customer: the
+/// component definition's and the system security plan's words.
+pub(crate) fn responsibility_text(shared: bool, lang: &str) -> &'static str {
+    match (shared, lang) {
+        (false, "en") => "The supplier does this measure in the service.",
+        (false, _) => "Leverandøren gjør tiltaket i tjenesten.",
+        (true, "en") => {
+            "The supplier does its part of this measure in the service; the customer does the rest."
+        }
+        (true, _) => "Leverandøren gjør sin del av tiltaket i tjenesten; kunden gjør resten.",
+    }
+}
+
 /// Text for an OSCAL string: OSCAL refuses leading and trailing white space.
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.trim().to_string()
 }
 
@@ -73,9 +86,8 @@ pub fn component_definition(d: &DeclarationDoc, opts: &ExportOptions) -> Value {
             let requirements: Vec<Value> = (s.covers.iter())
                 .map(|c| {
                     let shared = c.responsibility == Responsibility::Shared;
-                    let mut roles = vec![
-                        json!({"role-id": "provider", "party-uuids": [key(&["supplier"])]}),
-                    ];
+                    let mut roles =
+                        vec![json!({"role-id": "provider", "party-uuids": [key(&["supplier"])]})];
                     if shared {
                         roles.push(json!({"role-id": "customer"}));
                     }
@@ -86,12 +98,7 @@ pub fn component_definition(d: &DeclarationDoc, opts: &ExportOptions) -> Value {
                     let mut r = json!({
                         "uuid": k(&[&c.measure]),
                         "control-id": c.measure,
-                        "description": match (shared, lang) {
-                            (false, "en") => "The supplier does this measure in the service.",
-                            (false, _) => "Leverandøren gjør tiltaket i tjenesten.",
-                            (true, "en") => "The supplier does its part of this measure in the service; the customer does the rest.",
-                            (true, _) => "Leverandøren gjør sin del av tiltaket i tjenesten; kunden gjør resten.",
-                        },
+                        "description": responsibility_text(shared, lang),
                         "props": rprops,
                         "responsible-roles": roles,
                     });

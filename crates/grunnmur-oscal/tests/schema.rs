@@ -152,7 +152,7 @@ fn system_security_plans_of_the_examples_are_schema_valid() {
     let (checked, _) = grunnmur_catalog::load_catalog(None);
     let checked = checked.unwrap();
     for example in ["kommune.yaml", "fylkeskommune.yaml", "statsetat.yaml"] {
-        let ws = common::example_workspace(example, &checked.catalog);
+        let (ws, decls) = common::example_with_declarations(example, &checked.catalog);
         let today = grunnmur_core::Date::parse("2026-11-28").unwrap();
         let a = grunnmur_core::assess(&checked.catalog, &ws, today);
         let opts = ExportOptions {
@@ -164,6 +164,7 @@ fn system_security_plans_of_the_examples_are_schema_valid() {
             &checked.catalog,
             &ws,
             &a,
+            &decls,
             &opts,
         );
         assert!(!plans.is_empty());
@@ -224,4 +225,130 @@ fn declarations_are_schema_valid_component_definitions_and_come_back_unchanged()
     };
     let problems = grunnmur_oscal::component::read_any_declaration(&src, &cat).unwrap_err();
     assert!(problems.len() >= 3, "{problems:#?}");
+}
+
+/// Rules 13–15 in a plan: each requirement says where its status comes from. In the kommune
+/// example s.hrlonn links the data centre's platform (physical measures in full, backup
+/// shared, with the body's own entry for its part), s.sak runs on the server platform where an
+/// implementation does the backup, and the body links the shared security operations centre.
+#[test]
+fn plan_requirements_name_their_components_inherited_and_satisfied_parts() {
+    let (checked, _) = grunnmur_catalog::load_catalog(None);
+    let checked = checked.unwrap();
+    let (ws, decls) = common::example_with_declarations("kommune.yaml", &checked.catalog);
+    let today = grunnmur_core::Date::parse("2026-11-28").unwrap();
+    let a = grunnmur_core::assess(&checked.catalog, &ws, today);
+    for lang in ["nb", "en"] {
+        let opts = ExportOptions {
+            lang: lang.into(),
+            timestamp: "2026-11-28T12:00:00Z".into(),
+            ..ExportOptions::default()
+        };
+        let plan = |system: &str| {
+            let n = ws.systems.iter().position(|s| s.id == system).unwrap();
+            let doc = grunnmur_oscal::ssp::system_security_plan(
+                &checked.doc,
+                &checked.catalog,
+                &ws,
+                &a,
+                &decls,
+                n,
+                &opts,
+            );
+            let v = serde_json::to_value(&doc).unwrap();
+            let errors = schema_errors(&v);
+            assert!(errors.is_empty(), "{lang} {system}: {errors:#?}");
+            v["system-security-plan"].clone()
+        };
+        let (platform, platform_customer, soc) = match lang {
+            "en" => (
+                "Cloud platform with operations (IaaS and SaaS hosting)",
+                "The customer decides what is kept and for how long, and tests restoring its own data.",
+                "Shared security operations centre (SOC)",
+            ),
+            _ => (
+                "Skyplattform med drift (IaaS og SaaS-drift)",
+                "Kunden bestemmer hva som skal tas vare på og hvor lenge, og tester gjenoppretting av egne data.",
+                "Felles sikkerhetsovervåking (SOC)",
+            ),
+        };
+        let hr = plan("s.hrlonn");
+        assert_eq!(hr, plan("s.hrlonn"), "the same plan twice");
+        let this = hr["system-implementation"]["components"][0].clone();
+        assert_eq!(this["type"], "this-system");
+        let component = |v: &Value, title: &str| {
+            (v["system-implementation"]["components"].as_array().unwrap())
+                .iter()
+                .find(|c| c["title"] == title)
+                .unwrap_or_else(|| panic!("{lang}: no component {title}"))
+                .clone()
+        };
+        let service = component(&hr, platform);
+        assert_eq!(service["type"], "service");
+        assert_eq!(service["props"][1]["value"], "nordsky-datasenter/plattform");
+        let party = &service["responsible-roles"][0]["party-uuids"][0];
+        let parties = hr["metadata"]["parties"].as_array().unwrap();
+        assert!(
+            parties
+                .iter()
+                .any(|p| p["uuid"] == *party && p["name"] == "Nordsky Datasenter AS")
+        );
+        // The body links the security operations centre: in every system's plan.
+        component(&hr, soc);
+        let req = |v: &Value, measure: &str| {
+            (v["control-implementation"]["implemented-requirements"]
+                .as_array()
+                .unwrap())
+            .iter()
+            .find(|r| r["control-id"] == measure && r["props"][1]["value"] == "system")
+            .unwrap_or_else(|| panic!("{lang}: no requirement {measure}"))
+            .clone()
+        };
+        // In full from the supplier: inherited, nothing for the body to satisfy.
+        let power = req(&hr, "m.fysisk-strom");
+        assert_eq!(power["props"][3]["value"], "supplier");
+        let by = power["by-components"].as_array().unwrap();
+        assert_eq!(by.len(), 2);
+        assert_eq!(by[0]["component-uuid"], this["uuid"]);
+        assert!(by[0]["description"].as_str().unwrap().contains(platform));
+        assert_eq!(by[1]["component-uuid"], service["uuid"]);
+        assert!(by[1]["inherited"][0]["description"].is_string());
+        assert!(by[1].get("satisfied").is_none());
+        // Shared: the supplier's part inherited, the body's part (its own entry) satisfied with
+        // what the declaration asks of the customer.
+        let backup = req(&hr, "m.sikkerhetskopi");
+        assert_eq!(backup["props"][3]["value"], "shared");
+        let by = backup["by-components"].as_array().unwrap();
+        assert_eq!(by[0]["component-uuid"], this["uuid"]);
+        assert_eq!(by[0]["implementation-status"]["state"], "implemented");
+        assert_eq!(by[1]["component-uuid"], service["uuid"]);
+        assert!(by[1]["inherited"][0]["description"].is_string());
+        assert_eq!(by[1]["satisfied"][0]["description"], platform_customer);
+        // An implementation: the system's own part names it, no service.
+        let sak = plan("s.sak");
+        let backup = req(&sak, "m.sikkerhetskopi");
+        assert_eq!(backup["props"][3]["value"], "implementation");
+        let by = backup["by-components"].as_array().unwrap();
+        assert_eq!(by.len(), 1);
+        assert_eq!(
+            by[0]["component-uuid"],
+            sak["system-implementation"]["components"][0]["uuid"]
+        );
+        let described = by[0]["description"].as_str().unwrap();
+        assert!(
+            described.contains("Kvartalsvis gjenopprettingstest av alt på serverplattformen"),
+            "{described}"
+        );
+        assert_eq!(by[0]["props"][0]["value"], "gjenopprettingstest-plattform");
+        assert_eq!(by[0]["implementation-status"]["state"], "implemented");
+        // Every uuid of a plan is its own.
+        let text = serde_json::to_string(&hr).unwrap();
+        let uuids: Vec<&str> = text
+            .split("\"uuid\":\"")
+            .skip(1)
+            .map(|t| &t[..36])
+            .collect();
+        let distinct: std::collections::BTreeSet<_> = uuids.iter().collect();
+        assert_eq!(distinct.len(), uuids.len());
+    }
 }

@@ -18,13 +18,13 @@ fn plans(
 ) {
     let (checked, _) = grunnmur_catalog::load_catalog(None);
     let checked = checked.unwrap();
-    let ws = common::example_workspace(example, &checked.catalog);
+    let (ws, decls) = common::example_with_declarations(example, &checked.catalog);
     let a = grunnmur_core::assess(&checked.catalog, &ws, Date::parse("2026-11-28").unwrap());
     let opts = ExportOptions {
         timestamp: "2026-11-28T12:00:00Z".into(),
         ..ExportOptions::default()
     };
-    let out = system_security_plans(&checked.doc, &checked.catalog, &ws, &a, &opts);
+    let out = system_security_plans(&checked.doc, &checked.catalog, &ws, &a, &decls, &opts);
     (out, a, ws)
 }
 

@@ -103,6 +103,7 @@ pub async fn ssp(
             &d.catalog.catalog,
             &d.ws,
             &d.assessment,
+            &d.declarations,
             n,
             &opts,
         ))

@@ -351,8 +351,12 @@ fn ssp(
     let Some(today) = crate::report_cmd::today(lang, today) else {
         return Ok(ExitCode::FAILURE);
     };
-    let Some(crate::report_cmd::Loaded { checked, ws, .. }) =
-        crate::report_cmd::load(lang, body_file, catalog, declarations)
+    let Some(crate::report_cmd::Loaded {
+        checked,
+        ws,
+        declarations,
+        ..
+    }) = crate::report_cmd::load(lang, body_file, catalog, declarations)
     else {
         return Ok(ExitCode::FAILURE);
     };
@@ -363,8 +367,14 @@ fn ssp(
         ..ExportOptions::default()
     };
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let plans =
-        grunnmur_oscal::ssp::system_security_plans(&checked.doc, &checked.catalog, &ws, &a, &opts);
+    let plans = grunnmur_oscal::ssp::system_security_plans(
+        &checked.doc,
+        &checked.catalog,
+        &ws,
+        &a,
+        &declarations,
+        &opts,
+    );
     for (file, doc) in &plans {
         write_json(&out.join(file), doc)?;
     }

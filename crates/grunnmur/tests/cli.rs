@@ -721,3 +721,68 @@ fn a_workbook_round_trip_keeps_groups_implementations_and_services() {
     assert!(stderr(&o).contains("acme/ledelse"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `oscal ssp --declarations`: a plan names the supplier's service as a component and says
+/// per requirement what is inherited from it and what the body satisfies itself.
+#[test]
+fn a_system_security_plan_names_the_services_it_inherits_from() {
+    let dir = std::env::temp_dir().join(format!("grunnmur-ssp-{}", std::process::id()));
+    let (body, cat, decls) = (
+        small("kommune-delt.yaml"),
+        small("catalog"),
+        small("declarations"),
+    );
+    let o = grunnmur(&[
+        "--lang",
+        "en",
+        "oscal",
+        "ssp",
+        &body,
+        "--catalog",
+        &cat,
+        "--declarations",
+        &decls,
+        "--out",
+        dir.to_str().unwrap(),
+        "--today",
+        "2026-11-28",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("ssp-s.drift.json")).unwrap())
+            .unwrap();
+    let ssp = &plan["system-security-plan"];
+    let service = (ssp["system-implementation"]["components"]
+        .as_array()
+        .unwrap())
+    .iter()
+    .find(|c| c["title"] == "Server platform operations")
+    .unwrap();
+    assert_eq!(service["type"], "service");
+    let req = |m: &str| {
+        (ssp["control-implementation"]["implemented-requirements"]
+            .as_array()
+            .unwrap())
+        .iter()
+        .find(|r| r["control-id"] == m)
+        .unwrap()
+        .clone()
+    };
+    let backup = req("m.backup");
+    assert_eq!(
+        backup["by-components"][1]["component-uuid"],
+        service["uuid"]
+    );
+    assert!(backup["by-components"][1]["inherited"][0]["description"].is_string());
+    assert!(backup["by-components"][1].get("satisfied").is_none());
+    let access = req("m.tilgang");
+    assert_eq!(
+        access["by-components"][1]["component-uuid"],
+        service["uuid"]
+    );
+    assert_eq!(
+        access["by-components"][1]["satisfied"][0]["description"],
+        "The customer manages its own users and roles."
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -50,6 +50,17 @@ pub const FETCH: &str = "run scripts/fetch-oscal-data.sh first";
 /// An example body (`examples/<name>`) resolved against `catalog` with the suppliers'
 /// declarations it links (`examples/declarations`).
 pub fn example_workspace(name: &str, catalog: &grunnmur_core::Catalog) -> grunnmur_core::Workspace {
+    example_with_declarations(name, catalog).0
+}
+
+/// As [`example_workspace`], with the declarations it was resolved with.
+pub fn example_with_declarations(
+    name: &str,
+    catalog: &grunnmur_core::Catalog,
+) -> (
+    grunnmur_core::Workspace,
+    Vec<grunnmur_catalog::DeclarationDoc>,
+) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let src = grunnmur_catalog::files::read_source(&root.join(name)).unwrap();
     let (decls, problems) = grunnmur_catalog::files::load_declarations(
@@ -58,7 +69,8 @@ pub fn example_workspace(name: &str, catalog: &grunnmur_core::Catalog) -> grunnm
         grunnmur_catalog::read_declaration,
     );
     let decls = decls.unwrap_or_else(|| panic!("examples/declarations: {problems:?}"));
-    grunnmur_catalog::read_body_with(&src, catalog, &decls)
+    let ws = grunnmur_catalog::read_body_with(&src, catalog, &decls)
         .unwrap_or_else(|p| panic!("{name}: {p:?}"))
-        .1
+        .1;
+    (ws, decls)
 }
