@@ -19,6 +19,18 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
     /// Parses `YYYY-MM-DD` strictly.
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();

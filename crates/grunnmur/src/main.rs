@@ -7,6 +7,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod access_cmd;
+mod attest_cmd;
 mod catalog_cmd;
 mod oscal_cmd;
 mod output;
@@ -118,6 +119,17 @@ enum Command {
     },
     /// Write a report: the status report for management or the measure plan, as PDF, XLSX or HTML.
     Report(report_cmd::ReportArgs),
+    /// Make an Ed25519 signing key for attestations: a private JWK file (mode 0600); prints the
+    /// public JWK.
+    Keygen {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Signed baseline attestations: issue, verify, revoke.
+    Attest {
+        #[command(subcommand)]
+        command: attest_cmd::AttestCommand,
+    },
     /// A body's workspace as a spreadsheet: export, import, template.
     Xlsx {
         #[command(subcommand)]
@@ -165,6 +177,8 @@ fn main() -> ExitCode {
         Command::Backup { out, store } => server_cmd::backup(lang, store, out),
         Command::Restore { file, store } => server_cmd::restore(lang, store, file),
         Command::Report(args) => report_cmd::run(lang, args),
+        Command::Keygen { out } => attest_cmd::keygen(lang, &out),
+        Command::Attest { command } => attest_cmd::run(lang, command),
         Command::Xlsx { command } => xlsx_cmd::run(lang, command),
         Command::Gen {
             out,

@@ -59,7 +59,7 @@ pub struct ReportArgs {
 
 /// Reads a risk assessment and checks it against the body's workspace; prints every problem
 /// with its field and gives `None` when there is one.
-fn load_risk(lang: Lang, path: &Path, l: &Loaded) -> Option<RiskAssessment> {
+pub(crate) fn load_risk(lang: Lang, path: &Path, l: &Loaded) -> Option<RiskAssessment> {
     let name = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,

@@ -485,3 +485,21 @@ report-col-supplier = Supplier
 report-col-declaration = Declaration
 report-col-valid-until = Valid until
 report-col-days-left = Days left
+
+# Attestations (signed statements about the baselines)
+cli-keygen-written = Wrote the private key to { $path } (readable by you alone). Key id: { $kid }. The public key is above; share it, never the file.
+cli-attest-scope = "{ $value }" is not a scope; write system:ID.
+cli-attest-unknown-system = The body has no system "{ $system }".
+cli-attest-no-keys = Give the public keys with --jwks FILE or --key FILE.
+cli-attest-revoked = Added { $id } to the revocation list ({ $n } in all).
+cli-attest-malformed = not an attestation (compact JWS): { $what }
+cli-attest-algorithm = the algorithm is { $alg }, not EdDSA
+cli-attest-unknown-key = signed with an unknown key ({ $kid })
+cli-attest-bad-signature = the signature does not match: the content was changed, or another key signed it
+cli-attest-expired = expired; valid until { $until }
+cli-attest-revoked-on = revoked on { $date } ({ $id })
+cli-attest-scope-body = the whole body
+cli-attest-scope-systems = the systems { $systems }
+cli-attest-summary = Valid attestation for { $name } ({ $orgnr }), { $scope }, catalog { $catalog }, dated { $date }, valid until { $until }. Key { $kid }, id { $id }.
+cli-attest-baseline = BN{ $baseline }: { $in_place } of { $required } required measures in place (each measure per system and for the body), { $na } not applicable.
+cli-attest-rest = Required measures not in place: { $open }. Deviations from recommended levels: { $deviations }. Accepted residual risks: { $risks }.

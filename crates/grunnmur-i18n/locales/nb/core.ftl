@@ -476,3 +476,21 @@ report-col-supplier = Leverandør
 report-col-declaration = Erklæring
 report-col-valid-until = Gyldig til
 report-col-days-left = Dager igjen
+
+# Attestasjoner (signerte erklæringer om basisnivåene)
+cli-keygen-written = Skrev den private nøkkelen til { $path } (bare du kan lese filen). Nøkkel-id: { $kid }. Den offentlige nøkkelen står over; del den, aldri filen.
+cli-attest-scope = «{ $value }» er ikke et omfang; skriv system:ID.
+cli-attest-unknown-system = Virksomheten har ikke systemet «{ $system }».
+cli-attest-no-keys = Oppgi de offentlige nøklene med --jwks FIL eller --key FIL.
+cli-attest-revoked = La til { $id } i tilbaketrekkingslisten ({ $n } i alt).
+cli-attest-malformed = ikke en attestasjon (kompakt JWS): { $what }
+cli-attest-algorithm = algoritmen er { $alg }, ikke EdDSA
+cli-attest-unknown-key = signert med en ukjent nøkkel ({ $kid })
+cli-attest-bad-signature = signaturen stemmer ikke: innholdet er endret, eller en annen nøkkel har signert
+cli-attest-expired = utløpt; gyldig til { $until }
+cli-attest-revoked-on = trukket tilbake { $date } ({ $id })
+cli-attest-scope-body = hele virksomheten
+cli-attest-scope-systems = systemene { $systems }
+cli-attest-summary = Gyldig attestasjon for { $name } ({ $orgnr }), { $scope }, katalog { $catalog }, datert { $date }, gyldig til { $until }. Nøkkel { $kid }, id { $id }.
+cli-attest-baseline = BN{ $baseline }: { $in_place } av { $required } påkrevde tiltak på plass (tiltak per system og for virksomheten), { $na } ikke relevante.
+cli-attest-rest = Påkrevde tiltak som ikke er på plass: { $open }. Avvik fra anbefalte nivåer: { $deviations }. Godtatte restrisikoer: { $risks }.

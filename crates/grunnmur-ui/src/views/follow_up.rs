@@ -120,7 +120,7 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
             });
         }
     }
-    out.sort_by(|x, y| (x.due.is_none(), x.due).cmp(&(y.due.is_none(), y.due)));
+    out.sort_by_key(|x| (x.due.is_none(), x.due));
     Ok(out)
 }
 
