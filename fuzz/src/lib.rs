@@ -76,6 +76,12 @@ pub const TARGETS: &[Target] = &[
         max_len: 2 << 20,
     },
     Target {
+        name: "attestation",
+        run: attestation,
+        dict: &[".", "eyJ", "-", "_", "=", "A", "\n"],
+        max_len: 1 << 16,
+    },
+    Target {
         name: "oscal_json",
         run: oscal_json,
         dict: JSON_DICT,
@@ -209,6 +215,21 @@ fn declaration(b: &[u8]) -> Result<(), String> {
         }
         Err(p) => refused("declaration", p.len()),
     }
+}
+
+/// The public key that signed the corpus's attestation and revocation list.
+const ATTESTATION_KEY: &str = r#"{"kty": "OKP", "crv": "Ed25519", "x": "2xc3rOF6ZKSc7vrLTgp5SOV693hFHvj5isRcRGs6Flo", "kid": "aJcx9ZicfQuGVxzvumeIwTvXaG4HrWZG-4r6NWFz9h8"}"#;
+
+/// An attestation or a revocation list (`grunnmur attest verify`, the verification page).
+fn attestation(b: &[u8]) -> Result<(), String> {
+    let key: grunnmur_attest::PublicJwk =
+        serde_json::from_str(ATTESTATION_KEY).map_err(|e| e.to_string())?;
+    let keys = [key];
+    let token = text(b);
+    let list = grunnmur_attest::verify_revocations(&token, &keys).ok();
+    grunnmur_attest::verify(&token, &keys, 1_800_000_000, list.as_ref())
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// A body file (workspace PUT, `assess`), checked against the bundled catalog and the

@@ -192,9 +192,16 @@ fn sign_value<T: Serialize>(value: &T, key: &SigningKey, typ: &str) -> String {
     format!("{input}.{}", B64.encode(sig.to_bytes()))
 }
 
+/// The longest token read: an attestation is a few kilobytes, a revocation list grows by one
+/// short entry per revocation.
+pub const MAX_TOKEN: usize = 4 << 20;
+
 /// Checks the signature with the key the header names among `keys`; the payload as `T`.
 fn open<T: DeserializeOwned>(token: &str, keys: &[PublicJwk]) -> Result<(T, String), VerifyError> {
     let malformed = |what: &str| VerifyError::Malformed(what.to_string());
+    if token.len() > MAX_TOKEN {
+        return Err(malformed(&format!("longer than {MAX_TOKEN} bytes")));
+    }
     let token = token.trim();
     let mut parts = token.split('.');
     let (Some(h), Some(p), Some(s), None) =
