@@ -6,7 +6,7 @@ use crate::error::{ApiError, ErrorBody, localize};
 use crate::ops::{self, checked, store_doc};
 use crate::security::{self, Client};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
@@ -38,6 +38,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(get_body))
         .routes(routes!(get_workspace, put_workspace))
         .routes(routes!(get_assessment))
+        .routes(routes!(get_trail))
         .routes(routes!(patch_measure))
         .routes(routes!(get_audit))
         .routes(routes!(catalog))
@@ -394,17 +395,35 @@ pub async fn put_workspace(
     Ok(Json(Stored { version }))
 }
 
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AssessmentQuery {
+    /// `false` leaves out the trails (`explain` is empty): most of a large body's answer. One
+    /// trail is `GET /api/bodies/{orgnr}/explain/{scope}/{measure}`.
+    #[serde(default = "yes")]
+    pub explain: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
 #[utoipa::path(get, path = "/api/bodies/{orgnr}/assessment", tag = "workspace",
-    params(("orgnr" = String, Path, description = "Organisation number")),
-    responses((status = 200, description = "Exactly the JSON of `grunnmur assess` for the stored workspace", body = Object),
-        (status = 404, body = ErrorBody)),
+    params(("orgnr" = String, Path, description = "Organisation number"), AssessmentQuery),
+    responses((status = 200, description = "Exactly the JSON of `grunnmur assess` for the stored workspace (without the trails when `explain=false`)", body = Object),
+        (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("session" = []), ("bearer" = [])))]
 pub async fn get_assessment(
     State(s): State<AppState>,
     Member { orgnr, .. }: Member<Reader>,
+    Query(q): Query<AssessmentQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let d = ops::derived(&s, &orgnr).await?;
+    if !q.explain {
+        let json = ops::blocking(move || d.overview_json()).await?;
+        return Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response());
+    }
     let gzip = headers
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
@@ -423,6 +442,34 @@ pub async fn get_assessment(
     }
     let json = ops::blocking(move || d.json()).await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
+}
+
+#[utoipa::path(get, path = "/api/bodies/{orgnr}/explain/{scope}/{measure}", tag = "workspace",
+    params(("orgnr" = String, Path, description = "Organisation number"),
+        ("scope" = String, Path, description = "A system's id, or `org` for the body"),
+        ("measure" = String, Path, description = "The measure's id")),
+    responses((status = 200, description = "Why the measure is required there, and its status: one trail of the assessment", body = Object),
+        (status = 404, description = "No such body, system or measure, or the measure is not required there", body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn get_trail(
+    State(s): State<AppState>,
+    Member { orgnr, .. }: Member<Reader>,
+    Path((_, scope, measure)): Path<(String, String, String)>,
+) -> Result<Json<grunnmur_core::explain::Trail>, ApiError> {
+    let d = ops::derived(&s, &orgnr).await?;
+    let cat = &d.catalog.catalog;
+    let m = cat.measure(&measure).ok_or(ApiError::NotFound)?;
+    let system = match scope.as_str() {
+        "org" => None,
+        id => Some(
+            d.ws.systems
+                .iter()
+                .position(|x| x.id == id)
+                .ok_or(ApiError::NotFound)?,
+        ),
+    };
+    let trail = grunnmur_core::explain::explain(cat, &d.ws, &d.assessment, system, m);
+    Ok(Json(trail.ok_or(ApiError::NotFound)?))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -113,6 +113,7 @@ pub struct Derived {
     overview: OnceLock<AssessReport>,
     json: OnceLock<axum::body::Bytes>,
     gzip: OnceLock<axum::body::Bytes>,
+    overview_json: OnceLock<axum::body::Bytes>,
     /// What views make from this version, by key (a page's figures in one language, say).
     views: std::sync::Mutex<std::collections::HashMap<String, Arc<dyn Any + Send + Sync>>>,
 }
@@ -156,6 +157,25 @@ impl Derived {
             serde_json::to_vec(self.report()).map_err(|e| ApiError::Internal(e.to_string()))?,
         );
         Ok(self.json.get_or_init(|| bytes).clone())
+    }
+
+    /// The JSON without the trails (`explain` empty): `?explain=false`. For a large body the
+    /// trails are nearly all of the answer; one trail is `GET …/explain/{scope}/{measure}`.
+    pub fn overview_json(&self) -> Result<axum::body::Bytes, ApiError> {
+        if let Some(j) = self.overview_json.get() {
+            return Ok(j.clone());
+        }
+        let overview = self.overview.get_or_init(|| {
+            AssessReport::without_trails(
+                &self.catalog.catalog,
+                &self.ws,
+                &self.assessment,
+                self.today,
+            )
+        });
+        let r = serde_json::to_vec(overview);
+        let bytes = axum::body::Bytes::from(r.map_err(|e| ApiError::Internal(e.to_string()))?);
+        Ok(self.overview_json.get_or_init(|| bytes).clone())
     }
 
     /// A view's own product of this version, made once by `make` and shared after. Views that
@@ -254,6 +274,7 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
         overview: OnceLock::new(),
         json: OnceLock::new(),
         gzip: OnceLock::new(),
+        overview_json: OnceLock::new(),
         views: Default::default(),
     });
     if let Ok(mut c) = s.cache.lock() {

@@ -335,3 +335,53 @@ async fn deep_documents_and_long_texts_are_refused_and_the_server_lives_on() {
         assert_eq!(s, StatusCode::OK);
     }
 }
+
+/// A large body's answer is mostly trails: `?explain=false` leaves them out and changes
+/// nothing else; one trail comes on its own, the same as in the full answer; another body's
+/// trail is not found.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_assessment_comes_without_trails_and_one_trail_on_its_own() {
+    for app in
+        App::on_every_backend("the_assessment_comes_without_trails_and_one_trail_on_its_own").await
+    {
+        let (_, a, b) = two_bodies(&app).await;
+        let (s, full) = app.get(&a, &format!("/api/bodies/{A}/assessment")).await;
+        assert_eq!(s, StatusCode::OK);
+        let mut full: Value = serde_json::from_str(&full).unwrap();
+        let (s, lean) = app
+            .get(&a, &format!("/api/bodies/{A}/assessment?explain=false"))
+            .await;
+        assert_eq!(s, StatusCode::OK);
+        let lean: Value = serde_json::from_str(&lean).unwrap();
+        assert_eq!(lean["explain"], json!({}));
+        let trails = full["explain"].take();
+        full["explain"] = json!({});
+        assert_eq!(lean, full, "everything but the trails is the same");
+
+        let (key, trail) = trails.as_object().unwrap().iter().next().unwrap();
+        let (s, got) = app.get(&a, &format!("/api/bodies/{A}/explain/{key}")).await;
+        assert_eq!(s, StatusCode::OK, "{key}");
+        assert_eq!(&serde_json::from_str::<Value>(&got).unwrap(), trail);
+        let org = (trails.as_object().unwrap().keys())
+            .find(|k| k.starts_with("org/"))
+            .unwrap();
+        let (s, _) = app.get(&a, &format!("/api/bodies/{A}/explain/{org}")).await;
+        assert_eq!(s, StatusCode::OK);
+        // Not required there, no such system, no such measure, another body: 404.
+        let measure = key.split_once('/').unwrap().1;
+        for path in [
+            format!("/api/bodies/{A}/explain/org/{measure}"),
+            format!("/api/bodies/{A}/explain/s.finnes-ikke/{measure}"),
+            format!(
+                "/api/bodies/{A}/explain/{}/m.finnes-ikke",
+                key.split('/').next().unwrap()
+            ),
+            format!("/api/bodies/{B}/explain/{key}"),
+        ] {
+            let (s, _) = app.get(&a, &path).await;
+            assert_eq!(s, StatusCode::NOT_FOUND, "{path}");
+        }
+        let (s, _) = app.get(&b, &format!("/api/bodies/{A}/explain/{key}")).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "another body's member");
+    }
+}
