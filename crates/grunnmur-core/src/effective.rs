@@ -180,7 +180,15 @@ impl<'w> Cover<'w> {
         if own.is_empty() && work.is_empty() && services.is_empty() {
             return out;
         }
-        let (mut oi, mut wi) = (0, 0);
+        // The measures the scope's services cover, sorted: a pair with no own entry, no
+        // implementation and none of these has no source. A linked service covers a few
+        // measures of a system's many, so most pairs are passed over without a look.
+        let mut served: Vec<MeasureIdx> = (services.iter())
+            .flat_map(|&sv| self.ws.sources.services[sv].covers.iter().map(|c| c.0))
+            .collect();
+        served.sort_unstable();
+        served.dedup();
+        let (mut oi, mut wi, mut si) = (0, 0, 0);
         for (pos, &m) in required.iter().enumerate() {
             while oi < own.len() && own[oi].1 < m {
                 oi += 1;
@@ -190,7 +198,11 @@ impl<'w> Cover<'w> {
                 wi += 1;
             }
             let end = wi + work[wi..].iter().take_while(|w| w.0 == m).count();
-            if own_entry.is_none() && wi == end && services.is_empty() {
+            while si < served.len() && served[si] < m {
+                si += 1;
+            }
+            let is_served = si < served.len() && served[si] == m;
+            if own_entry.is_none() && wi == end && !is_served {
                 continue;
             }
             let st = self.pair(m, own_entry, &work[wi..end], services);

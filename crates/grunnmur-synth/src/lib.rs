@@ -1,13 +1,18 @@
 //! Deterministic synthetic data at national scale: a catalog (2,000 information types, 400
-//! measures by default) and bodies (300 systems × 25 information types, dependency graphs with
-//! cycles). Same seed, same data. Produces file-format documents, so the data goes through
-//! the same checks and conversions as real files.
+//! measures by default), suppliers' declarations (50, each linked by 200 bodies) and bodies
+//! (300 systems × 25 information types, dependency graphs with cycles, groups, implementations
+//! of every kind of cover, links to the suppliers' services). Same seed, same data. Produces
+//! file-format documents, so the data goes through the same checks and conversions as real
+//! files.
 
 use grunnmur_catalog::body::*;
+use grunnmur_catalog::declaration::{
+    CoverDoc, DeclarationDoc, DeclarationHead, ReleaseDoc, ServiceDoc, SupplierDoc,
+};
 use grunnmur_catalog::format::*;
-use grunnmur_core::catalog::{Activity, MeasureKind, OrgKind, Purpose, Scope};
+use grunnmur_core::catalog::{Activity, MeasureKind, OrgKind, Purpose, Scope, Text};
 use grunnmur_core::level::{Dimension, Level, Levels, PartialLevels};
-use grunnmur_core::workspace::{DependencyKind, SelectionMode, Status};
+use grunnmur_core::workspace::{DependencyKind, Responsibility, SelectionMode, Status};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -57,6 +62,14 @@ pub struct Spec {
     pub info_types_per_system: usize,
     pub tasks_per_body: usize,
     pub statuses_per_body: usize,
+    pub groups_per_body: usize,
+    pub implementations_per_body: usize,
+    /// Suppliers' declarations, each with [`SERVICES_PER_DECLARATION`] services.
+    pub declarations: usize,
+    /// How many bodies link each declaration's services (at most all of them).
+    pub bodies_per_declaration: usize,
+    /// Measures each service covers.
+    pub measures_per_service: usize,
 }
 
 impl Spec {
@@ -72,9 +85,31 @@ impl Spec {
             info_types_per_system: 25,
             tasks_per_body: 40,
             statuses_per_body: 600,
+            groups_per_body: 10,
+            implementations_per_body: 20,
+            declarations: 50,
+            bodies_per_declaration: 200,
+            measures_per_service: 20,
         }
     }
+
+    /// Whether body `n` links declaration `d`'s services: each declaration is linked by a run
+    /// of [`Spec::bodies_per_declaration`] bodies, the runs spread evenly over all bodies.
+    pub fn links(&self, d: usize, n: usize) -> bool {
+        let users = self.bodies_per_declaration.min(self.bodies);
+        let stride = (self.bodies / self.declarations.max(1)).max(1);
+        (n + self.bodies - d * stride % self.bodies) % self.bodies < users
+    }
+
+    /// The bodies that link declaration `d`.
+    pub fn users(&self, d: usize) -> Vec<usize> {
+        (0..self.bodies).filter(|&n| self.links(d, n)).collect()
+    }
 }
+
+/// Each declaration offers a platform (linked by some of a body's systems) and a managed
+/// service (linked by the body itself and a few systems).
+pub const SERVICES_PER_DECLARATION: usize = 2;
 
 fn text(s: String) -> TextDoc {
     TextDoc {
@@ -246,6 +281,74 @@ pub fn orgnr(n: usize) -> String {
     }
 }
 
+/// The id of declaration `d`.
+pub fn declaration_id(d: usize) -> String {
+    format!("lev-{d:03}")
+}
+
+fn service_id(k: usize) -> &'static str {
+    ["plattform", "drift"][k % SERVICES_PER_DECLARATION]
+}
+
+/// Supplier `d`'s declaration against the synthetic catalog: its services each cover
+/// [`Spec::measures_per_service`] measures, one in four shared with what the customer does.
+pub fn declaration_doc(spec: &Spec, cat: &CatalogDoc, d: usize) -> DeclarationDoc {
+    let mut r = Rng::new(spec.seed ^ 0xD5C1_A2A7_0000_0000 ^ d as u64);
+    // Profile-only measures count only where a sector profile adds them: leave them out.
+    let usable: Vec<&MeasureDoc> = cat.measures.iter().filter(|m| !m.profile_only).collect();
+    let services = (0..SERVICES_PER_DECLARATION)
+        .map(|k| {
+            let mut covers: Vec<CoverDoc> = Vec::new();
+            while covers.len() < spec.measures_per_service.min(usable.len()) {
+                let m = &usable[r.below(usable.len())].id;
+                if covers.iter().any(|c| &c.measure == m) {
+                    continue;
+                }
+                let shared = r.chance(25);
+                covers.push(CoverDoc {
+                    measure: m.clone(),
+                    responsibility: if shared {
+                        Responsibility::Shared
+                    } else {
+                        Responsibility::Supplier
+                    },
+                    customer: shared.then(|| Text {
+                        nb: format!("Kunden gjør sin del av {m}."),
+                        en: Some(format!("The customer does its part of {m}.")),
+                    }),
+                });
+            }
+            ServiceDoc {
+                id: service_id(k).into(),
+                name: Text {
+                    nb: format!("Tjeneste {k} fra leverandør {d}"),
+                    en: Some(format!("Service {k} from supplier {d}")),
+                },
+                description: None,
+                covers,
+            }
+        })
+        .collect();
+    DeclarationDoc {
+        declaration: DeclarationHead {
+            id: declaration_id(d),
+            supplier: SupplierDoc {
+                name: format!("Leverandør {d} AS"),
+                orgnr: None,
+            },
+            catalog: ReleaseDoc {
+                id: cat.catalog.id.clone(),
+                version: cat.catalog.version.clone(),
+            },
+            valid_from: "2026-01-01".into(),
+            valid_until: "2028-12-31".into(),
+            evidence: vec![format!("Revisjonsrapport {d}")],
+            withdrawn: None,
+        },
+        services,
+    }
+}
+
 pub fn body_doc(spec: &Spec, cat: &CatalogDoc, n: usize) -> BodyDoc {
     let mut r = Rng::new(spec.seed ^ (n as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
     let kind = [OrgKind::Kommune, OrgKind::Stat, OrgKind::Fylkeskommune][n % 3];
@@ -372,17 +475,18 @@ pub fn body_doc(spec: &Spec, cat: &CatalogDoc, n: usize) -> BodyDoc {
             valid_until: None,
         });
     }
-    BodyDoc {
+    let selection = if r.chance(20) {
+        SelectionMode::HighWaterMark
+    } else {
+        SelectionMode::PerDimension
+    };
+    let mut body = BodyDoc {
         org: OrgDoc {
             orgnr: Orgnr::Text(orgnr(n)),
             name: format!("Virksomhet {n}"),
             kind,
             sectors,
-            selection: if r.chance(20) {
-                SelectionMode::HighWaterMark
-            } else {
-                SelectionMode::PerDimension
-            },
+            selection,
             cumulation_threshold: 3,
             services: Vec::new(),
         },
@@ -392,6 +496,102 @@ pub fn body_doc(spec: &Spec, cat: &CatalogDoc, n: usize) -> BodyDoc {
         measure_status,
         groups: Vec::new(),
         implementations: Vec::new(),
+    };
+    sources(spec, cat, n, &mut body);
+    body
+}
+
+/// Rules 13 and 14 in a body: groups, implementations of every kind of cover, and links to
+/// the services of the declarations it uses. A stream of its own, so the rest of the body is
+/// what it was before bodies had these.
+fn sources(spec: &Spec, cat: &CatalogDoc, n: usize, body: &mut BodyDoc) {
+    let mut r = Rng::new(spec.seed ^ 0x50C3_0000_0000_0000 ^ n as u64);
+    let systems = body.systems.len();
+    if systems == 0 {
+        return;
+    }
+    let some_systems = |r: &mut Rng, most: usize| {
+        let mut ids: Vec<String> = (0..1 + r.below(most))
+            .map(|_| sys_id(r.below(systems)))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    body.groups = (0..spec.groups_per_body)
+        .map(|g| GroupDoc {
+            id: format!("g.{g:02}"),
+            name: format!("Gruppe {g}"),
+            systems: some_systems(&mut r, 20),
+        })
+        .collect();
+    let statuses = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Partial,
+        Status::Implemented,
+        Status::Implemented,
+    ];
+    body.implementations = (0..spec.implementations_per_body)
+        .map(|i| {
+            let kind = CoversDoc::KINDS[i % CoversDoc::KINDS.len()];
+            let targets = match kind {
+                "systems" => some_systems(&mut r, 10),
+                "groups" if !body.groups.is_empty() => {
+                    let g = spec.groups_per_body;
+                    let mut ids: Vec<String> = (0..1 + r.below(2))
+                        .map(|_| format!("g.{:02}", r.below(g)))
+                        .collect();
+                    ids.dedup();
+                    ids
+                }
+                "groups" => some_systems(&mut r, 10),
+                "runs_on" => vec![sys_id(r.below(systems))],
+                _ => Vec::new(),
+            };
+            let kind = if kind == "groups" && body.groups.is_empty() {
+                "systems"
+            } else {
+                kind
+            };
+            let scope = if kind == "org" {
+                Scope::Org
+            } else {
+                Scope::System
+            };
+            let fitting: Vec<&MeasureDoc> =
+                cat.measures.iter().filter(|m| m.scope == scope).collect();
+            let mut measures: Vec<String> = (0..3 + r.below(6))
+                .map(|_| fitting[r.below(fitting.len())].id.clone())
+                .collect();
+            measures.sort();
+            measures.dedup();
+            let status = statuses[r.below(statuses.len())];
+            ImplementationDoc {
+                id: format!("i.{i:02}"),
+                name: format!("Implementering {i}"),
+                measures,
+                covers: CoversDoc::from_kind(kind, targets).expect("a known kind"),
+                status,
+                owner: Some(format!("eier{}", r.below(20))),
+                due: (status != Status::Implemented)
+                    .then(|| format!("2027-{:02}-{:02}", 1 + r.below(12), 1 + r.below(28))),
+                justification: None,
+                evidence: Vec::new(),
+            }
+        })
+        .collect();
+    // The platform is linked by some systems; the managed service by the body and a few.
+    for d in (0..spec.declarations).filter(|&d| spec.links(d, n)) {
+        let id = declaration_id(d);
+        let link = |k: usize| format!("{id}/{}", service_id(k));
+        body.org.services.push(link(1));
+        for k in 0..SERVICES_PER_DECLARATION {
+            for s in some_systems(&mut r, if k == 0 { 30 } else { 5 }) {
+                let n: usize = s[2..].parse().expect("a synthetic system id");
+                body.systems[n].services.push(link(k));
+            }
+        }
     }
 }
 
@@ -402,7 +602,8 @@ fn sys_id(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use grunnmur_catalog::{Source, check_catalog, resolve_body};
+    use grunnmur_catalog::declaration::check_declaration_doc;
+    use grunnmur_catalog::{Source, check_catalog, resolve_body_with};
 
     fn small() -> Spec {
         Spec {
@@ -415,6 +616,11 @@ mod tests {
             info_types_per_system: 25,
             tasks_per_body: 8,
             statuses_per_body: 40,
+            groups_per_body: 4,
+            implementations_per_body: 10,
+            declarations: 4,
+            bodies_per_declaration: 2,
+            measures_per_service: 10,
         }
     }
 
@@ -430,11 +636,27 @@ mod tests {
         let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
         assert!(errors.is_empty(), "{errors:?}");
         let checked = checked.unwrap();
+        let decls: Vec<_> = (0..spec.declarations)
+            .map(|d| {
+                let doc = declaration_doc(&spec, &doc, d);
+                let checked = check_declaration_doc("synth", doc, &checked.catalog).unwrap();
+                assert!(checked.warnings.is_empty(), "{:?}", checked.warnings);
+                checked.doc
+            })
+            .collect();
+        let mut kinds = std::collections::BTreeSet::new();
         for n in 0..spec.bodies {
             let body = body_doc(&spec, &doc, n);
             let systems = body.systems.clone();
-            let (_, ws) = resolve_body("synth", body, &checked.catalog).unwrap();
+            kinds.extend(body.implementations.iter().map(|i| i.covers.kind().0));
+            assert_eq!(body.groups.len(), spec.groups_per_body);
+            let (_, ws) = resolve_body_with("synth", body, &checked.catalog, &decls)
+                .unwrap_or_else(|p| panic!("{p:?}"));
             assert_eq!(ws.systems.len(), spec.systems_per_body);
+            assert_eq!(
+                ws.sources.implementations.len(),
+                spec.implementations_per_body
+            );
             for s in &systems {
                 let count: usize = s
                     .processes
@@ -443,7 +665,40 @@ mod tests {
                     .sum();
                 assert!(count <= spec.info_types_per_system);
             }
+            // Services count: some pair of the body takes its status from one.
+            let a = grunnmur_core::assess(
+                &checked.catalog,
+                &ws,
+                grunnmur_core::Date::parse("2026-11-28").unwrap(),
+            );
+            let from_service = (a.systems.iter().map(|s| &s.states))
+                .chain(std::iter::once(&a.org_states))
+                .flat_map(|st| st.covered())
+                .any(|(_, st)| {
+                    matches!(
+                        st.source,
+                        grunnmur_core::effective::Source::Supplier(_)
+                            | grunnmur_core::effective::Source::Shared { .. }
+                    )
+                });
+            assert!(from_service, "body {n}");
         }
+        assert_eq!(kinds.len(), CoversDoc::KINDS.len(), "{kinds:?}");
+        // Each declaration is linked by exactly its number of bodies.
+        for d in 0..spec.declarations {
+            let users = spec.users(d);
+            assert_eq!(users.len(), spec.bodies_per_declaration);
+            let key = format!("{}/drift", declaration_id(d));
+            for n in 0..spec.bodies {
+                let body = body_doc(&spec, &doc, n);
+                assert_eq!(body.org.services.contains(&key), users.contains(&n));
+            }
+        }
+        let national = Spec::national();
+        let per_body: Vec<usize> = (0..national.declarations)
+            .map(|d| national.users(d).len())
+            .collect();
+        assert!(per_body.iter().all(|&u| u == 200), "{per_body:?}");
     }
 
     #[test]

@@ -135,9 +135,10 @@ enum Command {
         #[command(subcommand)]
         command: xlsx_cmd::XlsxCommand,
     },
-    /// Write a deterministic synthetic catalog and body files (national-scale test data).
+    /// Write a deterministic synthetic catalog, suppliers' declarations and body files
+    /// (national-scale test data).
     Gen {
-        /// Folder to write catalog.json and bodies/*.json into.
+        /// Folder to write catalog.json, declarations/*.json and bodies/*.json into.
         #[arg(long)]
         out: PathBuf,
         #[arg(long, default_value_t = 600)]
@@ -251,6 +252,16 @@ fn generate(
         std::fs::write(&path, v).with_context(|| format!("writing {}", path.display()))
     };
     write(out.join("catalog.json"), serde_json::to_string(&doc)?)?;
+    // The declarations the bodies' services name: `assess --declarations DIR/declarations`.
+    let decls = out.join("declarations");
+    std::fs::create_dir_all(&decls).with_context(|| format!("creating {}", decls.display()))?;
+    for d in 0..spec.declarations {
+        let decl = grunnmur_synth::declaration_doc(&spec, &doc, d);
+        write(
+            decls.join(format!("{}.json", decl.declaration.id)),
+            serde_json::to_string(&decl)?,
+        )?;
+    }
     for n in 0..bodies {
         let body = grunnmur_synth::body_doc(&spec, &doc, n);
         write(

@@ -786,3 +786,36 @@ fn a_system_security_plan_names_the_services_it_inherits_from() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `gen` writes declarations beside the bodies, and a generated body assesses with them: its
+/// services give some measures their status.
+#[test]
+fn generated_bodies_assess_with_the_generated_declarations() {
+    let dir = std::env::temp_dir().join(format!("grunnmur-gen-{}", std::process::id()));
+    let out = dir.to_str().unwrap();
+    let o = grunnmur(&["gen", "--out", out, "--bodies", "3", "--systems", "20"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let decls = std::fs::read_dir(dir.join("declarations")).unwrap().count();
+    assert_eq!(decls, 50);
+    let o = grunnmur(&[
+        "assess",
+        dir.join("bodies/body-0001.json").to_str().unwrap(),
+        "--catalog",
+        dir.join("catalog.json").to_str().unwrap(),
+        "--declarations",
+        dir.join("declarations").to_str().unwrap(),
+        "--today",
+        "2026-11-28",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: std::collections::BTreeSet<String> = (r["systems"].as_array().unwrap().iter())
+        .flat_map(|s| s["measure_states"].as_array().unwrap().clone())
+        .chain(r["org_measure_states"].as_array().unwrap().clone())
+        .map(|s| s["source"]["kind"].as_str().unwrap().to_string())
+        .collect();
+    for k in ["supplier", "shared", "implementation", "own"] {
+        assert!(kinds.contains(k), "{k}: {kinds:?}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -67,6 +67,34 @@ async fn a_declaration_counts_for_every_linked_body_on_every_server_until_withdr
         assert_eq!(source["kind"], "supplier");
         assert_eq!(source["service"], "acme/ledelse");
         assert!(!reasons.contains(&"supplier_expired".to_string()));
+        // The system's security plan names the service it inherits from, and what the body
+        // does for a shared measure, from the published declaration.
+        let path = format!("/api/bodies/{A}/oscal/ssp/s.drift");
+        let (s, plan) = other.get(&a, &path).await;
+        assert_eq!(s, StatusCode::OK, "{plan}");
+        let plan: Value = serde_json::from_str(&plan).unwrap();
+        let ssp = &plan["system-security-plan"];
+        let service = (ssp["system-implementation"]["components"]
+            .as_array()
+            .unwrap())
+        .iter()
+        .find(|c| c["title"] == "Drift av serverplattform")
+        .unwrap()
+        .clone();
+        let access = (ssp["control-implementation"]["implemented-requirements"].as_array())
+            .unwrap()
+            .iter()
+            .find(|r| r["control-id"] == "m.tilgang")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            access["by-components"][1]["component-uuid"],
+            service["uuid"]
+        );
+        assert_eq!(
+            access["by-components"][1]["satisfied"][0]["description"],
+            "Kunden styrer egne brukere og roller."
+        );
         // A new version may not leave out a service a body links; fewer measures are fine.
         let without = declaration().replace(
             "  - id: ledelse\n    name: {nb: \"Støtte til ledelsens gjennomgang\", en: \"Management review support\"}\n    covers:\n      - {measure: m.ledelse, responsibility: supplier}\n",
