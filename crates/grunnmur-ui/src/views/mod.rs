@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod declarations;
 pub mod deviations;
 pub mod exports;
+pub mod history;
 pub mod implementations;
 pub mod measures;
 pub mod platform;
