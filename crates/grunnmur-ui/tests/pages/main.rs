@@ -14,6 +14,7 @@ mod declarations;
 mod events;
 mod exports;
 mod forms;
+mod history;
 mod languages;
 mod oidc;
 mod releases;
