@@ -161,7 +161,7 @@ struct AuditPage {
 /// The documents of an entry, as read for comparing.
 enum Docs {
     Body(Option<Arc<BodyDoc>>, Arc<BodyDoc>),
-    Risk(i64, Option<RiskAssessment>, RiskAssessment),
+    Risk(i64, Option<Box<RiskAssessment>>, Box<RiskAssessment>),
     Other,
 }
 
@@ -181,7 +181,7 @@ fn stored(text: Option<&str>) -> Option<Stored> {
 fn docs<'a>(e: &'a AuditRow, last: &mut Option<(&'a str, Arc<BodyDoc>)>) -> Docs {
     if e.action.starts_with("risk_assessment.") {
         let (b, a) = (stored(e.before.as_deref()), stored(e.after.as_deref()));
-        let read = |s: &Stored| serde_json::from_str::<RiskAssessment>(&s.doc).ok();
+        let read = |s: &Stored| serde_json::from_str::<Box<RiskAssessment>>(&s.doc).ok();
         return match a.as_ref().and_then(|x| read(x).map(|d| (x.id, d))) {
             Some((id, after)) => Docs::Risk(id, b.as_ref().and_then(read), after),
             None => Docs::Other,
@@ -591,7 +591,7 @@ pub async fn audit(
                 docs: vec![current],
                 assessment: Some((
                     *n,
-                    [Some(after), before.as_ref()]
+                    [Some(&**after), before.as_deref()]
                         .into_iter()
                         .flatten()
                         .collect(),
