@@ -557,4 +557,64 @@ mod tests {
             )]
         );
     }
+
+    fn assessment() -> RiskAssessment {
+        use grunnmur_core::risk::{Frame, ObjectRef, Preset};
+        let cat = grunnmur_core::Catalog::new(
+            "c".into(),
+            "1".into(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
+        RiskAssessment {
+            title: "ROS for HR".into(),
+            frame: Frame::preset(&cat, ObjectRef::System("s.hr".into()), Preset::default()),
+            areas: Vec::new(),
+            risks: Vec::new(),
+            acceptance: None,
+        }
+    }
+
+    #[test]
+    fn a_risk_added_and_a_title_changed_in_an_assessment() {
+        use grunnmur_core::Dimension;
+        use grunnmur_core::risk::Risk;
+        let before = assessment();
+        let mut after = before.clone();
+        after.title = "ROS for lønn og HR".into();
+        after.risks.push(Risk {
+            id: "r1".into(),
+            title: "Mistet PC".into(),
+            area: None,
+            threat: String::new(),
+            vulnerability: String::new(),
+            info_types: Vec::new(),
+            dimensions: vec![Dimension::C],
+            analysis: None,
+            treatment: None,
+        });
+        assert_eq!(
+            assessment_changes(&before, &after),
+            [
+                field(
+                    Object::Assessment,
+                    "title",
+                    "ROS for HR",
+                    "ROS for lønn og HR"
+                ),
+                Change {
+                    object: Object::Risk("r1".into()),
+                    what: What::Added
+                }
+            ]
+        );
+        let mut later = after.clone();
+        later.risks[0].threat = "Tyveri".into();
+        assert_eq!(
+            assessment_changes(&after, &later),
+            [field(Object::Risk("r1".into()), "threat", "", "Tyveri")]
+        );
+    }
 }

@@ -549,11 +549,14 @@ pub async fn audit(
                 break;
             }
             scanned += 1;
+            // Cheap tests first: an assessment's entries by their action and number, a
+            // workspace object's by its id in the stored text.
+            let risk = e.action.starts_with("risk_assessment.");
             let cheap = match (p, p.needle()) {
                 (Pick::Assessment(n), _) => {
-                    e.action.starts_with("risk_assessment.")
-                        && stored(e.after.as_deref()).is_some_and(|x| x.id == *n)
+                    risk && stored(e.after.as_deref()).is_some_and(|x| x.id == *n)
                 }
+                _ if risk => false,
                 (_, Some(id)) => [&e.after, &e.before]
                     .into_iter()
                     .any(|x| x.as_deref().is_some_and(|x| x.contains(id))),
