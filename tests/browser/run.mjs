@@ -65,7 +65,14 @@ async function pages(page) {
   const implementation = await page.$eval('main table tbody tr th a', (a) => a.getAttribute('href'));
   const { assessment, edit } = await riskWithOneRisk(page);
   const { declaration, service } = await declarationWithOneService(page);
+  // Each object's history: the audit page filtered to it, reached by the object's link.
+  const history = async (path) => {
+    await page.goto(`${BASE}${path}`);
+    return page.$eval('a[href*="/audit?object="]', (a) => a.getAttribute('href'));
+  };
+  const histories = [await history(sys), await history(status), await history(assessment)];
   return [
+    ...histories, `${b}/audit?actor=&from=2000-01-01&to=`,
     '/bodies', b, `${b}/tasks`, `${b}/tasks?all=1`, `${b}/adapt`, adapt, `${b}/systems`, sys,
     `${sys}/why`, why, `${b}/measures`, `${b}/measures?status=overdue`, status, `${b}/settings`, `${b}/release`,
     `${b}/members`, `${b}/audit`, `${b}/risk`, assessment, edit, '/catalog', '/catalog/tasks', task, '/catalog/info-types',

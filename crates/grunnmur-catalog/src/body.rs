@@ -1,6 +1,7 @@
 //! The body file: one public body's workspace in one YAML or JSON file. Reading it checks
 //! every reference against the catalog and reports every problem with its line.
 
+pub mod history;
 mod resolve;
 pub(crate) use resolve::too_long;
 

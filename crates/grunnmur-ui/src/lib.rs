@@ -145,7 +145,7 @@ pub fn routes() -> Router<AppState> {
             "/b/{orgnr}/release",
             get(admin::release).post(admin::pin_release),
         )
-        .route("/b/{orgnr}/audit", get(admin::audit))
+        .route("/b/{orgnr}/audit", get(history::audit))
         .route("/b/{orgnr}/risk", get(risk::show).post(risk::start))
         .route("/b/{orgnr}/risk/{id}", get(risk::assessment))
         .route("/b/{orgnr}/risk/{id}/accept", post(risk::accept))

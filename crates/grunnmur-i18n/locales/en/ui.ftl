@@ -774,3 +774,56 @@ ui-follow-col-kind = Kind
 ui-follow-kind-measure = Measure
 ui-follow-kind-implementation = Implementation
 ui-follow-kind-treatment = Risk treatment
+
+# History in words (the audit log's changes, filters, per-object history)
+ui-history-link = History
+ui-history-about = Changes to
+ui-history-filter = Filter the changes
+ui-history-object = Object
+ui-history-all = All objects
+ui-history-person = Person
+ui-history-everyone = Everyone
+ui-history-col-changes = What changed
+ui-history-none = No changes match the filter.
+ui-history-cut = Only the newest changes were searched. Choose dates to see older ones.
+ui-history-more = … and { $n } { $n ->
+        [one] more change
+       *[other] more changes
+    }
+ui-history-added = added
+ui-history-removed = removed
+ui-history-empty = (none)
+ui-history-field-change = { $field }: { $old } → { $new }
+ui-history-kind-org = The body
+ui-history-kind-task = Task
+ui-history-kind-info-type = Own information type
+ui-history-kind-adaptation = Adapted level
+ui-history-kind-system = System
+ui-history-kind-group = Group
+ui-history-kind-implementation = Implementation
+ui-history-kind-status = Measure status
+ui-history-kind-measure = Measure
+ui-history-kind-assessment = Risk assessment
+ui-history-kind-risk = Risk
+ui-history-field-status = status
+ui-history-field-owner = owner
+ui-history-field-due = due
+ui-history-field-valid-until = valid until
+ui-history-field-justification = justification
+ui-history-field-evidence = evidence
+ui-history-field-name = name
+ui-history-field-title = title
+ui-history-field-levels-c = confidentiality
+ui-history-field-levels-i = integrity
+ui-history-field-levels-a = availability
+ui-history-field-covers = covers
+ui-history-field-measures = measures
+ui-history-field-systems = systems
+ui-history-field-processes = processes
+ui-history-field-depends-on = depends on
+ui-history-field-services = suppliers' services
+ui-history-field-sectors = sectors
+ui-history-field-selection = selection
+ui-history-field-cumulation-threshold = cumulation threshold
+ui-history-field-rationale = rationale
+ui-history-field-info-types = information types

@@ -768,3 +768,56 @@ ui-follow-col-kind = Slag
 ui-follow-kind-measure = Tiltak
 ui-follow-kind-implementation = Gjennomføring
 ui-follow-kind-treatment = Risikobehandling
+
+# History in words (the audit log's changes, filters, per-object history)
+ui-history-link = Historikk
+ui-history-about = Endringer i
+ui-history-filter = Filtrer endringene
+ui-history-object = Objekt
+ui-history-all = Alle objekter
+ui-history-person = Person
+ui-history-everyone = Alle personer
+ui-history-col-changes = Hva som ble endret
+ui-history-none = Ingen endringer passer filteret.
+ui-history-cut = Bare de nyeste endringene ble søkt gjennom. Velg datoer for å se eldre.
+ui-history-more = … og { $n } { $n ->
+        [one] endring til
+       *[other] endringer til
+    }
+ui-history-added = lagt til
+ui-history-removed = fjernet
+ui-history-empty = (ingen)
+ui-history-field-change = { $field }: { $old } → { $new }
+ui-history-kind-org = Virksomheten
+ui-history-kind-task = Oppgave
+ui-history-kind-info-type = Egen informasjonstype
+ui-history-kind-adaptation = Tilpasset nivå
+ui-history-kind-system = System
+ui-history-kind-group = Gruppe
+ui-history-kind-implementation = Gjennomføring
+ui-history-kind-status = Tiltaksstatus
+ui-history-kind-measure = Tiltak
+ui-history-kind-assessment = Risikovurdering
+ui-history-kind-risk = Risiko
+ui-history-field-status = status
+ui-history-field-owner = ansvarlig
+ui-history-field-due = frist
+ui-history-field-valid-until = gyldig til
+ui-history-field-justification = begrunnelse
+ui-history-field-evidence = dokumentasjon
+ui-history-field-name = navn
+ui-history-field-title = tittel
+ui-history-field-levels-c = konfidensialitet
+ui-history-field-levels-i = integritet
+ui-history-field-levels-a = tilgjengelighet
+ui-history-field-covers = dekker
+ui-history-field-measures = tiltak
+ui-history-field-systems = systemer
+ui-history-field-processes = behandler
+ui-history-field-depends-on = avhenger av
+ui-history-field-services = leverandørtjenester
+ui-history-field-sectors = sektorer
+ui-history-field-selection = utvalg
+ui-history-field-cumulation-threshold = terskel for opphopning
+ui-history-field-rationale = begrunnelse
+ui-history-field-info-types = informasjonstyper

@@ -299,24 +299,6 @@ pub async fn remove_member(
     }
 }
 
-pub struct AuditLine {
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub hash: String,
-}
-
-#[derive(Template)]
-#[template(path = "audit.html")]
-struct AuditPage {
-    p: Page,
-    entries: Vec<AuditLine>,
-    total: usize,
-}
-
-/// How many of the newest entries the page shows.
-const AUDIT_SHOWN: usize = 200;
-
 /// Seconds since the epoch as local time in the server's time zone (`--time-zone`, Europe/Oslo
 /// by default): `YYYY-MM-DD hh:mm:ss CET`. A zone the time zone database does not know (the
 /// server refuses one at start) shows UTC.
@@ -335,30 +317,6 @@ pub fn timestamp(zone: &str, at: i64) -> String {
 /// Whether the time zone database knows `zone` (an IANA name such as `Europe/Oslo`).
 pub fn time_zone_known(zone: &str) -> bool {
     jiff::tz::TimeZone::get(zone).is_ok()
-}
-
-pub async fn audit(
-    State(s): State<AppState>,
-    BodyPage { v, b, orgnr, .. }: BodyPage<Admin>,
-) -> Result<Response, PageError> {
-    let all = s.store.audit_for(&orgnr).await?;
-    let total = all.len();
-    let entries = all
-        .into_iter()
-        .rev()
-        .take(AUDIT_SHOWN)
-        .map(|e| AuditLine {
-            at: timestamp(&s.config.time_zone, e.at),
-            actor: e.actor,
-            action: e.action,
-            hash: e.hash.chars().take(12).collect(),
-        })
-        .collect();
-    html(AuditPage {
-        p: v.body_page(&b, "ui-audit-title", "audit"),
-        entries,
-        total,
-    })
 }
 
 pub struct ReleaseChange {

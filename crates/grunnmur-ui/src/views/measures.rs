@@ -355,6 +355,8 @@ fn measure_idx(b: &BodyView, id: &str) -> Result<MeasureIdx, PageError> {
 #[template(path = "measure_edit.html")]
 struct EditPage {
     p: Page,
+    /// The status's history (the audit page filtered to it).
+    history: String,
     measure: String,
     name: String,
     statement: String,
@@ -454,6 +456,10 @@ fn edit_page(
         .map(|x| (x.as_str().to_string(), status_label(lang, *x)))
         .collect();
     EditPage {
+        history: super::history::href(
+            &b.row.orgnr,
+            &super::history::status_key(&mi.id, sys.map(|n| ws.systems[n].id.as_str())),
+        ),
         p: v.body_page(b, "ui-measure-edit-title", "measures"),
         measure: mi.id.clone(),
         name: mi.name.get(code).to_string(),

@@ -7,6 +7,7 @@ pub mod declarations;
 pub mod deviations;
 pub mod exports;
 pub mod follow_up;
+pub mod history;
 pub mod implementations;
 pub mod measures;
 pub mod platform;

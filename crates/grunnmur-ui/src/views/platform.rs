@@ -116,8 +116,16 @@ fn line(lang: Lang, zone: &str, e: PlatformEntry, names: &HashMap<String, String
     }
 }
 
-/// A day's first second, or its last (`end`); a problem at the field when it is no date.
-fn day(value: &str, field: &str, end: bool, lang: Lang, errors: &mut Errors) -> Option<i64> {
+/// A day's first second, or its last (`end`), in `zone` (UTC when `None` or unknown); a
+/// problem at the field when it is no date.
+pub(crate) fn day(
+    value: &str,
+    field: &str,
+    end: bool,
+    lang: Lang,
+    zone: Option<&str>,
+    errors: &mut Errors,
+) -> Option<i64> {
     if value.trim().is_empty() {
         return None;
     }
@@ -126,7 +134,23 @@ fn day(value: &str, field: &str, end: bool, lang: Lang, errors: &mut Errors) -> 
         return None;
     };
     let start = d.days_since_epoch() * 86_400;
-    Some(if end { start + 86_399 } else { start })
+    let utc = if end { start + 86_399 } else { start };
+    let Some(tz) = zone.and_then(|z| jiff::tz::TimeZone::get(z).ok()) else {
+        return Some(utc);
+    };
+    // The day's bounds where the reader lives: midnight there, to the next midnight.
+    let local = |date: jiff::civil::Date| {
+        date.to_zoned_datetime(tz.clone())
+            .ok()
+            .map(|z| z.timestamp().as_second())
+    };
+    let date: jiff::civil::Date = value.trim().parse().ok()?;
+    let bound = if end {
+        date.tomorrow().ok().and_then(local).map(|s| s - 1)
+    } else {
+        local(date)
+    };
+    Some(bound.unwrap_or(utc))
 }
 
 pub async fn show(
@@ -136,8 +160,8 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let lang = v.lang;
     let mut errors = Errors::default();
-    let since = day(&f.from, "from", false, lang, &mut errors);
-    let until = day(&f.to, "to", true, lang, &mut errors);
+    let since = day(&f.from, "from", false, lang, None, &mut errors);
+    let until = day(&f.to, "to", true, lang, None, &mut errors);
     let q = PlatformAuditQuery {
         action: Some(f.action.clone()).filter(|a| !a.is_empty()),
         actor: Some(f.actor.trim().to_string()).filter(|a| !a.is_empty()),

@@ -238,6 +238,8 @@ pub struct MatrixView {
 #[template(path = "risk_assessment.html")]
 struct AssessmentPage {
     p: Page,
+    /// The assessment's history (the audit page filtered to it).
+    history: String,
     id: i64,
     version: i64,
     title: String,
@@ -785,6 +787,7 @@ async fn assessment_page(
     }
     Ok(AssessmentPage {
         p,
+        history: super::history::href(&b.row.orgnr, &format!("risk:{}", row.id)),
         id: row.id,
         version: row.version,
         title: assessment_title(lang, &doc.title),

@@ -215,6 +215,8 @@ pub struct RequiredLine {
 #[template(path = "system.html")]
 struct SystemPage {
     p: Page,
+    /// The system's history (the audit page filtered to it).
+    history: String,
     id_enc: String,
     name: String,
     levels: [Lv; 3],
@@ -300,6 +302,7 @@ fn system_page(v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage
         })
         .collect();
     SystemPage {
+        history: super::history::href(&b.row.orgnr, &format!("system:{}", sys.id)),
         p: v.body_page(b, "ui-system-title", "systems"),
         id_enc: enc(&sys.id),
         name: sys.name.clone(),

@@ -43,6 +43,7 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
         format!("{b}/systems"),
         format!("{b}/systems/s.hr"),
         format!("{b}/systems/s.hr/why"),
+        format!("{b}/audit?object=system%3As.hr"),
         format!("{b}/measures"),
         format!("{b}/search?q=s"),
         format!("{b}/search?q="),

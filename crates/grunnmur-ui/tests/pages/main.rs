@@ -15,6 +15,7 @@ mod events;
 mod exports;
 mod follow_up;
 mod forms;
+mod history;
 mod languages;
 mod oidc;
 mod releases;
