@@ -57,9 +57,17 @@ fn round_trip_of_a_synthetic_body() {
     };
     let cat = grunnmur_catalog::check_catalog(&[src]).0.unwrap().catalog;
     let doc = grunnmur_synth::body_doc(&spec, &cat_doc, 7);
+    // The body links suppliers' services: the import knows the published declarations.
+    let opts = ImportOptions {
+        declarations: (0..spec.declarations)
+            .map(|d| grunnmur_synth::declaration_doc(&spec, &cat_doc, d))
+            .collect(),
+        ..ImportOptions::default()
+    };
+    assert!(doc.systems.iter().any(|s| !s.services.is_empty()));
     let bytes = export_workspace(&doc, Lang::En).unwrap();
-    let back = import_workspace(&bytes, &other_base(), &cat).unwrap();
-    assert_eq!(back, doc);
+    let back = import_workspace_with(&bytes, &other_base(), &cat, &opts).unwrap();
+    assert_eq!(back.doc, doc);
 }
 
 #[test]
