@@ -112,6 +112,22 @@ fn day(lang: Lang, today: Option<&str>) -> Option<Date> {
     report_cmd::today(lang, today)
 }
 
+/// The day to sign on and the private key; each problem printed.
+fn day_and_key(lang: Lang, today: Option<&str>, key: &Path) -> Option<(Date, SigningKey)> {
+    let today = day(lang, today)?;
+    match signing_key(key) {
+        Ok(k) => Some((today, k)),
+        Err(e) => {
+            eprintln!("{e}");
+            None
+        }
+    }
+}
+
+fn write_token(out: &Path, jws: &str) -> Result<(), String> {
+    std::fs::write(out, format!("{jws}\n")).map_err(|e| format!("{}: {e}", out.display()))
+}
+
 pub fn keygen(lang: Lang, out: &Path) -> anyhow::Result<ExitCode> {
     let key = SigningKey::generate()?;
     let private = serde_json::to_string_pretty(&key.to_jwk())?;
@@ -144,12 +160,8 @@ pub fn run(lang: Lang, command: AttestCommand) -> anyhow::Result<ExitCode> {
             today,
             out,
         } => {
-            let Some(today) = day(lang, today.as_deref()) else {
+            let Some((today, key)) = day_and_key(lang, today.as_deref(), &key) else {
                 return Ok(ExitCode::FAILURE);
-            };
-            let key = match signing_key(&key) {
-                Ok(k) => k,
-                Err(e) => return fail(e),
             };
             let scope = if scope.is_empty() {
                 Scope::Body
@@ -187,9 +199,8 @@ pub fn run(lang: Lang, command: AttestCommand) -> anyhow::Result<ExitCode> {
                     return fail(t(lang, "cli-attest-unknown-system", &[("system", &system)]));
                 }
             };
-            let jws = grunnmur_attest::sign(&att, &key);
-            if let Err(e) = std::fs::write(&out, format!("{jws}\n")) {
-                return fail(format!("{}: {e}", out.display()));
+            if let Err(e) = write_token(&out, &grunnmur_attest::sign(&att, &key)) {
+                return fail(e);
             }
             println!("{}", summary(lang, &att, &key.kid));
             Ok(ExitCode::SUCCESS)
@@ -245,12 +256,8 @@ pub fn run(lang: Lang, command: AttestCommand) -> anyhow::Result<ExitCode> {
             today,
             out,
         } => {
-            let Some(today) = day(lang, today.as_deref()) else {
+            let Some((today, key)) = day_and_key(lang, today.as_deref(), &key) else {
                 return Ok(ExitCode::FAILURE);
-            };
-            let key = match signing_key(&key) {
-                Ok(k) => k,
-                Err(e) => return fail(e),
             };
             let mut revoked = match list {
                 None => RevocationList {
@@ -272,9 +279,8 @@ pub fn run(lang: Lang, command: AttestCommand) -> anyhow::Result<ExitCode> {
                 });
             }
             revoked.iat = today.days_since_epoch() * 86_400;
-            let jws = grunnmur_attest::sign_revocations(&revoked, &key);
-            if let Err(e) = std::fs::write(&out, format!("{jws}\n")) {
-                return fail(format!("{}: {e}", out.display()));
+            if let Err(e) = write_token(&out, &grunnmur_attest::sign_revocations(&revoked, &key)) {
+                return fail(e);
             }
             println!(
                 "{}",
