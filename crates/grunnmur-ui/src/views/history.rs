@@ -527,7 +527,6 @@ pub async fn audit(
     let until = day(&f.to, "to", true, lang, Some(zone), &mut errors);
     let all = s.store.audit_for(&orgnr).await?;
     let total = all.len();
-    let actors: BTreeSet<&str> = all.iter().map(|e| e.actor.as_str()).collect();
     let cat = &b.derived.catalog.catalog;
     let current = &b.derived.doc;
 
@@ -674,6 +673,15 @@ pub async fn audit(
         options,
         &f.object,
     );
+    // An administrator picks among everyone in the log; a member reading one object's history
+    // only among those who changed it (they see those names in the entries anyway).
+    let actors: BTreeSet<&str> = if admin {
+        all.iter().map(|e| e.actor.as_str()).collect()
+    } else {
+        (entries.iter().map(|e| e.actor.as_str()))
+            .chain(Some(f.actor.as_str()).filter(|a| !a.is_empty()))
+            .collect()
+    };
     let mut people = vec![(String::new(), t(lang, "ui-history-everyone", &[]))];
     people.extend(actors.iter().map(|a| (a.to_string(), a.to_string())));
     let actor = Select::new("actor", t(lang, "ui-history-person", &[]), people, &f.actor);

@@ -105,6 +105,8 @@ async fn the_whole_log_is_for_administrators_and_one_object_s_history_for_every_
     {
         let editor = app.login("a@example.no").await;
         set_status(&app, &editor, "s.hr", "partial", "Bare i A").await;
+        let admin = app.login("admin@example.no").await;
+        set_status(&app, &admin, "s.okonomi", "partial", "Et annet system").await;
         let reader = app.login("reader@example.no").await;
         let (status, _) = app.get(&reader.cookie, &audit("")).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "the whole log");
@@ -121,6 +123,9 @@ async fn the_whole_log_is_for_administrators_and_one_object_s_history_for_every_
             !html.contains(">Alle objekter<"),
             "a member who is no administrator is not offered the whole log"
         );
+        // The person picker names those who changed this object, no one else.
+        assert!(html.contains("<option value=\"a@example.no\""), "{html}");
+        assert!(!html.contains("admin@example.no"), "{html}");
         // Another body: its log never shows A's changes, and A's is not B's administrator's.
         let other = app.login("b@example.no").await;
         let (status, html) = app.get(&other.cookie, &format!("/b/{B}/audit")).await;

@@ -245,6 +245,10 @@ async fn an_implementation_is_changed_in_its_form() {
         assert_eq!(s, reqwest::StatusCode::OK);
         let html = plain(&html);
         assert!(html.contains("Change the implementation"), "{html}");
+        assert!(
+            html.contains(&format!("/b/{A}/audit?object=implementation%3A{id}")),
+            "its history"
+        );
         let name = im["name"].as_str().unwrap();
         assert!(html.contains(&format!("value=\"{name}\"")), "{html}");
         let measure = im["measures"][0].as_str().unwrap();
