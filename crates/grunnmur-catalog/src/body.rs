@@ -233,6 +233,17 @@ fn default_threshold() -> u32 {
     DEFAULT_CUMULATION_THRESHOLD
 }
 
+fn default_review_months() -> u32 {
+    grunnmur_core::risk::review::REVIEW_MONTHS
+}
+
+fn is_default_review_months(m: &u32) -> bool {
+    *m == default_review_months()
+}
+
+/// The longest review interval a body may choose: five years.
+pub const MAX_REVIEW_MONTHS: u32 = 60;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrgDoc {
@@ -245,6 +256,12 @@ pub struct OrgDoc {
     pub selection: SelectionMode,
     #[serde(default = "default_threshold")]
     pub cumulation_threshold: u32,
+    /// How many months an accepted risk assessment stays current before it is due for review.
+    #[serde(
+        default = "default_review_months",
+        skip_serializing_if = "is_default_review_months"
+    )]
+    pub review_months: u32,
     /// Suppliers' services the body uses for org-scope measures: `<declaration>/<service>`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<String>,
@@ -529,6 +546,7 @@ mod tests {
             sectors: Vec::new(),
             selection: SelectionMode::PerDimension,
             cumulation_threshold: DEFAULT_CUMULATION_THRESHOLD,
+            review_months: grunnmur_core::risk::review::REVIEW_MONTHS,
             services: Vec::new(),
         };
         let mut d = BodyDoc::new(org);

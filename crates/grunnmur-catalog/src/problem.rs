@@ -119,6 +119,10 @@ pub enum ProblemKind {
         value: String,
     },
     InvalidThreshold,
+    InvalidReviewMonths {
+        value: u32,
+        max: u32,
+    },
     TaskNeedsIdOrTask,
     SectorsOnAdoptedTask {
         task: String,

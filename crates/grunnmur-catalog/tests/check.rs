@@ -195,6 +195,7 @@ fn broken_body_file_reports_every_problem_with_its_line() {
         (1, "invalid-orgnr"),
         (1, "invalid-sector"),
         (1, "invalid-threshold"),
+        (1, "invalid-review-months"),
         (5, "missing-justification"),
         (6, "info-type-not-in-task"),
         (7, "unknown-reference"),

@@ -488,6 +488,7 @@ pub fn body_doc(spec: &Spec, cat: &CatalogDoc, n: usize) -> BodyDoc {
             sectors,
             selection,
             cumulation_threshold: 3,
+            review_months: grunnmur_core::risk::review::REVIEW_MONTHS,
             services: Vec::new(),
         },
         tasks,

@@ -233,6 +233,7 @@ pub async fn create_body(
             sectors: req.sectors.clone(),
             selection: SelectionMode::PerDimension,
             cumulation_threshold: grunnmur_core::workspace::DEFAULT_CUMULATION_THRESHOLD,
+            review_months: grunnmur_core::risk::review::REVIEW_MONTHS,
             services: Vec::new(),
         },
         tasks: Vec::new(),

@@ -476,6 +476,7 @@ async fn seed_suppliers(
                 sectors: Vec::new(),
                 selection: Default::default(),
                 cumulation_threshold: grunnmur_core::workspace::DEFAULT_CUMULATION_THRESHOLD,
+                review_months: grunnmur_core::risk::review::REVIEW_MONTHS,
                 services: Vec::new(),
             };
             let text = serde_json::to_string(&grunnmur_catalog::BodyDoc::new(org))?;

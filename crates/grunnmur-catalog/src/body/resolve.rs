@@ -139,6 +139,12 @@ impl<'a> Resolver<'a> {
             let line = self.at(&["org", "cumulation_threshold"]);
             self.err(line, P::InvalidThreshold);
         }
+        let months = doc.org.review_months;
+        if !(1..=crate::body::MAX_REVIEW_MONTHS).contains(&months) {
+            let line = self.at(&["org", "review_months"]);
+            let max = crate::body::MAX_REVIEW_MONTHS;
+            self.err(line, P::InvalidReviewMonths { value: months, max });
+        }
         orgnr
     }
 

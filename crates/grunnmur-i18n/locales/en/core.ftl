@@ -503,3 +503,4 @@ cli-attest-scope-systems = the systems { $systems }
 cli-attest-summary = Valid attestation for { $name } ({ $orgnr }), { $scope }, catalog { $catalog }, dated { $date }, valid until { $until }. Key { $kid }, id { $id }.
 cli-attest-baseline = BN{ $baseline }: { $in_place } of { $required } required measures in place (each measure per system and for the body), { $na } not applicable.
 cli-attest-rest = Required measures not in place: { $open }. Deviations from recommended levels: { $deviations }. Accepted residual risks: { $risks }.
+problem-invalid-review-months = review_months must be from 1 to { $max } months, not { $value }

@@ -827,3 +827,8 @@ ui-history-field-selection = selection
 ui-history-field-cumulation-threshold = cumulation threshold
 ui-history-field-rationale = rationale
 ui-history-field-info-types = information types
+
+# Review of risk assessments
+ui-field-review_months = Accepted risk assessments are reviewed every (months)
+ui-hint-review-months = How long an accepted risk assessment stays current before it is due for review. 12 months is usual.
+ui-settings-review-invalid = Write a whole number of months from 1 to { $max }.

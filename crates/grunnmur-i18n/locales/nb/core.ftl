@@ -494,3 +494,4 @@ cli-attest-scope-systems = systemene { $systems }
 cli-attest-summary = Gyldig attestasjon for { $name } ({ $orgnr }), { $scope }, katalog { $catalog }, datert { $date }, gyldig til { $until }. Nøkkel { $kid }, id { $id }.
 cli-attest-baseline = BN{ $baseline }: { $in_place } av { $required } påkrevde tiltak på plass (tiltak per system og for virksomheten), { $na } ikke relevante.
 cli-attest-rest = Påkrevde tiltak som ikke er på plass: { $open }. Avvik fra anbefalte nivåer: { $deviations }. Godtatte restrisikoer: { $risks }.
+problem-invalid-review-months = review_months må være fra 1 til { $max } måneder, ikke { $value }

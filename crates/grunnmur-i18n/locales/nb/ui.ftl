@@ -821,3 +821,8 @@ ui-history-field-selection = utvalg
 ui-history-field-cumulation-threshold = terskel for opphopning
 ui-history-field-rationale = begrunnelse
 ui-history-field-info-types = informasjonstyper
+
+# Gjennomgang av risikovurderinger
+ui-field-review_months = Godkjente risikovurderinger gjennomgås hver (måneder)
+ui-hint-review-months = Hvor lenge en godkjent risikovurdering gjelder før den skal gjennomgås på nytt. Vanlig er 12 måneder.
+ui-settings-review-invalid = Skriv et helt antall måneder fra 1 til { $max }.

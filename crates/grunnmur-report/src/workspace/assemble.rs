@@ -213,6 +213,11 @@ impl Assembly<'_> {
                 Some(Val::Int(n)) => u32::try_from(*n).unwrap_or(0),
                 _ => DEFAULT_CUMULATION_THRESHOLD,
             },
+            // Out of range is refused by the resolve, at this cell.
+            review_months: match r.vals.get("review_months") {
+                Some(Val::Int(n)) => u32::try_from(*n).unwrap_or(0),
+                _ => grunnmur_core::risk::review::REVIEW_MONTHS,
+            },
             // The column replaces the links; a workbook without it keeps the base's.
             services: r
                 .list("services")
@@ -235,6 +240,7 @@ impl Assembly<'_> {
                 ("orgnr", "orgnr"),
                 ("sectors", "sectors"),
                 ("cumulation_threshold", "cumulation_threshold"),
+                ("review_months", "review_months"),
             ],
         );
     }

@@ -70,6 +70,7 @@ fn write_workbook(doc: Option<&BodyDoc>, lang: Lang) -> Result<Vec<u8>, XlsxErro
         sectors: Vec::new(),
         selection: SelectionMode::PerDimension,
         cumulation_threshold: DEFAULT_CUMULATION_THRESHOLD,
+        review_months: grunnmur_core::risk::review::REVIEW_MONTHS,
         services: Vec::new(),
     });
     let d = doc.unwrap_or(&empty);
@@ -130,6 +131,7 @@ fn org_rows(d: &BodyDoc) -> Vec<Vec<Out>> {
         list(&o.sectors, ", "),
         enum_text(&o.selection),
         Out::Num(o.cumulation_threshold as f64),
+        Out::Num(o.review_months as f64),
         list(&o.services, ", "),
     ]]
 }

@@ -92,6 +92,7 @@ pub(super) const ORG: Sheet = Sheet {
         col("sectors", Kind::IdList, false),
         col("selection", Kind::Enum(Vocab::Selection), false),
         col("cumulation_threshold", Kind::Int, false),
+        col("review_months", Kind::Int, false),
         col("services", Kind::IdList, false),
     ],
 };

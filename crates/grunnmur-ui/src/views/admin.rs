@@ -27,7 +27,14 @@ struct SettingsPage {
     selection: Select,
     sectors: Vec<SectorChoice>,
     threshold: String,
+    review_months: String,
     errors: Errors,
+}
+
+/// The settings form's numbers as typed: the cumulation threshold and the review interval.
+struct Numbers<'a> {
+    threshold: &'a str,
+    review_months: &'a str,
 }
 
 fn settings_page(
@@ -35,7 +42,7 @@ fn settings_page(
     b: &BodyView,
     selection: &str,
     sectors: &[String],
-    threshold: &str,
+    n: Numbers,
     errors: Errors,
 ) -> SettingsPage {
     let lang = v.lang;
@@ -101,7 +108,8 @@ fn settings_page(
                 id,
             })
             .collect(),
-        threshold: threshold.into(),
+        threshold: n.threshold.into(),
+        review_months: n.review_months.into(),
         errors,
     }
 }
@@ -113,7 +121,10 @@ pub async fn settings(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Respons
         &b,
         org.selection.as_str(),
         &org.sectors.clone(),
-        &org.cumulation_threshold.to_string(),
+        Numbers {
+            threshold: &org.cumulation_threshold.to_string(),
+            review_months: &b.derived.doc.org.review_months.to_string(),
+        },
         Errors::default(),
     );
     html(page)
@@ -134,20 +145,29 @@ pub async fn save_settings(
     if threshold.is_none() {
         errors.push("threshold", t(v.lang, "ui-settings-threshold-invalid", &[]));
     }
-    let Some(threshold) = threshold else {
-        return html_invalid(settings_page(
-            &v,
-            &b,
-            f.get("selection"),
-            &sectors,
-            &threshold_text,
-            errors,
-        ));
+    let review_text = f.get("review_months").to_string();
+    let max = grunnmur_catalog::body::MAX_REVIEW_MONTHS;
+    let review = (review_text.parse::<u32>().ok()).filter(|n| (1..=max).contains(n));
+    if review.is_none() {
+        let max = max.to_string();
+        errors.push(
+            "review_months",
+            t(v.lang, "ui-settings-review-invalid", &[("max", &max)]),
+        );
+    }
+    let numbers = || Numbers {
+        threshold: &threshold_text,
+        review_months: &review_text,
+    };
+    let (Some(threshold), Some(review)) = (threshold, review) else {
+        let page = settings_page(&v, &b, f.get("selection"), &sectors, numbers(), errors);
+        return html_invalid(page);
     };
     let r = ops::change_doc(&s, &orgnr, &v.actor(), "settings.set", |doc| {
         doc.org.selection = selection;
         doc.org.sectors = sectors.clone();
         doc.org.cumulation_threshold = threshold;
+        doc.org.review_months = review;
         Ok(())
     })
     .await;
@@ -155,14 +175,8 @@ pub async fn save_settings(
         Ok(_) => Ok(saved(&format!("/b/{orgnr}/settings"))),
         Err(e) => {
             let errors = problems(v.lang, e, "threshold")?;
-            html_invalid(settings_page(
-                &v,
-                &b,
-                f.get("selection"),
-                &sectors,
-                &threshold_text,
-                errors,
-            ))
+            let page = settings_page(&v, &b, f.get("selection"), &sectors, numbers(), errors);
+            html_invalid(page)
         }
     }
 }

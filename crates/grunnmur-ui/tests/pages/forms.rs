@@ -176,3 +176,52 @@ async fn forms_change_what_the_engine_requires() {
         }
     }
 }
+
+/// The settings page sets how long an accepted risk assessment stays current; out of range is
+/// shown at the field with nothing stored.
+#[tokio::test]
+async fn the_review_interval_is_a_setting_checked_at_its_field() {
+    for app in apps("the_review_interval_is_a_setting_checked_at_its_field").await {
+        let s = app.login("admin@example.no").await;
+        let en = format!("{}; grunnmur_lang=en", s.cookie);
+        let (status, html) = app.get(&en, &format!("/b/{A}/settings")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            html.contains("name=\"review_months\" type=\"number\" value=\"12\""),
+            "{html}"
+        );
+        let before = app.version(A).await;
+        let form = |months: &'static str| {
+            [
+                ("csrf", s.csrf.clone()),
+                ("selection", "per-dimension".to_string()),
+                ("threshold", "5".to_string()),
+                ("review_months", months.to_string()),
+            ]
+        };
+        let post = |f: [(&'static str, String); 4]| {
+            let (app, en) = (&app, en.clone());
+            async move {
+                let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                app.post(&en, &format!("/b/{A}/settings"), &f).await
+            }
+        };
+        for bad in ["0", "61", "tolv"] {
+            let res = post(form(bad)).await;
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+            let html = res.text().await.unwrap();
+            assert!(
+                html.contains("Write a whole number of months from 1 to 60."),
+                "{html}"
+            );
+        }
+        assert_eq!(app.version(A).await, before, "nothing stored");
+        let res = post(form("6")).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let w = app.store.workspace(A).await.unwrap().unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&w.doc).unwrap();
+        assert_eq!(doc["org"]["review_months"], 6);
+        let (_, html) = app.get(&en, &format!("/b/{A}/settings")).await;
+        assert!(html.contains("name=\"review_months\" type=\"number\" value=\"6\""));
+    }
+}

@@ -48,7 +48,7 @@ pub async fn todo(s: &AppState, b: &BodyView, lang: Lang) -> Result<Todo, PageEr
         &d.assessment,
         &accepted,
         d.today,
-        review::REVIEW_MONTHS,
+        d.doc.org.review_months,
     );
     let standing_of = |object: &str| {
         standings
