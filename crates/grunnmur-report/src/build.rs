@@ -5,7 +5,6 @@
 use crate::doc::{Cell, Chart, Column, Doc, Section, Series, Table};
 use crate::{ReportInput, ReportKind};
 use grunnmur_catalog::body::{ImplementationDoc, StatusDoc};
-use grunnmur_catalog::declaration::DeclarationDoc;
 use grunnmur_catalog::format::MeasureDoc;
 use grunnmur_core::catalog::Activity;
 use grunnmur_core::derive::Reason;
@@ -16,8 +15,12 @@ use grunnmur_i18n::{Lang, t};
 use std::collections::{HashMap, HashSet};
 
 mod evidence;
+mod plan;
 mod risk;
+mod sources;
+use plan::{measure_plan, plan_columns, plan_row};
 pub use risk::{TOP_RISKS, ZONE_COLORS, risk_assessment, step_label, step_meaning};
+use sources::{by_source, expiring_section};
 
 pub fn build(kind: ReportKind, input: &ReportInput) -> Doc {
     let ctx = Ctx::new(input);
@@ -257,48 +260,6 @@ impl<'a> Ctx<'a> {
     /// A measure as people read it: its name, with the id after it.
     fn measure(&self, id: &str) -> String {
         named(&self.measure_name(id), id)
-    }
-
-    /// A linked service as people read it: its name and its supplier's.
-    fn service(&self, key: &str) -> String {
-        match DeclarationDoc::find_service(self.input.declarations, key) {
-            Some((d, sv)) => format!(
-                "{} ({})",
-                sv.name.get(self.lang.code()),
-                d.declaration.supplier.name
-            ),
-            None => key.to_string(),
-        }
-    }
-
-    /// Where a pair's status comes from, in words (empty when nothing covers it).
-    fn source(&self, source: Option<&SourceOut>) -> String {
-        match source {
-            None | Some(SourceOut::None) => String::new(),
-            Some(SourceOut::Own) => self.t("report-source-own"),
-            Some(SourceOut::Implementation { id }) => {
-                let implementations = &self.input.body.implementations;
-                let name = (implementations.iter().find(|x| &x.id == id))
-                    .map_or(id.as_str(), |x| x.name.as_str());
-                self.ta("report-source-implementation-named", &[("name", name)])
-            }
-            Some(SourceOut::Supplier { service }) => self.ta(
-                "report-source-supplier-named",
-                &[("service", &self.service(service))],
-            ),
-            Some(SourceOut::Shared { service, customer }) => {
-                let part = self.source(customer.as_deref());
-                let part = if part.is_empty() {
-                    self.t("report-source-shared-open")
-                } else {
-                    part
-                };
-                self.ta(
-                    "report-source-shared-named",
-                    &[("service", &self.service(service)), ("part", &part)],
-                )
-            }
-        }
     }
 
     /// The table abbreviations of the dimensions (konfidensialitet → K), for narrow layouts.
@@ -816,47 +777,6 @@ fn by_activity(ctx: &Ctx) -> Section {
     count_section(ctx, "activity", groups)
 }
 
-/// Required measures by where their status comes from (rule 15): the body's own entries,
-/// implementations, suppliers' services, shared services, nothing.
-fn by_source(ctx: &Ctx) -> Section {
-    let groups = ["own", "implementation", "supplier", "shared", "none"]
-        .into_iter()
-        .map(|kind| {
-            let of = |x: &&Required| x.source.map_or("none", SourceOut::kind) == kind;
-            let c = ctx.counts(ctx.required.iter().filter(of));
-            (ctx.t(&format!("report-source-{kind}")), c, c.1 > 0)
-        })
-        .collect();
-    let mut s = count_section(ctx, "source", groups);
-    s.paragraphs.push(ctx.t("report-source-note"));
-    s
-}
-
-/// Suppliers' declarations the body links that end within the warning period.
-fn expiring_section(ctx: &Ctx) -> Section {
-    let rows = (ctx.input.report.summary.expiring.iter())
-        .map(|e| {
-            vec![
-                Cell::Text(e.supplier.clone()),
-                Cell::Text(e.declaration.clone()),
-                Cell::Date(e.valid_until.to_string()),
-                Cell::Int(e.days_left),
-            ]
-        })
-        .collect();
-    let cols = vec![
-        Column::text(ctx.t("report-col-supplier"), 30.0),
-        Column::text(ctx.t("report-col-declaration"), 25.0),
-        Column::text(ctx.t("report-col-valid-until"), 15.0),
-        Column::number(ctx.t("report-col-days-left"), 10.0),
-    ];
-    let mut s = section(ctx, "expiring", Some(table(ctx, "expiring", cols, rows)));
-    let days = grunnmur_core::effective::EXPIRY_WARNING_DAYS.to_string();
-    s.paragraphs
-        .push(ctx.ta("report-expiring-intro", &[("days", &days)]));
-    s
-}
-
 /// A section of status counts: a row per group (label, counts, whether it has a bar in the
 /// chart) and a total; `report-col-<key>`, `report-chart-<key>`.
 fn count_section(ctx: &Ctx, key: &str, groups: Vec<(String, Counts, bool)>) -> Section {
@@ -935,113 +855,4 @@ fn risk_picture(ctx: &Ctx) -> Chart {
         ],
         matrix: None,
     }
-}
-
-fn plan_columns(ctx: &Ctx, priority: bool) -> Vec<Column> {
-    let mut cols = Vec::new();
-    if priority {
-        cols.push(Column::number(ctx.t("report-col-priority"), 6.0));
-    }
-    cols.extend([
-        Column::text(ctx.t("report-col-measure"), 37.0),
-        Column::text(ctx.t("report-col-activity"), 14.0)
-            .with_short(ctx.t("report-col-activity-short")),
-        Column::text(ctx.t("report-col-baseline"), 7.0)
-            .with_short(ctx.t("report-col-baseline-short")),
-        Column::text(ctx.t("report-col-where"), 18.0),
-        Column::text(ctx.t("report-col-owner"), 12.0),
-        Column::text(ctx.t("report-col-due"), 10.0),
-        Column::text(ctx.t("report-col-status"), 11.0),
-        Column::text(ctx.t("report-col-source"), 16.0),
-        Column::text(ctx.t("report-col-overdue"), 7.0),
-    ]);
-    cols
-}
-
-fn plan_row(ctx: &Ctx, x: &Required, priority: Option<usize>) -> Vec<Cell> {
-    let mut row = Vec::new();
-    if let Some(p) = priority {
-        row.push(int(p));
-    }
-    let st = x.status;
-    row.extend([
-        Cell::Text(ctx.measure(x.measure)),
-        x.doc
-            .map_or(Cell::Empty, |d| Cell::Text(ctx.activity(d.activity))),
-        Cell::Text(ctx.baseline(x.baseline)),
-        Cell::Text(ctx.scope(x.system)),
-        st.and_then(|s| s.owner.clone()).map_or(Cell::Empty, text),
-        st.and_then(|s| s.due.clone())
-            .map_or(Cell::Empty, Cell::Date),
-        Cell::Text(ctx.status(x.status())),
-        text(ctx.source(x.source)),
-        Cell::Text(ctx.yes_no(x.overdue)),
-    ]);
-    row
-}
-
-fn measure_plan(ctx: &Ctx) -> Doc {
-    // Everything required that is not in place: no status, not started, in progress, partial,
-    // or flagged overdue by the engine (an expired supplier declaration, for instance).
-    let mut open: Vec<&Required> = ctx
-        .required
-        .iter()
-        .filter(|x| {
-            x.overdue
-                || matches!(
-                    x.status(),
-                    Status::NotStarted | Status::InProgress | Status::Partial
-                )
-        })
-        .collect();
-    let order: HashMap<Option<&str>, usize> = std::iter::once(None)
-        .chain(ctx.input.report.systems.iter().map(|s| Some(s.id.as_str())))
-        .enumerate()
-        .map(|(n, s)| (s, n))
-        .collect();
-    open.sort_by_key(|x| {
-        let due = x.status.and_then(|s| s.due.clone());
-        (
-            !x.overdue,
-            due.is_none(),
-            due,
-            x.baseline,
-            order.get(&x.system).copied().unwrap_or(usize::MAX),
-            x.measure,
-        )
-    });
-    let rows: Vec<Vec<Cell>> = open
-        .iter()
-        .enumerate()
-        .map(|(n, x)| plan_row(ctx, x, Some(n + 1)))
-        .collect();
-    let n_overdue = open.iter().filter(|x| x.overdue).count().to_string();
-    let n_no_owner = open
-        .iter()
-        .filter(|x| x.status.and_then(|s| s.owner.as_ref()).is_none())
-        .count()
-        .to_string();
-    let n_no_due = open
-        .iter()
-        .filter(|x| x.status.and_then(|s| s.due.as_ref()).is_none())
-        .count()
-        .to_string();
-    let mut plan = section(
-        ctx,
-        "plan",
-        Some(table(ctx, "plan", plan_columns(ctx, true), rows)),
-    );
-    plan.paragraphs.push(ctx.ta(
-        "report-plan-intro",
-        &[
-            ("open", &open.len().to_string()),
-            ("required", &ctx.required.len().to_string()),
-            ("overdue", &n_overdue),
-            ("noowner", &n_no_owner),
-            ("nodue", &n_no_due),
-        ],
-    ));
-    plan.paragraphs.push(ctx.t("report-plan-order"));
-    let evidence = evidence::evidence_section(ctx, &open);
-    ctx.doc("report-title-plan", vec![plan, evidence], true)
 }
