@@ -73,3 +73,39 @@ pub fn serve(args: &[&str]) -> Server {
         }
     }
 }
+
+/// GET a JSON answer, with the session cookie when given.
+pub fn get_json(
+    http: &reqwest::blocking::Client,
+    url: String,
+    cookie: Option<&str>,
+) -> serde_json::Value {
+    let mut r = http.get(url);
+    if let Some(c) = cookie {
+        r = r.header("cookie", c);
+    }
+    r.send().unwrap().json().unwrap()
+}
+
+pub fn login(
+    http: &reqwest::blocking::Client,
+    base: &str,
+    email: &str,
+    password: &str,
+) -> (String, String) {
+    let res = http
+        .post(format!("{base}/api/login"))
+        .json(&serde_json::json!({"email": email, "password": password}))
+        .send()
+        .unwrap();
+    assert_eq!(res.status(), 200, "login {email}");
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let v: serde_json::Value = res.json().unwrap();
+    (cookie, v["csrf"].as_str().unwrap().to_string())
+}

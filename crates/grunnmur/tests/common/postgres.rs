@@ -156,3 +156,14 @@ impl Drop for OwnPostgres {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
+
+/// A schema of its own in the test database, as a URL for `grunnmur serve`.
+pub fn postgres_database(url: &str) -> String {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let (schema, _) = rt.block_on(grunnmur_store::testing::postgres_schema(url));
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}options=-c%20search_path%3D{schema}")
+}
