@@ -9,8 +9,8 @@ mod jws;
 mod statement;
 
 pub use jws::{
-    Jwks, PrivateJwk, PublicJwk, RevocationList, Revoked, SigningKey, Verified, VerifyError, sign,
-    sign_revocations, verify, verify_revocations,
+    Jwks, MAX_TOKEN, PrivateJwk, PublicJwk, RevocationList, Revoked, SigningKey, Verified,
+    VerifyError, sign, sign_revocations, verify, verify_revocations,
 };
 pub use statement::{Attestation, BaselineCount, Scope, add_months, attestation};
 

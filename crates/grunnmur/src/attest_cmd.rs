@@ -84,18 +84,36 @@ fn fail(msg: String) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::FAILURE)
 }
 
-fn read(path: &Path) -> Result<String, String> {
+/// A file of outside input, refused unread when larger than any token or key file can be.
+fn read(lang: Lang, path: &Path) -> Result<String, String> {
+    let max = grunnmur_attest::MAX_TOKEN;
+    let size = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if size.len() > max as u64 {
+        let args = [
+            ("path", path.display().to_string()),
+            ("max", max.to_string()),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        return Err(t(lang, "cli-attest-too-large", &args));
+    }
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
-    let text = read(path)?;
+fn parse<T: serde::de::DeserializeOwned>(lang: Lang, path: &Path) -> Result<T, String> {
+    let text = read(lang, path)?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn signing_key(path: &Path) -> Result<SigningKey, String> {
-    let jwk: PrivateJwk = parse(path)?;
-    SigningKey::from_jwk(&jwk).map_err(|e| format!("{}: {e}", path.display()))
+fn signing_key(lang: Lang, path: &Path) -> Result<SigningKey, String> {
+    let jwk: PrivateJwk = parse(lang, path)?;
+    SigningKey::from_jwk(&jwk).map_err(|e| {
+        let path = path.display().to_string();
+        t(
+            lang,
+            "cli-attest-bad-key",
+            &[("path", &path), ("detail", &e.to_string())],
+        )
+    })
 }
 
 /// Writes a file only this user can read, refusing to overwrite one.
@@ -115,7 +133,7 @@ fn day(lang: Lang, today: Option<&str>) -> Option<Date> {
 /// The day to sign on and the private key; each problem printed.
 fn day_and_key(lang: Lang, today: Option<&str>, key: &Path) -> Option<(Date, SigningKey)> {
     let today = day(lang, today)?;
-    match signing_key(key) {
+    match signing_key(lang, key) {
         Ok(k) => Some((today, k)),
         Err(e) => {
             eprintln!("{e}");
@@ -216,11 +234,11 @@ pub fn run(lang: Lang, command: AttestCommand) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             };
             let keys: Vec<PublicJwk> = match (jwks, key) {
-                (Some(p), _) => match parse::<Jwks>(&p) {
+                (Some(p), _) => match parse::<Jwks>(lang, &p) {
                     Ok(j) => j.keys,
                     Err(e) => return fail(e),
                 },
-                (None, Some(p)) => match parse::<PublicJwk>(&p) {
+                (None, Some(p)) => match parse::<PublicJwk>(lang, &p) {
                     Ok(k) => vec![k],
                     Err(e) => return fail(e),
                 },
@@ -229,14 +247,16 @@ pub fn run(lang: Lang, command: AttestCommand) -> anyhow::Result<ExitCode> {
             let list = match revocations {
                 None => None,
                 Some(p) => {
-                    match read(&p).map(|text| grunnmur_attest::verify_revocations(&text, &keys)) {
+                    match read(lang, &p)
+                        .map(|text| grunnmur_attest::verify_revocations(&text, &keys))
+                    {
                         Ok(Ok(list)) => Some(list),
                         Ok(Err(e)) => return fail(why(lang, &e, &p)),
                         Err(e) => return fail(e),
                     }
                 }
             };
-            let token = match read(&file) {
+            let token = match read(lang, &file) {
                 Ok(t) => t,
                 Err(e) => return fail(e),
             };
@@ -264,7 +284,7 @@ pub fn run(lang: Lang, command: AttestCommand) -> anyhow::Result<ExitCode> {
                     iss: "grunnmur".into(),
                     ..RevocationList::default()
                 },
-                Some(p) => match read(&p)
+                Some(p) => match read(lang, &p)
                     .map(|text| grunnmur_attest::verify_revocations(&text, &[key.public()]))
                 {
                     Ok(Ok(l)) => l,

@@ -273,4 +273,29 @@ fn a_changed_byte_another_key_expiry_and_revocation_each_fail_with_the_reason() 
     // Not a JWS at all.
     std::fs::write(dir.join("junk.jws"), "hello").unwrap();
     refused(verify("junk.jws", &[]), "not an attestation");
+    // A file larger than any token is refused unread.
+    std::fs::write(dir.join("huge.jws"), vec![b'a'; (4 << 20) + 1]).unwrap();
+    refused(
+        verify("huge.jws", &[]),
+        "larger than 4194304 bytes; not read",
+    );
+    // A private key whose public part is another key's is no key to sign with.
+    let mut key: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("key.jwk")).unwrap()).unwrap();
+    key["x"] = other_public["x"].clone();
+    std::fs::write(dir.join("mixed.jwk"), key.to_string()).unwrap();
+    let o = grunnmur(
+        &dir,
+        &[
+            "attest",
+            "revoke",
+            "--id",
+            "x",
+            "--key",
+            "mixed.jwk",
+            "--out",
+            "r2.jws",
+        ],
+    );
+    refused(o, "not a private Ed25519 key from grunnmur keygen");
 }

@@ -504,3 +504,5 @@ cli-attest-summary = Valid attestation for { $name } ({ $orgnr }), { $scope }, c
 cli-attest-baseline = BN{ $baseline }: { $in_place } of { $required } required measures in place (each measure per system and for the body), { $na } not applicable.
 cli-attest-rest = Required measures not in place: { $open }. Deviations from recommended levels: { $deviations }. Accepted residual risks: { $risks }.
 problem-invalid-review-months = review_months must be from 1 to { $max } months, not { $value }
+cli-attest-too-large = { $path }: larger than { $max } bytes; not read.
+cli-attest-bad-key = { $path }: not a private Ed25519 key from grunnmur keygen ({ $detail }).

@@ -495,3 +495,5 @@ cli-attest-summary = Gyldig attestasjon for { $name } ({ $orgnr }), { $scope }, 
 cli-attest-baseline = BN{ $baseline }: { $in_place } av { $required } påkrevde tiltak på plass (tiltak per system og for virksomheten), { $na } ikke relevante.
 cli-attest-rest = Påkrevde tiltak som ikke er på plass: { $open }. Avvik fra anbefalte nivåer: { $deviations }. Godtatte restrisikoer: { $risks }.
 problem-invalid-review-months = review_months må være fra 1 til { $max } måneder, ikke { $value }
+cli-attest-too-large = { $path }: større enn { $max } byte; ikke lest.
+cli-attest-bad-key = { $path }: ikke en privat Ed25519-nøkkel fra grunnmur keygen ({ $detail }).
