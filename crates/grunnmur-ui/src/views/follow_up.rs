@@ -82,15 +82,14 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
             href: format!("{base}/measures/{}?system={scope}", enc(&m.id)),
         });
     }
-    let lines = super::implementations::lines(lang, b);
-    for (im, line) in ws.sources.implementations.iter().zip(lines) {
+    for im in &ws.sources.implementations {
         if !OPEN.contains(&im.status) || (im.owner.is_none() && im.due.is_none()) {
             continue;
         }
         out.push(Item {
             kind: "implementation".into(),
             what: im.name.clone(),
-            place: line.covers,
+            place: super::implementations::covers_text(lang, b, &im.covers),
             owner: im.owner.clone().unwrap_or_default(),
             due: im.due,
             status: status_label(lang, im.status),

@@ -50,7 +50,7 @@ struct ListPage {
 }
 
 /// What an implementation covers, in words.
-fn covers_text(lang: Lang, b: &BodyView, c: &Covers) -> String {
+pub fn covers_text(lang: Lang, b: &BodyView, c: &Covers) -> String {
     let ws = &b.derived.ws;
     let names = |ids: &[usize], f: &dyn Fn(usize) -> String| {
         ids.iter().map(|&n| f(n)).collect::<Vec<_>>().join(", ")
