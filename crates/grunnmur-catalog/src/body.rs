@@ -59,6 +59,30 @@ impl BodyDoc {
             .find(|x| x.measure == measure && x.system.as_deref() == system)
     }
 
+    /// The status entry of a pair, made (not started) if there is none: where files and other
+    /// additions to a status go.
+    pub fn status_entry(&mut self, measure: &str, system: Option<&str>) -> &mut StatusDoc {
+        let pos = match (self.measure_status.iter())
+            .position(|x| x.measure == measure && x.system.as_deref() == system)
+        {
+            Some(p) => p,
+            None => {
+                self.measure_status.push(StatusDoc {
+                    measure: measure.into(),
+                    system: system.map(String::from),
+                    status: Status::NotStarted,
+                    owner: None,
+                    due: None,
+                    justification: None,
+                    evidence: Vec::new(),
+                    valid_until: None,
+                });
+                self.measure_status.len() - 1
+            }
+        };
+        &mut self.measure_status[pos]
+    }
+
     /// Sets the status of a measure for one system (or the whole body), replacing any earlier
     /// status for the same pair.
     pub fn set_status(&mut self, entry: StatusDoc) {

@@ -67,6 +67,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nb/find.ftl"),
         include_str!("../locales/en/find.ftl"),
     ),
+    (
+        "evidence",
+        include_str!("../locales/nb/evidence.ftl"),
+        include_str!("../locales/en/evidence.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {

@@ -282,6 +282,41 @@ pub struct RiskRow {
     pub updated_by: String,
 }
 
+/// An evidence file as listed: everything but its content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct EvidenceFileRow {
+    pub id: String,
+    pub orgnr: String,
+    /// What the file belongs to, as the history keys it (`status:<measure>@<system|org>`).
+    pub object: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub uploaded_by: String,
+    pub uploaded_at: i64,
+}
+
+/// A file to attach, with the workspace change that links it (one transaction).
+pub struct NewEvidenceFile<'a> {
+    pub id: &'a str,
+    pub object: &'a str,
+    pub name: &'a str,
+    pub content_type: &'a str,
+    pub data: &'a [u8],
+}
+
+/// A comment on a measure status or a risk assessment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct CommentRow {
+    pub id: i64,
+    pub orgnr: String,
+    pub object: String,
+    pub author: String,
+    pub text: String,
+    pub created_at: i64,
+}
+
 /// A risk assessment write, like [`WorkspaceWrite`].
 pub struct RiskWrite<'a> {
     pub orgnr: &'a str,
@@ -386,8 +421,13 @@ pub struct ReportDraft<'a> {
 
 /// The content hash of a report snapshot: SHA-256 of its bytes, hex.
 pub fn content_hash(snapshot: &str) -> String {
+    content_hash_bytes(snapshot.as_bytes())
+}
+
+/// SHA-256 of any content, hex.
+pub fn content_hash_bytes(data: &[u8]) -> String {
     use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(snapshot.as_bytes()))
+    hex::encode(sha2::Sha256::digest(data))
 }
 
 pub fn now() -> i64 {
@@ -413,6 +453,38 @@ pub trait Storage: Send + Sync {
     /// Replaces the workspace and appends the audit entry, in one transaction. Returns the new
     /// version.
     async fn put_workspace(&self, w: WorkspaceWrite<'_>) -> Result<i64>;
+    /// Stores an evidence file and the workspace that links it, in one transaction (the
+    /// audit entry is the workspace's, under `w.action`). Returns the new version.
+    async fn attach_evidence(
+        &self,
+        file: NewEvidenceFile<'_>,
+        w: WorkspaceWrite<'_>,
+    ) -> Result<i64>;
+    /// Removes an evidence file of the body with the workspace that no longer links it, in one
+    /// transaction. A file of another body is [`StoreError::NotFound`].
+    async fn remove_evidence(&self, id: &str, w: WorkspaceWrite<'_>) -> Result<i64>;
+    /// The body's evidence files (without content), of one object or all, oldest first.
+    async fn evidence_files(
+        &self,
+        orgnr: &str,
+        object: Option<&str>,
+    ) -> Result<Vec<EvidenceFileRow>>;
+    /// One file of the body with its content.
+    async fn evidence_file(
+        &self,
+        orgnr: &str,
+        id: &str,
+    ) -> Result<Option<(EvidenceFileRow, Vec<u8>)>>;
+    /// Adds a comment with its audit entry.
+    async fn add_comment(
+        &self,
+        orgnr: &str,
+        object: &str,
+        text: &str,
+        actor: &str,
+    ) -> Result<CommentRow>;
+    /// The comments on one object (or, with `None`, all of the body's), oldest first.
+    async fn comments(&self, orgnr: &str, object: Option<&str>) -> Result<Vec<CommentRow>>;
 
     async fn create_user(
         &self,

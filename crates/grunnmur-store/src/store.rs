@@ -4,8 +4,8 @@
 
 use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
 use crate::sql::{
-    Driver, Record, accounts, audit_log, bodies, credentials, declarations, login_failures,
-    passwords, releases, reports, risk,
+    Driver, Record, accounts, audit_log, bodies, credentials, declarations, evidence,
+    login_failures, passwords, releases, reports, risk,
 };
 use crate::*;
 use sqlx::{Database, Pool, Transaction};
@@ -177,6 +177,48 @@ impl<DB: Backend> Storage for Store<DB> {
 
     async fn workspace_version(&self, orgnr: &str) -> Result<Option<i64>> {
         bodies::workspace_version(self, orgnr).await
+    }
+
+    async fn attach_evidence(
+        &self,
+        file: NewEvidenceFile<'_>,
+        w: WorkspaceWrite<'_>,
+    ) -> Result<i64> {
+        evidence::attach(self, file, w).await
+    }
+
+    async fn remove_evidence(&self, id: &str, w: WorkspaceWrite<'_>) -> Result<i64> {
+        evidence::remove(self, id, w).await
+    }
+
+    async fn evidence_files(
+        &self,
+        orgnr: &str,
+        object: Option<&str>,
+    ) -> Result<Vec<EvidenceFileRow>> {
+        evidence::files(self, orgnr, object).await
+    }
+
+    async fn evidence_file(
+        &self,
+        orgnr: &str,
+        id: &str,
+    ) -> Result<Option<(EvidenceFileRow, Vec<u8>)>> {
+        evidence::file(self, orgnr, id).await
+    }
+
+    async fn add_comment(
+        &self,
+        orgnr: &str,
+        object: &str,
+        text: &str,
+        actor: &str,
+    ) -> Result<CommentRow> {
+        evidence::add_comment(self, orgnr, object, text, actor).await
+    }
+
+    async fn comments(&self, orgnr: &str, object: Option<&str>) -> Result<Vec<CommentRow>> {
+        evidence::comments(self, orgnr, object).await
     }
 
     async fn put_workspace(&self, w: WorkspaceWrite<'_>) -> Result<i64> {

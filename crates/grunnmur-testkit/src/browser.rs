@@ -76,6 +76,29 @@ impl Site {
             .unwrap()
     }
 
+    /// Posts a multipart form as a browser sends a file upload: text fields, then one file.
+    pub async fn upload(
+        &self,
+        cookie: &str,
+        path: &str,
+        fields: &[(&str, &str)],
+        (field, file_name, data): (&str, &str, Vec<u8>),
+    ) -> reqwest::Response {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        let part = reqwest::multipart::Part::bytes(data).file_name(file_name.to_string());
+        form = form.part(field.to_string(), part);
+        self.http
+            .post(format!("{}{path}", self.base))
+            .header("cookie", cookie)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Signs in through the login form with [`PASSWORD`], as a browser does.
     pub async fn login(&self, email: &str) -> Session {
         let res = self

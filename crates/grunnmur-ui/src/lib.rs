@@ -124,6 +124,16 @@ pub fn routes() -> Router<AppState> {
             post(declarations::withdraw),
         )
         .route("/b/{orgnr}/follow-up", get(follow_up::show))
+        .route(
+            "/b/{orgnr}/measures/{measure}/evidence",
+            // The file's own limit is checked as it is read; the body may be a little larger.
+            post(evidence::upload).layer(axum::extract::DefaultBodyLimit::max(
+                grunnmur_web::evidence::MAX_FILE_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/b/{orgnr}/evidence/{id}/{name}", get(evidence::download))
+        .route("/b/{orgnr}/evidence/{id}/remove", post(evidence::remove))
+        .route("/b/{orgnr}/comments", post(evidence::comment))
         .route("/b/{orgnr}/follow-up.xlsx", get(exports::follow_up_xlsx))
         .route("/b/{orgnr}/follow-up.csv", get(exports::follow_up_csv))
         .route("/b/{orgnr}/deviations", get(deviations::show))

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod credentials;
 pub mod declaration_api;
 pub mod error;
+pub mod evidence;
 pub mod headers;
 pub mod openapi;
 pub mod ops;

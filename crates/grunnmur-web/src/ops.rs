@@ -90,12 +90,31 @@ pub async fn change_doc(
     action: &str,
     change: impl FnOnce(&mut BodyDoc) -> Result<(), ApiError>,
 ) -> Result<i64, ApiError> {
+    let (text, version) = changed_doc(s, orgnr, change).await?;
+    let w = WorkspaceWrite {
+        orgnr,
+        doc: &text,
+        actor,
+        action,
+        expected_version: Some(version),
+    };
+    Ok(s.store.put_workspace(w).await?)
+}
+
+/// The stored document changed and checked, as the text to store and the version it was read
+/// at: for writes that store more than the document in the same transaction.
+pub async fn changed_doc(
+    s: &AppState,
+    orgnr: &str,
+    change: impl FnOnce(&mut BodyDoc) -> Result<(), ApiError>,
+) -> Result<(String, i64), ApiError> {
     let (mut doc, version) = load_doc(s, orgnr).await?;
     let cat = body_catalog(s, orgnr).await?;
     let (_, declarations) = published_declarations(s).await?;
     change(&mut doc)?;
     let doc = checked(&cat, &declarations, "request", doc)?;
-    store_doc(s, orgnr, &doc, actor, action, Some(version)).await
+    let text = serde_json::to_string(&doc).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok((text, version))
 }
 
 /// One workspace version, resolved against the body's catalog release and assessed.

@@ -2,7 +2,7 @@
 //! change.
 
 use super::{Sql, check_version, entry};
-use crate::store::{Backend, Store};
+use crate::store::{Backend, Store, Write};
 use crate::{BodyRow, Result, StoreError, WorkspaceRow, WorkspaceWrite, now};
 
 pub(crate) const BODY_EXISTS: &str = "SELECT 1 FROM bodies WHERE orgnr = $1";
@@ -108,12 +108,24 @@ pub(crate) async fn put_workspace<DB: Backend>(
     w: WorkspaceWrite<'_>,
 ) -> Result<i64> {
     let mut tx = s.write().await?;
-    if !Sql::new(BODY_EXISTS).bind(w.orgnr).exists(&mut tx).await? {
+    let (version, before) = write_workspace(&mut tx, &w).await?;
+    let e = entry(w.actor, Some(w.orgnr), w.action, before, Some(w.doc.into()));
+    tx.commit(&e).await?;
+    Ok(version)
+}
+
+/// The workspace write inside a transaction: checks the body and the version, stores the
+/// document. Returns the new version and the document before (for the audit entry).
+pub(crate) async fn write_workspace<DB: Backend>(
+    tx: &mut Write<'_, DB>,
+    w: &WorkspaceWrite<'_>,
+) -> Result<(i64, Option<String>)> {
+    if !Sql::new(BODY_EXISTS).bind(w.orgnr).exists(&mut *tx).await? {
         return Err(StoreError::NotFound(w.orgnr.to_string()));
     }
     let old: Option<(String, i64)> = Sql::new(WORKSPACE_DOC_VERSION)
         .bind(w.orgnr)
-        .fetch_optional(&mut tx)
+        .fetch_optional(&mut *tx)
         .await?;
     let (before, current) = match old {
         Some((doc, version)) => (Some(doc), version),
@@ -127,9 +139,7 @@ pub(crate) async fn put_workspace<DB: Backend>(
         .bind(version)
         .bind(now())
         .bind(w.actor)
-        .execute(&mut tx)
+        .execute(&mut *tx)
         .await?;
-    let e = entry(w.actor, Some(w.orgnr), w.action, before, Some(w.doc.into()));
-    tx.commit(&e).await?;
-    Ok(version)
+    Ok((version, before))
 }

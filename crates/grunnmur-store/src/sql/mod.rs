@@ -16,6 +16,7 @@ pub(crate) mod audit_log;
 pub(crate) mod bodies;
 pub(crate) mod credentials;
 pub(crate) mod declarations;
+pub(crate) mod evidence;
 pub(crate) mod login_failures;
 pub(crate) mod passwords;
 pub(crate) mod releases;
@@ -36,6 +37,13 @@ pub enum Arg<'q> {
     Bool(bool),
     /// Text, or NULL.
     Text(Option<&'q str>),
+    Bytes(&'q [u8]),
+}
+
+impl<'q> From<&'q [u8]> for Arg<'q> {
+    fn from(v: &'q [u8]) -> Self {
+        Arg::Bytes(v)
+    }
 }
 
 impl From<i64> for Arg<'_> {
@@ -123,12 +131,14 @@ impl<'q> Sql<'q> {
         i64: Encode<'q, DB> + Type<DB>,
         bool: Encode<'q, DB> + Type<DB>,
         Option<&'q str>: Encode<'q, DB> + Type<DB>,
+        &'q [u8]: Encode<'q, DB> + Type<DB>,
     {
         let query = sqlx::query(self.text);
         self.args.into_iter().fold(query, |q, a| match a {
             Arg::Int(v) => q.bind(v),
             Arg::Bool(v) => q.bind(v),
             Arg::Text(v) => q.bind(v),
+            Arg::Bytes(v) => q.bind(v),
         })
     }
 }
@@ -192,6 +202,7 @@ where
     for<'q> i64: Encode<'q, DB> + Type<DB>,
     for<'q> bool: Encode<'q, DB> + Type<DB>,
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
 {
     async fn execute<'a>(on: On<'a, Self>, q: Sql<'a>) -> Result<()> {
         let query = q.query::<DB>();

@@ -117,10 +117,7 @@ pub fn href(orgnr: &str, object: &str) -> String {
     format!("/b/{orgnr}/audit?object={}", enc(object))
 }
 
-/// A measure status's object key (`system` `None`: the whole body).
-pub fn status_key(measure: &str, system: Option<&str>) -> String {
-    format!("status:{measure}@{}", system.unwrap_or("org"))
-}
+pub use grunnmur_web::evidence::status_key;
 
 pub struct ChangeLine {
     /// What kind of object, in words.
@@ -499,7 +496,7 @@ fn object_options(
     }
     for (n, title) in risks {
         out.push((
-            format!("risk:{n}"),
+            grunnmur_web::evidence::risk_key(*n),
             label("ui-history-kind-assessment", title, &format!("#{n}")),
         ));
     }

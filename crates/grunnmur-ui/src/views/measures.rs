@@ -326,6 +326,69 @@ pub struct Scope {
     back: String,
 }
 
+impl Scope {
+    pub fn system(&self) -> &str {
+        &self.system
+    }
+}
+
+/// The system of a form's scope by id (`None`: the body); an unknown system is not found.
+pub(super) fn scope_id(b: &BodyView, system: &str) -> Result<Option<String>, PageError> {
+    Ok(scope_of(b, system)?.map(|n| b.derived.ws.systems[n].id.clone()))
+}
+
+/// The status form of a pair, carrying the list query it came from, at `fragment`.
+pub(super) fn form_href(
+    orgnr: &str,
+    measure: &str,
+    system: Option<&str>,
+    back: &str,
+    fragment: &str,
+) -> String {
+    let back = if back.is_empty() {
+        String::new()
+    } else {
+        format!("&back={}", enc(back))
+    };
+    format!(
+        "/b/{orgnr}/measures/{measure}?system={}{back}#{fragment}",
+        enc(system.unwrap_or("org"))
+    )
+}
+
+/// The status form again, as stored, with a refused file named at the file field (422).
+pub(super) async fn refused_file(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    (measure, q): (&str, &Scope),
+    back: &str,
+    r: grunnmur_web::evidence::Refusal,
+) -> Result<Response, PageError> {
+    let m = measure_idx(b, measure)?;
+    let sys = scope_of(b, &q.system)?;
+    let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
+    let x = Values::from_doc(b.derived.doc.status(measure, system_id.as_deref()));
+    let back = back_query(back).unwrap_or_default();
+    let mut errors = Errors::default();
+    let max = grunnmur_web::evidence::MAX_FILE_BYTES / (1024 * 1024);
+    let key = format!("ui-evidence-{}", r.code());
+    errors.push("file", t(v.lang, &key, &[("max", &max.to_string())]));
+    let att = attached_of(s, b, measure, system_id.as_deref()).await?;
+    html_invalid(edit_page(v, b, (m, sys), back, x, &[], errors, att))
+}
+
+/// The files and comments of a pair's status.
+async fn attached_of(
+    s: &AppState,
+    b: &BodyView,
+    measure: &str,
+    system: Option<&str>,
+) -> Result<super::evidence::Attached, PageError> {
+    let object = grunnmur_web::evidence::status_key(measure, system);
+    super::evidence::attached(s, &b.row.orgnr, &object).await
+}
+
 /// The system a form or trail is about: `None` for the body.
 fn scope_of(b: &BodyView, system: &str) -> Result<Option<usize>, PageError> {
     match system {
@@ -341,7 +404,7 @@ fn scope_of(b: &BodyView, system: &str) -> Result<Option<usize>, PageError> {
     }
 }
 
-fn measure_idx(b: &BodyView, id: &str) -> Result<MeasureIdx, PageError> {
+pub(super) fn measure_idx(b: &BodyView, id: &str) -> Result<MeasureIdx, PageError> {
     Ok(b.derived
         .catalog
         .catalog
@@ -377,6 +440,8 @@ struct EditPage {
     /// name, its status now in words, chosen.
     others: Vec<(String, String, String, bool)>,
     errors: Errors,
+    /// Its files and comments.
+    attached: super::evidence::Attached,
 }
 
 /// The status form's fields as typed. [`Values::from_doc`] and [`Values::to_doc`] are the one
@@ -441,6 +506,7 @@ fn edit_page(
     x: Values,
     also: &[String],
     errors: Errors,
+    attached: super::evidence::Attached,
 ) -> EditPage {
     let lang = v.lang;
     let code = lang.code();
@@ -487,6 +553,7 @@ fn edit_page(
         justification: x.justification,
         others: sys.map_or_else(Vec::new, |n| others(lang, b, m, n, also)),
         errors,
+        attached,
     }
 }
 
@@ -511,6 +578,7 @@ fn others(
 }
 
 pub async fn edit(
+    State(s): State<AppState>,
     BodyPage { v, b, .. }: BodyPage<Editor>,
     Path((_, measure)): Path<(String, String)>,
     Query(q): Query<Scope>,
@@ -520,12 +588,22 @@ pub async fn edit(
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
     let x = Values::from_doc(b.derived.doc.status(&measure, system_id.as_deref()));
     let back = back_query(&q.back)?;
-    html(edit_page(&v, &b, (m, sys), back, x, &[], Errors::default()))
+    let att = attached_of(&s, &b, &measure, system_id.as_deref()).await?;
+    html(edit_page(
+        &v,
+        &b,
+        (m, sys),
+        back,
+        x,
+        &[],
+        Errors::default(),
+        att,
+    ))
 }
 
 /// The list query a status form carries (from the link, then its hidden field): a query of the
 /// measure list only; anything else is refused, naming the field.
-fn back_query(back: &str) -> Result<String, PageError> {
+pub(super) fn back_query(back: &str) -> Result<String, PageError> {
     local_query(back, &FILTER_KEYS).ok_or_else(|| ApiError::BadRequest("back".into()).into())
 }
 
@@ -561,7 +639,8 @@ pub async fn save(
         errors.push("also", t(v.lang, "ui-measure-also-invalid", &[]));
     }
     let Some(status) = status.filter(|_| errors.is_empty()) else {
-        return html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, errors));
+        let att = attached_of(&s, &b, &measure, system_id.as_deref()).await?;
+        return html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, errors, att));
     };
     let entries: Vec<StatusDoc> = (std::iter::once(system_id)
         .chain(also.iter().cloned().map(Some)))
@@ -593,7 +672,9 @@ pub async fn save(
         }
         Err(e) => {
             let errors = problems(v.lang, e, "status")?;
-            html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, errors))
+            let sid = sys.map(|n| b.derived.ws.systems[n].id.as_str());
+            let att = attached_of(&s, &b, &measure, sid).await?;
+            html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, errors, att))
         }
     }
 }

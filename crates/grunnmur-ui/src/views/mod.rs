@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod dashboard;
 pub mod declarations;
 pub mod deviations;
+pub mod evidence;
 pub mod exports;
 pub mod follow_up;
 pub mod history;

@@ -18,23 +18,16 @@ use grunnmur_report::build::{step_label, step_meaning};
 use grunnmur_store::ReportState;
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
+use grunnmur_web::evidence::risk_key;
 use grunnmur_web::risk_api::{self, Kind, Saved};
 
+mod lines;
 mod reports;
 mod todo;
+pub use lines::{AssessmentLine, assessment_lines};
 pub use reports::{confirm_finalize, finalize, new_report};
 use todo::measure_name;
 pub use todo::{Todo, todo};
-
-pub struct AssessmentLine {
-    pub id: i64,
-    pub title: String,
-    pub object: String,
-    /// The object as the risk list names it (`system:s.hr`, `task:felles.hr`, `org`).
-    pub object_id: String,
-    pub risks: usize,
-    pub accepted: String,
-}
 
 pub struct ReportLine {
     pub id: i64,
@@ -121,34 +114,6 @@ pub async fn show(
             lang.code(),
         ),
     })
-}
-
-/// The body's risk assessments as the risk page lists them (and its downloads).
-pub async fn assessment_lines(
-    s: &AppState,
-    b: &BodyView,
-    lang: Lang,
-) -> Result<Vec<AssessmentLine>, PageError> {
-    let cat = &b.derived.catalog.catalog;
-    let orgnr = &b.row.orgnr;
-    let mut assessments = Vec::new();
-    for row in s.store.risk_assessments(orgnr).await? {
-        let doc = risk_api::stored_doc(&row)?;
-        let object = doc.frame.object.to_string();
-        assessments.push(AssessmentLine {
-            id: row.id,
-            title: assessment_title(lang, &doc.title),
-            object: object_label(cat, &b.derived.ws, orgnr, &object, lang).0,
-            object_id: object,
-            risks: doc.risks.len(),
-            accepted: doc
-                .acceptance
-                .as_ref()
-                .map(|a| format!("{} ({})", a.owner, a.date))
-                .unwrap_or_default(),
-        });
-    }
-    Ok(assessments)
 }
 
 /// Starts a pre-filled assessment of an object.
@@ -257,6 +222,9 @@ struct AssessmentPage {
     form: RiskForm,
     form_action: String,
     submit_key: &'static str,
+    /// Its comments (the shared comment form wants `back`, empty here).
+    attached: super::evidence::Attached,
+    back: String,
 }
 
 #[derive(Template)]
@@ -787,7 +755,9 @@ async fn assessment_page(
     }
     Ok(AssessmentPage {
         p,
-        history: super::history::href(&b.row.orgnr, &format!("risk:{}", row.id)),
+        history: super::history::href(&b.row.orgnr, &risk_key(row.id)),
+        attached: super::evidence::attached(s, &b.row.orgnr, &risk_key(row.id)).await?,
+        back: String::new(),
         id: row.id,
         version: row.version,
         title: assessment_title(lang, &doc.title),

@@ -12,6 +12,7 @@ mod credentials;
 mod dashboard;
 mod declarations;
 mod events;
+mod evidence;
 mod exports;
 mod follow_up;
 mod forms;

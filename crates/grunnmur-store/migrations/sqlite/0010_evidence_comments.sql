@@ -1,0 +1,28 @@
+-- Evidence files attached to a measure status, and comments on a status or a risk assessment.
+-- Files live in the database on both backends: an attachment and the status link to it are
+-- one transaction, and a backup (VACUUM INTO) carries them. `object` is the history's key of
+-- what the row belongs to (`status:<measure>@<system|org>`, `risk:<id>`).
+-- Released migrations are never edited.
+CREATE TABLE evidence_files (
+    id           TEXT PRIMARY KEY,                        -- random, 128 bits, hex
+    orgnr        TEXT NOT NULL REFERENCES bodies(orgnr),
+    object       TEXT NOT NULL,
+    name         TEXT NOT NULL,                           -- the file name as uploaded
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT NOT NULL,                           -- of data, hex
+    data         BLOB NOT NULL,
+    uploaded_by  TEXT NOT NULL,
+    uploaded_at  INTEGER NOT NULL
+);
+CREATE INDEX evidence_files_object ON evidence_files(orgnr, object);
+
+CREATE TABLE comments (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    orgnr      TEXT NOT NULL REFERENCES bodies(orgnr),
+    object     TEXT NOT NULL,
+    author     TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX comments_object ON comments(orgnr, object);
