@@ -105,6 +105,12 @@ pub const TARGETS: &[Target] = &[
         dict: FORM_DICT,
         max_len: 2 << 20,
     },
+    Target {
+        name: "evidence_file",
+        run: evidence_file,
+        dict: &["%PDF-", "PK\x03\x04", "\n", ".pdf", ".txt", ".docx", "/", "\\", "..", "\0"],
+        max_len: 1 << 16,
+    },
 ];
 
 pub fn target(name: &str) -> Option<&'static Target> {
@@ -383,6 +389,17 @@ fn forms(b: &[u8]) -> Result<(), String> {
     f.opt("name");
     f.all("tasks");
     Ok(())
+}
+
+/// An uploaded evidence file as the server checks it: the first line is the name the browser
+/// gave, the rest the content.
+fn evidence_file(b: &[u8]) -> Result<(), String> {
+    use grunnmur_web::evidence::{clean_name, content_type};
+    let at = b.iter().position(|&c| c == b'\n').unwrap_or(b.len());
+    let name = String::from_utf8_lossy(&b[..at]);
+    let data = b.get(at + 1..).unwrap_or_default();
+    let name = clean_name(&name).ok_or("no name")?;
+    content_type(&name, data).map(drop).map_err(|r| r.code().to_string())
 }
 
 /// Runs one input through a target on a thread with the stack of the server's workers
