@@ -108,7 +108,18 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "evidence_file",
         run: evidence_file,
-        dict: &["%PDF-", "PK\x03\x04", "\n", ".pdf", ".txt", ".docx", "/", "\\", "..", "\0"],
+        dict: &[
+            "%PDF-",
+            "PK\x03\x04",
+            "\n",
+            ".pdf",
+            ".txt",
+            ".docx",
+            "/",
+            "\\",
+            "..",
+            "\0",
+        ],
         max_len: 1 << 16,
     },
 ];
@@ -399,7 +410,9 @@ fn evidence_file(b: &[u8]) -> Result<(), String> {
     let name = String::from_utf8_lossy(&b[..at]);
     let data = b.get(at + 1..).unwrap_or_default();
     let name = clean_name(&name).ok_or("no name")?;
-    content_type(&name, data).map(drop).map_err(|r| r.code().to_string())
+    content_type(&name, data)
+        .map(drop)
+        .map_err(|r| r.code().to_string())
 }
 
 /// Runs one input through a target on a thread with the stack of the server's workers

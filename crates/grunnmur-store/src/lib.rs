@@ -306,6 +306,19 @@ pub struct NewEvidenceFile<'a> {
     pub data: &'a [u8],
 }
 
+/// A workbook read in the browser, waiting to be applied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct PendingImportRow {
+    pub id: String,
+    pub orgnr: String,
+    /// The body file the workbook makes, as JSON.
+    pub doc: String,
+    /// The workspace version it was read against: it applies onto that version only.
+    pub base_version: i64,
+    pub created_by: String,
+    pub created_at: i64,
+}
+
 /// A comment on a measure status or a risk assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct CommentRow {
@@ -475,6 +488,12 @@ pub trait Storage: Send + Sync {
         orgnr: &str,
         id: &str,
     ) -> Result<Option<(EvidenceFileRow, Vec<u8>)>>;
+    /// Keeps a workbook's document for its preview (and drops the body's older than a day).
+    async fn save_pending_import(&self, row: &PendingImportRow) -> Result<()>;
+    async fn pending_import(&self, orgnr: &str, id: &str) -> Result<Option<PendingImportRow>>;
+    /// Applies a pending import: the workspace write (refused unless the stored version is
+    /// still the one it was read against) and the pending row's removal, in one transaction.
+    async fn apply_pending_import(&self, id: &str, w: WorkspaceWrite<'_>) -> Result<i64>;
     /// Adds a comment with its audit entry.
     async fn add_comment(
         &self,

@@ -207,6 +207,18 @@ impl<DB: Backend> Storage for Store<DB> {
         evidence::file(self, orgnr, id).await
     }
 
+    async fn save_pending_import(&self, row: &PendingImportRow) -> Result<()> {
+        evidence::save_pending_import(self, row).await
+    }
+
+    async fn pending_import(&self, orgnr: &str, id: &str) -> Result<Option<PendingImportRow>> {
+        evidence::pending_import(self, orgnr, id).await
+    }
+
+    async fn apply_pending_import(&self, id: &str, w: WorkspaceWrite<'_>) -> Result<i64> {
+        evidence::apply_pending_import(self, id, w).await
+    }
+
     async fn add_comment(
         &self,
         orgnr: &str,

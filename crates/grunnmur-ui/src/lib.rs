@@ -134,6 +134,18 @@ pub fn routes() -> Router<AppState> {
         .route("/b/{orgnr}/evidence/{id}/{name}", get(evidence::download))
         .route("/b/{orgnr}/evidence/{id}/remove", post(evidence::remove))
         .route("/b/{orgnr}/comments", post(evidence::comment))
+        .route(
+            "/b/{orgnr}/workbook",
+            get(workbook::show)
+                .post(workbook::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    grunnmur_report::ImportOptions::default().max_bytes + 64 * 1024,
+                )),
+        )
+        .route("/b/{orgnr}/workbook.xlsx", get(workbook::download))
+        .route("/b/{orgnr}/workbook-template.xlsx", get(workbook::template))
+        .route("/b/{orgnr}/workbook/{id}", get(workbook::preview))
+        .route("/b/{orgnr}/workbook/{id}/apply", post(workbook::apply))
         .route("/b/{orgnr}/follow-up.xlsx", get(exports::follow_up_xlsx))
         .route("/b/{orgnr}/follow-up.csv", get(exports::follow_up_csv))
         .route("/b/{orgnr}/deviations", get(deviations::show))

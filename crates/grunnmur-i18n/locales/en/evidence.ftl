@@ -18,3 +18,34 @@ ui-comments-new = New comment
 ui-comments-hint = Visible to every member of the body, with your name and the time. A comment cannot be changed afterwards.
 ui-comments-add = Add comment
 account-comment-text = Write a comment (at most 10,000 characters).
+
+## The workspace as a workbook in the browser.
+
+ui-nav-workbook = Workbook
+ui-workbook-title = The workspace as a workbook
+ui-workbook-intro = Download the workspace as a workbook, change it in Excel or LibreOffice, and upload it again. You see every change before anything is stored, and either all of it is stored or nothing.
+ui-workbook-download = Download the workspace (XLSX)
+ui-workbook-template = Download an empty template (XLSX)
+ui-workbook-upload-title = Upload a changed workbook
+ui-workbook-file = Workbook (XLSX)
+ui-workbook-hint = The sheets replace the parts of the workspace they hold; a missing sheet leaves its part as it is. At most { $max } MB.
+ui-workbook-read = Read it and show the changes
+ui-workbook-too-large = The workbook is too large: at most { $max } MB.
+ui-workbook-empty = Choose a workbook.
+ui-workbook-refused = { $count ->
+    [one] The workbook has one problem. Nothing is stored; correct it and upload again.
+   *[other] The workbook has { $count } problems. Nothing is stored; correct them and upload again.
+}
+ui-workbook-problems = Problems in the workbook, with sheet, row and column
+ui-workbook-col-place = Where
+ui-workbook-col-problem = Problem
+ui-workbook-preview-title = The changes from the workbook
+ui-workbook-preview-intro = { $n ->
+    [one] The workbook makes one change to the workspace. Nothing is stored yet.
+   *[other] The workbook makes { $n } changes to the workspace. Nothing is stored yet.
+}
+ui-workbook-no-changes = The workbook is the same as the workspace.
+ui-workbook-apply = Store all the changes
+ui-workbook-cancel = Cancel without storing
+ui-workbook-stale = The workspace has changed since the workbook was read, so its changes cannot be stored without overwriting something. Download the workspace again and make the changes there.
+ui-workbook-again = To the workbook page

@@ -18,3 +18,34 @@ ui-comments-new = Ny kommentar
 ui-comments-hint = Synlig for alle medlemmer av virksomheten, med navnet ditt og tidspunktet. En kommentar kan ikke endres etterpå.
 ui-comments-add = Legg til kommentar
 account-comment-text = Skriv en kommentar (høyst 10 000 tegn).
+
+## The workspace as a workbook in the browser.
+
+ui-nav-workbook = Regneark
+ui-workbook-title = Arbeidsområdet som regneark
+ui-workbook-intro = Last ned arbeidsområdet som regneark, endre det i Excel eller LibreOffice, og last det opp igjen. Du ser hver endring før noe lagres, og enten lagres alt eller ingenting.
+ui-workbook-download = Last ned arbeidsområdet (XLSX)
+ui-workbook-template = Last ned en tom mal (XLSX)
+ui-workbook-upload-title = Last opp et endret regneark
+ui-workbook-file = Regneark (XLSX)
+ui-workbook-hint = Arkene erstatter de delene av arbeidsområdet de inneholder; ark som mangler, lar delen stå som den er. Høyst { $max } MB.
+ui-workbook-read = Les inn og vis endringene
+ui-workbook-too-large = Regnearket er for stort: høyst { $max } MB.
+ui-workbook-empty = Velg et regneark.
+ui-workbook-refused = { $count ->
+    [one] Regnearket har ett problem. Ingenting er lagret; rett det og last opp på nytt.
+   *[other] Regnearket har { $count } problemer. Ingenting er lagret; rett dem og last opp på nytt.
+}
+ui-workbook-problems = Problemer i regnearket, med ark, rad og kolonne
+ui-workbook-col-place = Hvor
+ui-workbook-col-problem = Problem
+ui-workbook-preview-title = Endringene fra regnearket
+ui-workbook-preview-intro = { $n ->
+    [one] Regnearket gjør én endring i arbeidsområdet. Ingenting er lagret ennå.
+   *[other] Regnearket gjør { $n } endringer i arbeidsområdet. Ingenting er lagret ennå.
+}
+ui-workbook-no-changes = Regnearket er likt arbeidsområdet.
+ui-workbook-apply = Lagre alle endringene
+ui-workbook-cancel = Avbryt uten å lagre
+ui-workbook-stale = Arbeidsområdet er endret etter at regnearket ble lest inn, så endringene kan ikke lagres uten å overskrive noe. Last ned arbeidsområdet på nytt og gjør endringene der.
+ui-workbook-again = Til regnearksiden

@@ -1,4 +1,4 @@
-//! Evidence files and comments. A file is stored together with the workspace version that links
+//! Evidence files, comments, and workbooks waiting to be applied. A file is stored together with the workspace version that links
 //! it (and removed together with the one that no longer does), so a status never points at a
 //! file that is not there, and a file never outlives its link unnoticed.
 
@@ -6,8 +6,8 @@ use super::bodies::write_workspace;
 use super::{Sql, entry};
 use crate::store::{Backend, Store};
 use crate::{
-    CommentRow, EvidenceFileRow, NewEvidenceFile, Result, StoreError, WorkspaceWrite,
-    content_hash_bytes, now,
+    CommentRow, EvidenceFileRow, NewEvidenceFile, PendingImportRow, Result, StoreError,
+    WorkspaceWrite, content_hash_bytes, now,
 };
 use serde_json::json;
 
@@ -175,4 +175,74 @@ pub(crate) async fn comments<DB: Backend>(
             Sql::new(&sql).bind(orgnr).fetch_all(s).await
         }
     }
+}
+
+const PENDING_COLUMNS: &str = "id, orgnr, doc, base_version, created_by, created_at";
+/// How long a workbook waits to be applied.
+const PENDING_SECONDS: i64 = 24 * 3600;
+
+pub(crate) async fn save_pending_import<DB: Backend>(
+    s: &Store<DB>,
+    r: &PendingImportRow,
+) -> Result<()> {
+    // Not a change to the body's data (nothing is applied yet): no audit entry.
+    Sql::new("DELETE FROM workbook_imports WHERE orgnr = $1 AND created_at < $2")
+        .bind(r.orgnr.as_str())
+        .bind(now() - PENDING_SECONDS)
+        .execute(s)
+        .await?;
+    Sql::new(
+        "INSERT INTO workbook_imports (id, orgnr, doc, base_version, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(r.id.as_str())
+    .bind(r.orgnr.as_str())
+    .bind(r.doc.as_str())
+    .bind(r.base_version)
+    .bind(r.created_by.as_str())
+    .bind(r.created_at)
+    .execute(s)
+    .await
+}
+
+pub(crate) async fn pending_import<DB: Backend>(
+    s: &Store<DB>,
+    orgnr: &str,
+    id: &str,
+) -> Result<Option<PendingImportRow>> {
+    let sql = format!(
+        "SELECT {PENDING_COLUMNS} FROM workbook_imports WHERE orgnr = $1 AND id = $2 \
+         AND created_at >= $3"
+    );
+    Sql::new(&sql)
+        .bind(orgnr)
+        .bind(id)
+        .bind(now() - PENDING_SECONDS)
+        .fetch_optional(s)
+        .await
+}
+
+pub(crate) async fn apply_pending_import<DB: Backend>(
+    s: &Store<DB>,
+    id: &str,
+    w: WorkspaceWrite<'_>,
+) -> Result<i64> {
+    let mut tx = s.write().await?;
+    let exists = Sql::new("SELECT 1 FROM workbook_imports WHERE orgnr = $1 AND id = $2")
+        .bind(w.orgnr)
+        .bind(id)
+        .exists(&mut tx)
+        .await?;
+    if !exists {
+        return Err(StoreError::NotFound(format!("workbook import {id}")));
+    }
+    let (version, before) = write_workspace(&mut tx, &w).await?;
+    Sql::new("DELETE FROM workbook_imports WHERE orgnr = $1 AND id = $2")
+        .bind(w.orgnr)
+        .bind(id)
+        .execute(&mut tx)
+        .await?;
+    let e = entry(w.actor, Some(w.orgnr), w.action, before, Some(w.doc.into()));
+    tx.commit(&e).await?;
+    Ok(version)
 }

@@ -128,6 +128,25 @@ pub struct ChangeLine {
     pub what: String,
 }
 
+/// What changes from one body file to another, in words with names (a workbook's preview).
+pub fn describe_changes(
+    lang: Lang,
+    cat: &Catalog,
+    before: &BodyDoc,
+    after: &BodyDoc,
+) -> Vec<ChangeLine> {
+    let namer = Namer {
+        lang,
+        cat,
+        docs: vec![after, before],
+        assessment: None,
+    };
+    changes(before, after)
+        .iter()
+        .map(|c| namer.line(c))
+        .collect()
+}
+
 pub struct AuditLine {
     pub at: String,
     pub actor: String,

@@ -21,6 +21,7 @@ pub mod systems;
 pub mod tasks;
 pub mod tokens;
 pub mod users;
+pub mod workbook;
 
 use axum::http::{HeaderValue, header};
 use axum::response::Response;

@@ -25,6 +25,7 @@ mod saving;
 mod search;
 mod services;
 mod sources;
+mod workbook;
 
 use grunnmur_catalog::Source;
 use grunnmur_store::{Role, Storage};

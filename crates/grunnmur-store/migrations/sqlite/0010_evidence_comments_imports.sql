@@ -1,5 +1,5 @@
--- Evidence files attached to a measure status, and comments on a status or a risk assessment.
--- Files live in the database on both backends: an attachment and the status link to it are
+-- Evidence files attached to a measure status, comments on a status or a risk assessment, and
+-- workbooks uploaded in the browser waiting to be applied. Files live in the database on both backends: an attachment and the status link to it are
 -- one transaction, and a backup (VACUUM INTO) carries them. `object` is the history's key of
 -- what the row belongs to (`status:<measure>@<system|org>`, `risk:<id>`).
 -- Released migrations are never edited.
@@ -26,3 +26,16 @@ CREATE TABLE comments (
     created_at INTEGER NOT NULL
 );
 CREATE INDEX comments_object ON comments(orgnr, object);
+
+-- A workbook uploaded in the browser, read and checked, waiting for the person who uploaded it
+-- to look at the changes and apply them (or not): applied only onto the version it was read
+-- against. Kept a day at most.
+CREATE TABLE workbook_imports (
+    id           TEXT PRIMARY KEY,                        -- random, 128 bits, hex
+    orgnr        TEXT NOT NULL REFERENCES bodies(orgnr),
+    doc          TEXT NOT NULL,                           -- the body file it makes, as JSON
+    base_version INTEGER NOT NULL,
+    created_by   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL
+);
+CREATE INDEX workbook_imports_orgnr ON workbook_imports(orgnr);
