@@ -71,6 +71,8 @@ async function pages(page) {
     return page.$eval('a[href*="/audit?object="]', (a) => a.getAttribute('href'));
   };
   const histories = [await history(sys), await history(status), await history(assessment)];
+  await statusWithFileAndComment(page, status);
+  const preview = await workbookPreview(page, b);
   return [
     ...histories, `${b}/audit?actor=&from=2000-01-01&to=`,
     '/bodies', b, `${b}/tasks`, `${b}/tasks?all=1`, `${b}/adapt`, adapt, `${b}/systems`, sys,
@@ -79,8 +81,30 @@ async function pages(page) {
     '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
     '/accessibility', '/glossary', `${b}/systems/no-such-system`, `${b}/search?q=system`, `${b}/search?q=`,
     `${b}/deviations`, `${b}/follow-up`, `${b}/follow-up?owner=`, `${b}/implementations`, implementation, `${b}/services`, `${b}/services?q=a`,
-    `${b}/declarations`, declaration, service,
+    `${b}/declarations`, declaration, service, `${b}/workbook`, preview,
   ];
+}
+
+/// A file and a comment on a status, so that its page shows both lists.
+async function statusWithFileAndComment(page, status) {
+  await page.goto(`${BASE}${status}`);
+  if (!(await page.$('#evidence ul.files'))) {
+    await page.setInputFiles('#file', { name: 'tilgangsgjennomgang.txt', mimeType: 'text/plain', buffer: Buffer.from('Gjennomgått.\n') });
+    await Promise.all([page.waitForNavigation(), page.click('#evidence form[enctype] button[type=submit]')]);
+  }
+  if (!(await page.$('#comments ol.comments'))) {
+    await page.fill('#comment-text', 'Avtalt med HR.');
+    await Promise.all([page.waitForNavigation(), page.click('#comments form button[type=submit]')]);
+  }
+}
+
+/// The preview of the demo body's own workbook uploaded again (no changes): its path.
+async function workbookPreview(page, b) {
+  const xlsx = await page.request.get(`${BASE}${b}/workbook.xlsx`);
+  await page.goto(`${BASE}${b}/workbook`);
+  await page.setInputFiles('#file', { name: 'workspace.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx.body() });
+  await Promise.all([page.waitForNavigation(), page.click('main form[enctype] button[type=submit]')]);
+  return new URL(page.url()).pathname;
 }
 
 /// A declaration of the demo body with one service (the first one, or a new one made through the

@@ -494,6 +494,14 @@ pub trait Storage: Send + Sync {
     /// Applies a pending import: the workspace write (refused unless the stored version is
     /// still the one it was read against) and the pending row's removal, in one transaction.
     async fn apply_pending_import(&self, id: &str, w: WorkspaceWrite<'_>) -> Result<i64>;
+    /// A person's digest subscription: the token of their unsubscribe link and whether the
+    /// digest is on. Made (on, with `new_token`) the first time it is asked for.
+    async fn digest_subscription(&self, user_id: i64, new_token: &str) -> Result<(String, bool)>;
+    /// Turns the digest of the link's owner off or on; their e-mail, or `None` for a token
+    /// that is no one's. Audited as the person's own change.
+    async fn set_digest(&self, token: &str, enabled: bool) -> Result<Option<String>>;
+    /// Records that `day`'s digest goes out: `true` for the first caller only.
+    async fn claim_digest_day(&self, day: &str) -> Result<bool>;
     /// Adds a comment with its audit entry.
     async fn add_comment(
         &self,

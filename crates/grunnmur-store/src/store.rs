@@ -219,6 +219,18 @@ impl<DB: Backend> Storage for Store<DB> {
         evidence::apply_pending_import(self, id, w).await
     }
 
+    async fn digest_subscription(&self, user_id: i64, new_token: &str) -> Result<(String, bool)> {
+        evidence::digest_subscription(self, user_id, new_token).await
+    }
+
+    async fn set_digest(&self, token: &str, enabled: bool) -> Result<Option<String>> {
+        evidence::set_digest(self, token, enabled).await
+    }
+
+    async fn claim_digest_day(&self, day: &str) -> Result<bool> {
+        evidence::claim_digest_day(self, day).await
+    }
+
     async fn add_comment(
         &self,
         orgnr: &str,

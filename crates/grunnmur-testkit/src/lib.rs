@@ -9,6 +9,7 @@
 pub mod api;
 pub mod browser;
 pub mod fixtures;
+pub mod smtp;
 
 pub use api::{App, NOBODY, Res, Who};
 pub use browser::{
@@ -16,3 +17,4 @@ pub use browser::{
 };
 pub use fixtures::*;
 pub use grunnmur_store::testing;
+pub use smtp::SmtpSink;

@@ -8,6 +8,7 @@
 //! [`page::Viewer::form`]), answered with a redirect (post/redirect/get) or, when the input is
 //! wrong, with the same form and its problems tied to their fields.
 
+pub mod digest;
 pub mod page;
 pub mod svg;
 mod views;
@@ -134,6 +135,11 @@ pub fn routes() -> Router<AppState> {
         .route("/b/{orgnr}/evidence/{id}/{name}", get(evidence::download))
         .route("/b/{orgnr}/evidence/{id}/remove", post(evidence::remove))
         .route("/b/{orgnr}/comments", post(evidence::comment))
+        .route(
+            "/unsubscribe/{token}",
+            get(unsubscribe::ask).post(unsubscribe::off),
+        )
+        .route("/unsubscribe/{token}/on", post(unsubscribe::on))
         .route(
             "/b/{orgnr}/workbook",
             get(workbook::show)

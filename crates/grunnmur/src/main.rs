@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod access_cmd;
 mod attest_cmd;
 mod catalog_cmd;
+mod digest_cmd;
 mod oscal_cmd;
 mod output;
 mod password_cmd;
@@ -99,6 +100,9 @@ enum Command {
         #[command(subcommand)]
         command: server_cmd::AuditCommand,
     },
+    /// Send today's digest of open work with a deadline to everyone who owns some (what the
+    /// server sends daily with --smtp-url), or print it with --dry-run.
+    Digest(digest_cmd::DigestArgs),
     /// A consistent snapshot of the SQLite database while the server runs.
     Backup {
         #[arg(long)]
@@ -175,6 +179,7 @@ fn main() -> ExitCode {
         Command::Platform { command } => server_cmd::platform(lang, command),
         Command::Token { command } => access_cmd::token(lang, command),
         Command::Audit { command } => server_cmd::audit(lang, command),
+        Command::Digest(args) => digest_cmd::run(lang, args),
         Command::Backup { out, store } => server_cmd::backup(lang, store, out),
         Command::Restore { file, store } => server_cmd::restore(lang, store, file),
         Command::Report(args) => report_cmd::run(lang, args),

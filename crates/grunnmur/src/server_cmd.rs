@@ -89,7 +89,10 @@ impl StoreArgs {
 
     /// Opens the store; `create`: make the audit key if there is none. Also says whether the
     /// key was made just now.
-    async fn open_keyed(&self, create: bool) -> anyhow::Result<(Arc<dyn Storage>, bool)> {
+    pub(crate) async fn open_keyed(
+        &self,
+        create: bool,
+    ) -> anyhow::Result<(Arc<dyn Storage>, bool)> {
         let url = self.url()?;
         let key = self.audit_key(create)?;
         let created = key.as_ref().is_some_and(|(_, c)| *c);
@@ -141,6 +144,8 @@ pub struct ServeArgs {
     pub log_format: LogFormat,
     #[command(flatten)]
     pub oidc: OidcArgs,
+    #[command(flatten)]
+    pub mail: crate::digest_cmd::MailArgs,
 }
 
 /// Sign-in through an OpenID Connect provider (ID-porten, Entra ID, …), beside local accounts.
@@ -432,6 +437,7 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             );
             state = state.with_oidc(provider);
         }
+        crate::digest_cmd::spawn_daily(lang, state.clone(), &args.mail)?;
         grunnmur_web::serve_with(state, listener, grunnmur_ui::routes()).await?;
         Ok(ExitCode::SUCCESS)
     })

@@ -49,3 +49,31 @@ ui-workbook-apply = Store all the changes
 ui-workbook-cancel = Cancel without storing
 ui-workbook-stale = The workspace has changed since the workbook was read, so its changes cannot be stored without overwriting something. Download the workspace again and make the changes there.
 ui-workbook-again = To the workbook page
+
+## The follow-up digest by e-mail.
+
+digest-subject = { $n ->
+    [one] Grunnmur: one task is due
+   *[other] Grunnmur: { $n } tasks are due
+}
+digest-intro = { $n ->
+    [one] You own one task in Grunnmur that is overdue or due within 30 days (as of { $date }).
+   *[other] You own { $n } tasks in Grunnmur that are overdue or due within 30 days (as of { $date }).
+}
+digest-overdue = Overdue
+digest-soon = Due within 30 days
+digest-item = { $what } – { $place } – due { $due } – { $status }
+digest-footer = You get this overview because you are named as the owner of these tasks. To stop it: { $url }
+digest-unsubscribe-title = Overview of tasks by e-mail
+digest-unsubscribe-ask = Do you want to stop getting the daily e-mail overview of your tasks with deadlines?
+digest-unsubscribe-button = Stop sending the overview
+digest-unsubscribed = You no longer get the overview by e-mail. Your tasks are still under My tasks.
+digest-resubscribe-button = Send the overview again
+digest-resubscribed = You get the overview by e-mail again.
+digest-unknown = The link is not valid.
+digest-serve-on = E-mail: the overview of tasks with deadlines goes out every day from { $hour } o'clock.
+digest-cli-no-smtp = Give --smtp-url to send, or --dry-run to see the messages.
+digest-cli-sent = { $n ->
+    [one] One overview sent.
+   *[other] { $n } overviews sent.
+}

@@ -49,3 +49,31 @@ ui-workbook-apply = Lagre alle endringene
 ui-workbook-cancel = Avbryt uten å lagre
 ui-workbook-stale = Arbeidsområdet er endret etter at regnearket ble lest inn, så endringene kan ikke lagres uten å overskrive noe. Last ned arbeidsområdet på nytt og gjør endringene der.
 ui-workbook-again = Til regnearksiden
+
+## The follow-up digest by e-mail.
+
+digest-subject = { $n ->
+    [one] Grunnmur: én oppgave har frist
+   *[other] Grunnmur: { $n } oppgaver har frist
+}
+digest-intro = { $n ->
+    [one] Du eier én oppgave i Grunnmur som har passert fristen eller har frist innen 30 dager (per { $date }).
+   *[other] Du eier { $n } oppgaver i Grunnmur som har passert fristen eller har frist innen 30 dager (per { $date }).
+}
+digest-overdue = Fristen er passert
+digest-soon = Frist innen 30 dager
+digest-item = { $what } – { $place } – frist { $due } – { $status }
+digest-footer = Du får denne oversikten fordi du står som eier av oppgavene. Vil du ikke ha den lenger: { $url }
+digest-unsubscribe-title = Oversikt over oppgaver på e-post
+digest-unsubscribe-ask = Vil du slutte å få den daglige oversikten over oppgavene dine med frist på e-post?
+digest-unsubscribe-button = Slutt å sende oversikten
+digest-unsubscribed = Du får ikke lenger oversikten på e-post. Oppgavene står fortsatt under Mine oppgaver.
+digest-resubscribe-button = Send oversikten igjen
+digest-resubscribed = Du får oversikten på e-post igjen.
+digest-unknown = Lenken er ikke gyldig.
+digest-serve-on = E-post: oversikten over oppgaver med frist sendes hver dag fra klokken { $hour }.
+digest-cli-no-smtp = Oppgi --smtp-url for å sende, eller --dry-run for å se meldingene.
+digest-cli-sent = { $n ->
+    [one] Én oversikt er sendt.
+   *[other] { $n } oversikter er sendt.
+}

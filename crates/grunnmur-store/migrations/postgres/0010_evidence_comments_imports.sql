@@ -39,3 +39,17 @@ CREATE TABLE workbook_imports (
     created_at   BIGINT NOT NULL
 );
 CREATE INDEX workbook_imports_orgnr ON workbook_imports(orgnr);
+
+-- The follow-up digest by e-mail: each person's choice and the token of their unsubscribe link
+-- (a capability to turn the digest off or on, nothing else), and the days a digest went out
+-- (the server that records the day first sends it: one digest a day with several servers).
+CREATE TABLE digest_subscriptions (
+    user_id    BIGINT PRIMARY KEY REFERENCES users(id),
+    token      TEXT NOT NULL UNIQUE,
+    enabled    BOOLEAN NOT NULL,
+    changed_at BIGINT NOT NULL
+);
+CREATE TABLE digest_runs (
+    day     TEXT PRIMARY KEY,                            -- YYYY-MM-DD, the server's time zone
+    sent_at BIGINT NOT NULL
+);

@@ -1,4 +1,4 @@
-//! Evidence files, comments, and workbooks waiting to be applied. A file is stored together with the workspace version that links
+//! Evidence files, comments, workbooks waiting to be applied, and the digest's subscriptions. A file is stored together with the workspace version that links
 //! it (and removed together with the one that no longer does), so a status never points at a
 //! file that is not there, and a file never outlives its link unnoticed.
 
@@ -245,4 +245,76 @@ pub(crate) async fn apply_pending_import<DB: Backend>(
     let e = entry(w.actor, Some(w.orgnr), w.action, before, Some(w.doc.into()));
     tx.commit(&e).await?;
     Ok(version)
+}
+
+pub(crate) async fn digest_subscription<DB: Backend>(
+    s: &Store<DB>,
+    user_id: i64,
+    new_token: &str,
+) -> Result<(String, bool)> {
+    const SELECT: &str = "SELECT token, enabled FROM digest_subscriptions WHERE user_id = $1";
+    if let Some(r) = Sql::new(SELECT).bind(user_id).fetch_optional(s).await? {
+        return Ok(r);
+    }
+    Sql::new(
+        "INSERT INTO digest_subscriptions (user_id, token, enabled, changed_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(new_token)
+    .bind(true)
+    .bind(now())
+    .execute(s)
+    .await?;
+    Sql::new(SELECT).bind(user_id).fetch_one(s).await
+}
+
+pub(crate) async fn set_digest<DB: Backend>(
+    s: &Store<DB>,
+    token: &str,
+    enabled: bool,
+) -> Result<Option<String>> {
+    let mut tx = s.write().await?;
+    let who: Option<(i64, String, bool)> = Sql::new(
+        "SELECT u.id, u.email, d.enabled FROM digest_subscriptions d \
+         JOIN users u ON u.id = d.user_id WHERE d.token = $1",
+    )
+    .bind(token)
+    .fetch_optional(&mut tx)
+    .await?;
+    let Some((id, email, was)) = who else {
+        return Ok(None);
+    };
+    Sql::new("UPDATE digest_subscriptions SET enabled = $1, changed_at = $2 WHERE user_id = $3")
+        .bind(enabled)
+        .bind(now())
+        .bind(id)
+        .execute(&mut tx)
+        .await?;
+    let action = if enabled {
+        "digest.subscribe"
+    } else {
+        "digest.unsubscribe"
+    };
+    let e = entry(
+        &email,
+        None,
+        action,
+        Some(json!({"enabled": was}).to_string()),
+        Some(json!({"enabled": enabled}).to_string()),
+    );
+    tx.commit(&e).await?;
+    Ok(Some(email))
+}
+
+pub(crate) async fn claim_digest_day<DB: Backend>(s: &Store<DB>, day: &str) -> Result<bool> {
+    let r: Option<(String,)> = Sql::new(
+        "INSERT INTO digest_runs (day, sent_at) VALUES ($1, $2) \
+         ON CONFLICT (day) DO NOTHING RETURNING day",
+    )
+    .bind(day)
+    .bind(now())
+    .fetch_optional(s)
+    .await?;
+    Ok(r.is_some())
 }

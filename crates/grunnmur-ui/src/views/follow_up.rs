@@ -125,9 +125,13 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
 
 /// Whether `owner` names the reader: their name or e-mail, in any case.
 fn is_me(v: &Viewer, owner: &str) -> bool {
+    names(&v.user, owner)
+}
+
+/// Whether `owner` names the person: their name or e-mail, in any case.
+pub fn names(user: &grunnmur_store::UserRow, owner: &str) -> bool {
     let owner = owner.trim().to_lowercase();
-    !owner.is_empty()
-        && (owner == v.user.email.to_lowercase() || owner == v.user.name.to_lowercase())
+    !owner.is_empty() && (owner == user.email.to_lowercase() || owner == user.name.to_lowercase())
 }
 
 /// The owner the page shows: the one asked for, or else the reader when an owner names them.

@@ -20,6 +20,7 @@ pub mod sources;
 pub mod systems;
 pub mod tasks;
 pub mod tokens;
+pub mod unsubscribe;
 pub mod users;
 pub mod workbook;
 

@@ -11,6 +11,7 @@ mod adapt;
 mod credentials;
 mod dashboard;
 mod declarations;
+mod digest;
 mod events;
 mod evidence;
 mod exports;
