@@ -3,6 +3,7 @@
 // against `grunnmur serve --demo`; exits non-zero with every failure listed.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -408,6 +409,42 @@ async function phone(browser) {
   console.log('phone: pages fit 390 px');
 }
 
+/// The user guide's pictures (docs/brukerveiledning.md, docs/user-guide.md): the first day's
+/// pages in bokmål and English at 1,280 × 800, written to GRUNNMUR_GUIDE_DIR.
+async function guide(browser) {
+  const dir = process.env.GRUNNMUR_GUIDE_DIR;
+  if (!dir) return;
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await login(page);
+  const b = `/b/${ORG}`;
+  await page.goto(`${BASE}${b}/measures?status=overdue`);
+  const status = await page.$eval('main table a[href*="/measures/"]', (a) => a.getAttribute('href'));
+  await statusWithFileAndComment(page, status);
+  const { assessment } = await riskWithOneRisk(page);
+  const shots = [
+    ['01-oversikt', '01-overview', b],
+    ['02-oppgaver', '02-tasks', `${b}/tasks`],
+    ['03-systemer', '03-systems', `${b}/systems`],
+    ['04-tilpass', '04-adapt', `${b}/adapt`],
+    ['05-tiltak', '05-measures', `${b}/measures?status=overdue`],
+    ['06-tiltak-status', '06-measure-status', status],
+    ['07-mine-oppgaver', '07-my-tasks', `${b}/follow-up?owner=`],
+    ['08-risikovurdering', '08-risk-assessment', assessment],
+    ['09-rapporter', '09-reports', `${b}/risk#reports`],
+  ];
+  for (const [lang, at] of [['nb', 0], ['en', 1]]) {
+    await setLang(page, lang);
+    fs.mkdirSync(`${dir}/${lang}`, { recursive: true });
+    for (const shot of shots) {
+      await page.goto(`${BASE}${shot[2]}`);
+      await page.screenshot({ path: `${dir}/${lang}/${shot[at]}.png` });
+    }
+  }
+  await ctx.close();
+  console.log(`guide: ${shots.length * 2} pictures in ${dir}`);
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-dev-shm-usage'],
@@ -418,6 +455,7 @@ try {
   if (!only || only === 'keyboard') await keyboard(browser);
   if (!only || only === 'e2e') await endToEnd(browser);
   if (!only || only === 'phone') await phone(browser);
+  if (!only || only === 'guide') await guide(browser);
 } catch (e) {
   fail(`error: ${e.stack ?? e}`);
 } finally {

@@ -43,6 +43,11 @@ fn pages_are_accessible_and_the_main_flows_work_in_chromium() {
         return;
     }
     let data = temp_dir("browser");
+    // The user guide's pictures: into the test's own folder, or where GRUNNMUR_GUIDE_DIR says
+    // (`scripts/guide-pictures.sh` writes them into docs/guide).
+    let guide = std::env::var("GRUNNMUR_GUIDE_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| data.join("guide"));
     let server = serve(&["--demo", "--data-dir", data.to_str().unwrap()]);
     let out = Command::new("node")
         .arg(root().join("tests/browser/run.mjs"))
@@ -51,6 +56,7 @@ fn pages_are_accessible_and_the_main_flows_work_in_chromium() {
         .env("GRUNNMUR_ORGNR", "999900011")
         .env("GRUNNMUR_EMAIL", "demo@grunnmur.no")
         .env("GRUNNMUR_PASSWORD", "grunnmur-demo")
+        .env("GRUNNMUR_GUIDE_DIR", &guide)
         .output()
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -58,6 +64,24 @@ fn pages_are_accessible_and_the_main_flows_work_in_chromium() {
     eprintln!("{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "browser checks failed:\n{stdout}");
     assert!(stdout.contains("all browser checks passed"));
+    // Every picture the guides show was taken (unless only another part was asked for).
+    if std::env::var("GRUNNMUR_BROWSER_ONLY").map_or(true, |o| o == "guide") {
+        for (lang, guide_file) in [("nb", "docs/brukerveiledning.md"), ("en", "docs/user-guide.md")] {
+            let text = std::fs::read_to_string(root().join(guide_file)).unwrap();
+            let pictures: Vec<&str> = text
+                .split("](guide/")
+                .skip(1)
+                .map(|x| x.split(')').next().unwrap())
+                .collect();
+            assert!(pictures.len() >= 9, "{guide_file}");
+            for p in pictures {
+                assert!(p.starts_with(&format!("{lang}/")), "{guide_file}: {p}");
+                let file = guide.join(p);
+                let bytes = std::fs::read(&file).unwrap_or_default();
+                assert!(bytes.starts_with(b"\x89PNG"), "{} was not taken", file.display());
+            }
+        }
+    }
     drop(server);
     let _ = std::fs::remove_dir_all(data);
 }
