@@ -74,6 +74,10 @@ async function pages(page) {
   const histories = [await history(sys), await history(status), await history(assessment)];
   await statusWithFileAndComment(page, status);
   const preview = await workbookPreview(page, b);
+  await page.goto(`${BASE}${b}/attestations`);
+  if (!(await page.$('table a[href$=".jws"]'))) {
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/attestations"] button[type=submit]')]);
+  }
   return [
     ...histories, `${b}/audit?actor=&from=2000-01-01&to=`,
     '/bodies', b, `${b}/tasks`, `${b}/tasks?all=1`, `${b}/adapt`, adapt, `${b}/systems`, sys,
@@ -82,7 +86,7 @@ async function pages(page) {
     '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
     '/accessibility', '/glossary', `${b}/systems/no-such-system`, `${b}/search?q=system`, `${b}/search?q=`,
     `${b}/deviations`, `${b}/follow-up`, `${b}/follow-up?owner=`, `${b}/implementations`, implementation, `${b}/services`, `${b}/services?q=a`,
-    `${b}/declarations`, declaration, service, `${b}/workbook`, preview,
+    `${b}/declarations`, declaration, service, `${b}/workbook`, preview, `${b}/attestations`, '/verify',
   ];
 }
 

@@ -72,6 +72,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nb/evidence.ftl"),
         include_str!("../locales/en/evidence.ftl"),
     ),
+    (
+        "attest",
+        include_str!("../locales/nb/attest.ftl"),
+        include_str!("../locales/en/attest.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {

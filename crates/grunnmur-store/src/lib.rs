@@ -306,6 +306,24 @@ pub struct NewEvidenceFile<'a> {
     pub data: &'a [u8],
 }
 
+/// An attestation as issued (rule 18), with its revocation if it was revoked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct AttestationRow {
+    pub id: String,
+    pub orgnr: String,
+    pub kid: String,
+    #[serde(skip)]
+    pub token: String,
+    /// JSON: `"body"` or `{"systems": [...]}`.
+    pub scope: String,
+    pub valid_until: String,
+    pub issued_by: String,
+    pub issued_at: i64,
+    pub revoked_at: Option<i64>,
+    pub revoked_by: Option<String>,
+    pub reason: Option<String>,
+}
+
 /// A workbook read in the browser, waiting to be applied.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct PendingImportRow {
@@ -502,6 +520,25 @@ pub trait Storage: Send + Sync {
     async fn set_digest(&self, token: &str, enabled: bool) -> Result<Option<String>>;
     /// Records that `day`'s digest goes out: `true` for the first caller only.
     async fn claim_digest_day(&self, day: &str) -> Result<bool>;
+    /// Records a public key that signs attestations (once; the JWKS keeps every one).
+    async fn register_attestation_key(&self, kid: &str, public_jwk: &str) -> Result<()>;
+    /// Every public key that ever signed, as JWK text, oldest first.
+    async fn attestation_keys(&self) -> Result<Vec<String>>;
+    /// Keeps an issued attestation, with its audit entry.
+    async fn record_attestation(&self, row: &AttestationRow) -> Result<()>;
+    /// The body's attestations, newest first.
+    async fn attestations(&self, orgnr: &str) -> Result<Vec<AttestationRow>>;
+    /// Revokes one of the body's attestations, with its audit entry; one already revoked
+    /// stays as it was ([`StoreError::Conflict`]).
+    async fn revoke_attestation(
+        &self,
+        orgnr: &str,
+        id: &str,
+        reason: &str,
+        actor: &str,
+    ) -> Result<AttestationRow>;
+    /// Every revoked attestation (id, when), for the revocation list.
+    async fn revoked_attestations(&self) -> Result<Vec<(String, i64)>>;
     /// Adds a comment with its audit entry.
     async fn add_comment(
         &self,

@@ -4,7 +4,7 @@
 
 use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
 use crate::sql::{
-    Driver, Record, accounts, audit_log, bodies, credentials, declarations, evidence,
+    Driver, Record, accounts, attestations, audit_log, bodies, credentials, declarations, evidence,
     login_failures, passwords, releases, reports, risk,
 };
 use crate::*;
@@ -217,6 +217,36 @@ impl<DB: Backend> Storage for Store<DB> {
 
     async fn apply_pending_import(&self, id: &str, w: WorkspaceWrite<'_>) -> Result<i64> {
         evidence::apply_pending_import(self, id, w).await
+    }
+
+    async fn register_attestation_key(&self, kid: &str, public_jwk: &str) -> Result<()> {
+        attestations::register_key(self, kid, public_jwk).await
+    }
+
+    async fn attestation_keys(&self) -> Result<Vec<String>> {
+        attestations::keys(self).await
+    }
+
+    async fn record_attestation(&self, row: &AttestationRow) -> Result<()> {
+        attestations::record(self, row).await
+    }
+
+    async fn attestations(&self, orgnr: &str) -> Result<Vec<AttestationRow>> {
+        attestations::list(self, orgnr).await
+    }
+
+    async fn revoke_attestation(
+        &self,
+        orgnr: &str,
+        id: &str,
+        reason: &str,
+        actor: &str,
+    ) -> Result<AttestationRow> {
+        attestations::revoke(self, orgnr, id, reason, actor).await
+    }
+
+    async fn revoked_attestations(&self) -> Result<Vec<(String, i64)>> {
+        attestations::revoked(self).await
     }
 
     async fn digest_subscription(&self, user_id: i64, new_token: &str) -> Result<(String, bool)> {

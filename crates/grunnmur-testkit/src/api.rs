@@ -1,6 +1,7 @@
 //! A real API server on a free port over a store, and callers that log in or hold tokens.
 
 use crate::fixtures::{PASSWORD, add_user, small_catalog, stores};
+use crate::test_key;
 use grunnmur_store::Storage;
 use grunnmur_web::{AppState, Config, auth};
 use reqwest::{Client, Method, StatusCode};
@@ -54,7 +55,8 @@ impl App {
 
     /// [`App::start`] with a configuration of the test's own (throttling, trusted proxies).
     pub async fn start_with(store: Arc<dyn Storage>, config: Config) -> App {
-        let state = AppState::new(store.clone(), small_catalog(), config);
+        let state =
+            AppState::new(store.clone(), small_catalog(), config).with_attest_key(test_key());
         let (listener, base) = crate::browser::listen().await;
         let st = state.clone();
         tokio::spawn(async move { grunnmur_web::serve(st, listener).await.unwrap() });

@@ -38,7 +38,8 @@ impl Site {
     ) -> Site {
         let catalog = small_catalog();
         let (listener, base) = listen().await;
-        let state = AppState::new(store.clone(), catalog.clone(), Config::default());
+        let state = AppState::new(store.clone(), catalog.clone(), Config::default())
+            .with_attest_key(crate::test_key());
         let state = configure(state, &base);
         tokio::spawn(async move {
             grunnmur_web::serve_with(state, listener, grunnmur_ui::routes())

@@ -18,3 +18,8 @@ pub use browser::{
 pub use fixtures::*;
 pub use grunnmur_store::testing;
 pub use smtp::SmtpSink;
+
+/// A fresh key for the servers the tests start to sign attestations with.
+pub fn test_key() -> grunnmur_attest::SigningKey {
+    grunnmur_attest::SigningKey::generate().expect("the operating system's random source")
+}

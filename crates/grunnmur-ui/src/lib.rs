@@ -136,6 +136,26 @@ pub fn routes() -> Router<AppState> {
         .route("/b/{orgnr}/evidence/{id}/remove", post(evidence::remove))
         .route("/b/{orgnr}/comments", post(evidence::comment))
         .route(
+            "/b/{orgnr}/attestations",
+            get(attestations::list).post(attestations::issue),
+        )
+        .route(
+            "/b/{orgnr}/attestations/{file}",
+            get(attestations::download),
+        )
+        .route(
+            "/b/{orgnr}/attestations/{id}/revoke",
+            post(attestations::revoke),
+        )
+        .route(
+            "/verify",
+            get(attestations::verify_form)
+                .post(attestations::verify)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    grunnmur_attest::MAX_TOKEN * 2 + 64 * 1024,
+                )),
+        )
+        .route(
             "/unsubscribe/{token}",
             get(unsubscribe::ask).post(unsubscribe::off),
         )

@@ -74,6 +74,8 @@ pub struct AppState {
     pub oidc: Option<Arc<grunnmur_oidc::Provider>>,
     /// Summarises floods of security events (see `security::Gate`).
     pub gate: Arc<crate::security::Gate>,
+    /// The key that signs attestations, when the server has one (`serve` always does).
+    pub attest_key: Option<Arc<grunnmur_attest::SigningKey>>,
 }
 
 impl AppState {
@@ -87,6 +89,7 @@ impl AppState {
             releases: Arc::new(Mutex::new(HashMap::new())),
             oidc: None,
             gate: Arc::default(),
+            attest_key: None,
         }
     }
 
@@ -117,6 +120,11 @@ impl AppState {
             m.insert(key, checked.clone());
         }
         Ok(checked)
+    }
+
+    pub fn with_attest_key(mut self, key: grunnmur_attest::SigningKey) -> AppState {
+        self.attest_key = Some(Arc::new(key));
+        self
     }
 
     pub fn with_oidc(mut self, provider: grunnmur_oidc::Provider) -> AppState {

@@ -8,6 +8,7 @@ use grunnmur_attest::{
 };
 use grunnmur_core::Date;
 use grunnmur_i18n::{Lang, t};
+use grunnmur_web::attest_api;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -114,6 +115,24 @@ fn signing_key(lang: Lang, path: &Path) -> Result<SigningKey, String> {
             &[("path", &path), ("detail", &e.to_string())],
         )
     })
+}
+
+/// The server's signing key: read from `path`, or made there (mode 0600) when it is missing.
+/// `true` when it was made.
+pub(crate) fn server_key(lang: Lang, path: &Path) -> anyhow::Result<(SigningKey, bool)> {
+    if path.exists() {
+        return signing_key(lang, path)
+            .map(|k| (k, false))
+            .map_err(|e| anyhow::anyhow!(e));
+    }
+    let key = SigningKey::generate()?;
+    let private = serde_json::to_string_pretty(&key.to_jwk())?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    write_private(path, &format!("{private}\n"))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok((key, true))
 }
 
 /// Writes a file only this user can read, refusing to overwrite one.
@@ -329,68 +348,10 @@ fn accepted_risks(lang: Lang, paths: &[PathBuf], l: &Loaded) -> Option<usize> {
 
 /// Why an attestation does not hold, in words, naming the file.
 fn why(lang: Lang, e: &VerifyError, file: &Path) -> String {
-    let (key, args): (&str, Vec<(&str, String)>) = match e {
-        VerifyError::Malformed(what) => ("cli-attest-malformed", vec![("what", what.clone())]),
-        VerifyError::Algorithm(alg) => ("cli-attest-algorithm", vec![("alg", alg.clone())]),
-        VerifyError::UnknownKey(kid) => ("cli-attest-unknown-key", vec![("kid", kid.clone())]),
-        VerifyError::BadSignature => ("cli-attest-bad-signature", vec![]),
-        VerifyError::Expired(until) => ("cli-attest-expired", vec![("until", until.clone())]),
-        VerifyError::Revoked { jti, date } => (
-            "cli-attest-revoked-on",
-            vec![("id", jti.clone()), ("date", date.clone())],
-        ),
-    };
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    format!("{}: {}", file.display(), t(lang, key, &args))
+    format!("{}: {}", file.display(), attest_api::why(lang, e))
 }
 
 /// What an attestation says, in words.
 fn summary(lang: Lang, a: &grunnmur_attest::Attestation, kid: &str) -> String {
-    let scope = match &a.scope {
-        Scope::Body => t(lang, "cli-attest-scope-body", &[]),
-        Scope::Systems(ids) => t(
-            lang,
-            "cli-attest-scope-systems",
-            &[("systems", &ids.join(", "))],
-        ),
-    };
-    let mut out = vec![t(
-        lang,
-        "cli-attest-summary",
-        &[
-            ("name", &a.body.name),
-            ("orgnr", &a.body.orgnr),
-            ("scope", &scope),
-            (
-                "catalog",
-                &format!("{} {}", a.catalog.id, a.catalog.version),
-            ),
-            ("date", &a.date),
-            ("until", &a.valid_until),
-            ("kid", kid),
-            ("id", &a.jti),
-        ],
-    )];
-    for b in &a.baselines {
-        out.push(t(
-            lang,
-            "cli-attest-baseline",
-            &[
-                ("baseline", &b.baseline.to_string()),
-                ("required", &b.required.to_string()),
-                ("in_place", &b.in_place.to_string()),
-                ("na", &b.not_applicable.to_string()),
-            ],
-        ));
-    }
-    out.push(t(
-        lang,
-        "cli-attest-rest",
-        &[
-            ("open", &a.not_in_place.len().to_string()),
-            ("deviations", &a.deviations.to_string()),
-            ("risks", &a.accepted_residual_risks.to_string()),
-        ],
-    ));
-    out.join("\n")
+    attest_api::summary(lang, a, kid).join("\n")
 }

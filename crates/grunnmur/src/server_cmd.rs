@@ -146,6 +146,10 @@ pub struct ServeArgs {
     pub oidc: OidcArgs,
     #[command(flatten)]
     pub mail: crate::digest_cmd::MailArgs,
+    /// The private key that signs attestations (made at first start, mode 0600; every server
+    /// of a PostgreSQL deployment needs the same file). [default: DATA_DIR/attest-key.json]
+    #[arg(long, env = "GRUNNMUR_ATTEST_KEY_FILE")]
+    pub attest_key: Option<PathBuf>,
 }
 
 /// Sign-in through an OpenID Connect provider (ID-porten, Entra ID, …), beside local accounts.
@@ -416,7 +420,22 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             time_zone: args.time_zone.clone(),
             ..Default::default()
         };
-        let mut state = grunnmur_web::AppState::new(store.clone(), catalog, config);
+        let key_path = (args.attest_key.clone())
+            .unwrap_or_else(|| args.store.data_dir.join("attest-key.json"));
+        let (key, made) = crate::attest_cmd::server_key(lang, &key_path)?;
+        if made {
+            let path = key_path.display().to_string();
+            eprintln!(
+                "{}",
+                t(
+                    lang,
+                    "serve-attest-key-created",
+                    &[("path", &path), ("kid", &key.kid)]
+                )
+            );
+        }
+        let mut state =
+            grunnmur_web::AppState::new(store.clone(), catalog, config).with_attest_key(key);
         if args.demo {
             seed_demo(lang, &state).await?;
         }

@@ -66,7 +66,10 @@ fn pages_are_accessible_and_the_main_flows_work_in_chromium() {
     assert!(stdout.contains("all browser checks passed"));
     // Every picture the guides show was taken (unless only another part was asked for).
     if std::env::var("GRUNNMUR_BROWSER_ONLY").map_or(true, |o| o == "guide") {
-        for (lang, guide_file) in [("nb", "docs/brukerveiledning.md"), ("en", "docs/user-guide.md")] {
+        for (lang, guide_file) in [
+            ("nb", "docs/brukerveiledning.md"),
+            ("en", "docs/user-guide.md"),
+        ] {
             let text = std::fs::read_to_string(root().join(guide_file)).unwrap();
             let pictures: Vec<&str> = text
                 .split("](guide/")
@@ -78,7 +81,11 @@ fn pages_are_accessible_and_the_main_flows_work_in_chromium() {
                 assert!(p.starts_with(&format!("{lang}/")), "{guide_file}: {p}");
                 let file = guide.join(p);
                 let bytes = std::fs::read(&file).unwrap_or_default();
-                assert!(bytes.starts_with(b"\x89PNG"), "{} was not taken", file.display());
+                assert!(
+                    bytes.starts_with(b"\x89PNG"),
+                    "{} was not taken",
+                    file.display()
+                );
             }
         }
     }

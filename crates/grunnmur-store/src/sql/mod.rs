@@ -12,6 +12,7 @@
 //! but not nameable outside the crate, names them.)
 
 pub(crate) mod accounts;
+pub(crate) mod attestations;
 pub(crate) mod audit_log;
 pub(crate) mod bodies;
 pub(crate) mod credentials;

@@ -8,6 +8,7 @@
 mod access;
 mod accounts;
 mod adapt;
+mod attestations;
 mod credentials;
 mod dashboard;
 mod declarations;

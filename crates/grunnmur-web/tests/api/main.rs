@@ -6,6 +6,7 @@
 //! area, on the shared harness (`grunnmur-testkit`).
 
 mod access;
+mod attestations;
 mod credentials;
 mod declarations;
 mod oscal;

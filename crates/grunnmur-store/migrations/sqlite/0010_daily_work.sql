@@ -1,5 +1,7 @@
--- Evidence files attached to a measure status, comments on a status or a risk assessment, and
--- workbooks uploaded in the browser waiting to be applied. Files live in the database on both backends: an attachment and the status link to it are
+-- Evidence files attached to a measure status, comments on a status or a risk assessment,
+-- workbooks uploaded in the browser waiting to be applied, the follow-up digest, and signed
+-- attestations. Files live in the database on both backends: an attachment and the status
+-- link to it are
 -- one transaction, and a backup (VACUUM INTO) carries them. `object` is the history's key of
 -- what the row belongs to (`status:<measure>@<system|org>`, `risk:<id>`).
 -- Released migrations are never edited.
@@ -53,3 +55,26 @@ CREATE TABLE digest_runs (
     day     TEXT PRIMARY KEY,                            -- YYYY-MM-DD, the server's time zone
     sent_at INTEGER NOT NULL
 );
+
+-- Signed baseline attestations (rule 18): the public keys that ever signed (the JWKS keeps them
+-- after a key is replaced), and every attestation issued with its token; a revocation is kept
+-- on the row and published in the signed revocation list.
+CREATE TABLE attestation_keys (
+    kid        TEXT PRIMARY KEY,                         -- RFC 7638 thumbprint
+    public_jwk TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE attestations (
+    id          TEXT PRIMARY KEY,                        -- the token's jti
+    orgnr       TEXT NOT NULL REFERENCES bodies(orgnr),
+    kid         TEXT NOT NULL REFERENCES attestation_keys(kid),
+    token       TEXT NOT NULL,                           -- the compact JWS
+    scope       TEXT NOT NULL,                           -- JSON: "body" or {"systems": [...]}
+    valid_until TEXT NOT NULL,                           -- YYYY-MM-DD
+    issued_by   TEXT NOT NULL,
+    issued_at   INTEGER NOT NULL,
+    revoked_at  INTEGER,
+    revoked_by  TEXT,
+    reason      TEXT
+);
+CREATE INDEX attestations_orgnr ON attestations(orgnr);

@@ -1,0 +1,47 @@
+## Signed baseline attestations: issued and revoked by a body's administrator, verified by anyone.
+
+api-attest-no-key = The server has no key to sign attestations with.
+account-attest-months = The validity must be between 1 and 36 months.
+account-attest-unknown-system = Choose systems the body has.
+account-attest-reason = Say why the attestation is revoked (at most 10,000 characters).
+serve-attest-key-created = The key that signs attestations was made in { $path } (id { $kid }). Keep a copy; its public part is at /.well-known/jwks.json.
+
+ui-nav-attestations = Attestations
+ui-attest-title = Attestations of the baselines
+ui-attest-intro = An attestation is a signed statement of how far the body has come with the measures of its baselines: the levels, how many required measures are in place per baseline, which are not, deviations and accepted residual risks. It can be handed to another body, which can check the signature itself, without asking us.
+ui-attest-verify-link = Verify an attestation
+ui-attest-keys-link = The server's public keys (JWKS)
+ui-attest-issue-title = Issue an attestation
+ui-attest-systems = What the attestation covers
+ui-attest-systems-hint = Tick the systems it covers; with none ticked it covers the whole body. The body-level measures are always included.
+ui-attest-months = Valid for
+ui-attest-months-n = { $n ->
+    [one] 1 month
+   *[other] { $n } months
+}
+ui-attest-issue = Sign the attestation
+ui-attest-issued = Attestations issued
+ui-attest-none = No attestations have been issued yet.
+ui-attest-caption = The body's attestations, newest first
+ui-attest-col-scope = Covers
+ui-attest-col-until = Valid until
+ui-attest-col-issued = Issued by
+ui-attest-col-state = State
+ui-attest-col-file = File
+ui-attest-state-valid = Valid
+ui-attest-state-expired = Expired
+ui-attest-state-revoked = Revoked { $at }: { $reason }
+ui-attest-reason = Why it is revoked
+ui-attest-revoke = Revoke
+ui-attest-download = Download (.jws)
+ui-verify-title = Verify an attestation
+ui-verify-intro = Paste or upload an attestation from Grunnmur. The page checks the signature against the server's keys, whether it has expired and whether it was revoked, and shows what it says. Nothing is stored.
+ui-verify-token = The attestation (the text that starts with eyJ)
+ui-verify-token-hint = Or choose the file below.
+ui-verify-file = File with the attestation (.jws)
+ui-verify-check = Verify
+ui-verify-holds = The attestation is valid
+ui-verify-fails = The attestation does not hold
+ui-verify-empty = Paste an attestation or choose a file.
+ui-verify-offline = The attestation can also be checked without this page, with any JOSE library (EdDSA) and the server's public keys:
+ui-verify-revocations-link = the list of revoked ones (signed)
