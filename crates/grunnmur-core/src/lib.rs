@@ -11,6 +11,7 @@ pub mod effective;
 pub mod explain;
 pub mod level;
 pub mod limits;
+pub mod national;
 pub mod plan;
 pub mod reach;
 pub mod report;

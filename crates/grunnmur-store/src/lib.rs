@@ -539,6 +539,16 @@ pub trait Storage: Send + Sync {
     ) -> Result<AttestationRow>;
     /// Every revoked attestation (id, when), for the revocation list.
     async fn revoked_attestations(&self) -> Result<Vec<(String, i64)>>;
+    /// Makes a person a supervisor limited to `kinds` and `sectors` (empty: all), or (`None`)
+    /// no longer one; audited.
+    async fn set_supervisor(
+        &self,
+        user_id: i64,
+        limits: Option<(&[String], &[String])>,
+        actor: &str,
+    ) -> Result<()>;
+    /// A supervisor's limits (kinds, sectors; empty: all), or `None` for anyone else.
+    async fn supervisor(&self, user_id: i64) -> Result<Option<(Vec<String>, Vec<String>)>>;
     /// Adds a comment with its audit entry.
     async fn add_comment(
         &self,

@@ -249,6 +249,19 @@ impl<DB: Backend> Storage for Store<DB> {
         attestations::revoked(self).await
     }
 
+    async fn set_supervisor(
+        &self,
+        user_id: i64,
+        limits: Option<(&[String], &[String])>,
+        actor: &str,
+    ) -> Result<()> {
+        attestations::set_supervisor(self, user_id, limits, actor).await
+    }
+
+    async fn supervisor(&self, user_id: i64) -> Result<Option<(Vec<String>, Vec<String>)>> {
+        attestations::supervisor(self, user_id).await
+    }
+
     async fn digest_subscription(&self, user_id: i64, new_token: &str) -> Result<(String, bool)> {
         evidence::digest_subscription(self, user_id, new_token).await
     }

@@ -147,6 +147,9 @@ pub fn routes() -> Router<AppState> {
             "/b/{orgnr}/attestations/{id}/revoke",
             post(attestations::revoke),
         )
+        .route("/national", get(national::show))
+        .route("/national.xlsx", get(national::xlsx))
+        .route("/national.csv", get(national::csv))
         .route(
             "/verify",
             get(attestations::verify_form)

@@ -26,8 +26,8 @@ use utoipa_axum::routes;
 /// routed around it). Handlers sharing a path are named in one `routes!`.
 pub fn api() -> OpenApiRouter<AppState> {
     use crate::{
-        account_api, attest_api, credentials, declaration_api, oscal_api, platform_api,
-        release_api, risk_api,
+        account_api, attest_api, credentials, declaration_api, national_api, oscal_api,
+        platform_api, release_api, risk_api,
     };
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         .routes(routes!(health))
@@ -57,6 +57,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(credentials::routes())
         .merge(declaration_api::routes())
         .merge(attest_api::routes())
+        .merge(national_api::routes())
 }
 
 /// The API's router: [`api`] without its document, errors (axum's rejections among them)

@@ -11,6 +11,7 @@ pub mod declaration_api;
 pub mod error;
 pub mod evidence;
 pub mod headers;
+pub mod national_api;
 pub mod openapi;
 pub mod ops;
 pub mod oscal_api;

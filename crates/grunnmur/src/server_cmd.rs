@@ -251,7 +251,9 @@ pub enum UserCommand {
 
 #[derive(Subcommand)]
 pub enum PlatformCommand {
-    /// Give a platform role: catalog-editor (publishes catalog releases) or platform-admin.
+    /// Give a platform role: catalog-editor (publishes catalog releases), supervisor (sees
+    /// figures across bodies, never one body's data; --kind and --sector limit it) or
+    /// platform-admin.
     Grant(PlatformRoleArgs),
     /// Take a platform role away.
     Revoke(PlatformRoleArgs),
@@ -261,8 +263,14 @@ pub enum PlatformCommand {
 pub struct PlatformRoleArgs {
     #[arg(long)]
     email: String,
-    #[arg(long, value_parser = ["catalog-editor", "platform-admin"])]
+    #[arg(long, value_parser = ["catalog-editor", "supervisor", "platform-admin"])]
     role: String,
+    /// For a supervisor: the kinds of body they see (repeat; all when left out).
+    #[arg(long = "kind", value_parser = ["kommune", "fylkeskommune", "stat"])]
+    kinds: Vec<String>,
+    /// For a supervisor: the sectors they see (repeat; all when left out).
+    #[arg(long = "sector")]
+    sectors: Vec<String>,
     #[command(flatten)]
     store: StoreArgs,
 }
@@ -682,7 +690,16 @@ pub fn user(lang: Lang, cmd: UserCommand) -> anyhow::Result<ExitCode> {
 }
 
 pub fn platform(lang: Lang, cmd: PlatformCommand) -> anyhow::Result<ExitCode> {
-    let (PlatformRoleArgs { email, role, store }, on) = match cmd {
+    let (
+        PlatformRoleArgs {
+            email,
+            role,
+            kinds,
+            sectors,
+            store,
+        },
+        on,
+    ) = match cmd {
         PlatformCommand::Grant(a) => (a, true),
         PlatformCommand::Revoke(a) => (a, false),
     };
@@ -693,17 +710,26 @@ pub fn platform(lang: Lang, cmd: PlatformCommand) -> anyhow::Result<ExitCode> {
             eprintln!("{}", t(lang, "ops-unknown-user", &[("email", &email)]));
             return Ok(ExitCode::FAILURE);
         };
-        let r = match role.as_str() {
-            "catalog-editor" => grunnmur_store::PlatformRole::CatalogEditor,
-            "platform-admin" => grunnmur_store::PlatformRole::PlatformAdmin,
-            other => bail!("role {other}"),
-        };
         let actor = if on {
             "grunnmur platform grant"
         } else {
             "grunnmur platform revoke"
         };
-        store.set_platform_role(user.id, r, on, actor).await?;
+        match role.as_str() {
+            "supervisor" => {
+                let limits = on.then_some((&kinds[..], &sectors[..]));
+                store.set_supervisor(user.id, limits, actor).await?;
+            }
+            "catalog-editor" => {
+                let r = grunnmur_store::PlatformRole::CatalogEditor;
+                store.set_platform_role(user.id, r, on, actor).await?;
+            }
+            "platform-admin" => {
+                let r = grunnmur_store::PlatformRole::PlatformAdmin;
+                store.set_platform_role(user.id, r, on, actor).await?;
+            }
+            other => bail!("role {other}"),
+        }
         let key = if on {
             "ops-platform-granted"
         } else {

@@ -45,3 +45,31 @@ ui-verify-fails = The attestation does not hold
 ui-verify-empty = Paste an attestation or choose a file.
 ui-verify-offline = The attestation can also be checked without this page, with any JOSE library (EdDSA) and the server's public keys:
 ui-verify-revocations-link = the list of revoked ones (signed)
+account-national-kind = Choose a kind of body: kommune, fylkeskommune or stat.
+
+ui-nav-national = National picture
+ui-national-title = National picture
+ui-national-intro = Figures across bodies for guidance and supervisory authorities. No body is named, and a figure built from fewer than 5 bodies is not shown.
+ui-national-kind = Kind of body
+ui-national-sector = Sector
+ui-national-all = All
+ui-national-summary = { $n ->
+    [one] The group has one body.
+   *[other] The group has { $n } bodies.
+}
+ui-national-suppressed = The group has fewer than 5 bodies, so no figures are shown.
+ui-national-hidden = hidden (fewer than 5)
+ui-national-by-baseline = Coverage by baseline
+ui-national-by-activity = Coverage by governance activity
+ui-national-least = The measures most often missing
+ui-national-tasks = The tasks the bodies adopted
+ui-national-col-what = What
+ui-national-col-bodies = Bodies where it is required
+ui-national-col-in-place = Bodies where it is in place everywhere
+ui-national-col-share = Required pairs in place
+ui-national-col-na = Bodies where it is not applicable
+ui-national-col-pairs = Required pairs
+ui-national-col-pairs-in-place = Pairs in place
+ui-national-col-hidden = Hidden
+ui-national-col-task = Task
+ui-national-col-adopted = Bodies that adopted it

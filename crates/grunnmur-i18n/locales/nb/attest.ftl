@@ -45,3 +45,31 @@ ui-verify-fails = Attestasjonen holder ikke
 ui-verify-empty = Lim inn en attestasjon eller velg en fil.
 ui-verify-offline = Attestasjonen kan også kontrolleres uten denne siden, med et hvilket som helst JOSE-bibliotek (EdDSA) og serverens offentlige nøkler:
 ui-verify-revocations-link = listen over tilbaketrukne (signert)
+account-national-kind = Velg en type virksomhet: kommune, fylkeskommune eller stat.
+
+ui-nav-national = Nasjonalt bilde
+ui-national-title = Nasjonalt bilde
+ui-national-intro = Tall på tvers av virksomheter for veilednings- og tilsynsmyndigheter. Ingen virksomhet navngis, og et tall som bygger på færre enn 5 virksomheter, vises ikke.
+ui-national-kind = Type virksomhet
+ui-national-sector = Sektor
+ui-national-all = Alle
+ui-national-summary = { $n ->
+    [one] Gruppen har én virksomhet.
+   *[other] Gruppen har { $n } virksomheter.
+}
+ui-national-suppressed = Gruppen har færre enn 5 virksomheter, så ingen tall vises.
+ui-national-hidden = skjult (færre enn 5)
+ui-national-by-baseline = Dekning per grunnlinje
+ui-national-by-activity = Dekning per styringsaktivitet
+ui-national-least = Tiltakene som oftest mangler
+ui-national-tasks = Oppgavene virksomhetene har valgt
+ui-national-col-what = Hva
+ui-national-col-bodies = Virksomheter der det er påkrevd
+ui-national-col-in-place = Virksomheter der det er på plass overalt
+ui-national-col-share = Påkrevde par på plass
+ui-national-col-na = Virksomheter der det er ikke relevant
+ui-national-col-pairs = Påkrevde par
+ui-national-col-pairs-in-place = Par på plass
+ui-national-col-hidden = Skjult
+ui-national-col-task = Oppgave
+ui-national-col-adopted = Virksomheter som har valgt den

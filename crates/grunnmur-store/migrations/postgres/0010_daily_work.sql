@@ -78,3 +78,13 @@ CREATE TABLE attestations (
     reason      TEXT
 );
 CREATE INDEX attestations_orgnr ON attestations(orgnr);
+
+-- Supervisors (rule 18): guidance and supervisory bodies' people, who see figures across bodies
+-- and never one body's data; optionally only for some kinds of body and sectors (JSON lists,
+-- empty: all).
+CREATE TABLE supervisors (
+    user_id    BIGINT PRIMARY KEY REFERENCES users(id),
+    kinds      TEXT NOT NULL,
+    sectors    TEXT NOT NULL,
+    granted_at BIGINT NOT NULL
+);

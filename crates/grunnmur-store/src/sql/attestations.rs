@@ -1,5 +1,6 @@
-//! Signed baseline attestations: the keys that signed them and every one issued, revoked in
-//! place (the row keeps who, when and why).
+//! Across bodies (rule 18): signed baseline attestations — the keys that signed them and every
+//! one issued, revoked in place (the row keeps who, when and why) — and the supervisors who see
+//! the figures across bodies.
 
 use super::{Sql, entry};
 use crate::store::{Backend, Store};
@@ -123,4 +124,60 @@ pub(crate) async fn revoked<DB: Backend>(s: &Store<DB>) -> Result<Vec<(String, i
     )
     .fetch_all(s)
     .await
+}
+
+pub(crate) async fn set_supervisor<DB: Backend>(
+    s: &Store<DB>,
+    user_id: i64,
+    limits: Option<(&[String], &[String])>,
+    actor: &str,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    Sql::new("DELETE FROM supervisors WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut tx)
+        .await?;
+    let after = match limits {
+        Some((kinds, sectors)) => {
+            let (k, se) = (json!(kinds).to_string(), json!(sectors).to_string());
+            Sql::new(
+                "INSERT INTO supervisors (user_id, kinds, sectors, granted_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(user_id)
+            .bind(k.as_str())
+            .bind(se.as_str())
+            .bind(now())
+            .execute(&mut tx)
+            .await?;
+            json!({"user": user_id, "supervisor": true, "kinds": kinds, "sectors": sectors})
+        }
+        None => json!({"user": user_id, "supervisor": false}),
+    };
+    let e = entry(
+        actor,
+        None,
+        "platform.supervisor",
+        None,
+        Some(after.to_string()),
+    );
+    tx.commit(&e).await?;
+    Ok(())
+}
+
+pub(crate) async fn supervisor<DB: Backend>(
+    s: &Store<DB>,
+    user_id: i64,
+) -> Result<Option<(Vec<String>, Vec<String>)>> {
+    let r: Option<(String, String)> =
+        Sql::new("SELECT kinds, sectors FROM supervisors WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(s)
+            .await?;
+    Ok(r.map(|(k, se)| {
+        (
+            serde_json::from_str(&k).unwrap_or_default(),
+            serde_json::from_str(&se).unwrap_or_default(),
+        )
+    }))
 }

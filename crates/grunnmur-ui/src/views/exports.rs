@@ -16,7 +16,7 @@ use grunnmur_web::error::ApiError;
 
 /// Which file.
 #[derive(Clone, Copy)]
-enum File {
+pub(super) enum File {
     Xlsx,
     Csv,
 }
@@ -57,8 +57,29 @@ fn download(
     rows: Vec<Vec<Cell>>,
 ) -> Result<Response, PageError> {
     let name = t(lang, &format!("export-file-{list}"), &[]);
+    let stem = format!("{}-{name}-{}", b.row.orgnr, b.derived.today);
+    file_response(
+        &format!("{} – {name}", b.row.name),
+        &name,
+        &stem,
+        file,
+        columns,
+        rows,
+    )
+}
+
+/// A table as a workbook (one sheet named `sheet`) or CSV, downloaded as `<stem>.<ext>`.
+pub(super) fn file_response(
+    caption: &str,
+    sheet_name: &str,
+    stem: &str,
+    file: File,
+    columns: Vec<Column>,
+    rows: Vec<Vec<Cell>>,
+) -> Result<Response, PageError> {
+    let (name, caption) = (sheet_name, caption.to_string());
     let table = Table {
-        caption: format!("{} – {name}", b.row.name),
+        caption,
         columns,
         rows,
         row_headers: false,
@@ -73,7 +94,7 @@ fn download(
         ),
         File::Csv => (sheet::csv(&table), sheet::CSV_MIME, "csv"),
     };
-    let filename = format!("{}-{name}-{}.{ext}", b.row.orgnr, b.derived.today);
+    let filename = format!("{stem}.{ext}");
     Ok((
         [
             (header::CONTENT_TYPE, mime.to_string()),

@@ -12,6 +12,7 @@ pub mod follow_up;
 pub mod history;
 pub mod implementations;
 pub mod measures;
+pub mod national;
 pub mod platform;
 pub mod risk;
 pub mod search;

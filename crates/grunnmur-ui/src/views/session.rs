@@ -344,6 +344,8 @@ struct BodiesPage {
     bodies: Vec<BodyLine>,
     /// Platform administrators get a link to the platform's security events.
     platform_admin: bool,
+    /// Supervisors (and platform administrators) get a link to the national picture.
+    national: bool,
 }
 
 pub async fn bodies(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
@@ -352,6 +354,7 @@ pub async fn bodies(State(s): State<AppState>, v: Viewer) -> Result<Response, Pa
         p: v.page("ui-bodies-title", "bodies"),
         bodies,
         platform_admin: v.user.platform_admin,
+        national: v.user.platform_admin || s.store.supervisor(v.user.id).await?.is_some(),
     })
 }
 

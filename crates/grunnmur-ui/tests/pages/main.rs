@@ -20,6 +20,7 @@ mod follow_up;
 mod forms;
 mod history;
 mod languages;
+mod national;
 mod oidc;
 mod releases;
 mod risk;

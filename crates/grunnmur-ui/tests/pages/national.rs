@@ -1,0 +1,57 @@
+//! The national picture's page: supervisors see a group's figures (names from the catalog, no
+//! body named) and download them; with fewer than 5 bodies nothing but the count; a body's
+//! member is refused.
+
+use crate::apps;
+use grunnmur_testkit::*;
+use reqwest::StatusCode;
+
+/// Three more municipalities beside A and B (valid organisation numbers).
+const MORE: [&str; 3] = ["910000004", "910000012", "910000020"];
+
+#[tokio::test]
+async fn supervisors_see_the_group_and_members_do_not() {
+    for app in apps("supervisors_see_the_group_and_members_do_not").await {
+        let id = add_user(&app.store, "tilsyn@example.no", false).await;
+        app.store
+            .set_supervisor(id, Some((&[], &[])), "test")
+            .await
+            .unwrap();
+        let sup = app.login("tilsyn@example.no").await;
+        let en = format!("{}; grunnmur_lang=en", sup.cookie);
+        let (status, html) = app.get(&en, "/bodies").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("href=\"/national\""), "the way in");
+        // Two bodies: the count only.
+        let (status, html) = app.get(&en, "/national?kind=kommune").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("The group has 2 bodies.") && html.contains("fewer than 5 bodies"));
+        assert!(!html.contains("Coverage by baseline"));
+
+        let catalog = small_catalog();
+        for orgnr in MORE {
+            assert!(grunnmur_catalog::body::valid_orgnr(orgnr), "{orgnr}");
+            add_small_body(&app.store, &catalog, orgnr).await;
+        }
+        let (_, html) = app.get(&en, "/national?kind=kommune").await;
+        assert!(html.contains("The group has 5 bodies."), "{html}");
+        assert!(html.contains("Coverage by baseline") && html.contains("BN1"));
+        assert!(
+            html.contains("Access control") || html.contains("(m.tilgang)"),
+            "{html}"
+        );
+        for orgnr in [A, B].into_iter().chain(MORE) {
+            assert!(!html.contains(orgnr), "no body named: {orgnr}");
+        }
+        let (status, csv) = app.get(&en, "/national.csv?kind=kommune").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(csv.contains("m.tilgang"), "{csv}");
+
+        // A body's member is refused, page and download.
+        let a = app.login("admin@example.no").await;
+        let (status, _) = app.get(&a.cookie, "/national").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = app.get(&a.cookie, "/national.xlsx").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+}

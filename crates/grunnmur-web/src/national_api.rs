@@ -1,0 +1,107 @@
+//! The picture across bodies for guidance and supervisory bodies (rule 18): every body's
+//! contribution (counts by catalog id, made once per workspace version and kept with it),
+//! added up for a group by kind and sector, k-anonymously (`grunnmur_core::national`).
+//! Supervisors and platform administrators only; a body's member is refused, and nothing that
+//! names a body leaves here.
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ErrorBody};
+use crate::ops;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Query, State};
+use grunnmur_core::catalog::OrgKind;
+use grunnmur_core::national::{Contribution, Coverage, aggregate, contribution, in_group};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get_coverage))
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Group {
+    /// The kind of body (`kommune`, `fylkeskommune`, `stat`); all when left out.
+    pub kind: Option<String>,
+    /// A sector the bodies belong to; all when left out.
+    pub sector: Option<String>,
+}
+
+/// The group a caller may see: a platform administrator any; a supervisor within their limits
+/// (a limit to one kind or sector is the default); anyone else is refused.
+pub async fn allowed(s: &AppState, caller: &Caller, g: &Group) -> Result<Group, ApiError> {
+    let kind = g.kind.clone().filter(|k| !k.is_empty());
+    let sector = g.sector.clone().filter(|k| !k.is_empty());
+    if let Some(k) = &kind
+        && !(OrgKind::ALL.iter()).any(|x| x.as_str() == k && *x != OrgKind::Supplier)
+    {
+        return Err(ApiError::InvalidField {
+            field: "kind".into(),
+            code: "national-kind",
+        });
+    }
+    if caller.user.platform_admin {
+        return Ok(Group { kind, sector });
+    }
+    let (kinds, sectors) =
+        (s.store.supervisor(caller.user.id).await?).ok_or(ApiError::Forbidden)?;
+    let within = |asked: Option<String>, limits: &[String]| match (asked, limits) {
+        (a, []) => Ok(a),
+        (None, [only]) => Ok(Some(only.clone())),
+        (Some(a), l) if l.contains(&a) => Ok(Some(a)),
+        _ => Err(ApiError::Forbidden),
+    };
+    Ok(Group {
+        kind: within(kind, &kinds)?,
+        sector: within(sector, &sectors)?,
+    })
+}
+
+/// Every public body's contribution (suppliers are not public bodies), each from its current
+/// workspace version.
+pub async fn contributions(s: &AppState) -> Result<Vec<std::sync::Arc<Contribution>>, ApiError> {
+    let mut out = Vec::new();
+    for body in s.store.bodies().await? {
+        if body.kind == OrgKind::Supplier.as_str() {
+            continue;
+        }
+        let d = match ops::derived(s, &body.orgnr).await {
+            Ok(d) => d,
+            // A body without a workspace yet gives nothing.
+            Err(ApiError::NotFound) => continue,
+            Err(e) => return Err(e),
+        };
+        out.push(d.view("national", || {
+            contribution(&d.catalog.catalog, &d.ws, &d.assessment)
+        }));
+    }
+    Ok(out)
+}
+
+/// The group's picture.
+pub async fn coverage(s: &AppState, g: &Group) -> Result<Coverage, ApiError> {
+    let all = contributions(s).await?;
+    let group: Vec<&Contribution> = (all.iter())
+        .map(|c| &**c)
+        .filter(|c| in_group(c, g.kind.as_deref(), g.sector.as_deref()))
+        .collect();
+    Ok(aggregate(&group))
+}
+
+#[utoipa::path(get, path = "/api/national/coverage", tag = "national", params(Group),
+    responses((status = 200, description = "The group's coverage, k-anonymous: a group or figure from fewer than 5 bodies is `suppressed` with no figures", body = Object),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "Not a supervisor, or a group outside the supervisor's limits", body = ErrorBody),
+        (status = 422, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn get_coverage(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(g): Query<Group>,
+) -> Result<Json<Coverage>, ApiError> {
+    let g = allowed(&s, &caller, &g).await?;
+    Ok(Json(coverage(&s, &g).await?))
+}

@@ -1,0 +1,141 @@
+//! The national picture (rule 18): supervisors see a group's figures, k-anonymous — nothing from
+//! 4 bodies, figures from 5 —, never a body's name or number; a body's member is refused; a
+//! supervisor's limits hold.
+
+use grunnmur_testkit::*;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+/// Valid organisation numbers (MOD11), different from the fixtures'.
+fn orgnrs(n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut base = 91_000_000u32;
+    while out.len() < n {
+        base += 1;
+        let s = format!("{base}0");
+        for last in 0..10 {
+            let candidate = format!("{}{last}", &s[..8]);
+            if grunnmur_catalog::body::valid_orgnr(&candidate) {
+                out.push(candidate);
+                break;
+            }
+        }
+    }
+    out
+}
+
+async fn add_municipality(app: &App, root: &Who, orgnr: &str, n: usize) {
+    let name = format!("Kommune nummer {n}");
+    app.create_body(root, orgnr, &name).await;
+    let body = small_body()
+        .replace(A, orgnr)
+        .replace("Lille kommune", &name);
+    let res = app.put_workspace(root, orgnr, body).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+}
+
+async fn coverage(app: &App, who: &Who, query: &str) -> (StatusCode, String) {
+    app.get(who, &format!("/api/national/coverage{query}"))
+        .await
+}
+
+#[tokio::test]
+async fn four_bodies_give_no_figures_five_do_and_no_body_is_named() {
+    for app in App::on_every_backend("four_bodies_give_no_figures_five_do").await {
+        let root = app.root_token().await;
+        let numbers = orgnrs(5);
+        for (n, orgnr) in numbers.iter().take(4).enumerate() {
+            add_municipality(&app, &root, orgnr, n).await;
+        }
+        let id = app.user("tilsyn@example.no", false).await;
+        app.store
+            .set_supervisor(id, Some((&[], &[])), "test")
+            .await
+            .unwrap();
+        let sup = app.login("tilsyn@example.no").await;
+
+        let (s, body) = coverage(&app, &sup, "?kind=kommune").await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            (v["bodies"].as_u64(), v["suppressed"].as_bool()),
+            (Some(4), Some(true))
+        );
+        assert!(v["measures"].as_array().unwrap().is_empty(), "{body}");
+
+        add_municipality(&app, &root, &numbers[4], 4).await;
+        let (_, body) = coverage(&app, &sup, "?kind=kommune").await;
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            (v["bodies"].as_u64(), v["suppressed"].as_bool()),
+            (Some(5), Some(false))
+        );
+        let m = (v["measures"].as_array().unwrap().iter())
+            .find(|m| m["key"] == "m.tilgang")
+            .unwrap();
+        assert_eq!(m["bodies_required"], 5, "{m}");
+        assert!(m["pairs_required"].as_u64().unwrap() >= 5);
+        assert!(
+            v["baselines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|b| b["suppressed"] == false)
+        );
+        assert!(
+            v["tasks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["bodies"] == 5)
+        );
+        // Nothing names a body.
+        for orgnr in &numbers {
+            assert!(!body.contains(orgnr.as_str()), "{orgnr} in {body}");
+        }
+        assert!(!body.contains("Kommune nummer") && !body.contains("HR-system"));
+
+        // A body's member (even its administrator) is refused; so is an unknown kind.
+        let ua = app.user("a@example.no", false).await;
+        app.store
+            .grant(ua, &numbers[0], grunnmur_store::Role::Admin, "test")
+            .await
+            .unwrap();
+        let a = app.login("a@example.no").await;
+        let (s, _) = coverage(&app, &a, "").await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+        let (s, _) = coverage(&app, &sup, "?kind=leverandor").await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
+
+#[tokio::test]
+async fn a_supervisors_limits_hold() {
+    for app in App::on_every_backend("a_supervisors_limits_hold").await {
+        let root = app.root_token().await;
+        for (n, orgnr) in orgnrs(5).iter().enumerate() {
+            add_municipality(&app, &root, orgnr, n).await;
+        }
+        let id = app.user("stat@example.no", false).await;
+        let kinds = vec!["stat".to_string()];
+        app.store
+            .set_supervisor(id, Some((&kinds, &[])), "test")
+            .await
+            .unwrap();
+        let sup = app.login("stat@example.no").await;
+        // Asked for municipalities: refused; asked for nothing: their one kind (none here).
+        let (s, _) = coverage(&app, &sup, "?kind=kommune").await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+        let (s, body) = coverage(&app, &sup, "").await;
+        assert_eq!(s, StatusCode::OK);
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            (v["bodies"].as_u64(), v["suppressed"].as_bool()),
+            (Some(0), Some(true))
+        );
+        // No longer a supervisor: refused.
+        app.store.set_supervisor(id, None, "test").await.unwrap();
+        let (s, _) = coverage(&app, &sup, "").await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+    }
+}
