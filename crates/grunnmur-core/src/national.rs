@@ -262,6 +262,105 @@ pub fn in_group(c: &Contribution, kind: Option<&str>, sector: Option<&str>) -> b
     kind.is_none_or(|k| c.kind == k) && sector.is_none_or(|s| c.sectors.iter().any(|x| x == s))
 }
 
+/// A municipality's size class by its number of systems, for its peer group.
+pub fn size_class(systems: u32) -> &'static str {
+    match systems {
+        0..25 => "small",
+        25..100 => "medium",
+        _ => "large",
+    }
+}
+
+/// Whether `c` is a peer of `own`: the same kind, and for municipalities the same size class.
+pub fn is_peer(own: &Contribution, c: &Contribution) -> bool {
+    c.kind == own.kind
+        && (own.kind != "kommune" || size_class(c.systems) == size_class(own.systems))
+}
+
+/// One figure of the body beside its peers': the share of required pairs in place.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Standing {
+    pub key: String,
+    /// The body's own share (0–1); `None` when nothing is required of it here.
+    pub own: Option<f64>,
+    /// The peers' quartiles; `None` when fewer than [`K`] peers have the figure.
+    pub q1: Option<f64>,
+    pub median: Option<f64>,
+    pub q3: Option<f64>,
+}
+
+/// The body beside its peer group (which includes it), by baseline and activity.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Benchmark {
+    pub kind: String,
+    /// For municipalities: `small`, `medium` or `large` by number of systems.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+    pub peers: usize,
+    /// Fewer than [`K`] peers: no quartiles at all.
+    pub suppressed: bool,
+    pub baselines: Vec<Standing>,
+    pub activities: Vec<Standing>,
+}
+
+fn ratio(p: &Pairs) -> Option<f64> {
+    (p.required > 0).then(|| p.in_place as f64 / p.required as f64)
+}
+
+/// The value at quantile `q` of sorted values (linear between neighbours).
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    let at = q * (sorted.len() - 1) as f64;
+    let (lo, hi) = (at.floor() as usize, at.ceil() as usize);
+    sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo as f64)
+}
+
+fn standings<'a, K2: Ord + ToString + Clone + 'a>(
+    own: &'a Contribution,
+    peers: &[&'a Contribution],
+    of: impl Fn(&'a Contribution) -> &'a BTreeMap<K2, Pairs>,
+) -> Vec<Standing> {
+    let mut keys: Vec<K2> = peers.iter().flat_map(|c| of(c).keys().cloned()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .map(|k| {
+            let mut values: Vec<f64> = peers
+                .iter()
+                .filter_map(|c| of(c).get(&k).and_then(ratio))
+                .collect();
+            values.sort_by(f64::total_cmp);
+            let shown = values.len() >= K;
+            let q = |x: f64| shown.then(|| quantile(&values, x));
+            Standing {
+                key: k.to_string(),
+                own: of(own).get(&k).and_then(ratio),
+                q1: q(0.25),
+                median: q(0.5),
+                q3: q(0.75),
+            }
+        })
+        .collect()
+}
+
+/// The body beside its peers, k-anonymous.
+pub fn benchmark(own: &Contribution, all: &[&Contribution]) -> Benchmark {
+    let peers: Vec<&Contribution> = all.iter().copied().filter(|c| is_peer(own, c)).collect();
+    let suppressed = peers.len() < K;
+    let group = if suppressed {
+        Vec::new()
+    } else {
+        peers.clone()
+    };
+    Benchmark {
+        kind: own.kind.clone(),
+        size: (own.kind == "kommune").then(|| size_class(own.systems).to_string()),
+        peers: peers.len(),
+        suppressed,
+        baselines: standings(own, &group, |c| &c.baselines),
+        activities: standings(own, &group, |c| &c.activities),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,6 +429,33 @@ mod tests {
             json,
             serde_json::json!({"key": "m.rare", "suppressed": true})
         );
+    }
+
+    #[test]
+    fn a_body_stands_beside_its_peers_quartiles_only_among_five() {
+        let shares = [IN, HALF, HALF, IN, HALF];
+        let mut group: Vec<Contribution> = shares.iter().map(|p| body("kommune", *p)).collect();
+        group.push(body("stat", IN));
+        let refs: Vec<&Contribution> = group.iter().collect();
+        let b = benchmark(&group[1], &refs);
+        assert_eq!(
+            (b.peers, b.suppressed),
+            (5, false),
+            "the state agency is no peer"
+        );
+        let bn1 = &b.baselines[0];
+        assert_eq!(bn1.own, Some(0.5));
+        assert_eq!(
+            (bn1.q1, bn1.median, bn1.q3),
+            (Some(0.5), Some(0.5), Some(1.0))
+        );
+        let four: Vec<&Contribution> = group.iter().take(4).collect();
+        let b = benchmark(&group[1], &four);
+        assert!(b.suppressed && b.baselines.is_empty());
+        // A large municipality has other peers than a small one.
+        let mut big = body("kommune", IN);
+        big.systems = 300;
+        assert!(!is_peer(&big, &group[0]));
     }
 
     #[test]

@@ -5,20 +5,25 @@
 //! names a body leaves here.
 
 use crate::auth::Caller;
+use crate::auth::{Member, Reader};
 use crate::error::{ApiError, ErrorBody};
 use crate::ops;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Query, State};
 use grunnmur_core::catalog::OrgKind;
-use grunnmur_core::national::{Contribution, Coverage, aggregate, contribution, in_group};
+use grunnmur_core::national::{
+    Benchmark, Contribution, Coverage, aggregate, benchmark, contribution, in_group,
+};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_coverage))
+    OpenApiRouter::new()
+        .routes(routes!(get_coverage))
+        .routes(routes!(get_benchmark))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -104,4 +109,27 @@ pub async fn get_coverage(
 ) -> Result<Json<Coverage>, ApiError> {
     let g = allowed(&s, &caller, &g).await?;
     Ok(Json(coverage(&s, &g).await?))
+}
+
+/// A body beside its peers (same kind; municipalities also by size), k-anonymous.
+pub async fn benchmark_of(s: &AppState, orgnr: &str) -> Result<Benchmark, ApiError> {
+    let all = contributions(s).await?;
+    let d = ops::derived(s, orgnr).await?;
+    let own = d.view("national", || {
+        contribution(&d.catalog.catalog, &d.ws, &d.assessment)
+    });
+    let refs: Vec<&Contribution> = all.iter().map(|c| &**c).collect();
+    Ok(benchmark(&own, &refs))
+}
+
+#[utoipa::path(get, path = "/api/bodies/{orgnr}/benchmark", tag = "national",
+    params(("orgnr" = String, Path, description = "The body's organisation number")),
+    responses((status = 200, description = "The body's share of required pairs in place per baseline and activity beside its peer group's quartiles; fewer than 5 peers: `suppressed`, no quartiles", body = Object),
+        (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn get_benchmark(
+    State(s): State<AppState>,
+    m: Member<Reader>,
+) -> Result<Json<Benchmark>, ApiError> {
+    Ok(Json(benchmark_of(&s, &m.orgnr).await?))
 }

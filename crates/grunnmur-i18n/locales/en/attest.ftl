@@ -73,3 +73,12 @@ ui-national-col-pairs-in-place = Pairs in place
 ui-national-col-hidden = Hidden
 ui-national-col-task = Task
 ui-national-col-adopted = Bodies that adopted it
+
+ui-peers-title = Compared with others
+ui-peers-group = Compared with { $n } bodies of the same kind ({ $kind }, and for municipalities the same size by number of systems). None of them is named.
+ui-peers-too-few = There are fewer than 5 bodies of the same kind ({ $kind }) to compare with, so no figures are shown.
+ui-peers-caption = The share of required measures in place, per baseline
+ui-peers-col-baseline = Baseline
+ui-peers-col-own = You
+ui-peers-col-median = Median
+ui-peers-col-middle = Middle half

@@ -73,3 +73,12 @@ ui-national-col-pairs-in-place = Par på plass
 ui-national-col-hidden = Skjult
 ui-national-col-task = Oppgave
 ui-national-col-adopted = Virksomheter som har valgt den
+
+ui-peers-title = Sammenlignet med andre
+ui-peers-group = Sammenlignet med { $n } virksomheter av samme type ({ $kind }, og for kommuner samme størrelse etter antall systemer). Ingen av dem navngis.
+ui-peers-too-few = Det er færre enn 5 virksomheter av samme type ({ $kind }) å sammenligne med, så ingen tall vises.
+ui-peers-caption = Andelen påkrevde tiltak som er på plass, per grunnlinje
+ui-peers-col-baseline = Grunnlinje
+ui-peers-col-own = Dere
+ui-peers-col-median = Median
+ui-peers-col-middle = Midterste halvdel

@@ -45,6 +45,10 @@ struct DashboardPage {
     grid: String,
     /// Linked suppliers' declarations that expire within 60 days (rule 15).
     expiring: Vec<String>,
+    /// Beside the peer group (rule 18): the group in words, and per baseline the body's share
+    /// with the peers' median and quartiles (empty when the group is under 5).
+    peers: String,
+    benchmark: Vec<[String; 4]>,
 }
 
 /// What the dashboard takes from the status report and draws, per version and language.
@@ -193,7 +197,33 @@ pub async fn show(
             t(lang, "ui-attention-expiring-item", &args)
         })
         .collect();
+    let bench = grunnmur_web::national_api::benchmark_of(&s, &b.row.orgnr).await?;
+    let pct =
+        |x: Option<f64>| x.map_or("–".to_string(), |x| format!("{} %", (x * 100.0).round()));
+    let peers = t(
+        lang,
+        if bench.suppressed {
+            "ui-peers-too-few"
+        } else {
+            "ui-peers-group"
+        },
+        &[
+            ("n", &bench.peers.to_string()),
+            (
+                "kind",
+                &t(lang, &format!("report-orgkind-{}", bench.kind), &[]),
+            ),
+        ],
+    );
+    let benchmark = (bench.baselines.iter())
+        .map(|x| {
+            let range = format!("{} – {}", pct(x.q1), pct(x.q3));
+            [format!("BN{}", x.key), pct(x.own), pct(x.median), range]
+        })
+        .collect();
     html(DashboardPage {
+        peers,
+        benchmark,
         p: v.body_page(&b, "ui-dashboard-title", "dashboard"),
         questions,
         levels,

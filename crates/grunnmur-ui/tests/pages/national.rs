@@ -28,6 +28,15 @@ async fn supervisors_see_the_group_and_members_do_not() {
         assert!(html.contains("The group has 2 bodies.") && html.contains("fewer than 5 bodies"));
         assert!(!html.contains("Coverage by baseline"));
 
+        // A body's dashboard: too few peers to compare with.
+        let a = app.login("admin@example.no").await;
+        let a_en = format!("{}; grunnmur_lang=en", a.cookie);
+        let (_, html) = app.get(&a_en, &format!("/b/{A}")).await;
+        assert!(
+            html.contains("fewer than 5 bodies of the same kind"),
+            "{html}"
+        );
+
         let catalog = small_catalog();
         for orgnr in MORE {
             assert!(grunnmur_catalog::body::valid_orgnr(orgnr), "{orgnr}");
@@ -47,8 +56,26 @@ async fn supervisors_see_the_group_and_members_do_not() {
         assert_eq!(status, StatusCode::OK);
         assert!(csv.contains("m.tilgang"), "{csv}");
 
+        // Beside its 5 peers on the dashboard, and in the API.
+        let (_, html) = app.get(&a_en, &format!("/b/{A}")).await;
+        assert!(html.contains("Compared with 5 bodies"), "{html}");
+        assert!(html.contains("<th scope=\"row\">BN1</th>"), "{html}");
+        let (status, json) = app
+            .get(&a.cookie, &format!("/api/bodies/{A}/benchmark"))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["peers"], 5);
+        assert!(v["baselines"][0]["median"].is_number(), "{json}");
+        for orgnr in [B].into_iter().chain(MORE) {
+            assert!(!json.contains(orgnr), "no peer named");
+        }
+        let (status, _) = app
+            .get(&a.cookie, &format!("/api/bodies/{B}/benchmark"))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "another body's benchmark");
+
         // A body's member is refused, page and download.
-        let a = app.login("admin@example.no").await;
         let (status, _) = app.get(&a.cookie, "/national").await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         let (status, _) = app.get(&a.cookie, "/national.xlsx").await;
