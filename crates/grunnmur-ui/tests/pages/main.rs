@@ -17,6 +17,7 @@ mod follow_up;
 mod forms;
 mod history;
 mod languages;
+mod nynorsk;
 mod oidc;
 mod releases;
 mod risk;
