@@ -219,17 +219,31 @@ mod tests {
                 let keys = |m: &[(String, _)]| m.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
                 let (nb_keys, other_keys) = (keys(&nb), keys(&other));
                 let missing: Vec<_> = nb_keys.iter().filter(|k| !other_keys.contains(k)).collect();
-                assert!(missing.is_empty(), "missing in {lang}/{part}.ftl: {missing:?}");
+                assert!(
+                    missing.is_empty(),
+                    "missing in {lang}/{part}.ftl: {missing:?}"
+                );
                 let extra: Vec<_> = other_keys.iter().filter(|k| !nb_keys.contains(k)).collect();
-                assert!(extra.is_empty(), "in {lang}/{part}.ftl but not in nb: {extra:?}");
+                assert!(
+                    extra.is_empty(),
+                    "in {lang}/{part}.ftl but not in nb: {extra:?}"
+                );
                 for (key, vars) in &nb {
                     let theirs = other.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-                    assert_eq!(Some(vars), theirs, "variables of {key} in {lang}/{part}.ftl");
+                    assert_eq!(
+                        Some(vars),
+                        theirs,
+                        "variables of {key} in {lang}/{part}.ftl"
+                    );
                 }
                 let mut sorted = other_keys.clone();
                 sorted.sort();
                 sorted.dedup();
-                assert_eq!(sorted.len(), other_keys.len(), "a key twice in {lang}/{part}.ftl");
+                assert_eq!(
+                    sorted.len(),
+                    other_keys.len(),
+                    "a key twice in {lang}/{part}.ftl"
+                );
             }
             all.extend(nb.into_iter().map(|(k, _)| k));
         }
@@ -245,9 +259,16 @@ mod tests {
         assert_eq!(Lang::parse("nn-NO"), Some(Lang::Nn));
         assert_eq!(Lang::parse("nn_NO"), Some(Lang::Nn));
         assert_eq!(Lang::Nn.code(), "nn");
-        let nn = t(Lang::Nn, "problem-missing-justification", &[("what", "due")]);
+        let nn = t(
+            Lang::Nn,
+            "problem-missing-justification",
+            &[("what", "due")],
+        );
         assert_eq!(nn, "due: grunngiving manglar");
-        assert_eq!(t(Lang::Nn, "api-forbidden", &[]), "Du har ikkje tilgang til dette.");
+        assert_eq!(
+            t(Lang::Nn, "api-forbidden", &[]),
+            "Du har ikkje tilgang til dette."
+        );
         let one = t(Lang::Nn, "ui-measures-count", &[("n", "1")]);
         let many = t(Lang::Nn, "ui-measures-count", &[("n", "2")]);
         assert!(one.starts_with("1 påkravd tiltak"), "{one}");

@@ -104,7 +104,12 @@ pub async fn show(
         .map(|k| (k.to_string(), t(lang, &format!("ui-report-kind-{k}"), &[])))
         .collect();
     let langs = (Lang::ALL.iter())
-        .map(|l| (l.code().to_string(), t(*l, &format!("ui-lang-{}", l.code()), &[])))
+        .map(|l| {
+            (
+                l.code().to_string(),
+                t(*l, &format!("ui-lang-{}", l.code()), &[]),
+            )
+        })
         .collect();
     html(RiskPage {
         p: v.body_page(&b, "ui-risk-title", "risk"),
@@ -137,7 +142,9 @@ pub async fn assessment_lines(
         assessments.push(AssessmentLine {
             id: row.id,
             title: assessment_title(lang, &doc.title),
-            object: object_label(cat, &b.derived.ws, orgnr, &object, lang).0.text,
+            object: object_label(cat, &b.derived.ws, orgnr, &object, lang)
+                .0
+                .text,
             object_id: object,
             risks: doc.risks.len(),
             accepted: doc

@@ -18,19 +18,28 @@ async fn the_dashboard_and_a_measure_page_render_in_nynorsk_with_bokmaal_marked(
         // Words of the nynorsk interface, from the nynorsk file.
         let nn = |key: &str| t(Lang::Nn, key, &[]);
         for key in ["ui-q1", "ui-dashboard-intro", "ui-attention-title"] {
-            assert!(html.contains(&nn(key)), "dashboard lacks {key}: {}", nn(key));
+            assert!(
+                html.contains(&nn(key)),
+                "dashboard lacks {key}: {}",
+                nn(key)
+            );
         }
         for word in ["Kva oppgåver", "verksemda", "treng"] {
             assert!(html.contains(word), "dashboard lacks «{word}»");
         }
-        assert!(!html.contains(&t(Lang::Nb, "ui-q1", &[])), "bokmål question");
+        assert!(
+            !html.contains(&t(Lang::Nb, "ui-q1", &[])),
+            "bokmål question"
+        );
         // The switch offers the three languages, each named in itself, this one current.
         for (code, name) in [
             ("nb", "Norsk bokmål"),
             ("nn", "Norsk nynorsk"),
             ("en", "English"),
         ] {
-            let link = format!("href=\"/lang/{code}?next=%2Fb%2F{A}\" hreflang=\"{code}\" lang=\"{code}\"");
+            let link = format!(
+                "href=\"/lang/{code}?next=%2Fb%2F{A}\" hreflang=\"{code}\" lang=\"{code}\""
+            );
             assert!(html.contains(&link), "switch to {code}: {html}");
             assert!(html.contains(&format!(">{name}</a>")), "{name}");
         }
@@ -55,7 +64,11 @@ async fn the_dashboard_and_a_measure_page_render_in_nynorsk_with_bokmaal_marked(
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("<html lang=\"nn\">"));
         for key in ["ui-measure-edit-title", "ui-hint-evidence", "ui-why"] {
-            assert!(html.contains(&nn(key)), "measure page lacks {key}: {}", nn(key));
+            assert!(
+                html.contains(&nn(key)),
+                "measure page lacks {key}: {}",
+                nn(key)
+            );
         }
         // The small catalog's name of m.backup, in bokmål.
         let name = "Sikkerhetskopi";
@@ -65,7 +78,10 @@ async fn the_dashboard_and_a_measure_page_render_in_nynorsk_with_bokmaal_marked(
         );
         // The same page in bokmål marks nothing; in English the English name is unmarked.
         let (_, nb) = app
-            .get(&s.cookie, &format!("{b}/measures/m.backup?system=s.okonomi"))
+            .get(
+                &s.cookie,
+                &format!("{b}/measures/m.backup?system=s.okonomi"),
+            )
             .await;
         assert!(nb.contains(&format!("<span>{name}</span>")), "{nb}");
         assert!(!nb.contains("<span lang=\"nb\">"));
@@ -73,8 +89,10 @@ async fn the_dashboard_and_a_measure_page_render_in_nynorsk_with_bokmaal_marked(
         // The catalog's own measure page: heading and texts marked, the interface nynorsk.
         let (status, html) = app.get(&cookie, "/catalog/measures/m.backup").await;
         assert_eq!(status, StatusCode::OK);
-        assert!(html.contains(&format!("<span lang=\"nb\">{name}</span></h1>")), "{html}");
+        assert!(
+            html.contains(&format!("<span lang=\"nb\">{name}</span></h1>")),
+            "{html}"
+        );
         assert!(html.contains(&nn("ui-catalog-facts")));
     }
 }
-

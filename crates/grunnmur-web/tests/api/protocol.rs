@@ -286,7 +286,10 @@ async fn axums_own_refusals_answer_in_the_apis_json_and_the_callers_language() {
         .await;
     assert_eq!(res.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let message = error_of(&res).1;
-    assert!(message.starts_with("Denne operasjonen les ikkje innhald"), "{message}");
+    assert!(
+        message.starts_with("Denne operasjonen les ikkje innhald"),
+        "{message}"
+    );
 
     // A method the path does not have (405, with the methods it has), a query and a path
     // that do not parse (400, not 500).
