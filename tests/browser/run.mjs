@@ -1,5 +1,5 @@
 // Grunnmur in a real browser: every page through axe-core (WCAG 2.1 A and AA) in bokmål and
-// English, a keyboard-only flow, and end-to-end flows. Started by crates/grunnmur/tests/browser.rs
+// English (the main pages also in nynorsk), a keyboard-only flow, and end-to-end flows. Started by crates/grunnmur/tests/browser.rs
 // against `grunnmur serve --demo`; exits non-zero with every failure listed.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
@@ -164,7 +164,7 @@ const BOKMAL = ['risikovurderinger', 'påkrevd', 'påkrevde', 'tiltak', 'oppgave
 async function noNorwegian(page, path) {
   const text = await page.evaluate(() => {
     const copy = document.body.cloneNode(true);
-    copy.querySelectorAll('[lang="nb"]').forEach((e) => e.remove());
+    copy.querySelectorAll('[lang="nb"], [lang="nn"]').forEach((e) => e.remove());
     const labels = [...copy.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'));
     return `${copy.textContent} ${labels.join(' ')}`;
   });
@@ -198,9 +198,10 @@ async function accessibility(browser) {
     for (const path of await pages(page)) {
       await page.goto(`${BASE}${path}`);
       check(await page.evaluate(() => document.documentElement.lang) === lang, `lang attribute on ${path} (${lang})`);
-      const other = lang === 'nb' ? 'en' : 'nb';
-      const sw = await page.$(`header a[hreflang="${other}"][lang="${other}"]`);
-      check(sw !== null, `language switch on ${path} (${lang})`);
+      for (const other of ['nb', 'nn', 'en']) {
+        const sw = await page.$(`header nav a[hreflang="${other}"][lang="${other}"]`);
+        check(sw !== null, `language switch to ${other} on ${path} (${lang})`);
+      }
       await axe(page, `${path} (${lang})`);
       if (lang === 'en') await noNorwegian(page, path);
       checked++;
@@ -225,7 +226,24 @@ async function accessibility(browser) {
     await axe(page, `risk form with errors (${lang})`);
     await ctx.close();
   }
-  console.log(`axe: ${checked} pages checked in nb and en`);
+  // The main pages in nynorsk (the interface is the same; the words and the bokmål-marked
+  // catalog texts are what differ): a few, not all, to keep the run short.
+  const ctx = await browser.newContext({ bypassCSP: true });
+  const page = await ctx.newPage();
+  await setLang(page, 'nn');
+  await login(page);
+  const b = `/b/${ORG}`;
+  await page.goto(`${BASE}/catalog/measures`);
+  const measure = await page.$eval('a[href^="/catalog/measures/"]', (a) => a.getAttribute('href'));
+  for (const path of [b, `${b}/tasks`, `${b}/systems`, `${b}/measures`, `${b}/risk`, measure, '/accessibility']) {
+    await page.goto(`${BASE}${path}`);
+    check(await page.evaluate(() => document.documentElement.lang) === 'nn', `lang attribute on ${path} (nn)`);
+    await axe(page, `${path} (nn)`);
+    checked++;
+  }
+  check(await page.$('main h1 span[lang="nb"]') !== null, `the catalog measure's bokmål name is marked (nn)`);
+  await ctx.close();
+  console.log(`axe: ${checked} pages checked in nb and en, and the main pages in nn`);
 }
 
 async function keyboard(browser) {

@@ -33,6 +33,14 @@ impl TextDoc {
             _ => nb,
         }
     }
+
+    /// The language `get(lang)` returns: "en" where the English text is there, else "nb".
+    pub fn shown_lang(&self, lang: &str) -> &'static str {
+        match (lang, self.en.as_deref()) {
+            ("en", Some(en)) if !en.is_empty() => "en",
+            _ => "nb",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

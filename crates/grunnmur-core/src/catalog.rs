@@ -26,11 +26,20 @@ impl Text {
         }
     }
 
-    /// The text in `lang` ("nb" or "en"), falling back to bokmål.
+    /// The text in `lang` ("nb", "nn" or "en"), falling back to bokmål (the catalog has no
+    /// nynorsk, so a nynorsk reader gets bokmål).
     pub fn get(&self, lang: &str) -> &str {
         match (lang, &self.en) {
             ("en", Some(en)) if !en.is_empty() => en,
             _ => &self.nb,
+        }
+    }
+
+    /// The language `get(lang)` returns: "en" where the English text is there, else "nb".
+    pub fn shown_lang(&self, lang: &str) -> &'static str {
+        match (lang, &self.en) {
+            ("en", Some(en)) if !en.is_empty() => "en",
+            _ => "nb",
         }
     }
 }

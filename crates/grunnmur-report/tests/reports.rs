@@ -210,6 +210,36 @@ fn english_html_is_english() {
     assert!(!html.contains("Handlingsplan"));
 }
 
+/// A report in nynorsk: its words from the nynorsk files, and the HTML and PDF declare `nn`.
+#[test]
+fn nynorsk_reports_are_nynorsk_and_say_so() {
+    let body = body("statsetat.yaml");
+    let r = report_for(&body);
+    let html = String::from_utf8(
+        render(
+            ReportKind::MeasurePlan,
+            Format::Html,
+            &input(&r, &body, Lang::Nn),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(html.contains("<html lang=\"nn\">"));
+    assert!(html.contains("Handlingsplan for tryggingstiltak"), "{html}");
+    assert!(html.contains("<th scope=\"col\">Ansvarleg</th>"));
+    assert!(!html.contains("Handlingsplan for sikkerhetstiltak"));
+    let bytes = render(ReportKind::Status, Format::Pdf, &input(&r, &body, Lang::Nn)).unwrap();
+    let pdf = pdf_extract::Document::load_mem(&bytes).unwrap();
+    let lang = pdf
+        .catalog()
+        .unwrap()
+        .get(b"Lang")
+        .unwrap()
+        .as_str()
+        .unwrap();
+    assert_eq!(lang, b"nn");
+}
+
 fn sheet(wb: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Vec<Vec<Data>> {
     let range = wb.worksheet_range(name).unwrap();
     range.rows().map(|r| r.to_vec()).collect()

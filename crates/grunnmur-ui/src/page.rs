@@ -47,6 +47,74 @@ pub fn local_path(next: Option<&str>) -> String {
     }
 }
 
+/// One choice of the language switch.
+pub struct LangChoice {
+    pub code: &'static str,
+    /// The language's name in itself.
+    pub name: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// A catalog text as a page shows it: in the page's language, or in bokmål where the catalog
+/// has none (nynorsk pages, and English where a text lacks English), with the language the
+/// text is actually in, so the template can mark a fallback with `lang` on its element.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub text: String,
+    /// The text's own language code.
+    pub lang: &'static str,
+    /// The page's language code.
+    pub page: &'static str,
+}
+
+impl Shown {
+    pub fn of(text: &grunnmur_core::catalog::Text, lang: Lang) -> Shown {
+        Shown {
+            text: text.get(lang.code()).to_string(),
+            lang: text.shown_lang(lang.code()),
+            page: lang.code(),
+        }
+    }
+
+    /// A text in no particular language (a name the body gave), never marked.
+    pub fn plain(text: &str, lang: Lang) -> Shown {
+        Shown {
+            text: text.to_string(),
+            lang: lang.code(),
+            page: lang.code(),
+        }
+    }
+
+    pub fn of_doc(text: &grunnmur_catalog::format::TextDoc, lang: Lang) -> Shown {
+        Shown {
+            text: text.get(lang.code()).to_string(),
+            lang: text.shown_lang(lang.code()),
+            page: lang.code(),
+        }
+    }
+
+    /// ` lang="…"` when the text is not in the page's language, else nothing.
+    pub fn lang_attr(&self) -> &'static str {
+        match self.lang {
+            l if l == self.page || self.text.is_empty() => "",
+            "en" => r#" lang="en""#,
+            "nn" => r#" lang="nn""#,
+            _ => r#" lang="nb""#,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// The body a page is about, with the reader's role and the engine's result.
 pub struct BodyNav {
     pub orgnr: String,
@@ -109,20 +177,18 @@ impl Page {
         format!(r#"lang="{}""#, self.code())
     }
 
-    /// The other language: its code, and its name in itself.
-    pub fn other_lang(&self) -> (&'static str, String) {
-        let other = match self.lang {
-            Lang::Nb => Lang::En,
-            Lang::En => Lang::Nb,
-        };
-        (
-            other.code(),
-            t(other, &format!("ui-lang-{}", other.code()), &[]),
-        )
-    }
-
-    pub fn switch_href(&self) -> String {
-        format!("/lang/{}?next={}", self.other_lang().0, enc(&self.path))
+    /// The language switch: every language with its code, its name in itself, the link that
+    /// switches to it and back to this page, and whether it is the page's language.
+    pub fn langs(&self) -> Vec<LangChoice> {
+        Lang::ALL
+            .iter()
+            .map(|&l| LangChoice {
+                code: l.code(),
+                name: t(l, &format!("ui-lang-{}", l.code()), &[]),
+                href: format!("/lang/{}?next={}", l.code(), enc(&self.path)),
+                current: l == self.lang,
+            })
+            .collect()
     }
 
     pub fn can_edit(&self) -> bool {

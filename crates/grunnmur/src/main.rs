@@ -31,7 +31,7 @@ use std::process::ExitCode;
     about = "Felles sikkerhet i forvaltningen — shared information security for Norwegian public bodies"
 )]
 struct Cli {
-    /// Language of messages and tables: nb (bokmål, default) or en.
+    /// Language of messages and tables: nb (bokmål, default), nn (nynorsk) or en.
     #[arg(long, global = true, env = "GRUNNMUR_LANG", default_value = "nb", value_parser = parse_lang)]
     lang: Lang,
     #[command(subcommand)]
@@ -39,7 +39,7 @@ struct Cli {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language '{s}' (nb or en)"))
+    Lang::parse(s).ok_or_else(|| format!("unknown language '{s}' (nb, nn or en)"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]

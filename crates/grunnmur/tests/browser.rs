@@ -1,6 +1,6 @@
-//! The web application in Debian's Chromium: axe-core on every page in bokmål and English, a
-//! keyboard-only flow and end-to-end flows (`tests/browser/run.mjs`, playwright-core), against
-//! `grunnmur serve --demo`.
+//! The web application in Debian's Chromium: axe-core on every page in bokmål and English (the
+//! main pages also in nynorsk), a keyboard-only flow and end-to-end flows
+//! (`tests/browser/run.mjs`, playwright-core), against `grunnmur serve --demo`.
 //!
 //! Needs Node.js, `/usr/bin/chromium` and `npm ci` in `tests/browser`; `.ci/run` installs them
 //! and sets `GRUNNMUR_REQUIRE_BROWSER=1`, so there a missing part fails the test. Elsewhere the

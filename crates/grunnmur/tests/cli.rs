@@ -203,7 +203,7 @@ fn worked_example_small_municipality() {
 }
 
 #[test]
-fn table_format_is_for_people_in_bokmal_and_english() {
+fn table_format_is_for_people_in_bokmal_nynorsk_and_english() {
     let (cat, body) = (small("catalog"), small("kommune.yaml"));
     let args = [
         "assess",
@@ -238,6 +238,19 @@ fn table_format_is_for_people_in_bokmal_and_english() {
     ] {
         assert!(en.contains(s), "missing {s:?} in\n{en}");
     }
+    // --lang nn: the same table in nynorsk (the catalog's names stay bokmål).
+    let mut nn_args = vec!["--lang", "nn"];
+    nn_args.extend(args);
+    let nn = stdout(&grunnmur(&nn_args));
+    for s in [
+        "Verksemd: Lille kommune",
+        "Risikovurdering trengst",
+        "senka nivå",
+        "høg",
+    ] {
+        assert!(nn.contains(s), "missing {s:?} in\n{nn}");
+    }
+    assert!(!nn.contains("Risikovurdering trengs ("), "bokmål in\n{nn}");
 }
 
 #[test]

@@ -1,8 +1,10 @@
 # The web application (server-rendered pages).
 
-# Each language's name in itself, the same in both files.
+# Each language's name in itself, the same in all three files.
 ui-lang-nb = Norsk bokmål
+ui-lang-nn = Norsk nynorsk
 ui-lang-en = English
+ui-lang-label = Language
 ui-skip = Skip to main content
 ui-tagline = shared security in the public sector
 ui-logout = Sign out
@@ -367,10 +369,10 @@ ui-a11y-title = Accessibility statement
 ui-a11y-intro = Grunnmur is meant to be usable by everyone. The goal is to meet WCAG 2.1 at level AA, as the Norwegian regulation on universal design of ICT requires.
 ui-a11y-how-title = How we work on accessibility
 ui-a11y-how-1 = Every page works without JavaScript and with the keyboard alone, with visible focus and a link that skips to the main content.
-ui-a11y-how-2 = Every page is tested automatically with axe-core in Chromium, in bokmål and English, and is not released with violations of WCAG 2.1 A and AA.
+ui-a11y-how-2 = Every page is tested automatically with axe-core in Chromium, in bokmål and English and the main pages also in nynorsk, and is not released with violations of WCAG 2.1 A and AA.
 ui-a11y-how-3 = Form errors are shown at the field they concern and in a summary that is announced.
 ui-a11y-how-4 = Every figure has a text that describes it, and its numbers are also in a table.
-ui-a11y-how-5 = The language can be switched between bokmål and English on every page, and pages are marked with the right language.
+ui-a11y-how-5 = The language can be switched between bokmål, nynorsk and English on every page, and pages are marked with the right language. Catalog texts that exist only in bokmål are marked as bokmål where they are shown.
 ui-a11y-known-title = Known shortcomings
 ui-a11y-known = Automated tests do not find every problem. The dependency figure can grow large for bodies with many systems; the table above it holds the same information.
 ui-a11y-contact-title = Tell us

@@ -1,8 +1,10 @@
 # The web application (server-rendered pages).
 
-# Each language's name in itself, the same in both files.
+# Each language's name in itself, the same in all three files.
 ui-lang-nb = Norsk bokmål
+ui-lang-nn = Norsk nynorsk
 ui-lang-en = English
+ui-lang-label = Språk
 ui-skip = Hopp til hovedinnholdet
 ui-tagline = felles sikkerhet i forvaltningen
 ui-logout = Logg ut
@@ -361,10 +363,10 @@ ui-a11y-title = Tilgjengelighetserklæring
 ui-a11y-intro = Grunnmur skal kunne brukes av alle, og målet er å oppfylle kravene i WCAG 2.1 på nivå AA, slik forskrift om universell utforming av IKT-løsninger krever.
 ui-a11y-how-title = Slik arbeider vi med tilgjengelighet
 ui-a11y-how-1 = Alle sider fungerer uten JavaScript og kan brukes med tastatur alene, med synlig fokus og en lenke som hopper til hovedinnholdet.
-ui-a11y-how-2 = Alle sider testes automatisk med axe-core i Chromium, på bokmål og engelsk, og slippes ikke med brudd på WCAG 2.1 A og AA.
+ui-a11y-how-2 = Alle sider testes automatisk med axe-core i Chromium, på bokmål og engelsk og de viktigste sidene også på nynorsk, og slippes ikke med brudd på WCAG 2.1 A og AA.
 ui-a11y-how-3 = Feil i skjemaer vises ved feltet de gjelder og i en oppsummering som leses opp.
 ui-a11y-how-4 = Hver figur har en tekst som beskriver den, og tallene står også i en tabell.
-ui-a11y-how-5 = Språket kan byttes mellom bokmål og engelsk på hver side, og sidene er merket med riktig språk.
+ui-a11y-how-5 = Språket kan byttes mellom bokmål, nynorsk og engelsk på hver side, og sidene er merket med riktig språk. Katalogtekster som bare finnes på bokmål, er merket som bokmål på nynorsksidene.
 ui-a11y-known-title = Kjente mangler
 ui-a11y-known = Automatiske tester finner ikke alle problemer. Avhengighetsfiguren kan bli stor for virksomheter med mange systemer; tabellen over figuren har de samme opplysningene.
 ui-a11y-contact-title = Si fra

@@ -7,13 +7,15 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use grunnmur_catalog::format::TextDoc;
+use grunnmur_i18n::Lang;
 use grunnmur_web::AppState;
 use grunnmur_web::error::ApiError;
 use serde::Deserialize;
 
-fn text(x: &Option<TextDoc>, code: &str) -> String {
+/// An optional catalog text as shown, with its own language (empty when there is none).
+fn text(x: &Option<TextDoc>, lang: Lang) -> Shown {
     x.as_ref()
-        .map(|t| t.get(code).to_string())
+        .map(|t| Shown::of_doc(t, lang))
         .unwrap_or_default()
 }
 
@@ -59,7 +61,7 @@ pub async fn index(State(s): State<AppState>, v: Viewer) -> Result<Response, Pag
 
 pub struct TaskLine {
     pub id: String,
-    pub name: String,
+    pub name: Shown,
     pub applies_to: String,
     pub info_types: usize,
 }
@@ -72,7 +74,7 @@ struct TasksPage {
 }
 
 pub async fn tasks(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
-    let code = v.lang.code();
+    let lang = v.lang;
     let tasks = s
         .catalog
         .doc
@@ -80,7 +82,7 @@ pub async fn tasks(State(s): State<AppState>, v: Viewer) -> Result<Response, Pag
         .iter()
         .map(|x| TaskLine {
             id: x.id.clone(),
-            name: x.name.get(code).to_string(),
+            name: Shown::of_doc(&x.name, lang),
             applies_to: x.applies_to.join(", "),
             info_types: x.info_types.len(),
         })
@@ -93,9 +95,9 @@ pub async fn tasks(State(s): State<AppState>, v: Viewer) -> Result<Response, Pag
 
 pub struct InfoLine {
     pub id: String,
-    pub name: String,
+    pub name: Shown,
     pub levels: [Lv; 3],
-    pub rationale: String,
+    pub rationale: Shown,
 }
 
 #[derive(Template)]
@@ -103,10 +105,10 @@ pub struct InfoLine {
 struct TaskPage {
     p: Page,
     id: String,
-    name: String,
-    description: String,
+    name: Shown,
+    description: Shown,
     applies_to: String,
-    steps: Vec<String>,
+    steps: Vec<Shown>,
     info_types: Vec<InfoLine>,
     requirements: Vec<String>,
 }
@@ -115,9 +117,9 @@ fn info_line(s: &AppState, lang: grunnmur_i18n::Lang, n: usize) -> InfoLine {
     let x = &s.catalog.doc.info_types[n];
     InfoLine {
         id: x.id.clone(),
-        name: x.name.get(lang.code()).to_string(),
+        name: Shown::of_doc(&x.name, lang),
         levels: lvs(lang, x.levels),
-        rationale: text(&x.rationale, lang.code()),
+        rationale: text(&x.rationale, lang),
     }
 }
 
@@ -151,10 +153,10 @@ pub async fn task(
     html(TaskPage {
         p,
         id: x.id.clone(),
-        name: x.name.get(code).to_string(),
-        description: text(&x.description, code),
+        name: Shown::of_doc(&x.name, lang),
+        description: text(&x.description, lang),
         applies_to: x.applies_to.join(", "),
-        steps: x.steps.iter().map(|st| st.get(code).to_string()).collect(),
+        steps: x.steps.iter().map(|st| Shown::of_doc(st, lang)).collect(),
         info_types,
         requirements,
     })
@@ -187,7 +189,7 @@ pub struct MeasureFilter {
 
 pub struct MeasureLine {
     pub id: String,
-    pub name: String,
+    pub name: Shown,
     pub baseline: String,
     pub activity: String,
     pub protects: String,
@@ -238,7 +240,7 @@ pub async fn measures(
         .filter(|m| q.activity.is_empty() || q.activity == enum_str(&m.activity))
         .map(|m| MeasureLine {
             id: m.id.clone(),
-            name: m.name.get(code).to_string(),
+            name: Shown::of_doc(&m.name, lang),
             baseline: baseline_text(lang, m.level, m.profile_only),
             activity: activity_name(&s, &enum_str(&m.activity), code),
             protects: m
@@ -261,10 +263,10 @@ pub async fn measures(
 struct MeasurePage {
     p: Page,
     id: String,
-    name: String,
-    statement: String,
-    guidance: String,
-    evidence: String,
+    name: Shown,
+    statement: Shown,
+    guidance: Shown,
+    evidence: Shown,
     /// The legal duties that require the measure whatever the levels (rule 16), by name.
     required_by: Vec<String>,
     facts: Vec<(String, String)>,
@@ -315,10 +317,10 @@ pub async fn measure(
     html(MeasurePage {
         p,
         id: m.id.clone(),
-        name: m.name.get(code).to_string(),
-        statement: text(&m.statement, code),
-        guidance: text(&m.guidance, code),
-        evidence: text(&m.evidence, code),
+        name: Shown::of_doc(&m.name, lang),
+        statement: text(&m.statement, lang),
+        guidance: text(&m.guidance, lang),
+        evidence: text(&m.evidence, lang),
         required_by: m
             .required_by
             .iter()
@@ -344,8 +346,8 @@ pub async fn measure(
 
 pub struct ProfileView {
     pub id: String,
-    pub name: String,
-    pub description: String,
+    pub name: Shown,
+    pub description: Shown,
     pub applies_to: String,
     pub add: Vec<String>,
     pub moved: Vec<String>,
@@ -360,7 +362,7 @@ struct ProfilesPage {
 }
 
 pub async fn profiles(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
-    let code = v.lang.code();
+    let lang = v.lang;
     let profiles = s
         .catalog
         .doc
@@ -368,8 +370,8 @@ pub async fn profiles(State(s): State<AppState>, v: Viewer) -> Result<Response, 
         .iter()
         .map(|x| ProfileView {
             id: x.id.clone(),
-            name: x.name.get(code).to_string(),
-            description: text(&x.description, code),
+            name: Shown::of_doc(&x.name, lang),
+            description: text(&x.description, lang),
             applies_to: x.applies_to.join(", "),
             add: x.add.clone(),
             moved: x
@@ -394,11 +396,11 @@ pub async fn profiles(State(s): State<AppState>, v: Viewer) -> Result<Response, 
 #[template(path = "catalog_scale.html")]
 struct ScalePage {
     p: Page,
-    rows: Vec<[String; 4]>,
+    rows: Vec<[Shown; 4]>,
 }
 
 pub async fn scale(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
-    let code = v.lang.code();
+    let lang = v.lang;
     let rows = s
         .catalog
         .doc
@@ -406,10 +408,10 @@ pub async fn scale(State(s): State<AppState>, v: Viewer) -> Result<Response, Pag
         .iter()
         .map(|a| {
             [
-                a.name.get(code).to_string(),
-                a.levels.lav.get(code).to_string(),
-                a.levels.middels.get(code).to_string(),
-                a.levels.hoy.get(code).to_string(),
+                Shown::of_doc(&a.name, lang),
+                Shown::of_doc(&a.levels.lav, lang),
+                Shown::of_doc(&a.levels.middels, lang),
+                Shown::of_doc(&a.levels.hoy, lang),
             ]
         })
         .collect();
@@ -420,9 +422,9 @@ pub async fn scale(State(s): State<AppState>, v: Viewer) -> Result<Response, Pag
 }
 
 pub struct ActivityView {
-    pub name: String,
-    pub description: String,
-    pub recommendations: Vec<String>,
+    pub name: Shown,
+    pub description: Shown,
+    pub recommendations: Vec<Shown>,
 }
 
 #[derive(Template)]
@@ -433,19 +435,17 @@ struct ActivitiesPage {
 }
 
 pub async fn activities(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
-    let code = v.lang.code();
+    let lang = v.lang;
     let activities = s
         .catalog
         .doc
         .activities
         .iter()
         .map(|a| ActivityView {
-            name: a.name.get(code).to_string(),
-            description: a.description.get(code).to_string(),
-            recommendations: a
-                .recommendations
-                .iter()
-                .map(|r| r.get(code).to_string())
+            name: Shown::of_doc(&a.name, lang),
+            description: Shown::of_doc(&a.description, lang),
+            recommendations: (a.recommendations.iter())
+                .map(|r| Shown::of_doc(r, lang))
                 .collect(),
         })
         .collect();

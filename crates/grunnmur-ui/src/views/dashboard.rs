@@ -20,7 +20,7 @@ pub struct Question {
 }
 
 pub struct Attention {
-    pub label: String,
+    pub label: Shown,
     pub href: String,
     pub reasons: Vec<String>,
 }

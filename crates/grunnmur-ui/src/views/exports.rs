@@ -119,7 +119,7 @@ fn measures_file(
         .map(|r| {
             vec![
                 Cell::Text(r.measure),
-                text(r.name),
+                text(r.name.text),
                 text(r.place),
                 text(r.system),
                 Cell::Text(format!("BN{}", r.baseline)),

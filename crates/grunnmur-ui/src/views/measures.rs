@@ -51,7 +51,7 @@ pub struct Filter {
 
 pub struct Row {
     pub measure: String,
-    pub name: String,
+    pub name: Shown,
     /// The system's id; empty for the body.
     pub system: String,
     pub system_enc: String,
@@ -232,7 +232,7 @@ pub fn rows(b: &BodyView, lang: Lang, q: &Filter) -> Result<Vec<Row>, PageError>
             let system = sys.map(|n| ws.systems[n].id.clone());
             rows.push(Row {
                 measure: mi.id.clone(),
-                name: mi.name.get(code).to_string(),
+                name: Shown::of(&mi.name, lang),
                 system_enc: system.as_deref().map(enc).unwrap_or_else(|| "org".into()),
                 system: system.unwrap_or_default(),
                 place: sys.map_or_else(|| org.clone(), |n| ws.systems[n].name.clone()),
@@ -421,10 +421,10 @@ struct EditPage {
     /// The status's history (the audit page filtered to it).
     history: String,
     measure: String,
-    name: String,
-    statement: String,
+    name: Shown,
+    statement: Shown,
     /// What an auditor would accept as proof (the catalog's `evidence`).
-    expected_evidence: String,
+    expected_evidence: Shown,
     place: String,
     system_enc: String,
     /// The list's query the form came from, carried back after saving (empty: none).
@@ -509,7 +509,6 @@ fn edit_page(
     attached: super::evidence::Attached,
 ) -> EditPage {
     let lang = v.lang;
-    let code = lang.code();
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
     let mi = &b.derived.catalog.catalog.measures[m as usize];
     let md = &b.derived.catalog.doc.measures[m as usize];
@@ -528,16 +527,12 @@ fn edit_page(
         ),
         p: v.body_page(b, "ui-measure-edit-title", "measures"),
         measure: mi.id.clone(),
-        name: mi.name.get(code).to_string(),
-        statement: md
-            .statement
-            .as_ref()
-            .map(|x| x.get(code).to_string())
+        name: Shown::of(&mi.name, lang),
+        statement: (md.statement.as_ref())
+            .map(|x| Shown::of_doc(x, lang))
             .unwrap_or_default(),
-        expected_evidence: mi
-            .evidence
-            .as_ref()
-            .map(|x| x.get(code).to_string())
+        expected_evidence: (mi.evidence.as_ref())
+            .map(|x| Shown::of(x, lang))
             .unwrap_or_default(),
         place: sys.map_or(t(lang, "report-scope-org", &[]), |n| {
             ws.systems[n].name.clone()

@@ -26,6 +26,7 @@ pub mod unsubscribe;
 pub mod users;
 pub mod workbook;
 
+use crate::page::Shown;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 
@@ -107,19 +108,30 @@ pub fn task_name<'a>(cat: &'a Catalog, t: &'a BodyTask, lang: Lang) -> &'a str {
     }
 }
 
-/// What an object of the risk list is called, and where it is shown.
+/// A body task's name as shown, with the language it is in (the catalog's and the body's own
+/// task names have bokmål and English only).
+pub fn task_shown(cat: &Catalog, t: &BodyTask, lang: Lang) -> Shown {
+    match (t.catalog, &t.name) {
+        (Some(c), _) => Shown::of(&cat.tasks[c as usize].name, lang),
+        (None, Some(n)) => Shown::of(n, lang),
+        (None, None) => Shown::plain(&t.id, lang),
+    }
+}
+
+/// What an object of the risk list is called (with the language of a task's name), and where
+/// it is shown.
 pub fn object_label(
     cat: &Catalog,
     ws: &Workspace,
     orgnr: &str,
     object: &str,
     lang: Lang,
-) -> (String, String) {
+) -> (Shown, String) {
     if let Some(id) = object.strip_prefix("system:")
         && let Some(s) = ws.systems.iter().find(|s| s.id == id)
     {
         return (
-            s.name.clone(),
+            Shown::plain(&s.name, lang),
             format!("/b/{orgnr}/systems/{}", enc_path(id)),
         );
     }
@@ -127,12 +139,12 @@ pub fn object_label(
         && let Some(task) = ws.tasks.iter().find(|t| t.id == id)
     {
         return (
-            task_name(cat, task, lang).to_string(),
+            task_shown(cat, task, lang),
             format!("/b/{orgnr}/adapt#task-{id}"),
         );
     }
     (
-        ws.org.name.clone(),
+        Shown::plain(&ws.org.name, lang),
         format!("/b/{orgnr}/measures?system=org"),
     )
 }
@@ -141,7 +153,7 @@ pub fn object_label(
 /// (stored in the language of whoever started it) is shown in the reader's language.
 pub fn assessment_title(lang: Lang, stored: &str) -> String {
     let default = |l: Lang| t(l, "ui-risk-new-title", &[]);
-    if stored == default(Lang::Nb) || stored == default(Lang::En) {
+    if Lang::ALL.iter().any(|&l| stored == default(l)) {
         default(lang)
     } else {
         stored.to_string()

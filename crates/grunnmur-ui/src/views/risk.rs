@@ -96,10 +96,14 @@ pub async fn show(
         .iter()
         .map(|k| (k.to_string(), t(lang, &format!("ui-report-kind-{k}"), &[])))
         .collect();
-    let langs = vec![
-        ("nb".to_string(), t(lang, "ui-lang-nb", &[])),
-        ("en".to_string(), t(lang, "ui-lang-en", &[])),
-    ];
+    let langs = (Lang::ALL.iter())
+        .map(|l| {
+            (
+                l.code().to_string(),
+                t(*l, &format!("ui-lang-{}", l.code()), &[]),
+            )
+        })
+        .collect();
     html(RiskPage {
         p: v.body_page(&b, "ui-risk-title", "risk"),
         orgnr: orgnr.clone(),
@@ -616,6 +620,7 @@ fn area_line(v: &Viewer, b: &BodyView, a: &AreaOfConcern) -> AreaLine {
                     lang,
                 )
                 .0
+                .text
             })
             .unwrap_or_default(),
         dimensions: a
@@ -761,7 +766,7 @@ async fn assessment_page(
         id: row.id,
         version: row.version,
         title: assessment_title(lang, &doc.title),
-        object: object_label(cat, ws, &b.row.orgnr, &object, lang).0,
+        object: object_label(cat, ws, &b.row.orgnr, &object, lang).0.text,
         scope: doc.frame.scope.clone(),
         areas: doc.areas.iter().map(|a| area_line(v, b, a)).collect(),
         levels: doc

@@ -298,7 +298,7 @@ async fn search(
         let title = assessment_title(lang, &doc.title);
         let number = format!("#{}", row.id);
         let object = doc.frame.object.to_string();
-        let (object_name, _) = object_label(cat, ws, orgnr, &object, lang);
+        let object_name = object_label(cat, ws, orgnr, &object, lang).0.text;
         let href = format!("{base}/risk/{}", row.id);
         if n.finds([
             doc.title.as_str(),

@@ -1,4 +1,4 @@
-//! Every page in both languages, with no message key showing.
+//! Every page in all three languages, with no message key showing.
 
 use crate::{Flows, apps, publish_small, start};
 use grunnmur_testkit::testing::sqlite;
@@ -6,7 +6,7 @@ use grunnmur_testkit::*;
 use reqwest::StatusCode;
 
 #[tokio::test]
-async fn every_page_renders_in_both_languages_without_untranslated_keys() {
+async fn every_page_renders_in_every_language_without_untranslated_keys() {
     let app = start(sqlite().await.0).await;
     publish_small(&app, "1.1", |t| {
         t.replace(
@@ -69,6 +69,7 @@ async fn every_page_renders_in_both_languages_without_untranslated_keys() {
     ];
     for (lang, word) in [
         ("nb", "Tilgjengelighetserklæring"),
+        ("nn", "Tilgjengeerklæring"),
         ("en", "Accessibility statement"),
     ] {
         let cookie = format!("{}; grunnmur_lang={lang}", s.cookie);

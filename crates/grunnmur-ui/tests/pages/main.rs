@@ -21,6 +21,7 @@ mod forms;
 mod history;
 mod languages;
 mod national;
+mod nynorsk;
 mod oidc;
 mod releases;
 mod risk;

@@ -262,6 +262,35 @@ async fn axums_own_refusals_answer_in_the_apis_json_and_the_callers_language() {
     assert_eq!(res.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert!(error_of(&res).1.starts_with("This operation does not read"));
 
+    // In nynorsk when the caller asks for it (`nn`, `nn-NO`), by header or cookie.
+    for accept in ["nn", "nn-NO,nb;q=0.8"] {
+        let res = login("application/json", "[".into(), Some(accept)).await;
+        let (code, message) = error_of(&res);
+        assert_eq!(code, "bad_request");
+        assert!(message.starts_with("Ugyldig førespurnad: "), "{message}");
+    }
+    let nn = Who {
+        cookie: Some(format!(
+            "{}; grunnmur_lang=nn",
+            t.editor.cookie.clone().unwrap()
+        )),
+        ..t.editor.clone()
+    };
+    let res = app
+        .send(
+            &nn,
+            Method::PATCH,
+            &measure,
+            Some(("text/plain", "x".into())),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let message = error_of(&res).1;
+    assert!(
+        message.starts_with("Denne operasjonen les ikkje innhald"),
+        "{message}"
+    );
+
     // A method the path does not have (405, with the methods it has), a query and a path
     // that do not parse (400, not 500).
     let res = app.req(&t.reader, Method::DELETE, "/api/me", None).await;

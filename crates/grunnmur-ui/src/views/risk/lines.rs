@@ -27,7 +27,9 @@ pub async fn assessment_lines(
         assessments.push(AssessmentLine {
             id: row.id,
             title: assessment_title(lang, &doc.title),
-            object: object_label(cat, &b.derived.ws, orgnr, &object, lang).0,
+            object: object_label(cat, &b.derived.ws, orgnr, &object, lang)
+                .0
+                .text,
             object_id: object,
             risks: doc.risks.len(),
             accepted: doc

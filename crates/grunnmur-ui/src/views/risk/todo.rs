@@ -6,14 +6,14 @@ use super::*;
 /// acceptance.
 pub struct Needed {
     pub object: String,
-    pub label: String,
+    pub label: Shown,
     pub href: String,
     pub reasons: Vec<String>,
 }
 
 /// An object whose accepted risk assessment is current.
 pub struct Assessed {
-    pub label: String,
+    pub label: Shown,
     pub href: String,
     pub assessment: i64,
     pub accepted: String,

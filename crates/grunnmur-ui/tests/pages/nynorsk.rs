@@ -1,0 +1,98 @@
+//! The pages in nynorsk: the page's language, nynorsk words from the nynorsk files, the
+//! three-way language switch, and catalog texts (bokmål and English only) marked as bokmål.
+
+use crate::apps;
+use grunnmur_i18n::{Lang, t};
+use grunnmur_testkit::*;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn the_dashboard_and_a_measure_page_render_in_nynorsk_with_bokmaal_marked() {
+    for app in apps("the_dashboard_and_a_measure_page_render_in_nynorsk").await {
+        let s = app.login("a@example.no").await;
+        let cookie = format!("{}; grunnmur_lang=nn", s.cookie);
+        let b = format!("/b/{A}");
+        let (status, html) = app.get(&cookie, &b).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<html lang=\"nn\">"), "{html}");
+        // Words of the nynorsk interface, from the nynorsk file.
+        let nn = |key: &str| t(Lang::Nn, key, &[]);
+        for key in ["ui-q1", "ui-dashboard-intro", "ui-attention-title"] {
+            assert!(
+                html.contains(&nn(key)),
+                "dashboard lacks {key}: {}",
+                nn(key)
+            );
+        }
+        for word in ["Kva oppgåver", "verksemda", "treng"] {
+            assert!(html.contains(word), "dashboard lacks «{word}»");
+        }
+        assert!(
+            !html.contains(&t(Lang::Nb, "ui-q1", &[])),
+            "bokmål question"
+        );
+        // The switch offers the three languages, each named in itself, this one current.
+        for (code, name) in [
+            ("nb", "Norsk bokmål"),
+            ("nn", "Norsk nynorsk"),
+            ("en", "English"),
+        ] {
+            let link = format!(
+                "href=\"/lang/{code}?next=%2Fb%2F{A}\" hreflang=\"{code}\" lang=\"{code}\""
+            );
+            assert!(html.contains(&link), "switch to {code}: {html}");
+            assert!(html.contains(&format!(">{name}</a>")), "{name}");
+        }
+        assert!(html.contains("lang=\"nn\" aria-current=\"true\">Norsk nynorsk</a>"));
+        // Where the dashboard names a catalog task (in bokmål: the catalog has no nynorsk),
+        // its element is marked as bokmål.
+        for task in ["Personalforvaltning", "Økonomi", "Grunnskole"] {
+            for (at, _) in html.match_indices(&format!(">{task}<")) {
+                let tag = &html[html[..at].rfind('<').unwrap()..at];
+                assert!(tag.contains("lang=\"nb\""), "unmarked bokmål: {tag}");
+            }
+        }
+        assert!(
+            html.contains("lang=\"nb\">Personalforvaltning<"),
+            "the risk list's catalog task, marked: {html}"
+        );
+
+        // A measure of a system: the interface in nynorsk, the catalog's texts marked bokmål.
+        let (status, html) = app
+            .get(&cookie, &format!("{b}/measures/m.backup?system=s.okonomi"))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<html lang=\"nn\">"));
+        for key in ["ui-measure-edit-title", "ui-hint-evidence", "ui-why"] {
+            assert!(
+                html.contains(&nn(key)),
+                "measure page lacks {key}: {}",
+                nn(key)
+            );
+        }
+        // The small catalog's name of m.backup, in bokmål.
+        let name = "Sikkerhetskopi";
+        assert!(
+            html.contains(&format!("<span lang=\"nb\">{name}</span>")),
+            "the measure's bokmål name is not marked: {html}"
+        );
+        // The same page in bokmål marks nothing; in English the English name is unmarked.
+        let (_, nb) = app
+            .get(
+                &s.cookie,
+                &format!("{b}/measures/m.backup?system=s.okonomi"),
+            )
+            .await;
+        assert!(nb.contains(&format!("<span>{name}</span>")), "{nb}");
+        assert!(!nb.contains("<span lang=\"nb\">"));
+
+        // The catalog's own measure page: heading and texts marked, the interface nynorsk.
+        let (status, html) = app.get(&cookie, "/catalog/measures/m.backup").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            html.contains(&format!("<span lang=\"nb\">{name}</span></h1>")),
+            "{html}"
+        );
+        assert!(html.contains(&nn("ui-catalog-facts")));
+    }
+}
