@@ -13,6 +13,7 @@ pub mod level;
 pub mod limits;
 pub mod plan;
 pub mod reach;
+pub mod recur;
 pub mod report;
 pub mod risk;
 pub mod workspace;
