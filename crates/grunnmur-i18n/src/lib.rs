@@ -67,6 +67,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/nb/find.ftl"),
         include_str!("../locales/en/find.ftl"),
     ),
+    (
+        "recur",
+        include_str!("../locales/nb/recur.ftl"),
+        include_str!("../locales/en/recur.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {

@@ -460,6 +460,8 @@ impl Assembly<'_> {
                 justification: r.str("justification"),
                 evidence: r.list("evidence").unwrap_or_default(),
                 valid_until: r.str("valid_until"),
+                recurs: None,
+                done: Vec::new(),
             });
         }
         self.doc.measure_status = out;
@@ -513,6 +515,8 @@ impl Assembly<'_> {
                 due: r.str("due"),
                 justification: r.str("justification"),
                 evidence: r.list("evidence").unwrap_or_default(),
+                recurs: None,
+                done: Vec::new(),
             });
         }
         self.doc.implementations = out;
