@@ -464,6 +464,12 @@ impl Assembly<'_> {
                 done: Vec::new(),
             });
         }
+        // The workbook has no columns for recurring work: the base file's stays with its pair.
+        for e in &mut out {
+            if let Some(base) = self.doc.status(&e.measure, e.system.as_deref()) {
+                (e.recurs, e.done) = (base.recurs, base.done.clone());
+            }
+        }
         self.doc.measure_status = out;
     }
 
@@ -518,6 +524,11 @@ impl Assembly<'_> {
                 recurs: None,
                 done: Vec::new(),
             });
+        }
+        for e in &mut out {
+            if let Some(base) = self.doc.implementations.iter().find(|x| x.id == e.id) {
+                (e.recurs, e.done) = (base.recurs, base.done.clone());
+            }
         }
         self.doc.implementations = out;
     }

@@ -353,7 +353,7 @@ fn measure_idx(b: &BodyView, id: &str) -> Result<MeasureIdx, PageError> {
 
 #[derive(Template)]
 #[template(path = "measure_edit.html")]
-struct EditPage {
+pub(super) struct EditPage {
     p: Page,
     /// The status's history (the audit page filtered to it).
     history: String,
@@ -376,6 +376,9 @@ struct EditPage {
     /// The other systems where the measure is required, to give the same status at once: id,
     /// name, its status now in words, chosen.
     others: Vec<(String, String, String, bool)>,
+    /// Recurring work: the interval, and the record-done form with the history.
+    recur: super::recur::RecurField,
+    done: super::recur::DonePanel,
     errors: Errors,
 }
 
@@ -388,6 +391,9 @@ struct Values {
     valid_until: String,
     evidence: String,
     justification: String,
+    /// The recurrence picker's value and the months typed for "every N months".
+    recurs: String,
+    recurs_months: String,
 }
 
 impl Values {
@@ -396,7 +402,10 @@ impl Values {
         let text = |f: fn(&StatusDoc) -> &Option<String>| {
             cur.and_then(|c| f(c).clone()).unwrap_or_default()
         };
+        let (recurs, recurs_months) = super::recur::form_values(cur.and_then(|c| c.recurs));
         Values {
+            recurs,
+            recurs_months,
             status: cur.map_or(Status::NotStarted, |c| c.status).as_str().into(),
             owner: text(|c| &c.owner),
             due: text(|c| &c.due),
@@ -408,6 +417,8 @@ impl Values {
 
     fn from_form(f: &FormData) -> Values {
         Values {
+            recurs: f.get("recurs").into(),
+            recurs_months: f.get("recurs_months").into(),
             status: f.get("status").into(),
             owner: f.get("owner").into(),
             due: f.get("due").into(),
@@ -417,8 +428,14 @@ impl Values {
         }
     }
 
-    /// The status entry: empty fields left out, one evidence link per non-empty line.
-    fn to_doc(&self, measure: String, system: Option<String>, status: Status) -> StatusDoc {
+    /// The status entry: empty fields left out, one evidence link per non-empty line. The
+    /// history of work done is the stored one (`BodyDoc::set_status` keeps it).
+    fn to_doc(
+        &self,
+        measure: String,
+        system: Option<String>,
+        (status, recurs): (Status, Option<u32>),
+    ) -> StatusDoc {
         let some = |x: &String| Some(x.clone()).filter(|x| !x.is_empty());
         StatusDoc {
             measure,
@@ -429,6 +446,8 @@ impl Values {
             justification: some(&self.justification),
             evidence: lines_of(&self.evidence),
             valid_until: some(&self.valid_until),
+            recurs,
+            done: Vec::new(),
         }
     }
 }
@@ -455,7 +474,27 @@ fn edit_page(
         .iter()
         .map(|x| (x.as_str().to_string(), status_label(lang, *x)))
         .collect();
+    let system_id = sys.map(|n| ws.systems[n].id.as_str());
+    let stored = b.derived.doc.status(&mi.id, system_id);
+    let scope = system_id.map_or("org".into(), enc);
+    let mut action = format!("/b/{}/measures/{}/done?system={scope}", b.row.orgnr, enc(&mi.id));
+    if !back.is_empty() {
+        action.push_str(&format!("&back={}", enc(&back)));
+    }
+    let done = super::recur::panel(
+        b,
+        lang,
+        action,
+        (
+            stored.and_then(|x| x.recurs),
+            stored.and_then(|x| x.due.as_deref()),
+            stored.map_or(&[][..], |x| &x.done[..]),
+        ),
+        None,
+    );
     EditPage {
+        recur: super::recur::field(lang, &x.recurs, &x.recurs_months, &errors),
+        done,
         history: super::history::href(
             &b.row.orgnr,
             &super::history::status_key(&mi.id, sys.map(|n| ws.systems[n].id.as_str())),
@@ -515,12 +554,43 @@ pub async fn edit(
     Path((_, measure)): Path<(String, String)>,
     Query(q): Query<Scope>,
 ) -> Result<Response, PageError> {
-    let m = measure_idx(&b, &measure)?;
-    let sys = scope_of(&b, &q.system)?;
-    let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
-    let x = Values::from_doc(b.derived.doc.status(&measure, system_id.as_deref()));
-    let back = back_query(&q.back)?;
-    html(edit_page(&v, &b, (m, sys), back, x, &[], Errors::default()))
+    let (m, sys, back) = place(&b, &measure, &q, &q.back)?;
+    html(edit_with(&v, &b, (m, sys), back, None, Errors::default()))
+}
+
+/// The measure, its scope and the list query to go back to, from a form's path and query.
+pub(super) fn place(
+    b: &BodyView,
+    measure: &str,
+    q: &Scope,
+    back: &str,
+) -> Result<(MeasureIdx, Option<usize>, String), PageError> {
+    Ok((
+        measure_idx(b, measure)?,
+        scope_of(b, &q.system)?,
+        back_query(back)?,
+    ))
+}
+
+/// The status form as stored, with the record-done form as sent (`done`) and its problems.
+pub(super) fn edit_with(
+    v: &Viewer,
+    b: &BodyView,
+    (m, sys): (MeasureIdx, Option<usize>),
+    back: String,
+    done: Option<&FormData>,
+    errors: Errors,
+) -> EditPage {
+    let mi = &b.derived.catalog.catalog.measures[m as usize];
+    let system_id = sys.map(|n| b.derived.ws.systems[n].id.as_str());
+    let x = Values::from_doc(b.derived.doc.status(&mi.id, system_id));
+    let mut page = edit_page(v, b, (m, sys), back, x, &[], errors);
+    if let Some(f) = done {
+        page.done.date = f.get("done_date").into();
+        page.done.evidence = f.get("done_evidence").into();
+        page.done.note = f.get("done_note").into();
+    }
+    page
 }
 
 /// The list query a status form carries (from the link, then its hidden field): a query of the
@@ -554,6 +624,7 @@ pub async fn save(
     for field in ["due", "valid_until"] {
         date_field(v.lang, field, f.get(field), &mut errors);
     }
+    let recurs = super::recur::parse(v.lang, &f, &mut errors);
     // The same status for other systems that require the measure (bulk): only those offered.
     let also = f.all("also");
     let offered = sys.map_or_else(Vec::new, |n| others(v.lang, &b, m, n, &[]));
@@ -565,7 +636,7 @@ pub async fn save(
     };
     let entries: Vec<StatusDoc> = (std::iter::once(system_id)
         .chain(also.iter().cloned().map(Some)))
-    .map(|place| x.to_doc(measure.clone(), place, status))
+    .map(|place| x.to_doc(measure.clone(), place, (status, recurs)))
     .collect();
     let action = if entries.len() > 1 {
         "measure_status.set_many"
