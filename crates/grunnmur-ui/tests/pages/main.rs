@@ -18,6 +18,7 @@ mod forms;
 mod history;
 mod languages;
 mod oidc;
+mod recur;
 mod releases;
 mod risk;
 mod saving;
