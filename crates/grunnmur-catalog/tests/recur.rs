@@ -88,16 +88,16 @@ fn bad_months_dates_and_histories_are_named_at_their_field() {
         .replace("recurs: 6", "recurs: 61")
         .replace(r#"{date: "2026-09-01""#, r#"{date: "1.9.2026""#);
     let problems = read_body(&src(&body), &cat).unwrap_err();
-    let got: Vec<(u32, String, Vec<(String, String)>)> = problems
+    type Args = Vec<(String, String)>;
+    let got: Vec<(u32, String, Args)> = problems
         .iter()
         .map(|p| {
             let (code, args) = p.kind.message_parts();
             (p.line, code, args)
         })
         .collect();
-    let arg = |args: &[(String, String)], k: &str| {
-        args.iter().find(|a| a.0 == k).map(|a| a.1.clone())
-    };
+    let arg =
+        |args: &[(String, String)], k: &str| args.iter().find(|a| a.0 == k).map(|a| a.1.clone());
     assert_eq!(got.len(), 3, "{got:#?}");
     assert_eq!(got[0].0, 11);
     assert_eq!(got[0].1, "problem-invalid-recurrence");
@@ -124,8 +124,14 @@ fn bad_months_dates_and_histories_are_named_at_their_field() {
     doc.measure_status[0].done[0].by = Some("y".repeat(201));
     let long = grunnmur_core::limits::too_long(&doc);
     let fields: Vec<String> = long.iter().map(|x| x.field()).collect();
-    assert!(fields.contains(&"measure_status[0].done[0].note".to_string()), "{fields:?}");
-    assert!(fields.contains(&"measure_status[0].done[0].by".to_string()), "{fields:?}");
+    assert!(
+        fields.contains(&"measure_status[0].done[0].note".to_string()),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&"measure_status[0].done[0].by".to_string()),
+        "{fields:?}"
+    );
 }
 
 fn done(date: &str) -> DoneDoc {
@@ -162,7 +168,9 @@ fn recording_done_appends_in_date_order_and_moves_the_next_due_date() {
     assert_eq!(doc.implementations[0].done.len(), 2);
     // The history keeps the most recent entries only.
     for k in 0..grunnmur_core::recur::MAX_DONE + 5 {
-        let d = grunnmur_core::Date::parse("2020-01-01").unwrap().add_months(k as u32);
+        let d = grunnmur_core::Date::parse("2020-01-01")
+            .unwrap()
+            .add_months(k as u32);
         doc.record_status_done("m.tilgang", Some("s.hr"), done(&d.to_string()));
     }
     let st = doc.status("m.tilgang", Some("s.hr")).unwrap();

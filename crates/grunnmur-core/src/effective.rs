@@ -297,9 +297,11 @@ impl<'w> Cover<'w> {
         // Recurring work that gives the pair its status and has lapsed makes it overdue even
         // in place: the own entry, or the implementation the status comes from.
         let recurring_lapsed = match source {
-            Source::Own(o) | Source::Shared { customer: Some(Part::Own(o)), .. } => {
-                self.ws.statuses[o].is_lapsed(today)
-            }
+            Source::Own(o)
+            | Source::Shared {
+                customer: Some(Part::Own(o)),
+                ..
+            } => self.ws.statuses[o].is_lapsed(today),
             Source::Implementation(i)
             | Source::Shared {
                 customer: Some(Part::Implementation(i)),

@@ -66,9 +66,8 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
         |recurs: Option<u32>, due| recurs.is_some() && super::year::due_soon(due, today, SOON_DAYS);
     for st in &ws.statuses {
         let open = OPEN.contains(&st.status);
-        let recurring = !open
-            && st.status != Status::NotApplicable
-            && recurring_due(st.recurs, st.due);
+        let recurring =
+            !open && st.status != Status::NotApplicable && recurring_due(st.recurs, st.due);
         let required = match st.system {
             Some(n) => a.systems[n].required.contains(&st.measure),
             None => a.org_required.contains(&st.measure),
@@ -97,7 +96,12 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
             continue;
         }
         out.push(Item {
-            kind: if recurring { "recurring" } else { "implementation" }.into(),
+            kind: if recurring {
+                "recurring"
+            } else {
+                "implementation"
+            }
+            .into(),
             what: im.name.clone(),
             place: super::implementations::covers_text(lang, b, &im.covers),
             owner: im.owner.clone().unwrap_or_default(),

@@ -477,7 +477,11 @@ fn edit_page(
     let system_id = sys.map(|n| ws.systems[n].id.as_str());
     let stored = b.derived.doc.status(&mi.id, system_id);
     let scope = system_id.map_or("org".into(), enc);
-    let mut action = format!("/b/{}/measures/{}/done?system={scope}", b.row.orgnr, enc(&mi.id));
+    let mut action = format!(
+        "/b/{}/measures/{}/done?system={scope}",
+        b.row.orgnr,
+        enc(&mi.id)
+    );
     if !back.is_empty() {
         action.push_str(&format!("&back={}", enc(&back)));
     }

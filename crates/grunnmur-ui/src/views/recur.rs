@@ -119,7 +119,10 @@ pub fn panel(
                 evidence: d.evidence.clone(),
             })
             .collect(),
-        date: sent.map_or_else(|| b.derived.today.to_string(), |f| f.get("done_date").into()),
+        date: sent.map_or_else(
+            || b.derived.today.to_string(),
+            |f| f.get("done_date").into(),
+        ),
         evidence: get("done_evidence"),
         note: get("done_note"),
         every: recurs.map(|n| every(lang, n)).unwrap_or_default(),
@@ -137,7 +140,11 @@ fn entry(v: &Viewer, b: &BodyView, f: &FormData) -> Result<DoneDoc, Errors> {
         }
         Some(d) if d > today => errors.push(
             "done_date",
-            t(v.lang, "recur-done-future", &[("today", &today.to_string())]),
+            t(
+                v.lang,
+                "recur-done-future",
+                &[("today", &today.to_string())],
+            ),
         ),
         Some(d) if errors.is_empty() => {
             return Ok(DoneDoc {
@@ -163,7 +170,14 @@ pub async fn status_done(
     let (m, sys, back) = super::measures::place(&b, &measure, &q, f.get("back"))?;
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
     let invalid = |errors: Errors| {
-        html_invalid(super::measures::edit_with(&v, &b, (m, sys), back.clone(), Some(&f), errors))
+        html_invalid(super::measures::edit_with(
+            &v,
+            &b,
+            (m, sys),
+            back.clone(),
+            Some(&f),
+            errors,
+        ))
     };
     let done = match entry(&v, &b, &f) {
         Ok(done) => done,

@@ -97,9 +97,9 @@ pub fn entries(b: &BodyView, lang: Lang, year: i32) -> Vec<Entry> {
             overdue: st.is_overdue(today),
             href: format!("{base}/measures/{}?system={}", enc(&m.id), enc(&scope)),
             activity: activity_of(st.measure),
-            due_in_year: st.due.map_or_else(Vec::new, |due| {
-                recur::occurrences(due, months, year)
-            }),
+            due_in_year: st
+                .due
+                .map_or_else(Vec::new, |due| recur::occurrences(due, months, year)),
             done_in_year: history.map_or_else(Vec::new, |h| done_in(&h.done, year)),
         });
     }
@@ -118,15 +118,19 @@ pub fn entries(b: &BodyView, lang: Lang, year: i32) -> Vec<Entry> {
             overdue: im.is_overdue(today),
             href: format!("{base}/implementations/{}", enc(&im.id)),
             activity: im.measures.iter().filter_map(|m| activity_of(*m)).min(),
-            due_in_year: im.due.map_or_else(Vec::new, |due| {
-                recur::occurrences(due, months, year)
-            }),
+            due_in_year: im
+                .due
+                .map_or_else(Vec::new, |due| recur::occurrences(due, months, year)),
             done_in_year: history.map_or_else(Vec::new, |h| done_in(&h.done, year)),
         });
     }
     out.sort_by(|a, b| {
-        (a.activity.is_none(), a.activity, a.due.is_none(), a.due)
-            .cmp(&(b.activity.is_none(), b.activity, b.due.is_none(), b.due))
+        (a.activity.is_none(), a.activity, a.due.is_none(), a.due).cmp(&(
+            b.activity.is_none(),
+            b.activity,
+            b.due.is_none(),
+            b.due,
+        ))
     });
     out
 }
@@ -256,14 +260,13 @@ pub async fn ics(
         .collect();
     let name = t(lang, "recur-ics-calendar", &[("body", &b.row.name)]);
     let body = super::ics::calendar(&name, b.derived.today, &events);
-    let filename = format!(
-        "{}-{}.ics",
-        b.row.orgnr,
-        t(lang, "export-file-year", &[])
-    );
+    let filename = format!("{}-{}.ics", b.row.orgnr, t(lang, "export-file-year", &[]));
     Ok((
         [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{filename}\""),

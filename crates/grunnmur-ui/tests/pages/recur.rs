@@ -69,7 +69,10 @@ async fn recording_recurring_work_done_keeps_the_history_and_moves_the_due_date(
         assert!(html.contains("https://intra/tilgang-q4") && html.contains("Fjernet 3 tilganger"));
         let next = day(0).add_months(3).to_string();
         assert!(html.contains(&format!("Next due: {next}")), "{html}");
-        assert!(html.contains("<option value=\"3\" selected>"), "quarterly kept");
+        assert!(
+            html.contains("<option value=\"3\" selected>"),
+            "quarterly kept"
+        );
         let (_, html) = app.get(&en, &format!("/b/{A}/follow-up")).await;
         assert!(
             !html.contains("Recurring</td>"),
@@ -100,7 +103,12 @@ async fn recording_recurring_work_done_keeps_the_history_and_moves_the_due_date(
             )
             .await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(res.text().await.unwrap().contains("id=\"recurs_months-error\""));
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("id=\"recurs_months-error\"")
+        );
         // Nothing stored by either: one entry in the history, the interval unchanged.
         let (_, html) = app.get(&en, &form).await;
         assert_eq!(html.matches("Fjernet 3 tilganger").count(), 1);
@@ -125,12 +133,20 @@ async fn recording_recurring_work_done_keeps_the_history_and_moves_the_due_date(
         // A reader cannot record anything; another body's member finds nothing.
         let r = app.login("reader@example.no").await;
         let res = app
-            .post(&r.cookie, &done, &[("csrf", r.csrf.as_str()), ("done_date", &today)])
+            .post(
+                &r.cookie,
+                &done,
+                &[("csrf", r.csrf.as_str()), ("done_date", &today)],
+            )
             .await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
         let b = app.login("b@example.no").await;
         let res = app
-            .post(&b.cookie, &done, &[("csrf", b.csrf.as_str()), ("done_date", &today)])
+            .post(
+                &b.cookie,
+                &done,
+                &[("csrf", b.csrf.as_str()), ("done_date", &today)],
+            )
             .await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
     }
