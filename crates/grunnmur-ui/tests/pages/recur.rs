@@ -255,3 +255,69 @@ fn check_ics(ics: &str) {
     assert!(events >= 1);
     assert!(ics.contains("VERSION:2.0\r\n") && ics.contains("PRODID:"));
 }
+
+#[tokio::test]
+async fn an_implementation_records_work_done_and_keeps_its_history_when_changed() {
+    for app in apps("an_implementation_records_work_done").await {
+        let s = app.login("a@example.no").await;
+        let en = format!("{}; grunnmur_lang=en", s.cookie);
+        let mut form = vec![
+            ("csrf", s.csrf.as_str()),
+            ("name", "Tilgangsgjennomgang"),
+            ("measure", "m.tilgang"),
+            ("covers", "systems"),
+            ("system", "s.hr"),
+            ("status", "in_progress"),
+            ("owner", "IT-leder"),
+            ("recurs", "6"),
+        ];
+        let res = app
+            .post(&s.cookie, &format!("/b/{A}/implementations"), &form)
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let path = format!("/b/{A}/implementations/tilgangsgjennomgang");
+        let today = day(0).to_string();
+        let res = app
+            .post(
+                &s.cookie,
+                &format!("{path}/done"),
+                &[
+                    ("csrf", s.csrf.as_str()),
+                    ("done_date", today.as_str()),
+                    ("done_note", "Halvårlig gjennomgang"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&res), format!("{path}?saved=1#done"));
+        let (status, html) = app.get(&en, &format!("{path}?saved=1")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("The change has been saved."));
+        assert!(html.contains("Halvårlig gjennomgang"));
+        let next = day(0).add_months(6).to_string();
+        assert!(html.contains(&format!("Next due: {next}")), "{html}");
+        assert!(
+            html.contains("<option value=\"implemented\" selected>"),
+            "in place once done"
+        );
+        // Changing it through its form keeps the history; the annual cycle shows it.
+        form.push(("due", next.as_str()));
+        form[5] = ("status", "implemented");
+        let res = app.post(&s.cookie, &path, &form).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let (_, html) = app.get(&en, &path).await;
+        assert!(html.contains("Halvårlig gjennomgang"), "history kept");
+        let (_, html) = app.get(&en, &format!("/b/{A}/year")).await;
+        assert!(html.contains("Tilgangsgjennomgang") && html.contains("every half year"));
+        // Another body's member cannot record it.
+        let b = app.login("b@example.no").await;
+        let res = app
+            .post(
+                &b.cookie,
+                &format!("{path}/done"),
+                &[("csrf", b.csrf.as_str()), ("done_date", today.as_str())],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+}
