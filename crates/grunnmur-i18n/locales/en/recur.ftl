@@ -97,3 +97,5 @@ recur-ics-every = Recurs { $every }.
 recur-follow-link = See the annual cycle
 ui-follow-kind-recurring = Recurring
 export-file-year = annual-cycle
+ui-history-field-recurs = recurs every (months)
+ui-history-field-done = done

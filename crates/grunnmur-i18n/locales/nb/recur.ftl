@@ -97,3 +97,5 @@ recur-ics-every = Gjentas { $every }.
 recur-follow-link = Se årshjulet
 ui-follow-kind-recurring = Gjentakende
 export-file-year = arshjul
+ui-history-field-recurs = gjentas hver (måneder)
+ui-history-field-done = utført
