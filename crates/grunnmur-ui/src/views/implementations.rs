@@ -194,7 +194,7 @@ fn page(
         let im = b.derived.doc.implementations.iter().find(|x| &x.id == id)?;
         let action = format!("/b/{}/implementations/{}/done", b.row.orgnr, enc(id));
         let stored = (im.recurs, im.due.as_deref(), &im.done[..]);
-        Some(super::recur::panel(b, lang, action, stored, None))
+        Some(super::recur::panel(b, lang, action, stored))
     });
     let title = if editing.is_some() {
         "ui-impl-edit-title"
@@ -362,9 +362,7 @@ pub(super) fn edit_invalid(
     let editing = Some((im.id.clone(), im.name.clone()));
     let mut page = page(v, b, Some(&to_form(im)), editing, errors);
     if let Some(done) = &mut page.done {
-        done.date = f.get("done_date").into();
-        done.evidence = f.get("done_evidence").into();
-        done.note = f.get("done_note").into();
+        super::recur::refill(done, f);
     }
     html_invalid(page)
 }

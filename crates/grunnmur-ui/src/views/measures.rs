@@ -494,7 +494,6 @@ fn edit_page(
             stored.and_then(|x| x.due.as_deref()),
             stored.map_or(&[][..], |x| &x.done[..]),
         ),
-        None,
     );
     EditPage {
         recur: super::recur::field(lang, &x.recurs, &x.recurs_months, &errors),
@@ -590,9 +589,7 @@ pub(super) fn edit_with(
     let x = Values::from_doc(b.derived.doc.status(&mi.id, system_id));
     let mut page = edit_page(v, b, (m, sys), back, x, &[], errors);
     if let Some(f) = done {
-        page.done.date = f.get("done_date").into();
-        page.done.evidence = f.get("done_evidence").into();
-        page.done.note = f.get("done_note").into();
+        super::recur::refill(&mut page.done, f);
     }
     page
 }

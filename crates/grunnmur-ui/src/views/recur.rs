@@ -99,16 +99,14 @@ pub struct DonePanel {
     pub next_due: String,
 }
 
-/// The panel for a status or an implementation: its history and the form, empty (the date
-/// today) or as sent.
+/// The panel for a status or an implementation: its history and an empty form (the date
+/// today); a form sent back with problems fills in what was typed.
 pub fn panel(
     b: &BodyView,
     lang: Lang,
     action: String,
     (recurs, due, done): (Option<u32>, Option<&str>, &[DoneDoc]),
-    sent: Option<&FormData>,
 ) -> DonePanel {
-    let get = |k: &str| sent.map(|f| f.get(k).to_string()).unwrap_or_default();
     DonePanel {
         action,
         history: (done.iter().rev())
@@ -119,15 +117,19 @@ pub fn panel(
                 evidence: d.evidence.clone(),
             })
             .collect(),
-        date: sent.map_or_else(
-            || b.derived.today.to_string(),
-            |f| f.get("done_date").into(),
-        ),
-        evidence: get("done_evidence"),
-        note: get("done_note"),
+        date: b.derived.today.to_string(),
+        evidence: String::new(),
+        note: String::new(),
         every: recurs.map(|n| every(lang, n)).unwrap_or_default(),
         next_due: recurs.and(due).unwrap_or_default().to_string(),
     }
+}
+
+/// The record-done form's fields as sent, back on the panel.
+pub fn refill(panel: &mut DonePanel, f: &FormData) {
+    panel.date = f.get("done_date").into();
+    panel.evidence = f.get("done_evidence").into();
+    panel.note = f.get("done_note").into();
 }
 
 /// The entry a record-done form makes, recorded by the reader; every problem at its field.
