@@ -85,7 +85,7 @@ async function pages(page) {
     `${b}/members`, `${b}/audit`, `${b}/risk`, assessment, edit, '/catalog', '/catalog/tasks', task, '/catalog/info-types',
     '/catalog/measures', measure, '/catalog/profiles', '/catalog/scale', '/catalog/activities',
     '/accessibility', '/glossary', `${b}/systems/no-such-system`, `${b}/search?q=system`, `${b}/search?q=`,
-    `${b}/deviations`, `${b}/follow-up`, `${b}/follow-up?owner=`, `${b}/implementations`, implementation, `${b}/services`, `${b}/services?q=a`,
+    `${b}/deviations`, `${b}/follow-up`, `${b}/follow-up?owner=`, `${b}/year`, `${b}/year?year=2027`, `${b}/implementations`, implementation, `${b}/services`, `${b}/services?q=a`,
     `${b}/declarations`, declaration, service, `${b}/workbook`, preview, `${b}/attestations`, '/verify',
   ];
 }

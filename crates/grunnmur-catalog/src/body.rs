@@ -76,6 +76,8 @@ impl BodyDoc {
                     justification: None,
                     evidence: Vec::new(),
                     valid_until: None,
+                    recurs: None,
+                    done: Vec::new(),
                 });
                 self.measure_status.len() - 1
             }
@@ -84,16 +86,50 @@ impl BodyDoc {
     }
 
     /// Sets the status of a measure for one system (or the whole body), replacing any earlier
-    /// status for the same pair.
-    pub fn set_status(&mut self, entry: StatusDoc) {
+    /// status for the same pair. The history of work done stays unless the entry brings one:
+    /// a form that changes the status never erases what was done.
+    pub fn set_status(&mut self, mut entry: StatusDoc) {
         match self
             .measure_status
             .iter_mut()
             .find(|x| x.measure == entry.measure && x.system == entry.system)
         {
-            Some(x) => *x = entry,
+            Some(x) => {
+                if entry.done.is_empty() {
+                    entry.done = std::mem::take(&mut x.done);
+                }
+                *x = entry
+            }
             None => self.measure_status.push(entry),
         }
+    }
+
+    /// Records recurring work done for a measure and scope; the status entry is made (not
+    /// started, then implemented by the record) if the pair had none.
+    pub fn record_status_done(&mut self, measure: &str, system: Option<&str>, entry: DoneDoc) {
+        let i = match self
+            .measure_status
+            .iter()
+            .position(|x| x.measure == measure && x.system.as_deref() == system)
+        {
+            Some(i) => i,
+            None => {
+                self.measure_status.push(StatusDoc {
+                    measure: measure.into(),
+                    system: system.map(String::from),
+                    status: Status::NotStarted,
+                    owner: None,
+                    due: None,
+                    justification: None,
+                    evidence: Vec::new(),
+                    valid_until: None,
+                    recurs: None,
+                    done: Vec::new(),
+                });
+                self.measure_status.len() - 1
+            }
+        };
+        self.measure_status[i].record_done(entry);
     }
 
     /// Adopts a catalog task unless it is adopted already.
@@ -372,6 +408,75 @@ pub struct ImplementationDoc {
     pub justification: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
+    /// Recurring work: every so many months, 1 to 60 (`grunnmur_core::recur`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurs: Option<u32>,
+    /// The times it was done, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<DoneDoc>,
+}
+
+/// One time recurring work was done: the date, what shows it, who did it and a note.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoneDoc {
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Records recurring work done (a status's or an implementation's): the entry joins the
+/// history in date order, the oldest beyond [`grunnmur_core::recur::MAX_DONE`] go, and when
+/// it is the latest and the work recurs, the next due date is its date plus the interval.
+/// An entry whose date does not parse is kept for the checks to name.
+fn record_done(
+    due: &mut Option<String>,
+    recurs: Option<u32>,
+    done: &mut Vec<DoneDoc>,
+    entry: DoneDoc,
+) {
+    use grunnmur_core::{Date, recur};
+    let date = Date::parse(&entry.date);
+    let pos = done
+        .iter()
+        .position(|d| Date::parse(&d.date).is_some_and(|x| date.is_some_and(|e| e < x)))
+        .unwrap_or(done.len());
+    let latest = pos == done.len();
+    done.insert(pos, entry);
+    if done.len() > recur::MAX_DONE {
+        let extra = done.len() - recur::MAX_DONE;
+        done.drain(..extra);
+    }
+    if let (true, Some(d), Some(m)) = (latest, date, recurs.filter(|m| recur::valid_months(*m))) {
+        *due = Some(recur::next_due(d, m).to_string());
+    }
+}
+
+impl StatusDoc {
+    /// Records the work done (see [`record_done`]); a status not yet in place becomes
+    /// implemented.
+    pub fn record_done(&mut self, entry: DoneDoc) {
+        record_done(&mut self.due, self.recurs, &mut self.done, entry);
+        if matches!(
+            self.status,
+            Status::NotStarted | Status::InProgress | Status::Partial
+        ) {
+            self.status = Status::Implemented;
+        }
+    }
+}
+
+impl ImplementationDoc {
+    /// Records the work done (see [`record_done`]); an implementation not yet in place becomes
+    /// implemented.
+    pub fn record_done(&mut self, entry: DoneDoc) {
+        record_done(&mut self.due, self.recurs, &mut self.done, entry);
+        self.status = Status::Implemented;
+    }
 }
 
 /// What an implementation covers: exactly one of the keys.
@@ -473,6 +578,12 @@ pub struct StatusDoc {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<String>,
+    /// Recurring work: every so many months, 1 to 60 (`grunnmur_core::recur`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurs: Option<u32>,
+    /// The times it was done, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<DoneDoc>,
 }
 
 /// Norwegian organisation number: 9 digits, MOD11 check digit with weights 3,2,7,6,5,4,3,2.
@@ -610,6 +721,8 @@ mod tests {
             justification: None,
             evidence: Vec::new(),
             valid_until: None,
+            recurs: None,
+            done: Vec::new(),
         }
     }
 

@@ -123,6 +123,16 @@ pub enum ProblemKind {
         value: u32,
         max: u32,
     },
+    /// `recurs` outside 1 to `max` months.
+    InvalidRecurrence {
+        value: u32,
+        max: u32,
+    },
+    /// A history (`done`) longer than kept.
+    TooManyDone {
+        count: usize,
+        max: usize,
+    },
     TaskNeedsIdOrTask,
     SectorsOnAdoptedTask {
         task: String,

@@ -79,14 +79,25 @@ impl Date {
     /// The same day `months` later; a day the later month lacks becomes its last day
     /// (2026-01-31 plus one month is 2026-02-28).
     pub fn add_months(self, months: u32) -> Date {
-        let total = i64::from(self.month) - 1 + i64::from(months);
-        let year = self.year + (total / 12) as i32;
-        let month = (total % 12) as u8 + 1;
+        self.shift_months(i64::from(months))
+    }
+
+    /// The same day `months` later, or earlier when negative; a day the month lacks becomes
+    /// its last day.
+    pub fn shift_months(self, months: i64) -> Date {
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + months;
+        let year = total.div_euclid(12) as i32;
+        let month = total.rem_euclid(12) as u8 + 1;
         Date {
             year,
             month,
             day: self.day.min(days_in_month(year, month)),
         }
+    }
+
+    /// Months since year 0's January: the month's place on one line, for counting months.
+    pub fn month_index(self) -> i64 {
+        i64::from(self.year) * 12 + i64::from(self.month) - 1
     }
 }
 
@@ -149,6 +160,8 @@ mod tests {
         assert_eq!(d("2024-02-29").add_months(12), d("2025-02-28"));
         assert_eq!(d("2026-01-31").add_months(0), d("2026-01-31"));
         assert_eq!(d("2026-12-01").add_months(1), d("2027-01-01"));
+        assert_eq!(d("2027-01-31").shift_months(-2), d("2026-11-30"));
+        assert_eq!(d("2026-03-15").shift_months(-15), d("2024-12-15"));
     }
 
     #[test]

@@ -41,7 +41,8 @@ pub struct PairState {
     pub status: Status,
     pub source: Source,
     /// Rule 10 `overdue`: not in place, not marked not applicable, and past a due date — its
-    /// own, or that of an implementation covering it.
+    /// own, or that of an implementation covering it —; or recurring work giving it its status
+    /// past its next due date (`crate::recur`), in place or not.
     pub overdue: bool,
     /// No source counts, and a declaration that covered it has expired or been withdrawn.
     pub lapsed: bool,
@@ -293,7 +294,23 @@ impl<'w> Cover<'w> {
             }
         };
         let in_place = matches!(status, Status::Implemented | Status::Supplier);
-        let overdue = !in_place && status != Status::NotApplicable && (own_overdue || work_overdue);
+        // Recurring work that gives the pair its status and has lapsed makes it overdue even
+        // in place: the own entry, or the implementation the status comes from.
+        let recurring_lapsed = match source {
+            Source::Own(o)
+            | Source::Shared {
+                customer: Some(Part::Own(o)),
+                ..
+            } => self.ws.statuses[o].is_lapsed(today),
+            Source::Implementation(i)
+            | Source::Shared {
+                customer: Some(Part::Implementation(i)),
+                ..
+            } => src.implementations[i].is_lapsed(today),
+            _ => false,
+        };
+        let overdue = status != Status::NotApplicable
+            && ((!in_place && (own_overdue || work_overdue)) || recurring_lapsed);
         PairState {
             status,
             source,

@@ -14,6 +14,7 @@ pub mod limits;
 pub mod national;
 pub mod plan;
 pub mod reach;
+pub mod recur;
 pub mod report;
 pub mod risk;
 pub mod workspace;

@@ -38,10 +38,11 @@ const ID_FIELDS: &[&str] = &[
     "valid_until",
     "kind",
     "status",
+    "date",
 ];
 
 /// Fields that hold names and titles.
-const NAME_FIELDS: &[&str] = &["name", "title", "owner", "label", "responsible"];
+const NAME_FIELDS: &[&str] = &["name", "title", "owner", "label", "responsible", "by"];
 
 /// The most characters the field `key` may hold.
 pub fn max_chars(key: &str) -> usize {

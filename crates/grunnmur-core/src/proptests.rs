@@ -341,6 +341,7 @@ fn with_work(cat: &Catalog, mut ws: Workspace, w: &Work) -> Workspace {
             justification: Some("j".into()),
             evidence: Vec::new(),
             valid_until: Some(date("2027-01-01")),
+            recurs: None,
         });
     }
     for (n, (cv, ms, st)) in w.1.iter().enumerate() {
@@ -367,6 +368,7 @@ fn with_work(cat: &Catalog, mut ws: Workspace, w: &Work) -> Workspace {
             evidence: Vec::new(),
             measures,
             covers,
+            recurs: None,
         });
     }
     let mut covers: Vec<(u32, Responsibility)> =
@@ -648,6 +650,7 @@ proptest! {
             measures,
             covers: [Covers::All, Covers::Org, Covers::RunsOn(0), Covers::Systems(vec![0])]
                 [cv as usize].clone(),
+            recurs: None,
         });
         let after = pairs(&assess(&cat, &more, today));
         prop_assert_eq!(before.len(), after.len());

@@ -902,3 +902,43 @@ fn rule15_an_overdue_implementation_makes_what_it_covers_overdue() {
     assert!(item.reasons.contains(&Reason::Overdue));
     assert_eq!(item.measures, vec![cat.measure("m.c2").unwrap()]);
 }
+
+#[test]
+fn rule10_recurring_work_past_its_next_due_date_is_overdue_though_in_place() {
+    let cat = base();
+    let mut ws = WsBuilder::new(&cat)
+        .adopt("t.a")
+        .system("s", &[("t.a", Some(&["x.lav"]))])
+        .status("m.1", Some("s"), Status::Implemented, Some("2026-11-01"))
+        .implementation(
+            "review",
+            &["o.1"],
+            Covers::Org,
+            Status::Implemented,
+            Some("2026-10-01"),
+        )
+        .build();
+    // Not recurring: implemented is in place, whatever the old due date.
+    let a = run(&cat, &ws);
+    assert!(reasons(&a, Object::System(0)).is_empty());
+    assert!(reasons(&a, Object::Org).is_empty());
+    // Recurring: the next review was due on 1 November and 1 October; both lapsed.
+    ws.statuses[0].recurs = Some(3);
+    ws.sources.implementations[0].recurs = Some(12);
+    let a = run(&cat, &ws);
+    let st = state(&cat, &a, Some(0), "m.1");
+    assert_eq!((st.status, st.overdue), (Status::Implemented, true));
+    assert_eq!(reasons(&a, Object::System(0)), vec![Reason::Overdue]);
+    assert_eq!(reasons(&a, Object::Org), vec![Reason::Overdue]);
+    // Recording it done moves the next due date on: no longer overdue.
+    ws.statuses[0].due = Some(crate::recur::next_due(date(TODAY), 3));
+    ws.sources.implementations[0].due = Some(date("2027-10-01"));
+    let a = run(&cat, &ws);
+    assert!(!state(&cat, &a, Some(0), "m.1").overdue);
+    assert!(reasons(&a, Object::System(0)).is_empty());
+    assert!(reasons(&a, Object::Org).is_empty());
+    // Not applicable is never overdue, recurring or not.
+    ws.statuses[0].status = Status::NotApplicable;
+    ws.statuses[0].due = Some(date("2026-01-01"));
+    assert!(!ws.statuses[0].is_overdue(date(TODAY)));
+}

@@ -346,6 +346,7 @@ impl<'c> WsBuilder<'c> {
             justification: Some("fordi".into()),
             evidence: Vec::new(),
             valid_until: None,
+            recurs: None,
         });
         self
     }
@@ -383,6 +384,7 @@ impl<'c> WsBuilder<'c> {
             evidence: Vec::new(),
             measures,
             covers,
+            recurs: None,
         });
         self
     }

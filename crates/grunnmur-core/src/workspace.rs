@@ -179,6 +179,8 @@ pub struct MeasureStatus {
     pub evidence: Vec<String>,
     /// For `supplier`: the declaration's expiry.
     pub valid_until: Option<Date>,
+    /// Recurring work: every so many months (`crate::recur`); `due` is the next time.
+    pub recurs: Option<u32>,
 }
 
 impl MeasureStatus {
@@ -193,12 +195,19 @@ impl MeasureStatus {
 
     /// Rule 10 `overdue`: not in place, not marked not applicable, and past its due date. An
     /// expired supplier declaration is past due too: its expiry was the date to renew it by.
+    /// Recurring work past its next due date is overdue even while the measure is in place:
+    /// the review, the test or the training has lapsed.
     pub fn is_overdue(&self, today: Date) -> bool {
         let expired =
             self.status == Status::Supplier && self.valid_until.is_some_and(|d| d < today);
         self.status != Status::NotApplicable
-            && !self.is_in_place(today)
-            && (self.due.is_some_and(|d| d < today) || expired)
+            && ((!self.is_in_place(today) && (self.due.is_some_and(|d| d < today) || expired))
+                || self.is_lapsed(today))
+    }
+
+    /// Recurring, and its next due date has passed.
+    pub fn is_lapsed(&self, today: Date) -> bool {
+        self.status != Status::NotApplicable && crate::recur::lapsed(self.recurs, self.due, today)
     }
 }
 
@@ -272,6 +281,8 @@ pub struct Implementation {
     /// Sorted, distinct.
     pub measures: Vec<MeasureIdx>,
     pub covers: Covers,
+    /// Recurring work: every so many months (`crate::recur`); `due` is the next time.
+    pub recurs: Option<u32>,
 }
 
 impl Implementation {
@@ -279,9 +290,15 @@ impl Implementation {
         self.status == Status::Implemented
     }
 
-    /// Past its due date and not in place: every pair it covers is overdue (rule 15).
+    /// Past its due date and not in place, or recurring and past its next due date: every
+    /// pair it covers is overdue (rule 15).
     pub fn is_overdue(&self, today: Date) -> bool {
-        !self.is_in_place() && self.due.is_some_and(|d| d < today)
+        (!self.is_in_place() && self.due.is_some_and(|d| d < today)) || self.is_lapsed(today)
+    }
+
+    /// Recurring, and its next due date has passed.
+    pub fn is_lapsed(&self, today: Date) -> bool {
+        crate::recur::lapsed(self.recurs, self.due, today)
     }
 }
 

@@ -93,6 +93,12 @@ const FILES: &[(&str, &str, &str, &str)] = &[
         include_str!("../locales/nn/attest.ftl"),
         include_str!("../locales/en/attest.ftl"),
     ),
+    (
+        "recur",
+        include_str!("../locales/nb/recur.ftl"),
+        include_str!("../locales/nn/recur.ftl"),
+        include_str!("../locales/en/recur.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {

@@ -473,6 +473,8 @@ pub fn body_doc(spec: &Spec, cat: &CatalogDoc, n: usize) -> BodyDoc {
             justification: Some("Syntetisk".into()),
             evidence: Vec::new(),
             valid_until: None,
+            recurs: None,
+            done: Vec::new(),
         });
     }
     let selection = if r.chance(20) {
@@ -579,6 +581,8 @@ fn sources(spec: &Spec, cat: &CatalogDoc, n: usize, body: &mut BodyDoc) {
                     .then(|| format!("2027-{:02}-{:02}", 1 + r.below(12), 1 + r.below(28))),
                 justification: None,
                 evidence: Vec::new(),
+                recurs: None,
+                done: Vec::new(),
             }
         })
         .collect();

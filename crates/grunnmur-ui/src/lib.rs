@@ -177,6 +177,10 @@ pub fn routes() -> Router<AppState> {
         .route("/b/{orgnr}/workbook/{id}/apply", post(workbook::apply))
         .route("/b/{orgnr}/follow-up.xlsx", get(exports::follow_up_xlsx))
         .route("/b/{orgnr}/follow-up.csv", get(exports::follow_up_csv))
+        .route("/b/{orgnr}/year", get(year::show))
+        .route("/b/{orgnr}/year.xlsx", get(exports::year_xlsx))
+        .route("/b/{orgnr}/year.csv", get(exports::year_csv))
+        .route("/b/{orgnr}/year.ics", get(year::ics))
         .route("/b/{orgnr}/deviations", get(deviations::show))
         .route("/b/{orgnr}/deviations.xlsx", get(exports::deviations_xlsx))
         .route("/b/{orgnr}/deviations.csv", get(exports::deviations_csv))
@@ -184,6 +188,14 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/b/{orgnr}/measures/{measure}",
             get(measures::edit).post(measures::save),
+        )
+        .route(
+            "/b/{orgnr}/measures/{measure}/done",
+            post(recur::status_done),
+        )
+        .route(
+            "/b/{orgnr}/implementations/{id}/done",
+            post(recur::implementation_done),
         )
         .route(
             "/b/{orgnr}/settings",

@@ -493,6 +493,8 @@ pub struct MeasurePatch {
     pub evidence: Vec<String>,
     /// For supplier: the declaration's expiry, YYYY-MM-DD.
     pub valid_until: Option<String>,
+    /// Recurring work: every so many months, 1 to 60. The history of work done is kept.
+    pub recurs: Option<u32>,
 }
 
 impl MeasurePatch {
@@ -508,6 +510,7 @@ impl MeasurePatch {
             justification,
             evidence,
             valid_until,
+            recurs,
         } = self;
         StatusDoc {
             measure,
@@ -518,6 +521,8 @@ impl MeasurePatch {
             justification,
             evidence,
             valid_until,
+            recurs,
+            done: Vec::new(),
         }
     }
 }

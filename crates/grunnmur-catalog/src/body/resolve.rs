@@ -566,6 +566,7 @@ impl<'a> Resolver<'a> {
         }
         let due = self.date(&["measure_status", &ns, "due"], &st.due);
         let valid_until = self.date(&["measure_status", &ns, "valid_until"], &st.valid_until);
+        let recurs = self.recurrence("measure_status", &ns, st.recurs, &st.done);
         let blank = st
             .justification
             .as_deref()
@@ -583,7 +584,46 @@ impl<'a> Resolver<'a> {
             justification: st.justification.clone(),
             evidence: st.evidence.clone(),
             valid_until,
+            recurs,
         })
+    }
+
+    /// A recurrence (`recurs`, `done`) of the entry at `section[ns]`: the interval within
+    /// bounds, the history not longer than kept and every date in it a date.
+    pub(super) fn recurrence(
+        &mut self,
+        section: &str,
+        ns: &str,
+        recurs: Option<u32>,
+        done: &[crate::body::DoneDoc],
+    ) -> Option<u32> {
+        use grunnmur_core::recur;
+        let valid = recurs.filter(|m| recur::valid_months(*m));
+        if let Some(value) = recurs.filter(|_| valid.is_none()) {
+            let line = self.at(&[section, ns, "recurs"]);
+            let max = recur::MAX_MONTHS;
+            self.err(line, P::InvalidRecurrence { value, max });
+        }
+        if done.len() > recur::MAX_DONE {
+            let line = self.at(&[section, ns, "done"]);
+            let kind = P::TooManyDone {
+                count: done.len(),
+                max: recur::MAX_DONE,
+            };
+            self.err(line, kind);
+        }
+        for (k, d) in done.iter().enumerate() {
+            if Date::parse(&d.date).is_none() {
+                let ks = k.to_string();
+                let line = self.at(&[section, ns, "done", &ks, "date"]);
+                let kind = P::InvalidDate {
+                    field: format!("done[{k}].date"),
+                    value: d.date.clone(),
+                };
+                self.err(line, kind);
+            }
+        }
+        valid
     }
 
     /// A date field at `path` (its last step names the field).

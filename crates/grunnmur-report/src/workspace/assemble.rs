@@ -460,7 +460,15 @@ impl Assembly<'_> {
                 justification: r.str("justification"),
                 evidence: r.list("evidence").unwrap_or_default(),
                 valid_until: r.str("valid_until"),
+                recurs: None,
+                done: Vec::new(),
             });
+        }
+        // The workbook has no columns for recurring work: the base file's stays with its pair.
+        for e in &mut out {
+            if let Some(base) = self.doc.status(&e.measure, e.system.as_deref()) {
+                (e.recurs, e.done) = (base.recurs, base.done.clone());
+            }
         }
         self.doc.measure_status = out;
     }
@@ -513,7 +521,14 @@ impl Assembly<'_> {
                 due: r.str("due"),
                 justification: r.str("justification"),
                 evidence: r.list("evidence").unwrap_or_default(),
+                recurs: None,
+                done: Vec::new(),
             });
+        }
+        for e in &mut out {
+            if let Some(base) = self.doc.implementations.iter().find(|x| x.id == e.id) {
+                (e.recurs, e.done) = (base.recurs, base.done.clone());
+            }
         }
         self.doc.implementations = out;
     }

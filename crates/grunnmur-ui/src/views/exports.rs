@@ -349,3 +349,63 @@ pub async fn follow_up_csv(
 ) -> Result<Response, PageError> {
     follow_up_file(&s, &v, &b, &q, File::Csv).await
 }
+
+fn year_file(
+    b: &BodyView,
+    lang: Lang,
+    q: &year::YearQuery,
+    file: File,
+) -> Result<Response, PageError> {
+    let y = year::year_of(b, q)?;
+    let dates = |ds: &[grunnmur_core::Date]| {
+        let v: Vec<String> = ds.iter().map(ToString::to_string).collect();
+        text(v.join("; "))
+    };
+    let rows = (year::entries(b, lang, y).into_iter())
+        .map(|e| {
+            vec![
+                Cell::Text(year::activity_name(b, lang, e.activity)),
+                Cell::Text(e.name),
+                Cell::Text(e.id),
+                Cell::Text(t(lang, &format!("recur-kind-{}", e.kind), &[])),
+                text(e.place),
+                text(e.owner),
+                Cell::Text(recur::every(lang, e.months)),
+                e.due.map_or(Cell::Empty, |d| Cell::Date(d.to_string())),
+                yes_no(lang, e.overdue),
+                dates(&e.due_in_year),
+                dates(&e.done_in_year),
+            ]
+        })
+        .collect();
+    let columns = [
+        "report-col-activity",
+        "ui-col-name",
+        "export-col-id",
+        "ui-follow-col-kind",
+        "report-col-where",
+        "report-col-owner",
+        "recur-col-every",
+        "recur-col-next",
+        "report-col-overdue",
+        "recur-col-due-dates",
+        "recur-col-done-dates",
+    ]
+    .map(|k| col(lang, k))
+    .into();
+    download(b, lang, "year", file, columns, rows)
+}
+
+pub async fn year_xlsx(
+    BodyPage { v, b, .. }: BodyPage<Reader>,
+    Query(q): Query<year::YearQuery>,
+) -> Result<Response, PageError> {
+    year_file(&b, v.lang, &q, File::Xlsx)
+}
+
+pub async fn year_csv(
+    BodyPage { v, b, .. }: BodyPage<Reader>,
+    Query(q): Query<year::YearQuery>,
+) -> Result<Response, PageError> {
+    year_file(&b, v.lang, &q, File::Csv)
+}

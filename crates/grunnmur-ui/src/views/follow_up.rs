@@ -1,7 +1,8 @@
 //! Follow-up (*Mine oppgaver*): the work someone owns that is not done — the body's own
 //! statuses of required measures, implementations, and risk treatments — overdue first, then
 //! due within 30 days, then later or without a date. Opened for the reader's own name or
-//! e-mail when an owner field says it; any owner can be chosen from a picker.
+//! e-mail when an owner field says it; any owner can be chosen from a picker. Recurring work
+//! in place (the annual cycle, `year`) is listed when overdue or due within 30 days.
 
 use super::*;
 use crate::page::*;
@@ -59,12 +60,19 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
     let base = format!("/b/{}", b.row.orgnr);
     let org = t(lang, "report-scope-org", &[]);
     let mut out = Vec::new();
-    for st in ws.statuses.iter().filter(|x| OPEN.contains(&x.status)) {
+    let today = d.today;
+    // Recurring work in place is open again when it falls due: listed within 30 days.
+    let recurring_due =
+        |recurs: Option<u32>, due| recurs.is_some() && super::year::due_soon(due, today, SOON_DAYS);
+    for st in &ws.statuses {
+        let open = OPEN.contains(&st.status);
+        let recurring =
+            !open && st.status != Status::NotApplicable && recurring_due(st.recurs, st.due);
         let required = match st.system {
             Some(n) => a.systems[n].required.contains(&st.measure),
             None => a.org_required.contains(&st.measure),
         };
-        if !required || (st.owner.is_none() && st.due.is_none()) {
+        if !(open || recurring) || !required || (st.owner.is_none() && st.due.is_none()) {
             continue;
         }
         let m = &cat.measures[st.measure as usize];
@@ -73,7 +81,7 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
             None => (org.clone(), "org".to_string()),
         };
         out.push(Item {
-            kind: "measure".into(),
+            kind: if recurring { "recurring" } else { "measure" }.into(),
             what: format!("{} ({})", m.name.get(lang.code()), m.id),
             place,
             owner: st.owner.clone().unwrap_or_default(),
@@ -83,11 +91,17 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
         });
     }
     for im in &ws.sources.implementations {
-        if !OPEN.contains(&im.status) || (im.owner.is_none() && im.due.is_none()) {
+        let recurring = !OPEN.contains(&im.status) && recurring_due(im.recurs, im.due);
+        if !(OPEN.contains(&im.status) || recurring) || (im.owner.is_none() && im.due.is_none()) {
             continue;
         }
         out.push(Item {
-            kind: "implementation".into(),
+            kind: if recurring {
+                "recurring"
+            } else {
+                "implementation"
+            }
+            .into(),
             what: im.name.clone(),
             place: super::implementations::covers_text(lang, b, &im.covers),
             owner: im.owner.clone().unwrap_or_default(),

@@ -45,6 +45,9 @@ struct ListPage {
     covers: Vec<(String, String, bool)>,
     status: Select,
     evidence: String,
+    /// Recurring work: the interval; when changing one, the record-done form and its history.
+    recur: super::recur::RecurField,
+    done: Option<super::recur::DonePanel>,
     /// The implementation being changed (its id and name); `None` on the list's new form.
     editing: Option<(String, String)>,
 }
@@ -186,6 +189,13 @@ fn page(
         status_options,
         &chosen_status,
     );
+    let recur = super::recur::field(lang, &get("recurs"), &get("recurs_months"), &errors);
+    let done = editing.as_ref().and_then(|(id, _)| {
+        let im = b.derived.doc.implementations.iter().find(|x| &x.id == id)?;
+        let action = format!("/b/{}/implementations/{}/done", b.row.orgnr, enc(id));
+        let stored = (im.recurs, im.due.as_deref(), &im.done[..]);
+        Some(super::recur::panel(b, lang, action, stored))
+    });
     let title = if editing.is_some() {
         "ui-impl-edit-title"
     } else {
@@ -209,6 +219,8 @@ fn page(
         covers,
         status,
         evidence: get("evidence"),
+        recur,
+        done,
         editing,
     }
 }
@@ -240,6 +252,7 @@ fn from_form(lang: Lang, f: &FormData) -> Result<ImplementationDoc, Errors> {
         errors.push("status", t(lang, "ui-impl-pick-status", &[]));
     }
     let due = date_field(lang, "due", f.get("due"), &mut errors);
+    let recurs = super::recur::parse(lang, f, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -253,6 +266,8 @@ fn from_form(lang: Lang, f: &FormData) -> Result<ImplementationDoc, Errors> {
         due: due.map(|d| d.to_string()),
         justification: None,
         evidence: lines_of(f.get("evidence")),
+        recurs,
+        done: Vec::new(),
     })
 }
 
@@ -265,6 +280,11 @@ fn to_form(im: &ImplementationDoc) -> FormData {
         ("due".to_string(), im.due.clone().unwrap_or_default()),
         ("evidence".to_string(), im.evidence.join("\n")),
     ];
+    let (recurs, months) = super::recur::form_values(im.recurs);
+    fields.extend([
+        ("recurs".to_string(), recurs),
+        ("recurs_months".to_string(), months),
+    ]);
     fields.extend(
         im.measures
             .iter()
@@ -329,6 +349,24 @@ fn find<'a>(b: &'a BodyView, id: &str) -> Result<&'a ImplementationDoc, PageErro
     Ok(found.ok_or(ApiError::NotFound)?)
 }
 
+/// The form of implementation `id` as stored, with the record-done form as sent and its
+/// problems (422).
+pub(super) fn edit_invalid(
+    v: &Viewer,
+    b: &BodyView,
+    id: &str,
+    f: &FormData,
+    errors: Errors,
+) -> Result<Response, PageError> {
+    let im = find(b, id)?;
+    let editing = Some((im.id.clone(), im.name.clone()));
+    let mut page = page(v, b, Some(&to_form(im)), editing, errors);
+    if let Some(done) = &mut page.done {
+        super::recur::refill(done, f);
+    }
+    html_invalid(page)
+}
+
 pub async fn edit(
     Path((_, id)): Path<(String, String)>,
     BodyPage { v, b, .. }: BodyPage<Editor>,
@@ -353,6 +391,8 @@ pub async fn update(
     doc.id = id.clone();
     let replace = |d: &mut BodyDoc| {
         let slot = (d.implementations.iter_mut().find(|x| x.id == id)).ok_or(ApiError::NotFound)?;
+        // The history of work done stays with it.
+        doc.done = std::mem::take(&mut slot.done);
         *slot = doc;
         Ok(())
     };

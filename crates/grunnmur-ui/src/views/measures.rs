@@ -365,17 +365,13 @@ pub(super) async fn refused_file(
     back: &str,
     r: grunnmur_web::evidence::Refusal,
 ) -> Result<Response, PageError> {
-    let m = measure_idx(b, measure)?;
-    let sys = scope_of(b, &q.system)?;
-    let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
-    let x = Values::from_doc(b.derived.doc.status(measure, system_id.as_deref()));
+    let (m, sys) = (measure_idx(b, measure)?, scope_of(b, &q.system)?);
     let back = back_query(back).unwrap_or_default();
     let mut errors = Errors::default();
     let max = grunnmur_web::evidence::MAX_FILE_BYTES / (1024 * 1024);
     let key = format!("ui-evidence-{}", r.code());
     errors.push("file", t(v.lang, &key, &[("max", &max.to_string())]));
-    let att = attached_of(s, b, measure, system_id.as_deref()).await?;
-    html_invalid(edit_page(v, b, (m, sys), back, x, &[], errors, att))
+    html_invalid(edit_with(s, v, b, (m, sys), back, None, errors).await?)
 }
 
 /// The files and comments of a pair's status.
@@ -416,7 +412,7 @@ pub(super) fn measure_idx(b: &BodyView, id: &str) -> Result<MeasureIdx, PageErro
 
 #[derive(Template)]
 #[template(path = "measure_edit.html")]
-struct EditPage {
+pub(super) struct EditPage {
     p: Page,
     /// The status's history (the audit page filtered to it).
     history: String,
@@ -439,6 +435,9 @@ struct EditPage {
     /// The other systems where the measure is required, to give the same status at once: id,
     /// name, its status now in words, chosen.
     others: Vec<(String, String, String, bool)>,
+    /// Recurring work: the interval, and the record-done form with the history.
+    recur: super::recur::RecurField,
+    done: super::recur::DonePanel,
     errors: Errors,
     /// Its files and comments.
     attached: super::evidence::Attached,
@@ -453,6 +452,9 @@ struct Values {
     valid_until: String,
     evidence: String,
     justification: String,
+    /// The recurrence picker's value and the months typed for "every N months".
+    recurs: String,
+    recurs_months: String,
 }
 
 impl Values {
@@ -461,7 +463,10 @@ impl Values {
         let text = |f: fn(&StatusDoc) -> &Option<String>| {
             cur.and_then(|c| f(c).clone()).unwrap_or_default()
         };
+        let (recurs, recurs_months) = super::recur::form_values(cur.and_then(|c| c.recurs));
         Values {
+            recurs,
+            recurs_months,
             status: cur.map_or(Status::NotStarted, |c| c.status).as_str().into(),
             owner: text(|c| &c.owner),
             due: text(|c| &c.due),
@@ -473,6 +478,8 @@ impl Values {
 
     fn from_form(f: &FormData) -> Values {
         Values {
+            recurs: f.get("recurs").into(),
+            recurs_months: f.get("recurs_months").into(),
             status: f.get("status").into(),
             owner: f.get("owner").into(),
             due: f.get("due").into(),
@@ -482,8 +489,14 @@ impl Values {
         }
     }
 
-    /// The status entry: empty fields left out, one evidence link per non-empty line.
-    fn to_doc(&self, measure: String, system: Option<String>, status: Status) -> StatusDoc {
+    /// The status entry: empty fields left out, one evidence link per non-empty line. The
+    /// history of work done is the stored one (`BodyDoc::set_status` keeps it).
+    fn to_doc(
+        &self,
+        measure: String,
+        system: Option<String>,
+        (status, recurs): (Status, Option<u32>),
+    ) -> StatusDoc {
         let some = |x: &String| Some(x.clone()).filter(|x| !x.is_empty());
         StatusDoc {
             measure,
@@ -494,6 +507,8 @@ impl Values {
             justification: some(&self.justification),
             evidence: lines_of(&self.evidence),
             valid_until: some(&self.valid_until),
+            recurs,
+            done: Vec::new(),
         }
     }
 }
@@ -520,7 +535,30 @@ fn edit_page(
         .iter()
         .map(|x| (x.as_str().to_string(), status_label(lang, *x)))
         .collect();
+    let system_id = sys.map(|n| ws.systems[n].id.as_str());
+    let stored = b.derived.doc.status(&mi.id, system_id);
+    let scope = system_id.map_or("org".into(), enc);
+    let mut action = format!(
+        "/b/{}/measures/{}/done?system={scope}",
+        b.row.orgnr,
+        enc(&mi.id)
+    );
+    if !back.is_empty() {
+        action.push_str(&format!("&back={}", enc(&back)));
+    }
+    let done = super::recur::panel(
+        b,
+        lang,
+        action,
+        (
+            stored.and_then(|x| x.recurs),
+            stored.and_then(|x| x.due.as_deref()),
+            stored.map_or(&[][..], |x| &x.done[..]),
+        ),
+    );
     EditPage {
+        recur: super::recur::field(lang, &x.recurs, &x.recurs_months, &errors),
+        done,
         history: super::history::href(
             &b.row.orgnr,
             &super::history::status_key(&mi.id, sys.map(|n| ws.systems[n].id.as_str())),
@@ -578,22 +616,44 @@ pub async fn edit(
     Path((_, measure)): Path<(String, String)>,
     Query(q): Query<Scope>,
 ) -> Result<Response, PageError> {
-    let m = measure_idx(&b, &measure)?;
-    let sys = scope_of(&b, &q.system)?;
-    let system_id = sys.map(|n| b.derived.ws.systems[n].id.clone());
-    let x = Values::from_doc(b.derived.doc.status(&measure, system_id.as_deref()));
-    let back = back_query(&q.back)?;
-    let att = attached_of(&s, &b, &measure, system_id.as_deref()).await?;
-    html(edit_page(
-        &v,
-        &b,
-        (m, sys),
-        back,
-        x,
-        &[],
-        Errors::default(),
-        att,
+    let (m, sys, back) = place(&b, &measure, &q, &q.back)?;
+    html(edit_with(&s, &v, &b, (m, sys), back, None, Errors::default()).await?)
+}
+
+/// The measure, its scope and the list query to go back to, from a form's path and query.
+pub(super) fn place(
+    b: &BodyView,
+    measure: &str,
+    q: &Scope,
+    back: &str,
+) -> Result<(MeasureIdx, Option<usize>, String), PageError> {
+    Ok((
+        measure_idx(b, measure)?,
+        scope_of(b, &q.system)?,
+        back_query(back)?,
     ))
+}
+
+/// The status form as stored, with its files and comments, the record-done form as sent
+/// (`done`) and the problems.
+pub(super) async fn edit_with(
+    s: &AppState,
+    v: &Viewer,
+    b: &BodyView,
+    (m, sys): (MeasureIdx, Option<usize>),
+    back: String,
+    done: Option<&FormData>,
+    errors: Errors,
+) -> Result<EditPage, PageError> {
+    let mi = &b.derived.catalog.catalog.measures[m as usize];
+    let system_id = sys.map(|n| b.derived.ws.systems[n].id.as_str());
+    let x = Values::from_doc(b.derived.doc.status(&mi.id, system_id));
+    let att = attached_of(s, b, &mi.id, system_id).await?;
+    let mut page = edit_page(v, b, (m, sys), back, x, &[], errors, att);
+    if let Some(f) = done {
+        super::recur::refill(&mut page.done, f);
+    }
+    Ok(page)
 }
 
 /// The list query a status form carries (from the link, then its hidden field): a query of the
@@ -627,6 +687,7 @@ pub async fn save(
     for field in ["due", "valid_until"] {
         date_field(v.lang, field, f.get(field), &mut errors);
     }
+    let recurs = super::recur::parse(v.lang, &f, &mut errors);
     // The same status for other systems that require the measure (bulk): only those offered.
     let also = f.all("also");
     let offered = sys.map_or_else(Vec::new, |n| others(v.lang, &b, m, n, &[]));
@@ -639,7 +700,7 @@ pub async fn save(
     };
     let entries: Vec<StatusDoc> = (std::iter::once(system_id)
         .chain(also.iter().cloned().map(Some)))
-    .map(|place| x.to_doc(measure.clone(), place, status))
+    .map(|place| x.to_doc(measure.clone(), place, (status, recurs)))
     .collect();
     let action = if entries.len() > 1 {
         "measure_status.set_many"

@@ -23,6 +23,7 @@ mod languages;
 mod national;
 mod nynorsk;
 mod oidc;
+mod recur;
 mod releases;
 mod risk;
 mod saving;

@@ -139,6 +139,7 @@ impl Resolver<'_> {
             self.err(line, kind);
         }
         let due = self.date(&["implementations", &ns, "due"], &im.due);
+        let recurs = self.recurrence("implementations", &ns, im.recurs, &im.done);
         let covers = self.covers(&ns, &id, im, group_ids)?;
         let want = if covers == Covers::Org {
             Scope::Org
@@ -192,6 +193,7 @@ impl Resolver<'_> {
             evidence: im.evidence.clone(),
             measures,
             covers,
+            recurs,
         })
     }
 
