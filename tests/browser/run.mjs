@@ -93,9 +93,9 @@ async function pages(page) {
 /// A file and a comment on a status, so that its page shows both lists.
 async function statusWithFileAndComment(page, status) {
   await page.goto(`${BASE}${status}`);
-  if (!(await page.$('#evidence ul.files'))) {
+  if (!(await page.$('#files ul.files'))) {
     await page.setInputFiles('#file', { name: 'tilgangsgjennomgang.txt', mimeType: 'text/plain', buffer: Buffer.from('Gjennomgått.\n') });
-    await Promise.all([page.waitForNavigation(), page.click('#evidence form[enctype] button[type=submit]')]);
+    await Promise.all([page.waitForNavigation(), page.click('#files form[enctype] button[type=submit]')]);
   }
   if (!(await page.$('#comments ol.comments'))) {
     await page.fill('#comment-text', 'Avtalt med HR.');
@@ -241,6 +241,7 @@ async function accessibility(browser) {
     await axe(page, `${path} (nn)`);
     checked++;
   }
+  await page.goto(`${BASE}${measure}`);
   check(await page.$('main h1 span[lang="nb"]') !== null, `the catalog measure's bokmål name is marked (nn)`);
   await ctx.close();
   console.log(`axe: ${checked} pages checked in nb and en, and the main pages in nn`);
@@ -450,7 +451,7 @@ async function guide(browser) {
     ['03-systemer', '03-systems', `${b}/systems`],
     ['04-tilpass', '04-adapt', `${b}/adapt`],
     ['05-tiltak', '05-measures', `${b}/measures?status=overdue`],
-    ['06-tiltak-status', '06-measure-status', status],
+    ['06-tiltak-status', '06-measure-status', `${status}#files`],
     ['07-mine-oppgaver', '07-my-tasks', `${b}/follow-up?owner=`],
     ['08-risikovurdering', '08-risk-assessment', assessment],
     ['09-rapporter', '09-reports', `${b}/risk#reports`],

@@ -308,7 +308,7 @@ pub async fn list_attestations(
     params(("orgnr" = String, Path, description = "The body's organisation number")),
     request_body = IssueRequest,
     responses((status = 201, description = "The attestation, signed", body = AttestationInfo),
-        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("session" = []), ("bearer" = [])))]
 pub async fn issue_attestation(
@@ -331,7 +331,7 @@ pub async fn issue_attestation(
         ("id" = String, Path, description = "The attestation's id")),
     request_body = RevokeRequest,
     responses((status = 200, description = "Revoked: on the revocation list from now on", body = AttestationInfo),
-        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("session" = []), ("bearer" = [])))]
 pub async fn revoke_attestation(

@@ -41,7 +41,10 @@ pub struct Attached {
 }
 
 fn size_words(bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
+    const MB: i64 = 1024 * 1024;
+    if bytes >= MB && bytes % MB == 0 {
+        format!("{} MB", bytes / MB)
+    } else if bytes >= MB {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     } else {
         format!("{} kB", (bytes + 1023) / 1024)
@@ -144,7 +147,7 @@ pub async fn upload(
             &measure,
             system.as_deref(),
             &back,
-            "evidence",
+            "files",
         ))),
         Err(AttachError::File(r)) => {
             measures::refused_file(&s, &v, &b, (&measure, &q), &back, r).await
@@ -219,7 +222,7 @@ pub async fn remove(
         .and_then(|x| x.rsplit_once('@'))
         .map(|(m, place)| {
             let system = (place != "org").then_some(place);
-            measures::form_href(&orgnr, m, system, &back, "evidence")
+            measures::form_href(&orgnr, m, system, &back, "files")
         })
         .unwrap_or_else(|| format!("/b/{orgnr}"));
     Ok(saved(&to))

@@ -35,6 +35,15 @@ async fn evidence_files_are_attached_downloaded_by_members_and_removed() {
         let (status, html) = app.get(&en, FORM).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("Evidence files") && html.contains("No files attached yet."));
+        // The sections' anchors are not the form's field ids (each id once on the page).
+        for id in [
+            "id=\"files\"",
+            "id=\"evidence\"",
+            "id=\"comments\"",
+            "id=\"file\"",
+        ] {
+            assert_eq!(html.matches(id).count(), 1, "{id}");
+        }
 
         let pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".to_vec();
         let fields = [("csrf", s.csrf.as_str()), ("back", "status=overdue")];
@@ -50,7 +59,7 @@ async fn evidence_files_are_attached_downloaded_by_members_and_removed() {
         // Back to the status form, with the list it came from, at the files, saved.
         assert_eq!(
             location(&res),
-            format!("{FORM}&back=status%3Doverdue&saved=1#evidence")
+            format!("{FORM}&back=status%3Doverdue&saved=1#files")
         );
         let linked = links(&app).await;
         assert_eq!(linked.len(), 1, "{linked:?}");
@@ -144,7 +153,7 @@ async fn evidence_files_are_attached_downloaded_by_members_and_removed() {
             .post(&s.cookie, &format!("/b/{A}/evidence/{id}/remove"), &form)
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        assert!(location(&res).ends_with("&saved=1#evidence"));
+        assert!(location(&res).ends_with("&saved=1#files"));
         assert!(links(&app).await.is_empty());
         let (status, _) = app.get(&s.cookie, &linked[0]).await;
         assert_eq!(status, StatusCode::NOT_FOUND);

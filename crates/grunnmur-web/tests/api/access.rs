@@ -86,7 +86,16 @@ async fn unauthenticated_requests_are_refused_on_every_route() {
             ..NOBODY
         };
         for (method, path) in documented_routes() {
-            if ["/health", "/api/openapi.json", "/api/login"].contains(&path.as_str()) {
+            // Public: health, the API's document, signing in, and what anyone needs to verify
+            // an attestation offline (the keys and the signed revocation list).
+            let public = [
+                "/health",
+                "/api/openapi.json",
+                "/api/login",
+                "/.well-known/jwks.json",
+                "/.well-known/attestation-revocations",
+            ];
+            if public.contains(&path.as_str()) {
                 continue;
             }
             let concrete = path
