@@ -96,3 +96,57 @@ async fn the_dashboard_and_a_measure_page_render_in_nynorsk_with_bokmaal_marked(
         assert!(html.contains(&nn("ui-catalog-facts")));
     }
 }
+
+/// Every element whose text is exactly `text` carries `lang="nb"`, and there is at least one.
+fn marked_everywhere(html: &str, text: &str, page: &str) {
+    let hits: Vec<_> = html.match_indices(&format!(">{text}<")).collect();
+    assert!(!hits.is_empty(), "{page} lacks «{text}»: {html}");
+    for (at, _) in hits {
+        let tag = &html[html[..at].rfind('<').unwrap()..at];
+        assert!(tag.contains("lang=\"nb\""), "{page}: unmarked bokmål: {tag}");
+    }
+}
+
+#[tokio::test]
+async fn systems_tasks_and_adapt_pages_mark_bokmaal_catalog_texts_in_nynorsk() {
+    for app in apps("systems_tasks_and_adapt_pages_mark_bokmaal").await {
+        let s = app.login("a@example.no").await;
+        let cookie = format!("{}; grunnmur_lang=nn", s.cookie);
+        let b = format!("/b/{A}");
+        let nn = |key: &str| t(Lang::Nn, key, &[]);
+
+        // A system: its task checkboxes and its required measures name catalog texts.
+        let (status, html) = app.get(&cookie, &format!("{b}/systems/s.okonomi")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(&nn("ui-system-tasks")));
+        marked_everywhere(&html, "Personalforvaltning", "system page");
+        marked_everywhere(&html, "Sikkerhetskopi", "system page");
+        // Why the system has its levels: the sentence is nynorsk, the catalog's names in it
+        // are marked.
+        let (status, html) = app
+            .get(&cookie, &format!("{b}/systems/s.okonomi/why"))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("» i oppgåva «<span lang=\"nb\">"), "{html}");
+
+        // The tasks page: the chosen tasks' names.
+        let (status, html) = app.get(&cookie, &format!("{b}/tasks")).await;
+        assert_eq!(status, StatusCode::OK);
+        marked_everywhere(&html, "Personalforvaltning", "tasks page");
+
+        // Adapting levels: each task's heading.
+        let (status, html) = app.get(&cookie, &format!("{b}/adapt")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(&nn("ui-adapt-title")));
+        marked_everywhere(&html, "Personalforvaltning", "adapt page");
+
+        // In bokmål the same pages mark nothing.
+        for path in ["systems/s.okonomi", "systems/s.okonomi/why", "tasks", "adapt"] {
+            let (_, nb) = app.get(&s.cookie, &format!("{b}/{path}")).await;
+            assert!(
+                !nb.contains(" lang=\"nb\">Personalforvaltning") && !nb.contains("<span lang="),
+                "{path} in bokmål marks a text: {nb}"
+            );
+        }
+    }
+}
