@@ -140,6 +140,13 @@ async fn systems_tasks_and_adapt_pages_mark_bokmaal_catalog_texts_in_nynorsk() {
         assert!(html.contains(&nn("ui-adapt-title")));
         marked_everywhere(&html, "Personalforvaltning", "adapt page");
 
+        // Search: a catalog measure found by its bokmål name.
+        let (status, html) = app
+            .get(&cookie, &format!("{b}/search?q=Sikkerhetskopi"))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        marked_everywhere(&html, "Sikkerhetskopi", "search page");
+
         // In bokmål the same pages mark nothing.
         for path in ["systems/s.okonomi", "systems/s.okonomi/why", "tasks", "adapt"] {
             let (_, nb) = app.get(&s.cookie, &format!("{b}/{path}")).await;
