@@ -103,7 +103,10 @@ fn marked_everywhere(html: &str, text: &str, page: &str) {
     assert!(!hits.is_empty(), "{page} lacks «{text}»: {html}");
     for (at, _) in hits {
         let tag = &html[html[..at].rfind('<').unwrap()..at];
-        assert!(tag.contains("lang=\"nb\""), "{page}: unmarked bokmål: {tag}");
+        assert!(
+            tag.contains("lang=\"nb\""),
+            "{page}: unmarked bokmål: {tag}"
+        );
     }
 }
 
@@ -148,7 +151,12 @@ async fn systems_tasks_and_adapt_pages_mark_bokmaal_catalog_texts_in_nynorsk() {
         marked_everywhere(&html, "Sikkerhetskopi", "search page");
 
         // In bokmål the same pages mark nothing.
-        for path in ["systems/s.okonomi", "systems/s.okonomi/why", "tasks", "adapt"] {
+        for path in [
+            "systems/s.okonomi",
+            "systems/s.okonomi/why",
+            "tasks",
+            "adapt",
+        ] {
             let (_, nb) = app.get(&s.cookie, &format!("{b}/{path}")).await;
             assert!(
                 !nb.contains(" lang=\"nb\">Personalforvaltning") && !nb.contains("<span lang="),
