@@ -235,7 +235,7 @@ async function accessibility(browser) {
   const b = `/b/${ORG}`;
   await page.goto(`${BASE}/catalog/measures`);
   const measure = await page.$eval('a[href^="/catalog/measures/"]', (a) => a.getAttribute('href'));
-  for (const path of [b, `${b}/tasks`, `${b}/systems`, `${b}/measures`, `${b}/risk`, measure, '/accessibility']) {
+  for (const path of [b, `${b}/tasks`, `${b}/systems`, `${b}/measures`, `${b}/risk`, `${b}/year`, measure, '/verify', '/accessibility']) {
     await page.goto(`${BASE}${path}`);
     check(await page.evaluate(() => document.documentElement.lang) === 'nn', `lang attribute on ${path} (nn)`);
     await axe(page, `${path} (nn)`);

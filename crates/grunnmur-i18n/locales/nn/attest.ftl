@@ -1,84 +1,84 @@
 ## Signed baseline attestations: issued and revoked by a body's administrator, verified by anyone.
 
-api-attest-no-key = Serveren har ingen nøkkel til å signere attestasjoner med.
-account-attest-months = Gyldigheten må være mellom 1 og 36 måneder.
-account-attest-unknown-system = Velg systemer som virksomheten har.
-account-attest-reason = Skriv hvorfor attestasjonen trekkes tilbake (høyst 10 000 tegn).
-serve-attest-key-created = Nøkkelen som signerer attestasjoner ble laget i { $path } (id { $kid }). Ta vare på en kopi; den offentlige delen ligger på /.well-known/jwks.json.
+api-attest-no-key = Tenaren har ingen nøkkel til å signere attestasjonar med.
+account-attest-months = Gyldigheita må vere mellom 1 og 36 månader.
+account-attest-unknown-system = Vel system som verksemda har.
+account-attest-reason = Skriv kvifor attestasjonen blir trekt tilbake (høgst 10 000 teikn).
+serve-attest-key-created = Nøkkelen som signerer attestasjonar, vart laga i { $path } (id { $kid }). Ta vare på ein kopi; den offentlege delen ligg på /.well-known/jwks.json.
 
-ui-nav-attestations = Attestasjoner
-ui-attest-title = Attestasjoner om grunnlinjene
-ui-attest-intro = En attestasjon er en signert erklæring om hvor langt virksomheten er kommet med tiltakene i grunnlinjene: nivåene, hvor mange påkrevde tiltak som er på plass per grunnlinje, hvilke som ikke er det, avvik og aksepterte restrisikoer. Den kan gis til en annen virksomhet, som kan kontrollere signaturen selv, uten å spørre oss.
-ui-attest-verify-link = Kontroller en attestasjon
-ui-attest-keys-link = Serverens offentlige nøkler (JWKS)
-ui-attest-issue-title = Lag en attestasjon
-ui-attest-systems = Hva attestasjonen gjelder
-ui-attest-systems-hint = Kryss av for systemene den skal gjelde; uten avkryssing gjelder den hele virksomheten. Tiltakene på virksomhetsnivå er alltid med.
+ui-nav-attestations = Attestasjonar
+ui-attest-title = Attestasjonar om grunnlinjene
+ui-attest-intro = Ein attestasjon er ei signert erklæring om kor langt verksemda er komen med tiltaka i grunnlinjene: nivåa, kor mange påkravde tiltak som er på plass per grunnlinje, kva for nokre som ikkje er det, avvik og godtekne restrisikoar. Han kan givast til ei anna verksemd, som kan kontrollere signaturen sjølv, utan å spørje oss.
+ui-attest-verify-link = Kontroller ein attestasjon
+ui-attest-keys-link = Dei offentlege nøklane til tenaren (JWKS)
+ui-attest-issue-title = Lag ein attestasjon
+ui-attest-systems = Kva attestasjonen gjeld
+ui-attest-systems-hint = Kryss av for systema han skal gjelde; utan avkryssing gjeld han heile verksemda. Tiltaka på verksemdsnivå er alltid med.
 ui-attest-months = Gyldig i
 ui-attest-months-n = { $n ->
-    [one] 1 måned
-   *[other] { $n } måneder
+    [one] 1 månad
+   *[other] { $n } månader
 }
 ui-attest-issue = Signer attestasjonen
-ui-attest-issued = Attestasjoner som er laget
-ui-attest-none = Ingen attestasjoner er laget ennå.
-ui-attest-caption = Virksomhetens attestasjoner, nyeste først
-ui-attest-col-scope = Gjelder
+ui-attest-issued = Attestasjonar som er laga
+ui-attest-none = Ingen attestasjonar er laga enno.
+ui-attest-caption = Attestasjonane til verksemda, nyaste først
+ui-attest-col-scope = Gjeld
 ui-attest-col-until = Gyldig til
-ui-attest-col-issued = Laget av
+ui-attest-col-issued = Laga av
 ui-attest-col-state = Tilstand
 ui-attest-col-file = Fil
 ui-attest-state-valid = Gyldig
-ui-attest-state-expired = Utløpt
-ui-attest-state-revoked = Trukket tilbake { $at }: { $reason }
-ui-attest-reason = Hvorfor den trekkes tilbake
+ui-attest-state-expired = Gått ut
+ui-attest-state-revoked = Trekt tilbake { $at }: { $reason }
+ui-attest-reason = Kvifor han blir trekt tilbake
 ui-attest-revoke = Trekk tilbake
 ui-attest-download = Last ned (.jws)
-ui-verify-title = Kontroller en attestasjon
-ui-verify-intro = Lim inn eller last opp en attestasjon fra Grunnmur. Siden kontrollerer signaturen mot serverens nøkler, om den er utløpt, og om den er trukket tilbake, og viser hva den sier. Ingenting lagres.
-ui-verify-token = Attestasjonen (teksten som begynner med eyJ)
-ui-verify-token-hint = Eller velg filen under.
+ui-verify-title = Kontroller ein attestasjon
+ui-verify-intro = Lim inn eller last opp ein attestasjon frå Grunnmur. Sida kontrollerer signaturen mot nøklane til tenaren, om han har gått ut, og om han er trekt tilbake, og viser kva han seier. Ingenting blir lagra.
+ui-verify-token = Attestasjonen (teksten som byrjar med eyJ)
+ui-verify-token-hint = Eller vel fila under.
 ui-verify-file = Fil med attestasjonen (.jws)
 ui-verify-check = Kontroller
 ui-verify-holds = Attestasjonen er gyldig
-ui-verify-fails = Attestasjonen holder ikke
-ui-verify-empty = Lim inn en attestasjon eller velg en fil.
-ui-verify-offline = Attestasjonen kan også kontrolleres uten denne siden, med et hvilket som helst JOSE-bibliotek (EdDSA) og serverens offentlige nøkler:
-ui-verify-revocations-link = listen over tilbaketrukne (signert)
-account-national-kind = Velg en type virksomhet: kommune, fylkeskommune eller stat.
+ui-verify-fails = Attestasjonen held ikkje
+ui-verify-empty = Lim inn ein attestasjon eller vel ei fil.
+ui-verify-offline = Attestasjonen kan òg kontrollerast utan denne sida, med kva JOSE-bibliotek som helst (EdDSA) og dei offentlege nøklane til tenaren:
+ui-verify-revocations-link = lista over attestasjonar som er trekte tilbake (signert)
+account-national-kind = Vel ein type verksemd: kommune, fylkeskommune eller stat.
 
-ui-nav-national = Nasjonalt bilde
-ui-national-title = Nasjonalt bilde
-ui-national-intro = Tall på tvers av virksomheter for veilednings- og tilsynsmyndigheter. Ingen virksomhet navngis, og et tall som bygger på færre enn 5 virksomheter, vises ikke.
-ui-national-kind = Type virksomhet
+ui-nav-national = Nasjonalt bilete
+ui-national-title = Nasjonalt bilete
+ui-national-intro = Tal på tvers av verksemder for rettleiings- og tilsynsstyresmakter. Ingen verksemd blir namngitt, og eit tal som byggjer på færre enn 5 verksemder, blir ikkje vist.
+ui-national-kind = Type verksemd
 ui-national-sector = Sektor
 ui-national-all = Alle
 ui-national-summary = { $n ->
-    [one] Gruppen har én virksomhet.
-   *[other] Gruppen har { $n } virksomheter.
+    [one] Gruppa har éi verksemd.
+   *[other] Gruppa har { $n } verksemder.
 }
-ui-national-suppressed = Gruppen har færre enn 5 virksomheter, så ingen tall vises.
+ui-national-suppressed = Gruppa har færre enn 5 verksemder, så ingen tal blir viste.
 ui-national-hidden = skjult (færre enn 5)
 ui-national-by-baseline = Dekning per grunnlinje
 ui-national-by-activity = Dekning per styringsaktivitet
-ui-national-least = Tiltakene som oftest mangler
-ui-national-tasks = Oppgavene virksomhetene har valgt
-ui-national-col-what = Hva
-ui-national-col-bodies = Virksomheter der det er påkrevd
-ui-national-col-in-place = Virksomheter der det er på plass overalt
-ui-national-col-share = Påkrevde par på plass
-ui-national-col-na = Virksomheter der det er ikke relevant
-ui-national-col-pairs = Påkrevde par
+ui-national-least = Tiltaka som oftast manglar
+ui-national-tasks = Oppgåvene verksemdene har valt
+ui-national-col-what = Kva
+ui-national-col-bodies = Verksemder der det er påkravd
+ui-national-col-in-place = Verksemder der det er på plass overalt
+ui-national-col-share = Påkravde par på plass
+ui-national-col-na = Verksemder der det ikkje er relevant
+ui-national-col-pairs = Påkravde par
 ui-national-col-pairs-in-place = Par på plass
 ui-national-col-hidden = Skjult
-ui-national-col-task = Oppgave
-ui-national-col-adopted = Virksomheter som har valgt den
+ui-national-col-task = Oppgåve
+ui-national-col-adopted = Verksemder som har valt henne
 
-ui-peers-title = Sammenlignet med andre
-ui-peers-group = Sammenlignet med { $n } virksomheter av samme type ({ $kind }, og for kommuner samme størrelse etter antall systemer). Ingen av dem navngis.
-ui-peers-too-few = Det er færre enn 5 virksomheter av samme type ({ $kind }) å sammenligne med, så ingen tall vises.
-ui-peers-caption = Andelen påkrevde tiltak som er på plass, per grunnlinje
+ui-peers-title = Samanlikna med andre
+ui-peers-group = Samanlikna med { $n } verksemder av same type ({ $kind }, og for kommunar same storleik etter talet på system). Ingen av dei blir namngitt.
+ui-peers-too-few = Det er færre enn 5 verksemder av same type ({ $kind }) å samanlikne med, så ingen tal blir viste.
+ui-peers-caption = Delen påkravde tiltak som er på plass, per grunnlinje
 ui-peers-col-baseline = Grunnlinje
-ui-peers-col-own = Dere
+ui-peers-col-own = De
 ui-peers-col-median = Median
-ui-peers-col-middle = Midterste halvdel
+ui-peers-col-middle = Midtre halvdel

@@ -16,7 +16,7 @@ use grunnmur_web::ops;
 
 pub struct Item {
     pub id: String,
-    pub name: String,
+    pub name: Shown,
     pub recommended: [Lv; 3],
     pub chosen: [Lv; 3],
     pub adapted: bool,
@@ -28,7 +28,7 @@ pub struct Item {
 
 pub struct TaskBlock {
     pub id: String,
-    pub name: String,
+    pub name: Shown,
     pub items: Vec<Item>,
 }
 
@@ -49,13 +49,13 @@ pub async fn show(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, P
         .zip(&a.tasks)
         .map(|(t, r)| TaskBlock {
             id: t.id.clone(),
-            name: task_name(cat, t, lang).to_string(),
+            name: task_shown(cat, t, lang),
             items: r
                 .items
                 .iter()
                 .map(|x| Item {
                     id: ws.info_id(cat, x.info).to_string(),
-                    name: info_name(cat, ws, x.info, lang).to_string(),
+                    name: info_shown(cat, ws, x.info, lang),
                     recommended: lvs(lang, ws.recommended(cat, x.info)),
                     chosen: lvs(lang, x.levels),
                     adapted: x.adaptation.is_some(),
@@ -80,18 +80,18 @@ pub async fn show(BodyPage { v, b, .. }: BodyPage<Reader>) -> Result<Response, P
 struct EditPage {
     p: Page,
     task: String,
-    task_name: String,
+    task_name: Shown,
     info: String,
-    info_name: String,
+    info_name: Shown,
     recommended: [Lv; 3],
     selects: Vec<Select>,
     justification: String,
     errors: Errors,
     lowered: bool,
     /// The catalog's reasons for the recommended levels.
-    rationale: String,
+    rationale: Shown,
     /// The consequence scale: (area, low, medium, high).
-    scale: Vec<[String; 4]>,
+    scale: Vec<[Shown; 4]>,
     /// After a save: what changed, and what did not and why.
     outcome: Option<Outcome>,
 }
@@ -103,8 +103,8 @@ pub struct Outcome {
 }
 
 struct Found {
-    task_name: String,
-    info_name: String,
+    task_name: Shown,
+    info_name: Shown,
     recommended: grunnmur_core::Levels,
     chosen: grunnmur_core::Levels,
     justification: String,
@@ -135,8 +135,8 @@ fn find(
         .ok_or(ApiError::NotFound)?;
     let x = &a.tasks[n].items[k];
     Ok(Found {
-        task_name: task_name(cat, t, lang).to_string(),
-        info_name: info_name(cat, ws, x.info, lang).to_string(),
+        task_name: task_shown(cat, t, lang),
+        info_name: info_shown(cat, ws, x.info, lang),
         recommended: ws.recommended(cat, x.info),
         chosen: x.levels,
         justification: x
@@ -358,7 +358,6 @@ fn edit_page(
     errors: Errors,
 ) -> EditPage {
     let lang = v.lang;
-    let code = lang.code();
     let selects = Dimension::ALL
         .iter()
         .zip(chosen)
@@ -374,17 +373,17 @@ fn edit_page(
         .iter()
         .find(|x| x.id == info)
         .and_then(|x| x.rationale.as_ref())
-        .map(|r| r.get(code).to_string())
+        .map(|r| Shown::of_doc(r, lang))
         .unwrap_or_default();
     let scale = doc
         .consequence_scale
         .iter()
         .map(|a| {
             [
-                a.name.get(code).to_string(),
-                a.levels.lav.get(code).to_string(),
-                a.levels.middels.get(code).to_string(),
-                a.levels.hoy.get(code).to_string(),
+                Shown::of_doc(&a.name, lang),
+                Shown::of_doc(&a.levels.lav, lang),
+                Shown::of_doc(&a.levels.middels, lang),
+                Shown::of_doc(&a.levels.hoy, lang),
             ]
         })
         .collect();

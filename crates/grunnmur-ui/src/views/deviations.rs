@@ -9,8 +9,11 @@ use axum::response::Response;
 
 pub struct DeviationLine {
     pub task: String,
+    /// ` lang="…"` for `task` and `info` where they are not in the page's language.
+    pub task_lang: &'static str,
     pub task_id: String,
     pub info: String,
+    pub info_lang: &'static str,
     pub info_id: String,
     pub dimension: String,
     pub recommended: Lv,
@@ -46,8 +49,10 @@ pub fn lines(lang: Lang, b: &BodyView) -> Vec<DeviationLine> {
             let down = d.chosen < d.recommended;
             out.push(DeviationLine {
                 task: task_name(cat, task, lang).to_string(),
+                task_lang: task_shown(cat, task, lang).lang_attr(),
                 task_id: task.id.clone(),
                 info: info.name.get(lang.code()).to_string(),
+                info_lang: Shown::of(&info.name, lang).lang_attr(),
                 info_id: info.id.clone(),
                 dimension: dim_label(lang, d.dimension),
                 recommended: lv(lang, d.recommended),

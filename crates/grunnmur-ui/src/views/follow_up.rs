@@ -23,6 +23,8 @@ pub struct Item {
     /// `measure`, `implementation` or `treatment`: the kind in words comes from the keys.
     pub kind: String,
     pub what: String,
+    /// ` lang="…"` for `what` where it is a catalog name not in the page's language.
+    pub what_lang: &'static str,
     pub place: String,
     pub owner: String,
     pub due: Option<Date>,
@@ -83,6 +85,7 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
         out.push(Item {
             kind: if recurring { "recurring" } else { "measure" }.into(),
             what: format!("{} ({})", m.name.get(lang.code()), m.id),
+            what_lang: Shown::of(&m.name, lang).lang_attr(),
             place,
             owner: st.owner.clone().unwrap_or_default(),
             due: st.due,
@@ -103,6 +106,7 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
             }
             .into(),
             what: im.name.clone(),
+            what_lang: "",
             place: super::implementations::covers_text(lang, b, &im.covers),
             owner: im.owner.clone().unwrap_or_default(),
             due: im.due,
@@ -121,6 +125,7 @@ pub async fn items(s: &AppState, b: &BodyView, lang: Lang) -> Result<Vec<Item>, 
             out.push(Item {
                 kind: "treatment".into(),
                 what: r.title.clone(),
+                what_lang: "",
                 place: format!("{title} (#{})", row.id),
                 owner: tr.owner.clone().unwrap_or_default(),
                 due: tr.due,

@@ -520,8 +520,7 @@ fn edit_page(
     back: String,
     x: Values,
     also: &[String],
-    errors: Errors,
-    attached: super::evidence::Attached,
+    (errors, attached): (Errors, super::evidence::Attached),
 ) -> EditPage {
     let lang = v.lang;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
@@ -649,7 +648,7 @@ pub(super) async fn edit_with(
     let system_id = sys.map(|n| b.derived.ws.systems[n].id.as_str());
     let x = Values::from_doc(b.derived.doc.status(&mi.id, system_id));
     let att = attached_of(s, b, &mi.id, system_id).await?;
-    let mut page = edit_page(v, b, (m, sys), back, x, &[], errors, att);
+    let mut page = edit_page(v, b, (m, sys), back, x, &[], (errors, att));
     if let Some(f) = done {
         super::recur::refill(&mut page.done, f);
     }
@@ -696,7 +695,7 @@ pub async fn save(
     }
     let Some(status) = status.filter(|_| errors.is_empty()) else {
         let att = attached_of(&s, &b, &measure, system_id.as_deref()).await?;
-        return html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, errors, att));
+        return html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, (errors, att)));
     };
     let entries: Vec<StatusDoc> = (std::iter::once(system_id)
         .chain(also.iter().cloned().map(Some)))
@@ -730,7 +729,7 @@ pub async fn save(
             let errors = problems(v.lang, e, "status")?;
             let sid = sys.map(|n| b.derived.ws.systems[n].id.as_str());
             let att = attached_of(&s, &b, &measure, sid).await?;
-            html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, errors, att))
+            html_invalid(edit_page(&v, &b, (m, sys), back, x, &also, (errors, att)))
         }
     }
 }

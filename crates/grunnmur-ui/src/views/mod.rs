@@ -324,6 +324,24 @@ pub fn info_name<'a>(
     }
 }
 
+/// An information type's name as shown, with the language it is in (the catalog's have bokmål
+/// and English only; an own type's name is the body's).
+pub fn info_shown(
+    cat: &Catalog,
+    ws: &Workspace,
+    r: grunnmur_core::workspace::InfoRef,
+    lang: Lang,
+) -> Shown {
+    match r {
+        grunnmur_core::workspace::InfoRef::Catalog(i) => {
+            Shown::of(&cat.info_types[i as usize].name, lang)
+        }
+        grunnmur_core::workspace::InfoRef::Own(i) => {
+            Shown::plain(&ws.own_info_types[i as usize].name, lang)
+        }
+    }
+}
+
 /// A catalog enum's id as written in the files (`organisatorisk`, `forebygge`, ...).
 pub fn enum_str<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)

@@ -20,7 +20,8 @@ use grunnmur_web::national_api::{self, Group};
 const LEAST: usize = 25;
 
 pub struct Row {
-    pub name: String,
+    /// A catalog name (marked where it falls back to bokmål) or a baseline's number.
+    pub name: Shown,
     pub id: String,
     /// In words: bodies, in place everywhere, pairs in place of required (share) — or hidden.
     pub bodies: String,
@@ -38,11 +39,11 @@ struct NationalPage {
     suppressed: bool,
     /// Baselines, activities, the measures least in place: title, anchor, rows.
     sections: Vec<(String, &'static str, Vec<Row>)>,
-    tasks: Vec<(String, String, String)>,
+    tasks: Vec<(Shown, String, String)>,
     query: String,
 }
 
-fn row(lang: Lang, c: &Cell, name: String) -> Row {
+fn row(lang: Lang, c: &Cell, name: Shown) -> Row {
     let hidden = || t(lang, "ui-national-hidden", &[]);
     let n = |x: Option<usize>| x.map_or_else(hidden, |x| x.to_string());
     let pairs = match (c.pairs_in_place, c.pairs_required) {
@@ -87,9 +88,13 @@ async fn figures(s: &AppState, v: &Viewer, g: &Group) -> Result<(Group, Coverage
 }
 
 fn measure_name(s: &AppState, lang: Lang, id: &str) -> String {
+    measure_shown(s, lang, id).text
+}
+
+fn measure_shown(s: &AppState, lang: Lang, id: &str) -> Shown {
     let cat = &s.catalog.catalog;
-    cat.measure(id).map_or(id.to_string(), |i| {
-        cat.measures[i as usize].name.get(lang.code()).to_string()
+    cat.measure(id).map_or(Shown::plain(id, lang), |i| {
+        Shown::of(&cat.measures[i as usize].name, lang)
     })
 }
 
@@ -122,7 +127,7 @@ pub async fn show(
     let activity = |id: &str| {
         (doc.activities.iter())
             .find(|a| format!("{:?}", a.id).to_lowercase() == id)
-            .map_or(id.to_string(), |a| a.name.get(lang.code()).to_string())
+            .map_or(Shown::plain(id, lang), |a| Shown::of_doc(&a.name, lang))
     };
     let mut least: Vec<&Cell> = c.measures.iter().filter(|m| !m.suppressed).collect();
     least.sort_by(|a, b| share(a).total_cmp(&share(b)));
@@ -145,7 +150,7 @@ pub async fn show(
                 t(lang, "ui-national-by-baseline", &[]),
                 "baselines",
                 (c.baselines.iter())
-                    .map(|b| row(lang, b, format!("BN{}", b.key)))
+                    .map(|b| row(lang, b, Shown::plain(&format!("BN{}", b.key), lang)))
                     .collect(),
             ),
             (
@@ -159,14 +164,14 @@ pub async fn show(
                 t(lang, "ui-national-least", &[]),
                 "least",
                 (least.into_iter().take(LEAST))
-                    .map(|m| row(lang, m, measure_name(&s, lang, &m.key)))
+                    .map(|m| row(lang, m, measure_shown(&s, lang, &m.key)))
                     .collect(),
             ),
         ],
         tasks: (tasks.into_iter())
             .map(|x| {
-                let name = (cat.task(&x.key)).map_or(x.key.clone(), |i| {
-                    cat.tasks[i as usize].name.get(lang.code()).to_string()
+                let name = (cat.task(&x.key)).map_or(Shown::plain(&x.key, lang), |i| {
+                    Shown::of(&cat.tasks[i as usize].name, lang)
                 });
                 let n = x
                     .bodies

@@ -29,6 +29,8 @@ pub struct SearchQuery {
 
 pub struct Hit {
     pub name: String,
+    /// ` lang="…"` for `name` where it is a catalog name not in the page's language.
+    pub name_lang: &'static str,
     pub id: String,
     pub note: String,
     pub href: String,
@@ -165,6 +167,7 @@ async fn search(
         if n.finds([x.name.as_str(), x.id.as_str()]) {
             systems.push(|| Hit {
                 name: x.name.clone(),
+                name_lang: "",
                 id: x.id.clone(),
                 note: String::new(),
                 href: format!("{base}/systems/{}", enc_path(&x.id)),
@@ -182,6 +185,7 @@ async fn search(
         if n.finds(names.into_iter().chain([x.id.as_str()])) {
             tasks.push(|| Hit {
                 name: task_name(cat, x, lang).to_string(),
+                name_lang: task_shown(cat, x, lang).lang_attr(),
                 id: x.id.clone(),
                 note: note(if x.catalog.is_some() {
                     "search-note-catalog"
@@ -212,6 +216,7 @@ async fn search(
                 };
                 Hit {
                     name: x.name.get(code).to_string(),
+                    name_lang: Shown::of(&x.name, lang).lang_attr(),
                     id: x.id.clone(),
                     note: note(key),
                     href,
@@ -223,6 +228,7 @@ async fn search(
         if n.finds([x.name.as_str(), x.id.as_str()]) {
             infos.push(|| Hit {
                 name: x.name.clone(),
+                name_lang: "",
                 id: x.id.clone(),
                 note: note("search-note-own"),
                 href: match used_in(InfoRef::Own(i as u32)) {
@@ -253,6 +259,7 @@ async fn search(
             }
             measures.push(|| Hit {
                 name: x.name.get(code).to_string(),
+                name_lang: Shown::of(&x.name, lang).lang_attr(),
                 id: x.id.clone(),
                 note: if required {
                     t(
@@ -282,6 +289,7 @@ async fn search(
             if n.finds(texts.chain([key.as_str(), head.supplier.name.as_str()])) {
                 services.push(|| Hit {
                     name: sv.name.get(code).to_string(),
+                    name_lang: "",
                     id: key.clone(),
                     note: head.supplier.name.clone(),
                     href: format!("{base}/services#{}", super::services::anchor(&key)),
@@ -309,6 +317,7 @@ async fn search(
         ]) {
             assessments.push(|| Hit {
                 name: title.clone(),
+                name_lang: "",
                 id: number.clone(),
                 note: object_name.clone(),
                 href: href.clone(),
@@ -318,6 +327,7 @@ async fn search(
             if n.finds([r.title.as_str(), r.id.as_str()]) {
                 risks.push(|| Hit {
                     name: r.title.clone(),
+                    name_lang: "",
                     id: r.id.clone(),
                     note: t(
                         lang,
@@ -354,6 +364,7 @@ mod tests {
         for n in 0..SHOWN + 5 {
             c.push(|| Hit {
                 name: format!("System {n}"),
+                name_lang: "",
                 id: format!("s.{n}"),
                 note: String::new(),
                 href: String::new(),

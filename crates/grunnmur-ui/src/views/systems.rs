@@ -194,7 +194,7 @@ pub async fn remove_group(
 
 pub struct TaskChoice {
     pub id: String,
-    pub name: String,
+    pub name: Shown,
     pub checked: bool,
 }
 
@@ -206,7 +206,7 @@ pub struct DepLine {
 
 pub struct RequiredLine {
     pub id: String,
-    pub name: String,
+    pub name: Shown,
     pub baseline: u8,
     pub status: String,
 }
@@ -244,7 +244,7 @@ fn system_page(v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage
         .enumerate()
         .map(|(k, t)| TaskChoice {
             id: t.id.clone(),
-            name: task_name(cat, t, lang).to_string(),
+            name: task_shown(cat, t, lang),
             checked: sys.processes.iter().any(|p| p.task == k),
         })
         .collect();
@@ -289,7 +289,7 @@ fn system_page(v: &Viewer, b: &BodyView, n: usize, errors: Errors) -> SystemPage
             let e = a.effective(cat, Some(n), *m);
             RequiredLine {
                 id: cat.measures[*m as usize].id.clone(),
-                name: cat.measures[*m as usize].name.get(lang.code()).to_string(),
+                name: Shown::of(&cat.measures[*m as usize].name, lang),
                 baseline: e.map_or(0, |e| e.level.number()),
                 status: status_label(
                     lang,
@@ -405,7 +405,17 @@ pub struct TrailView {
     pub dimension: String,
     pub level: Lv,
     pub steps: Vec<String>,
-    pub source: String,
+    /// Where the level comes from, as HTML: escaped, with a catalog name in another language
+    /// than the page's marked with `lang`.
+    pub source_html: String,
+}
+
+/// A text as escaped HTML, in a `span` with `lang` where it is not in the page's language.
+fn marked_html(x: &Shown) -> String {
+    match x.lang_attr() {
+        "" => crate::svg::esc(&x.text),
+        attr => format!("<span{attr}>{}</span>", crate::svg::esc(&x.text)),
+    }
 }
 
 pub fn trail_view(
@@ -432,13 +442,13 @@ pub fn trail_view(
         })
         .collect();
     let source = if tr.default {
-        t(lang, "ui-trail-default", &[])
+        crate::svg::esc(&t(lang, "ui-trail-default", &[]))
     } else {
         let task = tr
             .task
             .as_deref()
             .and_then(|id| ws.tasks.iter().find(|x| x.id == id))
-            .map_or(String::new(), |x| task_name(cat, x, lang).to_string());
+            .map_or(Shown::plain("", lang), |x| task_shown(cat, x, lang));
         let info = tr
             .info_type
             .as_deref()
@@ -446,17 +456,24 @@ pub fn trail_view(
                 cat.info_types
                     .iter()
                     .find(|x| x.id == id)
-                    .map(|x| x.name.get(lang.code()).to_string())
+                    .map(|x| Shown::of(&x.name, lang))
                     .or_else(|| {
                         ws.own_info_types
                             .iter()
                             .find(|x| x.id == id)
-                            .map(|x| x.name.clone())
+                            .map(|x| Shown::plain(&x.name, lang))
                     })
-                    .unwrap_or_else(|| id.to_string())
+                    .unwrap_or_else(|| Shown::plain(id, lang))
             })
-            .unwrap_or_default();
-        let mut s = t(lang, "ui-trail-source", &[("info", &info), ("task", &task)]);
+            .unwrap_or_else(|| Shown::plain("", lang));
+        // The sentence with stand-ins for the two names, escaped; then the names, each marked
+        // with its language where it is not the page's (catalog names are bokmål in nynorsk).
+        let (info_mark, task_mark) = ("\u{E000}", "\u{E001}");
+        let mut s = t(
+            lang,
+            "ui-trail-source",
+            &[("info", info_mark), ("task", task_mark)],
+        );
         if let Some(sys) = &tr.system {
             s.push(' ');
             s.push_str(&t(
@@ -476,13 +493,15 @@ pub fn trail_view(
                 ],
             ));
         }
-        s
+        crate::svg::esc(&s)
+            .replace(info_mark, &marked_html(&info))
+            .replace(task_mark, &marked_html(&task))
     };
     TrailView {
         dimension: dim_label(lang, tr.dimension),
         level: lv(lang, tr.level),
         steps,
-        source,
+        source_html: source,
     }
 }
 

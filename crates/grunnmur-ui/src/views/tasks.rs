@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 
 pub struct ChosenTask {
     pub id: String,
-    pub name: String,
+    pub name: Shown,
     pub own: bool,
     pub info_types: usize,
     pub levels: [Lv; 3],
@@ -26,13 +26,13 @@ pub struct ChosenTask {
 
 pub struct Suggestion {
     pub id: String,
-    pub name: String,
-    pub description: String,
+    pub name: Shown,
+    pub description: Shown,
     pub info_types: usize,
 }
 
 pub struct Requirement {
-    pub name: String,
+    pub name: Shown,
     pub source: String,
 }
 
@@ -89,7 +89,6 @@ fn render(
     invalid: bool,
 ) -> Result<Response, PageError> {
     let lang = v.lang;
-    let code = lang.code();
     let cat = &b.derived.catalog.catalog;
     let doc = &b.derived.catalog.doc;
     let (ws, a) = (&b.derived.ws, &b.derived.assessment);
@@ -99,7 +98,7 @@ fn render(
         .enumerate()
         .map(|(n, t)| ChosenTask {
             id: t.id.clone(),
-            name: task_name(cat, t, lang).to_string(),
+            name: task_shown(cat, t, lang),
             own: t.catalog.is_none(),
             info_types: t.info_types.len(),
             levels: lvs(lang, a.tasks[n].levels),
@@ -124,11 +123,11 @@ fn render(
         })
         .map(|(i, t)| Suggestion {
             id: t.id.clone(),
-            name: t.name.get(code).to_string(),
+            name: Shown::of(&t.name, lang),
             description: doc.tasks[i]
                 .description
                 .as_ref()
-                .map(|d| d.get(code).to_string())
+                .map(|d| Shown::of_doc(d, lang))
                 .unwrap_or_default(),
             info_types: t.info_types.len(),
         })
@@ -152,7 +151,7 @@ fn render(
         .iter()
         .filter(|r| req_ids.contains(r.id.as_str()) && !r.out_of_scope)
         .map(|r| Requirement {
-            name: r.name.get(code).to_string(),
+            name: Shown::of_doc(&r.name, lang),
             source: r.source.clone(),
         })
         .collect();

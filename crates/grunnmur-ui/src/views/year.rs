@@ -33,6 +33,8 @@ pub struct Entry {
     /// Stable: `status.<measure>.<system or org>` or `implementation.<id>`.
     pub key: String,
     pub name: String,
+    /// ` lang="…"` for `name` where it is a catalog name not in the page's language.
+    pub name_lang: &'static str,
     pub id: String,
     pub place: String,
     pub owner: String,
@@ -89,6 +91,7 @@ pub fn entries(b: &BodyView, lang: Lang, year: i32) -> Vec<Entry> {
             kind: "measure",
             key: format!("status.{}.{scope}", m.id),
             name: m.name.get(lang.code()).to_string(),
+            name_lang: Shown::of(&m.name, lang).lang_attr(),
             id: m.id.clone(),
             place: sys.map_or(org.clone(), |s| s.name.clone()),
             owner: st.owner.clone().unwrap_or_default(),
@@ -110,6 +113,7 @@ pub fn entries(b: &BodyView, lang: Lang, year: i32) -> Vec<Entry> {
             kind: "implementation",
             key: format!("implementation.{}", im.id),
             name: im.name.clone(),
+            name_lang: "",
             id: im.id.clone(),
             place: super::implementations::covers_text(lang, b, &im.covers),
             owner: im.owner.clone().unwrap_or_default(),
@@ -137,10 +141,15 @@ pub fn entries(b: &BodyView, lang: Lang, year: i32) -> Vec<Entry> {
 
 /// An activity's name, or the words for none.
 pub fn activity_name(b: &BodyView, lang: Lang, a: Option<usize>) -> String {
+    activity_shown(b, lang, a).text
+}
+
+/// An activity's name as shown (marked where it falls back to bokmål), or the words for none.
+fn activity_shown(b: &BodyView, lang: Lang, a: Option<usize>) -> Shown {
     let acts = &b.derived.catalog.doc.activities;
     match a.and_then(|i| acts.get(i)) {
-        Some(x) => x.name.get(lang.code()).to_string(),
-        None => t(lang, "recur-activity-none", &[]),
+        Some(x) => Shown::of_doc(&x.name, lang),
+        None => Shown::plain(&t(lang, "recur-activity-none", &[]), lang),
     }
 }
 
@@ -153,7 +162,7 @@ struct RowView {
 }
 
 struct Group {
-    name: String,
+    name: Shown,
     rows: Vec<RowView>,
 }
 
@@ -185,7 +194,7 @@ pub async fn show(
         if groups.is_empty() || last != Some(e.activity) {
             last = Some(e.activity);
             groups.push(Group {
-                name: activity_name(&b, lang, e.activity),
+                name: activity_shown(&b, lang, e.activity),
                 rows: Vec::new(),
             });
         }
