@@ -7,7 +7,7 @@
 use crate::catalog::Catalog;
 use crate::catalog::OrgKind;
 use crate::derive::Assessment;
-use crate::effective::PairStates;
+use crate::effective::{PairState, PairStates};
 use crate::workspace::{Status, Workspace};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -50,11 +50,11 @@ pub struct Contribution {
     pub levels: BTreeMap<String, i8>,
 }
 
-fn pair(status: Status, overdue: bool) -> Pairs {
+fn pair(st: &PairState) -> Pairs {
     Pairs {
         required: 1,
-        in_place: u32::from(matches!(status, Status::Implemented | Status::Supplier) && !overdue),
-        not_applicable: u32::from(status == Status::NotApplicable),
+        in_place: u32::from(st.is_in_place()),
+        not_applicable: u32::from(st.status == Status::NotApplicable),
     }
 }
 
@@ -70,7 +70,7 @@ pub fn contribution(cat: &Catalog, ws: &Workspace, a: &Assessment) -> Contributi
         for (pos, st) in states.iter(required.len()).enumerate() {
             let m = required[pos];
             let measure = &cat.measures[m as usize];
-            let p = pair(st.status, st.overdue);
+            let p = pair(&st);
             c.measures.entry(measure.id.clone()).or_default().add(p);
             let level =
                 (a.effective(cat, system, m)).map_or(measure.level.number(), |e| e.level.number());

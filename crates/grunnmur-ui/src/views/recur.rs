@@ -186,7 +186,8 @@ pub async fn status_done(
     .await;
     match r {
         Ok(_) => {
-            let to = super::measures::form_href(&orgnr, &measure, system_id.as_deref(), &back, "done");
+            let to =
+                super::measures::form_href(&orgnr, &measure, system_id.as_deref(), &back, "done");
             Ok(saved(&to))
         }
         Err(e) => invalid(problems(v.lang, e, "done_date")?).await,
