@@ -153,9 +153,9 @@ pub fn calibrate(group: &[&Contribution]) -> Calibration {
             .collect(),
     };
     // Most bodies first; ties in id order (the sort is stable).
-    out.levels.sort_by(|a, b| b.bodies.cmp(&a.bodies));
-    out.not_applicable.sort_by(|a, b| b.bodies.cmp(&a.bodies));
-    out.own_tasks.sort_by(|a, b| b.bodies.cmp(&a.bodies));
+    out.levels.sort_by_key(|x| std::cmp::Reverse(x.bodies));
+    out.not_applicable.sort_by_key(|x| std::cmp::Reverse(x.bodies));
+    out.own_tasks.sort_by_key(|x| std::cmp::Reverse(x.bodies));
     out
 }
 
