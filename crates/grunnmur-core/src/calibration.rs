@@ -154,7 +154,8 @@ pub fn calibrate(group: &[&Contribution]) -> Calibration {
     };
     // Most bodies first; ties in id order (the sort is stable).
     out.levels.sort_by_key(|x| std::cmp::Reverse(x.bodies));
-    out.not_applicable.sort_by_key(|x| std::cmp::Reverse(x.bodies));
+    out.not_applicable
+        .sort_by_key(|x| std::cmp::Reverse(x.bodies));
     out.own_tasks.sort_by_key(|x| std::cmp::Reverse(x.bodies));
     out
 }
