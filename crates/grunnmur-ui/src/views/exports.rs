@@ -88,7 +88,7 @@ pub(super) fn file_response(
     };
     let (bytes, mime, ext) = match file {
         File::Xlsx => (
-            sheet::xlsx(&name, &table).map_err(|e| ApiError::Internal(e.to_string()))?,
+            sheet::xlsx(name, &table).map_err(|e| ApiError::Internal(e.to_string()))?,
             sheet::XLSX_MIME,
             "xlsx",
         ),

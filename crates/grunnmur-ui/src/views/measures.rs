@@ -513,6 +513,7 @@ impl Values {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // the page is made from this many parts
 fn edit_page(
     v: &Viewer,
     b: &BodyView,
