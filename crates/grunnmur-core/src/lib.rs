@@ -4,6 +4,7 @@
 //!
 //! Pure: no IO, no clock, no web or database types. The caller passes "today".
 
+pub mod calibration;
 pub mod catalog;
 pub mod date;
 pub mod derive;

@@ -4,10 +4,11 @@
 //! cell (one measure, one baseline, one activity, one task, one information type) built from
 //! fewer than [`K`] bodies is suppressed.
 
+use crate::calibration::normalise;
 use crate::catalog::Catalog;
 use crate::catalog::OrgKind;
 use crate::derive::Assessment;
-use crate::effective::PairStates;
+use crate::effective::{PairState, PairStates, Source};
 use crate::workspace::{Status, Workspace};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -48,13 +49,24 @@ pub struct Contribution {
     /// Per information type and dimension (`it.x/c`): raised (+1) or lowered (−1) from the
     /// recommendation, in any of the body's tasks.
     pub levels: BTreeMap<String, i8>,
+    /// Free text, for catalog calibration only (`crate::calibration`, shown only where 5
+    /// bodies gave one): per key of `levels`, the justification of the adaptation that set it.
+    #[serde(default)]
+    pub level_reasons: BTreeMap<String, String>,
+    /// Per measure marked not applicable somewhere, the body's first justification for it.
+    #[serde(default)]
+    pub not_applicable_reasons: BTreeMap<String, String>,
+    /// The names of the body's own tasks, normalised (`crate::calibration::normalise`), each
+    /// once, sorted.
+    #[serde(default)]
+    pub own_tasks: Vec<String>,
 }
 
-fn pair(status: Status, overdue: bool) -> Pairs {
+fn pair(st: &PairState) -> Pairs {
     Pairs {
         required: 1,
-        in_place: u32::from(matches!(status, Status::Implemented | Status::Supplier) && !overdue),
-        not_applicable: u32::from(status == Status::NotApplicable),
+        in_place: u32::from(st.is_in_place()),
+        not_applicable: u32::from(st.status == Status::NotApplicable),
     }
 }
 
@@ -70,8 +82,16 @@ pub fn contribution(cat: &Catalog, ws: &Workspace, a: &Assessment) -> Contributi
         for (pos, st) in states.iter(required.len()).enumerate() {
             let m = required[pos];
             let measure = &cat.measures[m as usize];
-            let p = pair(st.status, st.overdue);
+            let p = pair(&st);
             c.measures.entry(measure.id.clone()).or_default().add(p);
+            if let Source::Own(o) = st.source
+                && st.status == Status::NotApplicable
+                && let Some(why) = reason(ws.statuses[o].justification.as_deref().unwrap_or(""))
+            {
+                (c.not_applicable_reasons)
+                    .entry(measure.id.clone())
+                    .or_insert(why);
+            }
             let level =
                 (a.effective(cat, system, m)).map_or(measure.level.number(), |e| e.level.number());
             c.baselines.entry(level).or_default().add(p);
@@ -86,18 +106,37 @@ pub fn contribution(cat: &Catalog, ws: &Workspace, a: &Assessment) -> Contributi
     c.tasks = (ws.tasks.iter())
         .filter_map(|t| t.catalog.map(|i| cat.tasks[i as usize].id.clone()))
         .collect();
-    for t in &a.tasks {
-        for d in &t.deviations {
+    for (t, r) in ws.tasks.iter().zip(&a.tasks) {
+        for d in &r.deviations {
             let key = format!(
                 "{}/{}",
                 cat.info_types[d.info_type as usize].id,
                 d.dimension.as_str()
             );
             let sign = if d.chosen > d.recommended { 1 } else { -1 };
+            let why =
+                (t.adaptations.get(d.adaptation as usize)).and_then(|x| reason(&x.justification));
+            match why {
+                Some(why) => c.level_reasons.insert(key.clone(), why),
+                None => c.level_reasons.remove(&key),
+            };
             c.levels.insert(key, sign);
         }
     }
+    c.own_tasks = (ws.tasks.iter())
+        .filter(|t| t.catalog.is_none())
+        .map(|t| normalise(t.name.as_ref().map_or(t.id.as_str(), |n| n.nb.as_str())))
+        .filter(|n| !n.is_empty())
+        .collect();
+    c.own_tasks.sort();
+    c.own_tasks.dedup();
     c
+}
+
+/// A justification as given, trimmed; `None` when there is none.
+fn reason(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_string())
 }
 
 /// One measure (or baseline, activity) across the group's bodies.

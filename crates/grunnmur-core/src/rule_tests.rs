@@ -904,7 +904,7 @@ fn rule15_an_overdue_implementation_makes_what_it_covers_overdue() {
 }
 
 #[test]
-fn rule10_recurring_work_past_its_next_due_date_is_overdue_though_in_place() {
+fn rule10_recurring_work_past_its_next_due_date_is_overdue_and_not_in_place() {
     let cat = base();
     let mut ws = WsBuilder::new(&cat)
         .adopt("t.a")
@@ -930,11 +930,24 @@ fn rule10_recurring_work_past_its_next_due_date_is_overdue_though_in_place() {
     assert_eq!((st.status, st.overdue), (Status::Implemented, true));
     assert_eq!(reasons(&a, Object::System(0)), vec![Reason::Overdue]);
     assert_eq!(reasons(&a, Object::Org), vec![Reason::Overdue]);
+    // Lapsed work keeps its status word but is not in place for coverage: the pair, the
+    // report's coverage and the national contribution agree.
+    assert!(!st.is_in_place());
+    assert!(!state(&cat, &a, None, "o.1").is_in_place());
+    let covered = |ws: &Workspace, a: &Assessment| {
+        let r = crate::report::AssessReport::new(&cat, ws, a, date(TODAY));
+        let c = crate::national::contribution(&cat, ws, a);
+        let national: u32 = c.measures.values().map(|p| p.in_place).sum();
+        (r.summary.coverage.in_place, national as usize)
+    };
+    assert_eq!(covered(&ws, &a), (0, 0));
     // Recording it done moves the next due date on: no longer overdue.
     ws.statuses[0].due = Some(crate::recur::next_due(date(TODAY), 3));
     ws.sources.implementations[0].due = Some(date("2027-10-01"));
     let a = run(&cat, &ws);
     assert!(!state(&cat, &a, Some(0), "m.1").overdue);
+    assert!(state(&cat, &a, Some(0), "m.1").is_in_place());
+    assert_eq!(covered(&ws, &a), (2, 2));
     assert!(reasons(&a, Object::System(0)).is_empty());
     assert!(reasons(&a, Object::Org).is_empty());
     // Not applicable is never overdue, recurring or not.

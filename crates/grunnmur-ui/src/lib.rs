@@ -235,6 +235,9 @@ pub fn routes() -> Router<AppState> {
         .route("/catalog/profiles", get(catalog::profiles))
         .route("/catalog/scale", get(catalog::scale))
         .route("/catalog/activities", get(catalog::activities))
+        .route("/catalog/calibration", get(calibration::show))
+        .route("/catalog/calibration.xlsx", get(calibration::xlsx))
+        .route("/catalog/calibration.csv", get(calibration::csv))
         .layer(axum::middleware::from_fn(page::render_errors))
         .layer(axum::middleware::from_fn(views::security_headers))
 }

@@ -2,7 +2,8 @@
 //! contribution (counts by catalog id, made once per workspace version and kept with it),
 //! added up for a group by kind and sector, k-anonymously (`grunnmur_core::national`).
 //! Supervisors and platform administrators only; a body's member is refused, and nothing that
-//! names a body leaves here.
+//! names a body leaves here. Catalog calibration (`/api/catalog/calibration`,
+//! `grunnmur_core::calibration`) is the same contributions seen by catalog editors.
 
 use crate::auth::Caller;
 use crate::auth::{Member, Reader};
@@ -11,6 +12,7 @@ use crate::ops;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Query, State};
+use grunnmur_core::calibration::{Calibration, calibrate};
 use grunnmur_core::catalog::OrgKind;
 use grunnmur_core::national::{
     Benchmark, Contribution, Coverage, aggregate, benchmark, contribution, in_group,
@@ -24,6 +26,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(get_coverage))
         .routes(routes!(get_benchmark))
+        .routes(routes!(get_calibration))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -132,4 +135,35 @@ pub async fn get_benchmark(
     m: Member<Reader>,
 ) -> Result<Json<Benchmark>, ApiError> {
     Ok(Json(benchmark_of(&s, &m.orgnr).await?))
+}
+
+/// Catalog calibration is for catalog editors and platform administrators; anyone else is
+/// refused (and the refusal is logged).
+pub async fn may_calibrate(s: &AppState, caller: &Caller) -> Result<(), ApiError> {
+    if caller.user.platform_admin || caller.user.catalog_editor {
+        return Ok(());
+    }
+    let detail = serde_json::json!({"need": "catalog_editor", "what": "catalog calibration"});
+    caller.denied(s, detail).await;
+    Err(ApiError::Forbidden)
+}
+
+/// Where the public bodies depart from the catalog, k-anonymous (`grunnmur_core::calibration`).
+pub async fn calibration(s: &AppState) -> Result<Calibration, ApiError> {
+    let all = contributions(s).await?;
+    let refs: Vec<&Contribution> = all.iter().map(|c| &**c).collect();
+    Ok(calibrate(&refs))
+}
+
+#[utoipa::path(get, path = "/api/catalog/calibration", tag = "national",
+    responses((status = 200, description = "Across all public bodies: the recommended levels they raise or lower, the measures they mark not applicable and the own tasks they add (grouped by normalised name), most bodies first. A row only from 5 bodies; justifications only where 5 bodies gave one, distinct, never with a body's identity; fewer than 5 bodies in all: `suppressed`", body = Object),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "Not a catalog editor or platform administrator", body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn get_calibration(
+    State(s): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Calibration>, ApiError> {
+    may_calibrate(&s, &caller).await?;
+    Ok(Json(calibration(&s).await?))
 }

@@ -82,3 +82,34 @@ ui-peers-col-baseline = Baseline
 ui-peers-col-own = You
 ui-peers-col-median = Median
 ui-peers-col-middle = Middle half
+
+## Catalog calibration (catalog editors)
+ui-calib-title = Catalog calibration
+ui-calib-intro = Where bodies depart from the catalog: recommended levels they raise or lower, measures they mark not applicable, and tasks they add themselves. A row is shown only when at least 5 bodies are behind it, and a justification only when at least 5 bodies gave one. No body is named.
+ui-calib-link = Calibration: where bodies depart from the catalog
+ui-calib-find = Search names and justifications
+ui-calib-summary = { $n ->
+    [one] From one body.
+   *[other] From { $n } bodies.
+}
+ui-calib-suppressed = Fewer than 5 bodies have data, so nothing is shown.
+ui-calib-levels = Recommendations bodies change
+ui-calib-na = Measures marked not applicable
+ui-calib-own = Own tasks bodies add
+ui-calib-empty = No rows from at least 5 bodies.
+ui-calib-raised = Raised: { $dimension }
+ui-calib-lowered = Lowered: { $dimension }
+ui-calib-pairs = { $n ->
+    [one] one requirement
+   *[other] { $n } requirements
+}
+ui-calib-bodies-of = { $n } of { $of }
+ui-calib-no-texts = Shown once at least 5 bodies have given a justification
+ui-calib-col-section = Part
+ui-calib-col-id = ID
+ui-calib-col-what = What
+ui-calib-col-detail = Detail
+ui-calib-col-change = Change
+ui-calib-col-pairs = Marked not applicable
+ui-calib-col-bodies = Bodies
+ui-calib-col-texts = Justifications

@@ -82,3 +82,34 @@ ui-peers-col-baseline = Grunnlinje
 ui-peers-col-own = De
 ui-peers-col-median = Median
 ui-peers-col-middle = Midtre halvdel
+
+## Catalog calibration (catalog editors)
+ui-calib-title = Kalibrering av katalogen
+ui-calib-intro = Hvor virksomhetene avviker fra katalogen: anbefalte nivåer de hever eller senker, tiltak de merker som ikke relevante, og oppgaver de legger til selv. En rad vises bare når minst 5 virksomheter står bak den, og en begrunnelse bare når minst 5 virksomheter har gitt en. Ingen virksomhet navngis.
+ui-calib-link = Kalibrering: hvor virksomhetene avviker fra katalogen
+ui-calib-find = Søk i navn og begrunnelser
+ui-calib-summary = { $n ->
+    [one] Fra én virksomhet.
+   *[other] Fra { $n } virksomheter.
+}
+ui-calib-suppressed = Færre enn 5 virksomheter har data, så ingenting vises.
+ui-calib-levels = Anbefalinger virksomhetene endrer
+ui-calib-na = Tiltak som merkes ikke relevant
+ui-calib-own = Egne oppgaver virksomhetene legger til
+ui-calib-empty = Ingen rader fra minst 5 virksomheter.
+ui-calib-raised = Hevet: { $dimension }
+ui-calib-lowered = Senket: { $dimension }
+ui-calib-pairs = { $n ->
+    [one] ett krav
+   *[other] { $n } krav
+}
+ui-calib-bodies-of = { $n } av { $of }
+ui-calib-no-texts = Vises når minst 5 virksomheter har begrunnet
+ui-calib-col-section = Del
+ui-calib-col-id = ID
+ui-calib-col-what = Hva
+ui-calib-col-detail = Detalj
+ui-calib-col-change = Endring
+ui-calib-col-pairs = Merket ikke relevant
+ui-calib-col-bodies = Virksomheter
+ui-calib-col-texts = Begrunnelser

@@ -26,6 +26,8 @@ struct IndexPage {
     title: String,
     version: String,
     counts: Vec<(String, String, usize)>,
+    /// A catalog editor (or platform administrator) is shown the way to calibration.
+    calibration: bool,
 }
 
 pub async fn index(State(s): State<AppState>, v: Viewer) -> Result<Response, PageError> {
@@ -56,6 +58,7 @@ pub async fn index(State(s): State<AppState>, v: Viewer) -> Result<Response, Pag
                 d.activities.len(),
             ),
         ],
+        calibration: v.user.platform_admin || v.user.catalog_editor,
     })
 }
 

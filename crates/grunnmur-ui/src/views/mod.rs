@@ -2,6 +2,7 @@ pub mod account;
 pub mod adapt;
 pub mod admin;
 pub mod attestations;
+pub mod calibration;
 pub mod catalog;
 pub mod dashboard;
 pub mod declarations;

@@ -139,3 +139,90 @@ async fn a_supervisors_limits_hold() {
         assert_eq!(s, StatusCode::FORBIDDEN);
     }
 }
+
+/// Catalog calibration: catalog editors see where bodies depart from the catalog — nothing from
+/// 4 bodies, rows and justifications from 5, never a body's name or number —; a body's member
+/// is refused.
+#[tokio::test]
+async fn catalog_calibration_is_for_catalog_editors_and_k_anonymous() {
+    for app in App::on_every_backend("catalog_calibration_k_anonymous").await {
+        let root = app.root_token().await;
+        let numbers = orgnrs(5);
+        for (n, orgnr) in numbers.iter().take(4).enumerate() {
+            add_municipality(&app, &root, orgnr, n).await;
+        }
+        let id = app.user("katalog@example.no", false).await;
+        (app.store)
+            .set_platform_role(
+                id,
+                grunnmur_store::PlatformRole::CatalogEditor,
+                true,
+                "test",
+            )
+            .await
+            .unwrap();
+        let editor = app.login("katalog@example.no").await;
+        let (s, body) = app.get(&editor, "/api/catalog/calibration").await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            (v["bodies"].as_u64(), v["suppressed"].as_bool()),
+            (Some(4), Some(true))
+        );
+        assert!(v["levels"].as_array().unwrap().is_empty(), "{body}");
+        assert!(!body.contains("Helseopplysninger"), "{body}");
+
+        add_municipality(&app, &root, &numbers[4], 4).await;
+        let (s, body) = app.get(&editor, "/api/catalog/calibration").await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["suppressed"], false, "{body}");
+        // The small municipality lowers hr.personalmappe's confidentiality, with a reason.
+        let lowered = (v["levels"].as_array().unwrap().iter())
+            .find(|l| l["info_type"] == "hr.personalmappe" && l["dimension"] == "c")
+            .unwrap();
+        assert_eq!(lowered["direction"], "lowered");
+        assert_eq!(lowered["bodies"], 5);
+        assert_eq!(
+            lowered["justifications"],
+            serde_json::json!(["Helseopplysninger lagres ikke i personalmappen hos oss."])
+        );
+        let na = (v["not_applicable"].as_array().unwrap().iter())
+            .find(|m| m["measure"] == "m.backup")
+            .unwrap();
+        assert_eq!(
+            (na["bodies"].as_u64(), na["pairs"].as_u64()),
+            (Some(5), Some(5))
+        );
+        assert_eq!(na["justifications"].as_array().unwrap().len(), 1);
+        assert_eq!(
+            v["own_tasks"],
+            serde_json::json!([{"name": "kulturskole", "bodies": 5}])
+        );
+        for orgnr in &numbers {
+            assert!(!body.contains(orgnr.as_str()), "{orgnr} in {body}");
+        }
+        assert!(!body.contains("Kommune nummer") && !body.contains("HR-system"));
+
+        // A body's member (even its administrator) is refused, and so is a supervisor.
+        let ua = app.user("a@example.no", false).await;
+        app.store
+            .grant(ua, &numbers[0], grunnmur_store::Role::Admin, "test")
+            .await
+            .unwrap();
+        let a = app.login("a@example.no").await;
+        let (s, _) = app.get(&a, "/api/catalog/calibration").await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+        let sup = app.user("tilsyn@example.no", false).await;
+        app.store
+            .set_supervisor(sup, Some((&[], &[])), "test")
+            .await
+            .unwrap();
+        let sup = app.login("tilsyn@example.no").await;
+        let (s, _) = app.get(&sup, "/api/catalog/calibration").await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+        // The platform administrator sees it.
+        let (s, _) = app.get(&root, "/api/catalog/calibration").await;
+        assert_eq!(s, StatusCode::OK);
+    }
+}
