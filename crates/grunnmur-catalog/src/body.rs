@@ -107,29 +107,7 @@ impl BodyDoc {
     /// Records recurring work done for a measure and scope; the status entry is made (not
     /// started, then implemented by the record) if the pair had none.
     pub fn record_status_done(&mut self, measure: &str, system: Option<&str>, entry: DoneDoc) {
-        let i = match self
-            .measure_status
-            .iter()
-            .position(|x| x.measure == measure && x.system.as_deref() == system)
-        {
-            Some(i) => i,
-            None => {
-                self.measure_status.push(StatusDoc {
-                    measure: measure.into(),
-                    system: system.map(String::from),
-                    status: Status::NotStarted,
-                    owner: None,
-                    due: None,
-                    justification: None,
-                    evidence: Vec::new(),
-                    valid_until: None,
-                    recurs: None,
-                    done: Vec::new(),
-                });
-                self.measure_status.len() - 1
-            }
-        };
-        self.measure_status[i].record_done(entry);
+        self.status_entry(measure, system).record_done(entry);
     }
 
     /// Adopts a catalog task unless it is adopted already.
