@@ -56,9 +56,8 @@ pub struct RevokeRequest {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AttestationInfo {
     pub id: String,
-    /// `body`, or the systems attested.
-    #[schema(value_type = Object)]
-    pub scope: serde_json::Value,
+    /// The systems attested (with the body-level measures); empty: the whole body.
+    pub systems: Vec<String>,
     pub valid_until: String,
     pub issued_by: String,
     pub issued_at: i64,
@@ -75,7 +74,10 @@ pub struct AttestationInfo {
 pub fn info(r: &AttestationRow) -> AttestationInfo {
     AttestationInfo {
         id: r.id.clone(),
-        scope: serde_json::from_str(&r.scope).unwrap_or_default(),
+        systems: match serde_json::from_str(&r.scope) {
+            Ok(Scope::Systems(ids)) => ids,
+            _ => Vec::new(),
+        },
         valid_until: r.valid_until.clone(),
         issued_by: r.issued_by.clone(),
         issued_at: r.issued_at,
@@ -282,7 +284,7 @@ pub async fn jwks(State(s): State<AppState>) -> Result<Json<Jwks>, ApiError> {
 }
 
 #[utoipa::path(get, path = "/.well-known/attestation-revocations", tag = "attestations",
-    responses((status = 200, description = "The revoked attestations, as a compact JWS signed by the server's key", content_type = "application/jwt", body = String),
+    responses((status = 200, description = "The revoked attestations, as a compact JWS signed by the server's key", content_type = "application/jwt"),
         (status = 409, body = ErrorBody)))]
 pub async fn revocations(State(s): State<AppState>) -> Result<Response, ApiError> {
     let key = key(&s)?;

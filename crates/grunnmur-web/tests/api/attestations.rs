@@ -59,6 +59,7 @@ async fn an_attestation_verifies_with_the_published_keys_until_it_is_revoked() {
         let list: Value = serde_json::from_str(&list).unwrap();
         assert_eq!(list[0]["id"], id.as_str());
         assert_eq!(list[0]["token"], token.as_str());
+        assert_eq!(list[0]["systems"], json!(["s.hr"]));
 
         // Revoked: on the signed list, and verification says so.
         let revoke = format!("{path}/{id}/revoke");
