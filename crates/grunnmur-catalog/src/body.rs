@@ -305,6 +305,22 @@ pub struct OrgDoc {
     pub services: Vec<String>,
 }
 
+impl OrgDoc {
+    /// A supplier's organisation, with nothing but its number and name.
+    pub fn supplier(orgnr: &str, name: &str) -> OrgDoc {
+        OrgDoc {
+            orgnr: Orgnr::Text(orgnr.to_string()),
+            name: name.to_string(),
+            kind: OrgKind::Supplier,
+            sectors: Vec::new(),
+            selection: Default::default(),
+            cumulation_threshold: default_threshold(),
+            review_months: default_review_months(),
+            services: Vec::new(),
+        }
+    }
+}
+
 /// Either `task: <catalog id>` (adopted) or `id`, `name`, `info_types` (the body's own task).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -135,6 +135,29 @@ pub struct BodyRow {
     pub created_at: i64,
 }
 
+/// A body's stored contribution to the figures across bodies, and what it was derived from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContributionRow {
+    pub orgnr: String,
+    /// The workspace version, the declarations' generation and the day (days since 1970-01-01)
+    /// it was derived at.
+    pub version: i64,
+    pub generation: i64,
+    pub day: i64,
+    /// `grunnmur_core::national::Contribution` as JSON.
+    pub doc: String,
+}
+
+/// Per body: its kind, its workspace's version (none yet: `None`) and what the stored
+/// contribution was derived from (version, generation, day), if there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContributionState {
+    pub orgnr: String,
+    pub kind: String,
+    pub version: Option<i64>,
+    pub stored: Option<(i64, i64, i64)>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct WorkspaceRow {
     pub orgnr: String,
@@ -481,6 +504,12 @@ pub trait Storage: Send + Sync {
     async fn workspace(&self, orgnr: &str) -> Result<Option<WorkspaceRow>>;
     /// Cheap: what caches compare against, so a change made through another server is seen.
     async fn workspace_version(&self, orgnr: &str) -> Result<Option<i64>>;
+    /// Every body's workspace version beside what its stored contribution was derived from.
+    async fn contribution_states(&self) -> Result<Vec<ContributionState>>;
+    /// The stored contributions: one body's, or (`None`) all.
+    async fn contributions(&self, orgnr: Option<&str>) -> Result<Vec<ContributionRow>>;
+    /// Stores a contribution unless a newer one (a higher version) is stored already.
+    async fn put_contribution(&self, c: &ContributionRow) -> Result<()>;
     /// Replaces the workspace and appends the audit entry, in one transaction. Returns the new
     /// version.
     async fn put_workspace(&self, w: WorkspaceWrite<'_>) -> Result<i64>;

@@ -4,7 +4,7 @@
 
 use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
 use crate::sql::{
-    Driver, Record, accounts, attestations, audit_log, bodies, credentials, declarations, evidence,
+    Driver, Record, accounts, attestations, audit_log, bodies, contributions, credentials, declarations, evidence,
     login_failures, passwords, releases, reports, risk,
 };
 use crate::*;
@@ -169,6 +169,18 @@ impl<DB: Backend> Storage for Store<DB> {
 
     async fn bodies(&self) -> Result<Vec<BodyRow>> {
         bodies::bodies(self).await
+    }
+
+    async fn contribution_states(&self) -> Result<Vec<ContributionState>> {
+        contributions::contribution_states(self).await
+    }
+
+    async fn contributions(&self, orgnr: Option<&str>) -> Result<Vec<ContributionRow>> {
+        contributions::contributions(self, orgnr).await
+    }
+
+    async fn put_contribution(&self, c: &ContributionRow) -> Result<()> {
+        contributions::put_contribution(self, c).await
     }
 
     async fn workspace(&self, orgnr: &str) -> Result<Option<WorkspaceRow>> {

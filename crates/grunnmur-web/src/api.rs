@@ -424,7 +424,18 @@ pub async fn get_assessment(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let d = ops::derived(&s, &orgnr).await?;
-    if !q.explain {
+    let r = assessment_response(d, q.explain, &headers).await;
+    // The assessment grew by its JSON: the cache's bound counts it.
+    s.trim_cache();
+    r
+}
+
+async fn assessment_response(
+    d: std::sync::Arc<ops::Derived>,
+    explain: bool,
+    headers: &HeaderMap,
+) -> Result<Response, ApiError> {
+    if !explain {
         let json = ops::blocking(move || d.overview_json()).await?;
         return Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response());
     }

@@ -6,6 +6,7 @@ pub mod account_api;
 pub mod api;
 pub mod attest_api;
 pub mod auth;
+pub mod contributions;
 pub mod credentials;
 pub mod declaration_api;
 pub mod error;

@@ -1,5 +1,5 @@
 //! The picture across bodies for guidance and supervisory bodies (rule 18): every body's
-//! contribution (counts by catalog id, made once per workspace version and kept with it),
+//! contribution (counts by catalog id, kept current and stored: `crate::contributions`),
 //! added up for a group by kind and sector, k-anonymously (`grunnmur_core::national`).
 //! Supervisors and platform administrators only; a body's member is refused, and nothing that
 //! names a body leaves here. Catalog calibration (`/api/catalog/calibration`,
@@ -15,7 +15,7 @@ use axum::extract::{Query, State};
 use grunnmur_core::calibration::{Calibration, calibrate};
 use grunnmur_core::catalog::OrgKind;
 use grunnmur_core::national::{
-    Benchmark, Contribution, Coverage, aggregate, benchmark, contribution, in_group,
+    Benchmark, Contribution, Coverage, benchmark, contribution,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -68,35 +68,10 @@ pub async fn allowed(s: &AppState, caller: &Caller, g: &Group) -> Result<Group, 
     })
 }
 
-/// Every public body's contribution (suppliers are not public bodies), each from its current
-/// workspace version.
-pub async fn contributions(s: &AppState) -> Result<Vec<std::sync::Arc<Contribution>>, ApiError> {
-    let mut out = Vec::new();
-    for body in s.store.bodies().await? {
-        if body.kind == OrgKind::Supplier.as_str() {
-            continue;
-        }
-        let d = match ops::derived(s, &body.orgnr).await {
-            Ok(d) => d,
-            // A body without a workspace yet gives nothing.
-            Err(ApiError::NotFound) => continue,
-            Err(e) => return Err(e),
-        };
-        out.push(d.view("national", || {
-            contribution(&d.catalog.catalog, &d.ws, &d.assessment)
-        }));
-    }
-    Ok(out)
-}
-
 /// The group's picture.
 pub async fn coverage(s: &AppState, g: &Group) -> Result<Coverage, ApiError> {
-    let all = contributions(s).await?;
-    let group: Vec<&Contribution> = (all.iter())
-        .map(|c| &**c)
-        .filter(|c| in_group(c, g.kind.as_deref(), g.sector.as_deref()))
-        .collect();
-    Ok(aggregate(&group))
+    let c = crate::contributions::coverage(s, g.kind.as_deref(), g.sector.as_deref()).await?;
+    Ok((*c).clone())
 }
 
 #[utoipa::path(get, path = "/api/national/coverage", tag = "national", params(Group),
@@ -116,7 +91,7 @@ pub async fn get_coverage(
 
 /// A body beside its peers (same kind; municipalities also by size), k-anonymous.
 pub async fn benchmark_of(s: &AppState, orgnr: &str) -> Result<Benchmark, ApiError> {
-    let all = contributions(s).await?;
+    let all = crate::contributions::current(s).await?.all;
     let d = ops::derived(s, orgnr).await?;
     let own = d.view("national", || {
         contribution(&d.catalog.catalog, &d.ws, &d.assessment)
@@ -150,7 +125,7 @@ pub async fn may_calibrate(s: &AppState, caller: &Caller) -> Result<(), ApiError
 
 /// Where the public bodies depart from the catalog, k-anonymous (`grunnmur_core::calibration`).
 pub async fn calibration(s: &AppState) -> Result<Calibration, ApiError> {
-    let all = contributions(s).await?;
+    let all = crate::contributions::current(s).await?.all;
     let refs: Vec<&Contribution> = all.iter().map(|c| &**c).collect();
     Ok(calibrate(&refs))
 }

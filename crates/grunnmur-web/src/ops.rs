@@ -128,7 +128,8 @@ pub struct Derived {
     pub doc: BodyDoc,
     pub ws: Workspace,
     pub assessment: Assessment,
-    report: OnceLock<AssessReport>,
+    /// The stored document's length: what the weight of the parts above is estimated from.
+    doc_bytes: usize,
     overview: OnceLock<AssessReport>,
     json: OnceLock<axum::body::Bytes>,
     gzip: OnceLock<axum::body::Bytes>,
@@ -137,26 +138,38 @@ pub struct Derived {
     views: std::sync::Mutex<std::collections::HashMap<String, Arc<dyn Any + Send + Sync>>>,
 }
 
+/// Memory held by the parsed document, the resolved workspace and the assessment, per byte of
+/// the stored document (measured on the national case; see docs/PERFORMANCE.md).
+const WEIGHT_PER_DOC_BYTE: usize = 12;
+
 impl Derived {
-    /// The engine's report (what `grunnmur assess` prints), made on first use.
-    pub fn report(&self) -> &AssessReport {
-        self.report.get_or_init(|| {
-            AssessReport::new(
-                &self.catalog.catalog,
-                &self.ws,
-                &self.assessment,
-                self.today,
-            )
-        })
+    /// An estimate of the memory this version holds, in bytes: what the cache's bound counts.
+    pub fn weight(&self) -> usize {
+        let bytes = |b: &OnceLock<axum::body::Bytes>| b.get().map_or(0, |b| b.len());
+        let made = bytes(&self.json) + bytes(&self.gzip) + bytes(&self.overview_json);
+        // The overview report holds about what its JSON holds.
+        let overview = if self.overview.get().is_some() {
+            bytes(&self.overview_json).max(self.doc_bytes)
+        } else {
+            0
+        };
+        self.doc_bytes * WEIGHT_PER_DOC_BYTE + made + overview
     }
 
-    /// The engine's report without the trails (or the full one, when it is made already), made
-    /// on first use: for views that count and summarise — the dashboard, report documents, the
-    /// risk list — which need no trails. For a large body the trails are most of the cost.
+    /// The engine's report with every trail: made for the caller and not kept, as it is most
+    /// of a large body's memory (views use [`Derived::overview`]; the API keeps its JSON).
+    pub fn report(&self) -> AssessReport {
+        AssessReport::new(
+            &self.catalog.catalog,
+            &self.ws,
+            &self.assessment,
+            self.today,
+        )
+    }
+
+    /// The engine's report without the trails, made on first use: for views that count and
+    /// summarise — the dashboard, report documents, the risk list — which need no trails.
     pub fn overview(&self) -> &AssessReport {
-        if let Some(r) = self.report.get() {
-            return r;
-        }
         self.overview.get_or_init(|| {
             AssessReport::without_trails(
                 &self.catalog.catalog,
@@ -173,7 +186,7 @@ impl Derived {
             return Ok(j.clone());
         }
         let bytes = axum::body::Bytes::from(
-            serde_json::to_vec(self.report()).map_err(|e| ApiError::Internal(e.to_string()))?,
+            serde_json::to_vec(&self.report()).map_err(|e| ApiError::Internal(e.to_string()))?,
         );
         Ok(self.json.get_or_init(|| bytes).clone())
     }
@@ -184,15 +197,7 @@ impl Derived {
         if let Some(j) = self.overview_json.get() {
             return Ok(j.clone());
         }
-        let overview = self.overview.get_or_init(|| {
-            AssessReport::without_trails(
-                &self.catalog.catalog,
-                &self.ws,
-                &self.assessment,
-                self.today,
-            )
-        });
-        let r = serde_json::to_vec(overview);
+        let r = serde_json::to_vec(self.overview());
         let bytes = axum::body::Bytes::from(r.map_err(|e| ApiError::Internal(e.to_string()))?);
         Ok(self.overview_json.get_or_init(|| bytes).clone())
     }
@@ -262,50 +267,58 @@ pub async fn derived(s: &AppState, orgnr: &str) -> Result<Arc<Derived>, ApiError
         .ok_or(ApiError::NotFound)?;
     let today = today();
     let (generation, declarations) = published_declarations(s).await?;
-    if let Some(c) = s.cache.lock().ok().and_then(|c| c.get(orgnr).cloned())
-        && c.version == version
-        && c.today == today
-        && c.declarations == generation
-    {
-        return Ok(c.derived.clone());
+    if let Some(d) = s.cached(orgnr, version, today, generation) {
+        return Ok(d);
     }
+    let d = Arc::new(derive(s, orgnr, today, declarations).await?);
+    s.remember(
+        orgnr,
+        Cached {
+            version: d.version,
+            today,
+            declarations: generation,
+            derived: d.clone(),
+            last_used: Default::default(),
+        },
+    );
+    Ok(d)
+}
+
+/// Derives the stored workspace as it is now, past the cache and without entering it: for
+/// work over many bodies (the figures across bodies), which would otherwise fill it.
+pub async fn derive(
+    s: &AppState,
+    orgnr: &str,
+    today: Date,
+    declarations: Arc<Vec<DeclarationDoc>>,
+) -> Result<Derived, ApiError> {
     // The document first, then the release: a move to another release raises the version, so
     // a move between the two reads is seen by the next request, never cached as current.
-    let (doc, version) = load_doc(s, orgnr).await?;
+    let row = s.store.workspace(orgnr).await?.ok_or(ApiError::NotFound)?;
+    let (version, doc_bytes) = (row.version, row.doc.len());
     let catalog = body_catalog(s, orgnr).await?;
     let (cat, name, decls) = (catalog.clone(), orgnr.to_string(), declarations.clone());
     let (doc, ws, assessment) = blocking(move || {
+        let doc = serde_json::from_str(&row.doc).map_err(|e| ApiError::Internal(e.to_string()))?;
         let (doc, ws) =
             resolve_body_with(&name, doc, &cat.catalog, &decls).map_err(ApiError::Invalid)?;
         let assessment = grunnmur_core::assess(&cat.catalog, &ws, today);
         Ok((doc, ws, assessment))
     })
     .await?;
-    let d = Arc::new(Derived {
+    Ok(Derived {
         version,
-        catalog: catalog.clone(),
+        catalog,
         today,
         declarations,
         doc,
         ws,
         assessment,
-        report: OnceLock::new(),
+        doc_bytes,
         overview: OnceLock::new(),
         json: OnceLock::new(),
         gzip: OnceLock::new(),
         overview_json: OnceLock::new(),
         views: Default::default(),
-    });
-    if let Ok(mut c) = s.cache.lock() {
-        c.insert(
-            orgnr.to_string(),
-            Arc::new(Cached {
-                version,
-                today,
-                declarations: generation,
-                derived: d.clone(),
-            }),
-        );
-    }
-    Ok(d)
+    })
 }

@@ -6,6 +6,7 @@ use grunnmur_catalog::{CheckedCatalog, Source, check_catalog};
 use grunnmur_core::Date;
 use grunnmur_store::Storage;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 #[derive(Clone, Debug)]
@@ -27,6 +28,9 @@ pub struct Config {
     pub idle_seconds: i64,
     /// The time zone pages show times in (`--time-zone`, an IANA name); stored times are UTC.
     pub time_zone: String,
+    /// The bound of the assessment cache in bytes (`--cache-mb`): the least recently used
+    /// bodies leave it first.
+    pub cache_bytes: usize,
 }
 
 impl Default for Config {
@@ -39,6 +43,7 @@ impl Default for Config {
             public_url: None,
             idle_seconds: 30 * 60,
             time_zone: "Europe/Oslo".into(),
+            cache_bytes: 256 << 20,
         }
     }
 }
@@ -51,6 +56,8 @@ pub struct Cached {
     pub declarations: i64,
     /// Shared, so each reader holds a reference count, not a copy.
     pub derived: std::sync::Arc<crate::ops::Derived>,
+    /// When it was last read (a tick of `AppState::clock`): the least recent leaves first.
+    pub last_used: AtomicU64,
 }
 
 type ReleaseKey = (String, String);
@@ -67,7 +74,11 @@ pub struct AppState {
     /// Other published releases, read and checked once each.
     releases: Arc<Mutex<HashMap<ReleaseKey, Arc<CheckedCatalog>>>>,
     pub config: Arc<Config>,
-    pub cache: Arc<Mutex<HashMap<String, Arc<Cached>>>>,
+    cache: Arc<Mutex<HashMap<String, Arc<Cached>>>>,
+    /// Ticks on every read of the cache.
+    clock: Arc<AtomicU64>,
+    /// Every public body's contribution to the figures across bodies, and the figures made.
+    pub national: Arc<crate::contributions::Kept>,
     /// The published declarations and the generation they were read at.
     pub declarations: Arc<Mutex<Option<PublishedDeclarations>>>,
     /// Sign-in through an OpenID Connect provider, when one is configured.
@@ -85,6 +96,8 @@ impl AppState {
             catalog,
             config: Arc::new(config),
             cache: Arc::new(Mutex::new(HashMap::new())),
+            clock: Arc::default(),
+            national: Arc::default(),
             declarations: Arc::default(),
             releases: Arc::new(Mutex::new(HashMap::new())),
             oidc: None,
@@ -120,6 +133,56 @@ impl AppState {
             m.insert(key, checked.clone());
         }
         Ok(checked)
+    }
+
+    /// The cached assessment of this version, day and declarations' generation, if any.
+    pub fn cached(
+        &self,
+        orgnr: &str,
+        version: i64,
+        today: Date,
+        generation: i64,
+    ) -> Option<Arc<crate::ops::Derived>> {
+        let c = self.cache.lock().ok()?.get(orgnr).cloned()?;
+        if c.version != version || c.today != today || c.declarations != generation {
+            return None;
+        }
+        let tick = self.clock.fetch_add(1, Ordering::Relaxed);
+        c.last_used.store(tick, Ordering::Relaxed);
+        Some(c.derived.clone())
+    }
+
+    /// Keeps a body's assessment, then brings the cache within its bound.
+    pub fn remember(&self, orgnr: &str, c: Cached) {
+        let tick = self.clock.fetch_add(1, Ordering::Relaxed);
+        c.last_used.store(tick, Ordering::Relaxed);
+        if let Ok(mut m) = self.cache.lock() {
+            m.insert(orgnr.to_string(), Arc::new(c));
+        }
+        self.trim_cache();
+    }
+
+    /// Drops the least recently used assessments until the rest weigh no more than the bound
+    /// (`Config::cache_bytes`); the most recent one stays, however large, as a reader holds it.
+    /// Called again when a kept assessment grows (its JSON made for the API).
+    pub fn trim_cache(&self) {
+        let Ok(mut m) = self.cache.lock() else { return };
+        let mut total: usize = m.values().map(|c| c.derived.weight()).sum();
+        while total > self.config.cache_bytes && m.len() > 1 {
+            let oldest = (m.iter())
+                .min_by_key(|(_, c)| c.last_used.load(Ordering::Relaxed))
+                .map(|(k, c)| (k.clone(), c.derived.weight()));
+            let Some((key, weight)) = oldest else { break };
+            m.remove(&key);
+            total -= weight;
+        }
+    }
+
+    /// The cache's content: bodies and estimated bytes (for the tests and the operators' log).
+    pub fn cache_weight(&self) -> (usize, usize) {
+        (self.cache.lock().ok())
+            .map(|m| (m.len(), m.values().map(|c| c.derived.weight()).sum()))
+            .unwrap_or_default()
     }
 
     pub fn with_attest_key(mut self, key: grunnmur_attest::SigningKey) -> AppState {

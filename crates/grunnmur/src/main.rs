@@ -10,6 +10,7 @@ mod access_cmd;
 mod attest_cmd;
 mod catalog_cmd;
 mod digest_cmd;
+mod load_cmd;
 mod oscal_cmd;
 mod output;
 mod password_cmd;
@@ -110,6 +111,10 @@ enum Command {
         #[command(flatten)]
         store: server_cmd::StoreArgs,
     },
+    /// Load what `grunnmur gen --out DIR` wrote (catalog, suppliers' declarations, bodies) into
+    /// the store, and derive every body's contribution to the figures across bodies. Serve it
+    /// with `--catalog DIR/catalog.json`.
+    Load(load_cmd::LoadArgs),
     /// Restore an SQLite snapshot into the data folder (stop the server first).
     Restore {
         file: PathBuf,
@@ -182,6 +187,7 @@ fn main() -> ExitCode {
         Command::Digest(args) => digest_cmd::run(lang, args),
         Command::Backup { out, store } => server_cmd::backup(lang, store, out),
         Command::Restore { file, store } => server_cmd::restore(lang, store, file),
+        Command::Load(args) => load_cmd::load(lang, args),
         Command::Report(args) => report_cmd::run(lang, args),
         Command::Keygen { out } => attest_cmd::keygen(lang, &out),
         Command::Attest { command } => attest_cmd::run(lang, command),

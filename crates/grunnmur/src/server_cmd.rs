@@ -127,6 +127,10 @@ pub struct ServeArgs {
     /// The time zone pages show times in (an IANA name); times are stored in UTC.
     #[arg(long, env = "GRUNNMUR_TIME_ZONE", default_value = "Europe/Oslo")]
     pub time_zone: String,
+    /// The bound of the assessment cache in MiB: the least recently read bodies leave it first.
+    #[arg(long, env = "GRUNNMUR_CACHE_MB", default_value_t = 256,
+        value_parser = clap::value_parser!(u64).range(16..=65536))]
+    pub cache_mb: u64,
     /// Leave `Secure` off the session cookie (only for plain-HTTP test clients).
     #[arg(long, hide = true)]
     pub insecure_cookies: bool,
@@ -329,6 +333,28 @@ const DEMO_EMAIL: &str = "demo@grunnmur.no";
 const DEMO_PASSWORD: &str = "grunnmur-demo";
 const FIRST_ADMIN: &str = "admin@grunnmur.local";
 
+/// The catalog served is a published release: bodies pinned to it keep it while the server
+/// later moves on. The same version with other content is refused (said, and `false`).
+pub(crate) async fn publish_catalog(
+    lang: Lang,
+    store: &Arc<dyn Storage>,
+    catalog: &grunnmur_catalog::CheckedCatalog,
+    files: &[grunnmur_catalog::Source],
+    actor: &str,
+) -> anyhow::Result<bool> {
+    let text = serde_json::to_string(files)?;
+    let (id, version) = (&catalog.catalog.id, &catalog.catalog.version);
+    match store.publish_release(id, version, &text, actor).await {
+        Ok(_) => Ok(true),
+        Err(grunnmur_store::StoreError::Conflict(_)) => {
+            let args = [("id", id.as_str()), ("version", version.as_str())];
+            eprintln!("{}", t(lang, "serve-release-conflict", &args));
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
     let (release, problems) = grunnmur_catalog::load_release(args.catalog.as_deref());
     let Some((checked, files)) = release else {
@@ -343,22 +369,10 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             eprintln!("{}", t(lang, "serve-audit-key-created", &[("path", &path)]));
         }
         let catalog = Arc::new(checked);
-        // The catalog served is a published release: bodies pinned to it keep it while the
-        // server later moves on. The same version with other content is refused.
-        let text = serde_json::to_string(&files)?;
-        let (id, version) = (&catalog.catalog.id, &catalog.catalog.version);
-        match store
-            .publish_release(id, version, &text, "grunnmur serve")
-            .await
-        {
-            Ok(_) => {}
-            Err(grunnmur_store::StoreError::Conflict(_)) => {
-                let args = [("id", id.as_str()), ("version", version.as_str())];
-                eprintln!("{}", t(lang, "serve-release-conflict", &args));
-                return Ok(ExitCode::FAILURE);
-            }
-            Err(e) => return Err(e.into()),
+        if !publish_catalog(lang, &store, &catalog, &files, "grunnmur serve").await? {
+            return Ok(ExitCode::FAILURE);
         }
+        let (id, version) = (&catalog.catalog.id, &catalog.catalog.version);
         // Bodies made before releases were kept (or under a catalog never published) follow
         // this server's release from now on, in the audit log, rather than fail on every page.
         let published: std::collections::HashSet<(String, String)> = store
@@ -426,6 +440,7 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             public_url,
             idle_seconds: args.idle_minutes * 60,
             time_zone: args.time_zone.clone(),
+            cache_bytes: (args.cache_mb as usize) << 20,
             ..Default::default()
         };
         let key_path = (args.attest_key.clone())
@@ -465,6 +480,7 @@ pub fn serve(lang: Lang, args: ServeArgs) -> anyhow::Result<ExitCode> {
             state = state.with_oidc(provider);
         }
         crate::digest_cmd::spawn_daily(lang, state.clone(), &args.mail)?;
+        tokio::spawn(grunnmur_web::contributions::keep_current(state.clone()));
         grunnmur_web::serve_with(state, listener, grunnmur_ui::routes()).await?;
         Ok(ExitCode::SUCCESS)
     })
@@ -502,16 +518,7 @@ async fn seed_suppliers(
                 created_at: grunnmur_store::now(),
             };
             store.create_body(&body, actor).await?;
-            let org = grunnmur_catalog::body::OrgDoc {
-                orgnr: grunnmur_catalog::body::Orgnr::Text(orgnr.clone()),
-                name: head.supplier.name.clone(),
-                kind: grunnmur_core::catalog::OrgKind::Supplier,
-                sectors: Vec::new(),
-                selection: Default::default(),
-                cumulation_threshold: grunnmur_core::workspace::DEFAULT_CUMULATION_THRESHOLD,
-                review_months: grunnmur_core::risk::review::REVIEW_MONTHS,
-                services: Vec::new(),
-            };
+            let org = grunnmur_catalog::body::OrgDoc::supplier(&orgnr, &head.supplier.name);
             let text = serde_json::to_string(&grunnmur_catalog::BodyDoc::new(org))?;
             let w = grunnmur_store::WorkspaceWrite {
                 orgnr: &orgnr,

@@ -15,6 +15,7 @@ pub(crate) mod accounts;
 pub(crate) mod attestations;
 pub(crate) mod audit_log;
 pub(crate) mod bodies;
+pub(crate) mod contributions;
 pub(crate) mod credentials;
 pub(crate) mod declarations;
 pub(crate) mod evidence;

@@ -226,3 +226,96 @@ async fn catalog_calibration_is_for_catalog_editors_and_k_anonymous() {
         assert_eq!(s, StatusCode::OK);
     }
 }
+
+/// Each body's contribution is stored with the workspace version it was made from, a change
+/// shows in the next answer, and a restarted server answers from the stored contributions
+/// without deriving any body (so without filling its assessment cache).
+#[tokio::test]
+async fn contributions_are_stored_kept_current_and_read_after_a_restart() {
+    use grunnmur_web::national_api::{Group, coverage as national};
+    for app in App::on_every_backend("contributions_are_stored").await {
+        let root = app.root_token().await;
+        let numbers = orgnrs(5);
+        for (n, orgnr) in numbers.iter().enumerate() {
+            add_municipality(&app, &root, orgnr, n).await;
+        }
+        let id = app.user("tilsyn@example.no", false).await;
+        (app.store.set_supervisor(id, Some((&[], &[])), "test").await).unwrap();
+        let sup = app.login("tilsyn@example.no").await;
+        let (_, body) = coverage(&app, &sup, "?kind=kommune").await;
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["bodies"], 5, "{body}");
+        // Stored, with the version each was made from; not one in the assessment cache.
+        let stored = app.store.contributions(None).await.unwrap();
+        for orgnr in &numbers {
+            let version = app.store.workspace_version(orgnr).await.unwrap();
+            let row = stored.iter().find(|r| &r.orgnr == orgnr).expect(orgnr);
+            assert_eq!(Some(row.version), version, "{orgnr}");
+        }
+        assert_eq!(app.state.cache_weight().0, 0, "no body entered the cache");
+
+        // One municipality becomes a state agency: the next answer has four, so no figures.
+        let body = small_body()
+            .replace(A, &numbers[0])
+            .replace("kind: kommune", "kind: stat");
+        let res = app.put_workspace(&root, &numbers[0], body).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        let (_, body) = coverage(&app, &sup, "?kind=kommune").await;
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!((v["bodies"].as_u64(), v["suppressed"].as_bool()), (Some(4), Some(true)));
+
+        // A restart: the stored contributions answer. To tell them from a derivation, one is
+        // changed in the store (same version): the new server shows the stored count.
+        let mut row = (app.store.contributions(Some(&numbers[1])).await.unwrap()).remove(0);
+        let mut c: Value = serde_json::from_str(&row.doc).unwrap();
+        c["systems"] = 999.into();
+        row.doc = c.to_string();
+        app.store.put_contribution(&row).await.unwrap();
+        let restarted = grunnmur_web::AppState::new(
+            app.store.clone(),
+            app.state.catalog.clone(),
+            Default::default(),
+        );
+        let g = Group {
+            kind: Some("stat".into()),
+            sector: None,
+        };
+        let c = national(&restarted, &g).await.unwrap();
+        assert_eq!(c.bodies, 1);
+        let all = grunnmur_web::contributions::current(&restarted).await.unwrap();
+        assert!(all.all.iter().any(|c| c.systems == 999), "read from the store");
+        assert_eq!(restarted.cache_weight().0, 0, "nothing derived");
+    }
+}
+
+/// The assessment cache keeps no more than its bound: with room for one body, reading a second
+/// drops the first; with room for both, both stay.
+#[tokio::test]
+async fn the_assessment_cache_is_bounded_by_bytes() {
+    for app in App::on_every_backend("the_assessment_cache_is_bounded").await {
+        let root = app.root_token().await;
+        let numbers = orgnrs(2);
+        for (n, orgnr) in numbers.iter().enumerate() {
+            add_municipality(&app, &root, orgnr, n).await;
+        }
+        let state = |bytes| {
+            let config = grunnmur_web::Config {
+                cache_bytes: bytes,
+                ..Default::default()
+            };
+            grunnmur_web::AppState::new(app.store.clone(), app.state.catalog.clone(), config)
+        };
+        let small = state(1);
+        let d0 = grunnmur_web::ops::derived(&small, &numbers[0]).await.unwrap();
+        assert!(d0.weight() > 1);
+        grunnmur_web::ops::derived(&small, &numbers[1]).await.unwrap();
+        let (n, bytes) = small.cache_weight();
+        assert_eq!(n, 1, "only the most recent stays");
+        let large = state(1 << 30);
+        grunnmur_web::ops::derived(&large, &numbers[0]).await.unwrap();
+        grunnmur_web::ops::derived(&large, &numbers[1]).await.unwrap();
+        let (n2, bytes2) = large.cache_weight();
+        assert_eq!(n2, 2);
+        assert!(bytes2 > bytes);
+    }
+}
