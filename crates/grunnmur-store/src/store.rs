@@ -4,8 +4,8 @@
 
 use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
 use crate::sql::{
-    Driver, Record, accounts, attestations, audit_log, bodies, contributions, credentials, declarations, evidence,
-    login_failures, passwords, releases, reports, risk,
+    Driver, Record, accounts, attestations, audit_log, bodies, contributions, credentials,
+    declarations, evidence, login_failures, passwords, releases, reports, risk,
 };
 use crate::*;
 use sqlx::{Database, Pool, Transaction};

@@ -77,8 +77,8 @@ async fn derive(s: &AppState, orgnr: &str) -> Result<Option<Entry>, ApiError> {
         Err(e) => return Err(e),
     };
     let version = d.version;
-    let c = ops::blocking(move || Ok(contribution(&d.catalog.catalog, &d.ws, &d.assessment)))
-        .await?;
+    let c =
+        ops::blocking(move || Ok(contribution(&d.catalog.catalog, &d.ws, &d.assessment))).await?;
     let row = ContributionRow {
         orgnr: orgnr.to_string(),
         version,
@@ -207,9 +207,9 @@ pub async fn refresh(s: &AppState) -> Result<usize, ApiError> {
     let day = today().days_since_epoch();
     let mut n = 0;
     for st in s.store.contribution_states().await? {
-        let current = st.stored.is_some_and(|(v, g, d)| {
-            Some(v) == st.version && g == generation && d == day
-        });
+        let current = st
+            .stored
+            .is_some_and(|(v, g, d)| Some(v) == st.version && g == generation && d == day);
         if public(&st) && !current && derive(s, &st.orgnr).await?.is_some() {
             n += 1;
         }

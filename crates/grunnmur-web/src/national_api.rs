@@ -14,9 +14,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use grunnmur_core::calibration::{Calibration, calibrate};
 use grunnmur_core::catalog::OrgKind;
-use grunnmur_core::national::{
-    Benchmark, Contribution, Coverage, benchmark, contribution,
-};
+use grunnmur_core::national::{Benchmark, Contribution, Coverage, benchmark, contribution};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;

@@ -92,7 +92,8 @@ pub fn load(lang: Lang, args: LoadArgs) -> anyhow::Result<ExitCode> {
                     }
                 };
                 let head = &declared.doc.declaration;
-                let owner = (head.supplier.orgnr.as_ref()).map_or(supplier.clone(), |o| o.as_string());
+                let owner =
+                    (head.supplier.orgnr.as_ref()).map_or(supplier.clone(), |o| o.as_string());
                 grunnmur_web::declaration_api::publish(&s, &owner, &head.id, src.text, ACTOR)
                     .await
                     .map_err(|e| anyhow::anyhow!("{name}: {e:?}"))?;
@@ -112,9 +113,7 @@ pub fn load(lang: Lang, args: LoadArgs) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
             };
-            put_body(&s, &doc)
-                .await
-                .with_context(|| src.name.clone())?;
+            put_body(&s, &doc).await.with_context(|| src.name.clone())?;
             bodies += 1;
         }
         let derived = grunnmur_web::contributions::refresh(&s)

@@ -8,7 +8,14 @@ use crate::{ContributionRow, ContributionState, Result};
 pub(crate) async fn contribution_states<DB: Backend>(
     s: &Store<DB>,
 ) -> Result<Vec<ContributionState>> {
-    type Row = (String, String, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+    type Row = (
+        String,
+        String,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+    );
     let rows: Vec<Row> = Sql::new(
         "SELECT b.orgnr, b.kind, w.version, c.version, c.generation, c.day FROM bodies b \
          LEFT JOIN workspaces w ON w.orgnr = b.orgnr \

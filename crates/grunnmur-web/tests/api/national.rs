@@ -262,7 +262,10 @@ async fn contributions_are_stored_kept_current_and_read_after_a_restart() {
         assert_eq!(res.status, StatusCode::OK, "{}", res.text());
         let (_, body) = coverage(&app, &sup, "?kind=kommune").await;
         let v: Value = serde_json::from_str(&body).unwrap();
-        assert_eq!((v["bodies"].as_u64(), v["suppressed"].as_bool()), (Some(4), Some(true)));
+        assert_eq!(
+            (v["bodies"].as_u64(), v["suppressed"].as_bool()),
+            (Some(4), Some(true))
+        );
 
         // A restart: the stored contributions answer. To tell them from a derivation, one is
         // changed in the store (same version): the new server shows the stored count.
@@ -282,8 +285,13 @@ async fn contributions_are_stored_kept_current_and_read_after_a_restart() {
         };
         let c = national(&restarted, &g).await.unwrap();
         assert_eq!(c.bodies, 1);
-        let all = grunnmur_web::contributions::current(&restarted).await.unwrap();
-        assert!(all.all.iter().any(|c| c.systems == 999), "read from the store");
+        let all = grunnmur_web::contributions::current(&restarted)
+            .await
+            .unwrap();
+        assert!(
+            all.all.iter().any(|c| c.systems == 999),
+            "read from the store"
+        );
         assert_eq!(restarted.cache_weight().0, 0, "nothing derived");
     }
 }
@@ -306,14 +314,22 @@ async fn the_assessment_cache_is_bounded_by_bytes() {
             grunnmur_web::AppState::new(app.store.clone(), app.state.catalog.clone(), config)
         };
         let small = state(1);
-        let d0 = grunnmur_web::ops::derived(&small, &numbers[0]).await.unwrap();
+        let d0 = grunnmur_web::ops::derived(&small, &numbers[0])
+            .await
+            .unwrap();
         assert!(d0.weight() > 1);
-        grunnmur_web::ops::derived(&small, &numbers[1]).await.unwrap();
+        grunnmur_web::ops::derived(&small, &numbers[1])
+            .await
+            .unwrap();
         let (n, bytes) = small.cache_weight();
         assert_eq!(n, 1, "only the most recent stays");
         let large = state(1 << 30);
-        grunnmur_web::ops::derived(&large, &numbers[0]).await.unwrap();
-        grunnmur_web::ops::derived(&large, &numbers[1]).await.unwrap();
+        grunnmur_web::ops::derived(&large, &numbers[0])
+            .await
+            .unwrap();
+        grunnmur_web::ops::derived(&large, &numbers[1])
+            .await
+            .unwrap();
         let (n2, bytes2) = large.cache_weight();
         assert_eq!(n2, 2);
         assert!(bytes2 > bytes);
