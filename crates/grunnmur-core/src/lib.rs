@@ -10,6 +10,7 @@ pub mod date;
 pub mod derive;
 pub mod effective;
 pub mod explain;
+pub mod impact;
 pub mod level;
 pub mod limits;
 pub mod national;

@@ -8,7 +8,7 @@ use crate::error::{ApiError, ErrorBody, parse_json};
 use crate::ops;
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use grunnmur_catalog::diff::{CatalogDiff, diff};
@@ -26,6 +26,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_releases, publish_release))
         .routes(routes!(get_release))
         .routes(routes!(body_release, pin_body_release))
+        .routes(routes!(body_release_impact))
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -264,4 +265,58 @@ pub async fn pin_body_release(
     let req: PinRequest = parse_json(&body)?;
     let version = pin(&s, &orgnr, &req.catalog_id, &req.version, &caller.actor()).await?;
     Ok(Json(crate::api::Stored { version }))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImpactQuery {
+    /// A published release of the body's catalog (required).
+    pub version: Option<String>,
+}
+
+/// What moving to `version` of its catalog would change for the body: its stored workspace
+/// derived against its own release and against that one, compared (`grunnmur_core::impact`).
+/// A workspace that does not fit the release is refused with every problem (as a move is).
+pub async fn impact_of(
+    s: &AppState,
+    orgnr: &str,
+    version: &str,
+) -> Result<grunnmur_core::impact::Impact, ApiError> {
+    let body = s.store.body(orgnr).await?.ok_or(ApiError::NotFound)?;
+    let target = published(s, &body.catalog_id, version).await?;
+    let d = ops::derived(s, orgnr).await?;
+    ops::blocking(move || {
+        let name = "workspace";
+        let (_, ws) = grunnmur_catalog::resolve_body_with(
+            name,
+            d.doc.clone(),
+            &target.catalog,
+            &d.declarations,
+        )
+        .map_err(ApiError::Invalid)?;
+        let after = grunnmur_core::assess(&target.catalog, &ws, d.today);
+        Ok(grunnmur_core::impact::impact(
+            (&d.catalog.catalog, &d.ws, &d.assessment),
+            (&target.catalog, &ws, &after),
+        ))
+    })
+    .await
+}
+
+#[utoipa::path(get, path = "/api/bodies/{orgnr}/catalog-release/impact", tag = "bodies",
+    params(("orgnr" = String, Path, description = "Organisation number"), ImpactQuery),
+    responses((status = 200, description = "What moving to the release would change for this body: `{org: {levels_before, levels_after, measures_added, measures_removed}, systems: [{id, name, levels_before, levels_after, measures_added, measures_removed}], systems_unchanged}` — only the systems something changes for", body = Object),
+        (status = 400, description = "No `version` given", body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 404, description = "No such body, or no such release of its catalog", body = ErrorBody),
+        (status = 422, description = "The workspace does not fit the release: every problem", body = ErrorBody)),
+    security(("session" = []), ("bearer" = [])))]
+pub async fn body_release_impact(
+    State(s): State<AppState>,
+    Member { orgnr, .. }: Member<Reader>,
+    Query(q): Query<ImpactQuery>,
+) -> Result<Json<grunnmur_core::impact::Impact>, ApiError> {
+    let version = (q.version.filter(|v| !v.is_empty()))
+        .ok_or_else(|| ApiError::BadRequest("version".into()))?;
+    Ok(Json(impact_of(&s, &orgnr, &version).await?))
 }

@@ -354,6 +354,8 @@ pub struct OtherRelease {
     pub title: String,
     pub published: String,
     pub sections: Vec<ReleaseSection>,
+    /// What moving would change for the body; `Err`: the workspace does not fit (in words).
+    pub impact: Result<crate::views::impact::ImpactView, String>,
 }
 
 #[derive(Template)]
@@ -386,11 +388,23 @@ async fn release_page(
         t(lang, "cli-diff-removed", &[]),
         t(lang, "cli-diff-changed", &[]),
     );
-    let others = view
-        .others
-        .into_iter()
-        .map(|o| {
-            let r = o.release;
+    let pinned = s.release(&view.catalog_id, &view.version).await?;
+    let mut others = Vec::new();
+    for o in view.others {
+        let r = o.release;
+        let impact = match grunnmur_web::release_api::impact_of(s, &b.row.orgnr, &r.version).await {
+            Ok(i) => {
+                let after = s.release(&r.catalog_id, &r.version).await?;
+                let (before, after) = (&pinned.catalog, &after.catalog);
+                Ok(crate::views::impact::impact_view(lang, before, after, &i))
+            }
+            Err(grunnmur_web::error::ApiError::Invalid(p)) => {
+                let n = p.len().to_string();
+                Err(t(lang, "ui-impact-misfit", &[("count", &n)]))
+            }
+            Err(e) => return Err(e.into()),
+        };
+        others.push({
             let sections = o
                 .diff
                 .sections
@@ -437,9 +451,10 @@ async fn release_page(
                 catalog_id: r.catalog_id,
                 version: r.version,
                 sections,
+                impact,
             }
-        })
-        .collect();
+        });
+    }
     Ok(ReleasePage {
         p: v.body_page(b, "ui-release-title", "settings"),
         current: t(

@@ -12,6 +12,7 @@ pub mod exports;
 pub mod follow_up;
 pub mod history;
 pub mod ics;
+pub mod impact;
 pub mod implementations;
 pub mod measures;
 pub mod national;

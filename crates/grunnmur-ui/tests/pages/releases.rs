@@ -47,6 +47,16 @@ async fn a_body_moves_to_another_catalog_release_only_if_it_fits() {
             !html.contains("id=\"pin-1-1\""),
             "{db}: no button for a reader"
         );
+        // What changes for us: in words, per system, with names; 2.0 does not fit.
+        assert!(html.contains("Hva endres for oss"), "{db}");
+        assert!(
+            html.contains("konfidensialitet: middels → høy"),
+            "{db}: {html}"
+        );
+        assert!(
+            html.contains("Arbeidsområdet passer ikke med denne versjonen"),
+            "{db}"
+        );
         let res = pin(&reader, "1.1").await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{db}");
 

@@ -20,7 +20,7 @@ async fn catalog_releases_are_published_once_and_bodies_move_when_their_admin_ch
     .await
     {
         let db = app.store.backend();
-        let (root_admin, a, _) = two_bodies(&app).await;
+        let (root_admin, a, b_user) = two_bodies(&app).await;
         let releases = "/api/catalog/releases";
 
         // Only catalog editors and platform administrators publish.
@@ -123,6 +123,45 @@ async fn catalog_releases_are_published_once_and_bodies_move_when_their_admin_ch
             b.contains("okonomi.budsjett") && b.contains("kommune.skole"),
             "{db}: {b}"
         );
+
+        // What 1.1 changes for this body: its finance system's confidentiality goes up; 2.0
+        // does not fit the workspace (every problem, 422); no version is 400; an unknown 404.
+        let impact = |q: &str| {
+            let url = format!("{path}/impact{q}");
+            let (app, a) = (&app, &a);
+            async move { app.get(a, &url).await }
+        };
+        let (s, b) = impact("?version=1.1").await;
+        assert_eq!(s, StatusCode::OK, "{db}: {b}");
+        let v: Value = serde_json::from_str(&b).unwrap();
+        let fin = (v["systems"].as_array().unwrap().iter())
+            .find(|x| x["id"] == "s.okonomi")
+            .expect(&b);
+        assert_eq!(
+            (
+                fin["levels_before"]["c"].as_str(),
+                fin["levels_after"]["c"].as_str()
+            ),
+            (Some("middels"), Some("høy")),
+            "{db}: {b}"
+        );
+        assert!(fin["name"].as_str().is_some_and(|n| !n.is_empty()), "{b}");
+        assert_eq!(v["org"]["levels_after"]["c"], "høy", "{db}: {b}");
+        let (s, b) = impact("?version=2.0").await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{db}: {b}");
+        assert!(b.contains("kommune.skole"), "{db}: {b}");
+        assert_eq!(impact("").await.0, StatusCode::BAD_REQUEST, "{db}");
+        assert_eq!(
+            impact("?version=9.9").await.0,
+            StatusCode::NOT_FOUND,
+            "{db}"
+        );
+        // Another body's member is refused.
+        let other = app
+            .get(&b_user, &format!("{path}/impact?version=1.1"))
+            .await
+            .0;
+        assert_eq!(other, StatusCode::NOT_FOUND, "{db}");
 
         let before: Value =
             serde_json::from_str(&app.get(&a, &format!("/api/bodies/{A}/assessment")).await.1)
