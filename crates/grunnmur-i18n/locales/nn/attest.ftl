@@ -72,7 +72,25 @@ ui-national-col-pairs = Påkravde par
 ui-national-col-pairs-in-place = Par på plass
 ui-national-col-hidden = Skjult
 ui-national-col-task = Oppgåve
-ui-national-col-adopted = Verksemder som har valt henne
+ui-national-tasks-intro = Per type verksemd: kor mange av verksemdene i gruppa som har valt kvar oppgåve i katalogen, av kor mange. Ein type med færre enn 5 verksemder i gruppa, og ei oppgåve færre enn 5 verksemder har valt, blir viste utan tal.
+ui-national-kind-stat = Statlege verksemder
+ui-national-kind-kommune = Kommunar
+ui-national-kind-fylkeskommune = Fylkeskommunar
+ui-national-kind-count = { $n ->
+    [one] Gruppa har éi verksemd av denne typen.
+   *[other] Gruppa har { $n } verksemder av denne typen.
+}
+ui-national-kind-suppressed = { $n ->
+    [one] Gruppa har éi verksemd av denne typen – færre enn 5, så ingen tal blir viste.
+   *[other] Gruppa har { $n } verksemder av denne typen – færre enn 5, så ingen tal blir viste.
+}
+ui-national-pic-baselines = Påkravde par på plass, per grunnlinje
+ui-national-pic-activities = Påkravde par på plass, per styringsaktivitet
+ui-national-pic-least = Påkravde par på plass, for tiltaka som oftast manglar
+ui-national-pic-pairs-intro = Kvar stolpe viser delen påkravde par (eit tiltak som er påkravd for eit system eller for ei verksemd som heilskap) som er på plass, frå 0 til 100 %. Dei same tala står i tabellen under.
+ui-national-pic-tasks = { $kind }: delen av dei { $n } verksemdene som har valt kvar oppgåve
+ui-national-pic-tasks-intro = Kvar stolpe viser delen av verksemdene av denne typen som har valt oppgåva, frå 0 til 100 %. Dei same tala står i tabellen under.
+ui-national-pic-item = { $name }: { $figure }
 
 ui-peers-title = Samanlikna med andre
 ui-peers-group = Samanlikna med { $n } verksemder av same type ({ $kind }, og for kommunar same storleik etter talet på system). Ingen av dei blir namngitt.
