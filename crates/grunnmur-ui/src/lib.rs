@@ -11,6 +11,7 @@
 pub mod digest;
 pub mod page;
 pub mod svg;
+pub mod svg_bars;
 mod views;
 pub use views::session::GLOSSARY;
 

@@ -72,7 +72,25 @@ ui-national-col-pairs = Required pairs
 ui-national-col-pairs-in-place = Pairs in place
 ui-national-col-hidden = Hidden
 ui-national-col-task = Task
-ui-national-col-adopted = Bodies that adopted it
+ui-national-tasks-intro = Per kind of body: how many of its bodies in the group adopted each catalog task, of how many. A kind with fewer than 5 bodies in the group, and a task fewer than 5 bodies adopted, are shown without figures.
+ui-national-kind-stat = State bodies
+ui-national-kind-kommune = Municipalities
+ui-national-kind-fylkeskommune = County authorities
+ui-national-kind-count = { $n ->
+    [one] The group has one body of this kind.
+   *[other] The group has { $n } bodies of this kind.
+}
+ui-national-kind-suppressed = { $n ->
+    [one] The group has one body of this kind: fewer than 5, so no figures are shown.
+   *[other] The group has { $n } bodies of this kind: fewer than 5, so no figures are shown.
+}
+ui-national-pic-baselines = Required pairs in place, by baseline
+ui-national-pic-activities = Required pairs in place, by governance activity
+ui-national-pic-least = Required pairs in place, for the measures most often missing
+ui-national-pic-pairs-intro = Each bar shows the share of required pairs (a measure required for a system, or for a body as a whole) that are in place, from 0 to 100 %. The same figures are in the table below.
+ui-national-pic-tasks = { $kind }: the share of the { $n } bodies that adopted each task
+ui-national-pic-tasks-intro = Each bar shows the share of the bodies of this kind that adopted the task, from 0 to 100 %. The same figures are in the table below.
+ui-national-pic-item = { $name }: { $figure }
 
 ui-peers-title = Compared with others
 ui-peers-group = Compared with { $n } bodies of the same kind ({ $kind }, and for municipalities the same size by number of systems). None of them is named.

@@ -72,7 +72,25 @@ ui-national-col-pairs = Påkrevde par
 ui-national-col-pairs-in-place = Par på plass
 ui-national-col-hidden = Skjult
 ui-national-col-task = Oppgave
-ui-national-col-adopted = Virksomheter som har valgt den
+ui-national-tasks-intro = Per type virksomhet: hvor mange av virksomhetene i gruppen som har valgt hver oppgave i katalogen, av hvor mange. En type med færre enn 5 virksomheter i gruppen, og en oppgave færre enn 5 virksomheter har valgt, vises uten tall.
+ui-national-kind-stat = Statlige virksomheter
+ui-national-kind-kommune = Kommuner
+ui-national-kind-fylkeskommune = Fylkeskommuner
+ui-national-kind-count = { $n ->
+    [one] Gruppen har én virksomhet av denne typen.
+   *[other] Gruppen har { $n } virksomheter av denne typen.
+}
+ui-national-kind-suppressed = { $n ->
+    [one] Gruppen har én virksomhet av denne typen – færre enn 5, så ingen tall vises.
+   *[other] Gruppen har { $n } virksomheter av denne typen – færre enn 5, så ingen tall vises.
+}
+ui-national-pic-baselines = Påkrevde par på plass, per grunnlinje
+ui-national-pic-activities = Påkrevde par på plass, per styringsaktivitet
+ui-national-pic-least = Påkrevde par på plass, for tiltakene som oftest mangler
+ui-national-pic-pairs-intro = Hver stolpe viser andelen påkrevde par (et tiltak som er påkrevd for et system eller for en virksomhet som helhet) som er på plass, fra 0 til 100 %. De samme tallene står i tabellen under.
+ui-national-pic-tasks = { $kind }: andelen av de { $n } virksomhetene som har valgt hver oppgave
+ui-national-pic-tasks-intro = Hver stolpe viser andelen av virksomhetene av denne typen som har valgt oppgaven, fra 0 til 100 %. De samme tallene står i tabellen under.
+ui-national-pic-item = { $name }: { $figure }
 
 ui-peers-title = Sammenlignet med andre
 ui-peers-group = Sammenlignet med { $n } virksomheter av samme type ({ $kind }, og for kommuner samme størrelse etter antall systemer). Ingen av dem navngis.

@@ -72,7 +72,25 @@ ui-national-col-pairs = Påkravde par
 ui-national-col-pairs-in-place = Par på plass
 ui-national-col-hidden = Skjult
 ui-national-col-task = Oppgåve
-ui-national-col-adopted = Verksemder som har valt henne
+ui-national-tasks-intro = Per type verksemd: kor mange av verksemdene i gruppa som har valt kvar oppgåve i katalogen, av kor mange. Ein type med færre enn 5 verksemder i gruppa, og ei oppgåve færre enn 5 verksemder har valt, blir viste utan tal.
+ui-national-kind-stat = Statlege verksemder
+ui-national-kind-kommune = Kommunar
+ui-national-kind-fylkeskommune = Fylkeskommunar
+ui-national-kind-count = { $n ->
+    [one] Gruppa har éi verksemd av denne typen.
+   *[other] Gruppa har { $n } verksemder av denne typen.
+}
+ui-national-kind-suppressed = { $n ->
+    [one] Gruppa har éi verksemd av denne typen – færre enn 5, så ingen tal blir viste.
+   *[other] Gruppa har { $n } verksemder av denne typen – færre enn 5, så ingen tal blir viste.
+}
+ui-national-pic-baselines = Påkravde par på plass, per grunnlinje
+ui-national-pic-activities = Påkravde par på plass, per styringsaktivitet
+ui-national-pic-least = Påkravde par på plass, for tiltaka som oftast manglar
+ui-national-pic-pairs-intro = Kvar stolpe viser delen påkravde par (eit tiltak som er påkravd for eit system eller for ei verksemd som heilskap) som er på plass, frå 0 til 100 %. Dei same tala står i tabellen under.
+ui-national-pic-tasks = { $kind }: delen av dei { $n } verksemdene som har valt kvar oppgåve
+ui-national-pic-tasks-intro = Kvar stolpe viser delen av verksemdene av denne typen som har valt oppgåva, frå 0 til 100 %. Dei same tala står i tabellen under.
+ui-national-pic-item = { $name }: { $figure }
 
 ui-peers-title = Samanlikna med andre
 ui-peers-group = Samanlikna med { $n } verksemder av same type ({ $kind }, og for kommunar same storleik etter talet på system). Ingen av dei blir namngitt.
@@ -85,31 +103,31 @@ ui-peers-col-middle = Midtre halvdel
 
 ## Catalog calibration (catalog editors)
 ui-calib-title = Kalibrering av katalogen
-ui-calib-intro = Hvor virksomhetene avviker fra katalogen: anbefalte nivåer de hever eller senker, tiltak de merker som ikke relevante, og oppgaver de legger til selv. En rad vises bare når minst 5 virksomheter står bak den, og en begrunnelse bare når minst 5 virksomheter har gitt en. Ingen virksomhet navngis.
-ui-calib-link = Kalibrering: hvor virksomhetene avviker fra katalogen
-ui-calib-find = Søk i navn og begrunnelser
+ui-calib-intro = Kvar verksemdene avvik frå katalogen: tilrådde nivå dei hevar eller senkar, tiltak dei merkjer som ikkje relevante, og oppgåver dei legg til sjølve. Ei rad blir berre vist når minst 5 verksemder står bak ho, og ei grunngiving berre når minst 5 verksemder har gitt ei. Ingen verksemd blir namngitt.
+ui-calib-link = Kalibrering: kvar verksemdene avvik frå katalogen
+ui-calib-find = Søk i namn og grunngivingar
 ui-calib-summary = { $n ->
-    [one] Fra én virksomhet.
-   *[other] Fra { $n } virksomheter.
+    [one] Frå éi verksemd.
+   *[other] Frå { $n } verksemder.
 }
-ui-calib-suppressed = Færre enn 5 virksomheter har data, så ingenting vises.
-ui-calib-levels = Anbefalinger virksomhetene endrer
-ui-calib-na = Tiltak som merkes ikke relevant
-ui-calib-own = Egne oppgaver virksomhetene legger til
-ui-calib-empty = Ingen rader fra minst 5 virksomheter.
-ui-calib-raised = Hevet: { $dimension }
-ui-calib-lowered = Senket: { $dimension }
+ui-calib-suppressed = Færre enn 5 verksemder har data, så ingenting blir vist.
+ui-calib-levels = Tilrådingar verksemdene endrar
+ui-calib-na = Tiltak som blir merkte som ikkje relevante
+ui-calib-own = Eigne oppgåver verksemdene legg til
+ui-calib-empty = Ingen rader frå minst 5 verksemder.
+ui-calib-raised = Heva: { $dimension }
+ui-calib-lowered = Senka: { $dimension }
 ui-calib-pairs = { $n ->
-    [one] ett krav
+    [one] eitt krav
    *[other] { $n } krav
 }
 ui-calib-bodies-of = { $n } av { $of }
-ui-calib-no-texts = Vises når minst 5 virksomheter har begrunnet
+ui-calib-no-texts = Blir vist når minst 5 verksemder har gitt ei grunngiving
 ui-calib-col-section = Del
 ui-calib-col-id = ID
-ui-calib-col-what = Hva
+ui-calib-col-what = Kva
 ui-calib-col-detail = Detalj
 ui-calib-col-change = Endring
-ui-calib-col-pairs = Merket ikke relevant
-ui-calib-col-bodies = Virksomheter
-ui-calib-col-texts = Begrunnelser
+ui-calib-col-pairs = Merkt som ikkje relevant
+ui-calib-col-bodies = Verksemder
+ui-calib-col-texts = Grunngivingar

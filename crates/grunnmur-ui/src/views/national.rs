@@ -1,19 +1,22 @@
 //! The national picture for supervisors (rule 18): a group of bodies by kind and sector, its
 //! coverage by baseline and governance activity, the measures least in place and the tasks
-//! adopted — k-anonymous figures from `grunnmur_web::national_api`, names from the catalog, no
-//! body named — with the measure table as XLSX and CSV.
+//! adopted by each kind of body — k-anonymous figures from `grunnmur_web::national_api`, names
+//! from the catalog, no body named — as pictures (`crate::svg_bars`) over tables with the same
+//! figures, and the measure table as XLSX and CSV.
 
 use super::Select;
 use super::exports::{File, file_response};
 use crate::page::*;
+use crate::svg_bars::{self, Bar, Part, Words};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use grunnmur_core::catalog::{Applicability, OrgKind};
-use grunnmur_core::national::{Cell, Coverage};
+use grunnmur_core::national::{Cell, Contribution, Count, Coverage, aggregate, in_group};
 use grunnmur_i18n::{Lang, t};
 use grunnmur_report::doc::{Cell as Out, Column};
 use grunnmur_web::AppState;
+use grunnmur_web::error::ApiError;
 use grunnmur_web::national_api::{self, Group};
 
 /// The measures shown as least in place.
@@ -27,6 +30,32 @@ pub struct Row {
     pub bodies: String,
     pub in_place: String,
     pub pairs: String,
+    /// Pairs in place of required, when shown.
+    pub part: Option<Part>,
+}
+
+/// Coverage by baseline, by activity, the measures least in place: a picture over a table.
+pub struct Section {
+    pub title: String,
+    pub id: &'static str,
+    pub picture: Option<String>,
+    pub rows: Vec<Row>,
+}
+
+/// One kind of body's task adoption: a picture, or in words why there is none.
+pub struct KindTasks {
+    pub heading: String,
+    pub id: String,
+    /// How many bodies of the kind, or that they are too few for figures.
+    pub note: String,
+    pub picture: Option<String>,
+}
+
+/// A task's adoption in each kind shown (`n / N (p %)`, or hidden).
+pub struct TaskRow {
+    pub name: Shown,
+    pub id: String,
+    pub cells: Vec<String>,
 }
 
 #[derive(Template)]
@@ -37,25 +66,87 @@ struct NationalPage {
     sector: Select,
     summary: String,
     suppressed: bool,
-    /// Baselines, activities, the measures least in place: title, anchor, rows.
-    sections: Vec<(String, &'static str, Vec<Row>)>,
-    tasks: Vec<(Shown, String, String)>,
+    /// Baselines, activities, the measures least in place.
+    sections: Vec<Section>,
+    kinds: Vec<KindTasks>,
+    /// The task table's figure columns: one per kind shown.
+    task_columns: Vec<String>,
+    tasks: Vec<TaskRow>,
     query: String,
 }
 
 fn row(lang: Lang, c: &Cell, name: Shown) -> Row {
     let hidden = || t(lang, "ui-national-hidden", &[]);
     let n = |x: Option<usize>| x.map_or_else(hidden, |x| x.to_string());
-    let pairs = match (c.pairs_in_place, c.pairs_required) {
-        (Some(i), Some(r)) if r > 0 => format!("{i} / {r} ({} %)", i * 100 / r),
-        _ => hidden(),
+    let part = match (c.pairs_in_place, c.pairs_required) {
+        (Some(i), Some(r)) if r > 0 && !c.suppressed => Some(Part {
+            part: u64::from(i),
+            whole: u64::from(r),
+        }),
+        _ => None,
     };
     Row {
         name,
         id: c.key.clone(),
         bodies: n(c.bodies_required),
         in_place: n(c.bodies_in_place),
-        pairs,
+        pairs: part.map_or_else(hidden, Part::text),
+        part,
+    }
+}
+
+/// The words of a picture's description: a row's name and its figures.
+fn item(lang: Lang) -> impl Fn(&str, &str) -> String {
+    move |name: &str, figure: &str| {
+        t(
+            lang,
+            "ui-national-pic-item",
+            &[("name", name), ("figure", figure)],
+        )
+    }
+}
+
+/// A section's picture: one bar per row, the share of its required pairs in place.
+fn pairs_picture(lang: Lang, id: &str, title: &str, rows: &[Row]) -> Option<String> {
+    let bars: Vec<Bar> = (rows.iter())
+        .map(|r| Bar {
+            name: r.name.clone(),
+            value: r.part,
+            figure: r.pairs.clone(),
+        })
+        .collect();
+    let intro = t(lang, "ui-national-pic-pairs-intro", &[]);
+    let item = item(lang);
+    let words = Words {
+        title,
+        intro: &intro,
+        item: &item,
+    };
+    svg_bars::bars(id, &words, &bars)
+}
+
+fn section(lang: Lang, key: &str, pic: &str, id: &'static str, rows: Vec<Row>) -> Section {
+    let picture = pairs_picture(lang, &format!("pic-{id}"), &t(lang, pic, &[]), &rows);
+    Section {
+        title: t(lang, key, &[]),
+        id,
+        picture,
+        rows,
+    }
+}
+
+/// A task count of `whole` bodies as the table and the picture show it.
+fn adopted(lang: Lang, count: Option<&Count>, whole: usize) -> (Option<Part>, String) {
+    match count.and_then(|c| c.bodies) {
+        Some(n) if whole > 0 => {
+            let p = Part {
+                part: n as u64,
+                whole: whole as u64,
+            };
+            (Some(p), p.text())
+        }
+        // Suppressed, or adopted by none of the group's bodies (also fewer than 5).
+        _ => (None, t(lang, "ui-national-hidden", &[])),
     }
 }
 
@@ -87,6 +178,140 @@ async fn figures(s: &AppState, v: &Viewer, g: &Group) -> Result<(Group, Coverage
     Ok((g, c))
 }
 
+/// The group's picture and each kind's within it (only the kind chosen, when one is; those the
+/// caller may see, with at least one body), from one read of the contributions.
+async fn figures_by_kind(
+    s: &AppState,
+    v: &Viewer,
+    g: &Group,
+) -> Result<(Group, Coverage, Vec<(OrgKind, Coverage)>), PageError> {
+    let caller = v.caller();
+    let g = national_api::allowed(s, &caller, g).await?;
+    let all = national_api::contributions(s).await?;
+    let of = |g: &Group| {
+        let group: Vec<&Contribution> = (all.iter())
+            .map(|c| &**c)
+            .filter(|c| in_group(c, g.kind.as_deref(), g.sector.as_deref()))
+            .collect();
+        aggregate(&group)
+    };
+    let c = of(&g);
+    let mut kinds = Vec::new();
+    for k in OrgKind::ALL.iter().filter(|k| **k != OrgKind::Supplier) {
+        if g.kind.as_ref().is_some_and(|x| x != k.as_str()) {
+            continue;
+        }
+        let asked = Group {
+            kind: Some(k.as_str().to_string()),
+            sector: g.sector.clone(),
+        };
+        let kg = match national_api::allowed(s, &caller, &asked).await {
+            Ok(kg) => kg,
+            Err(ApiError::Forbidden) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let kc = of(&kg);
+        if kc.bodies > 0 {
+            kinds.push((*k, kc));
+        }
+    }
+    Ok((g, c, kinds))
+}
+
+/// The kind's name as a heading, in the plural (`Kommuner`).
+fn kind_heading(lang: Lang, k: OrgKind) -> String {
+    t(lang, &format!("ui-national-kind-{}", k.as_str()), &[])
+}
+
+/// Each kind's task adoption as a picture, and the table beside them: a column for each kind, a
+/// row for each task a kind with figures lists, most bodies (shown) first. Nothing from all
+/// kinds together — no column, no row, no order: beside a kind's figures it would give away
+/// what a kind too few to show (fewer than 5 bodies) did.
+fn task_figures(
+    s: &AppState,
+    lang: Lang,
+    kinds: &[(OrgKind, Coverage)],
+) -> (Vec<KindTasks>, Vec<String>, Vec<TaskRow>) {
+    let cat = &s.catalog.catalog;
+    let task_name = |key: &str| {
+        (cat.task(key)).map_or(Shown::plain(key, lang), |i| {
+            Shown::of(&cat.tasks[i as usize].name, lang)
+        })
+    };
+    let intro = t(lang, "ui-national-pic-tasks-intro", &[]);
+    let item = item(lang);
+    let mut pictures = Vec::new();
+    for (k, kc) in kinds {
+        let heading = kind_heading(lang, *k);
+        let n = kc.bodies.to_string();
+        if kc.suppressed {
+            pictures.push(KindTasks {
+                heading,
+                id: format!("tasks-{}", k.as_str()),
+                note: t(lang, "ui-national-kind-suppressed", &[("n", &n)]),
+                picture: None,
+            });
+            continue;
+        }
+        let mut counts: Vec<&Count> = kc.tasks.iter().collect();
+        counts.sort_by_key(|x| (std::cmp::Reverse(x.bodies.unwrap_or(0)), x.key.clone()));
+        let bars: Vec<Bar> = (counts.iter())
+            .map(|x| {
+                let (value, figure) = adopted(lang, Some(x), kc.bodies);
+                Bar {
+                    name: task_name(&x.key),
+                    value,
+                    figure,
+                }
+            })
+            .collect();
+        let title = t(
+            lang,
+            "ui-national-pic-tasks",
+            &[("kind", &heading), ("n", &n)],
+        );
+        let words = Words {
+            title: &title,
+            intro: &intro,
+            item: &item,
+        };
+        pictures.push(KindTasks {
+            picture: svg_bars::bars(&format!("pic-tasks-{}", k.as_str()), &words, &bars),
+            id: format!("tasks-{}", k.as_str()),
+            note: t(lang, "ui-national-kind-count", &[("n", &n)]),
+            heading,
+        });
+    }
+    let columns = kinds.iter().map(|(k, _)| kind_heading(lang, *k)).collect();
+    let keys: std::collections::BTreeSet<&str> = (kinds.iter())
+        .flat_map(|(_, kc)| kc.tasks.iter().map(|x| x.key.as_str()))
+        .collect();
+    let mut rows: Vec<(usize, TaskRow)> = (keys.into_iter())
+        .map(|key| {
+            let mut shown = 0;
+            let cells = (kinds.iter())
+                .map(|(_, kc)| {
+                    let found = kc.tasks.iter().find(|y| y.key == key);
+                    shown += found.and_then(|x| x.bodies).unwrap_or(0);
+                    adopted(lang, found, kc.bodies).1
+                })
+                .collect();
+            let row = TaskRow {
+                name: task_name(key),
+                id: key.to_string(),
+                cells,
+            };
+            (shown, row)
+        })
+        .collect();
+    rows.sort_by_key(|(shown, _)| std::cmp::Reverse(*shown));
+    (
+        pictures,
+        columns,
+        rows.into_iter().map(|(_, r)| r).collect(),
+    )
+}
+
 fn measure_name(s: &AppState, lang: Lang, id: &str) -> String {
     measure_shown(s, lang, id).text
 }
@@ -105,7 +330,7 @@ pub async fn show(
     Query(q): Query<Group>,
 ) -> Result<Response, PageError> {
     let lang = v.lang;
-    let (g, c) = figures(&s, &v, &q).await?;
+    let (g, c, by_kind) = figures_by_kind(&s, &v, &q).await?;
     let mut kinds = vec![(String::new(), t(lang, "ui-national-all", &[]))];
     kinds.extend(
         (OrgKind::ALL.iter())
@@ -131,9 +356,44 @@ pub async fn show(
     };
     let mut least: Vec<&Cell> = c.measures.iter().filter(|m| !m.suppressed).collect();
     least.sort_by(|a, b| share(a).total_cmp(&share(b)));
-    let cat = &s.catalog.catalog;
-    let mut tasks: Vec<_> = c.tasks.iter().collect();
-    tasks.sort_by_key(|x| std::cmp::Reverse(x.bodies.unwrap_or(0)));
+    let (kind_tasks, task_columns, tasks) = if c.suppressed {
+        Default::default()
+    } else {
+        task_figures(&s, lang, &by_kind)
+    };
+    let sections = if c.suppressed {
+        Vec::new()
+    } else {
+        vec![
+            section(
+                lang,
+                "ui-national-by-baseline",
+                "ui-national-pic-baselines",
+                "baselines",
+                (c.baselines.iter())
+                    .map(|b| row(lang, b, Shown::plain(&format!("BN{}", b.key), lang)))
+                    .collect(),
+            ),
+            section(
+                lang,
+                "ui-national-by-activity",
+                "ui-national-pic-activities",
+                "activities",
+                (c.activities.iter())
+                    .map(|a| row(lang, a, activity(&a.key)))
+                    .collect(),
+            ),
+            section(
+                lang,
+                "ui-national-least",
+                "ui-national-pic-least",
+                "least",
+                (least.into_iter().take(LEAST))
+                    .map(|m| row(lang, m, measure_shown(&s, lang, &m.key)))
+                    .collect(),
+            ),
+        ]
+    };
     html(NationalPage {
         p: v.page("ui-national-title", "national"),
         kind: Select::new("kind", t(lang, "ui-national-kind", &[]), kinds, &kind),
@@ -145,40 +405,10 @@ pub async fn show(
         ),
         summary: t(lang, "ui-national-summary", &[("n", &c.bodies.to_string())]),
         suppressed: c.suppressed,
-        sections: vec![
-            (
-                t(lang, "ui-national-by-baseline", &[]),
-                "baselines",
-                (c.baselines.iter())
-                    .map(|b| row(lang, b, Shown::plain(&format!("BN{}", b.key), lang)))
-                    .collect(),
-            ),
-            (
-                t(lang, "ui-national-by-activity", &[]),
-                "activities",
-                (c.activities.iter())
-                    .map(|a| row(lang, a, activity(&a.key)))
-                    .collect(),
-            ),
-            (
-                t(lang, "ui-national-least", &[]),
-                "least",
-                (least.into_iter().take(LEAST))
-                    .map(|m| row(lang, m, measure_shown(&s, lang, &m.key)))
-                    .collect(),
-            ),
-        ],
-        tasks: (tasks.into_iter())
-            .map(|x| {
-                let name = (cat.task(&x.key)).map_or(Shown::plain(&x.key, lang), |i| {
-                    Shown::of(&cat.tasks[i as usize].name, lang)
-                });
-                let n = x
-                    .bodies
-                    .map_or_else(|| t(lang, "ui-national-hidden", &[]), |n| n.to_string());
-                (name, x.key.clone(), n)
-            })
-            .collect(),
+        sections,
+        kinds: kind_tasks,
+        task_columns,
+        tasks,
         query: format!("kind={}&sector={}", enc(&kind), enc(&sector)),
     })
 }
