@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use grunnmur_core::catalog::{Applicability, OrgKind};
-use grunnmur_core::national::{Cell, Contribution, Count, Coverage, aggregate, in_group};
+use grunnmur_core::national::{Cell, Count, Coverage};
 use grunnmur_i18n::{Lang, t};
 use grunnmur_report::doc::{Cell as Out, Column};
 use grunnmur_web::AppState;
@@ -179,7 +179,7 @@ async fn figures(s: &AppState, v: &Viewer, g: &Group) -> Result<(Group, Coverage
 }
 
 /// The group's picture and each kind's within it (only the kind chosen, when one is; those the
-/// caller may see, with at least one body), from one read of the contributions.
+/// caller may see, with at least one body).
 async fn figures_by_kind(
     s: &AppState,
     v: &Viewer,
@@ -187,15 +187,8 @@ async fn figures_by_kind(
 ) -> Result<(Group, Coverage, Vec<(OrgKind, Coverage)>), PageError> {
     let caller = v.caller();
     let g = national_api::allowed(s, &caller, g).await?;
-    let all = national_api::contributions(s).await?;
-    let of = |g: &Group| {
-        let group: Vec<&Contribution> = (all.iter())
-            .map(|c| &**c)
-            .filter(|c| in_group(c, g.kind.as_deref(), g.sector.as_deref()))
-            .collect();
-        aggregate(&group)
-    };
-    let c = of(&g);
+    // Each group's figures are kept until a contribution changes (`contributions::coverage`).
+    let c = national_api::coverage(s, &g).await?;
     let mut kinds = Vec::new();
     for k in OrgKind::ALL.iter().filter(|k| **k != OrgKind::Supplier) {
         if g.kind.as_ref().is_some_and(|x| x != k.as_str()) {
@@ -210,7 +203,7 @@ async fn figures_by_kind(
             Err(ApiError::Forbidden) => continue,
             Err(e) => return Err(e.into()),
         };
-        let kc = of(&kg);
+        let kc = national_api::coverage(s, &kg).await?;
         if kc.bodies > 0 {
             kinds.push((*k, kc));
         }
