@@ -2,7 +2,9 @@
 # The national case in a server, measured (issue 13, "at national scale"):
 #   1. `grunnmur gen` writes the national case (600 bodies × 300 systems, 50 declarations);
 #      `grunnmur load` puts it into a fresh store (SQLite in a temporary folder, or PostgreSQL
-#      with --postgres URL: that database is emptied first) and stores every contribution.
+#      with --postgres URL: that database's schema public is DROPPED first — give it a database
+#      of its own, e.g. postgres://postgres@127.0.0.1:5432/grunnmur_national, created if missing)
+#      and stores every contribution.
 #   2. A release server starts on it; the time from its start to the first national answer.
 #   3. wrk: GET /api/national/coverage, 16 connections, warm (p50/p99, requests/s).
 #   4. A change to one body's workspace through the API, and the time until the national view
@@ -29,12 +31,22 @@ fi
 echo "case: $(ls "$CASE/bodies" | wc -l) bodies, $(du -sh "$CASE" | cut -f1)"
 STORE=(--data-dir "$DIR/data")
 if [[ -n "$PG" ]]; then
+  DB="${PG##*/}"
+  psql "${PG%/*}/postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
+    || psql "${PG%/*}/postgres" -qc "CREATE DATABASE \"$DB\"" >/dev/null
   psql "$PG" -q -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' >/dev/null
   STORE+=(--database-url "$PG")
 fi
 /usr/bin/time -f "load: %e s, peak %M KB" "$BIN" load "${STORE[@]}" "$CASE"
+# A supervisor who also edits one municipality (to make the change below).
+ORGNR=$(python3 -c 'import json,glob,sys
+for f in sorted(glob.glob(sys.argv[1] + "/bodies/*.json")):
+    o = json.load(open(f))["org"]
+    if o["kind"] == "kommune": print(o["orgnr"]); break' "$CASE")
 echo "national-load-password" | "$BIN" user create "${STORE[@]}" --email tilsyn@example.no \
-  --password-stdin --platform-admin >/dev/null
+  --password-stdin >/dev/null
+"$BIN" platform grant "${STORE[@]}" --email tilsyn@example.no --role supervisor >/dev/null
+"$BIN" user grant "${STORE[@]}" --email tilsyn@example.no --body "$ORGNR" --role editor >/dev/null
 start_ms=$(date +%s%3N)
 "$BIN" serve "${STORE[@]}" --catalog "$CASE/catalog.json" --listen "127.0.0.1:$PORT" \
   --insecure-cookies > "$DIR/serve.log" 2>&1 &
@@ -54,9 +66,9 @@ echo "== GET /api/national/coverage?kind=kommune, 16 connections, ${SECS}s"
 wrk -t2 -c16 -d"${SECS}s" --latency -H "cookie: $COOKIE" "$URL?kind=kommune" \
   | grep -E "Requests/sec|Non-2xx|Socket errors|^ +50%|^ +99%|requests in"
 # A change: the first municipality becomes a state agency; how long until the view shows it.
-python3 - "$PORT" "$COOKIE" <<'EOF'
+python3 - "$PORT" "$COOKIE" "$ORGNR" <<'EOF'
 import json, sys, time, urllib.request
-port, cookie = sys.argv[1], sys.argv[2]
+port, cookie, orgnr = sys.argv[1], sys.argv[2], sys.argv[3]
 base = f"http://127.0.0.1:{port}"
 def call(method, path, body=None, headers=None):
     h = {"cookie": cookie, **(headers or {})}
@@ -67,9 +79,6 @@ me = json.loads(call("GET", "/api/me"))
 def stat_bodies():
     return json.loads(call("GET", "/api/national/coverage?kind=stat"))["bodies"]
 before = stat_bodies()
-bodies = json.loads(call("GET", "/api/bodies"))
-rows = bodies if isinstance(bodies, list) else bodies.get("bodies", [])
-orgnr = next(b["orgnr"] for b in rows if b.get("kind") == "kommune")
 doc = json.loads(call("GET", f"/api/bodies/{orgnr}/workspace"))
 doc["org"]["kind"] = "stat"
 t0 = time.monotonic()

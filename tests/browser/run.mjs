@@ -87,6 +87,7 @@ async function pages(page) {
     '/accessibility', '/glossary', `${b}/systems/no-such-system`, `${b}/search?q=system`, `${b}/search?q=`,
     `${b}/deviations`, `${b}/follow-up`, `${b}/follow-up?owner=`, `${b}/year`, `${b}/year?year=2027`, `${b}/implementations`, implementation, `${b}/services`, `${b}/services?q=a`,
     `${b}/declarations`, declaration, service, `${b}/workbook`, preview, `${b}/attestations`, '/verify',
+    '/national', '/national?kind=kommune', '/catalog/calibration',
   ];
 }
 
@@ -206,6 +207,10 @@ async function accessibility(browser) {
       if (lang === 'en') await noNorwegian(page, path);
       checked++;
     }
+    // The municipalities' figures have their pictures (six municipalities: none suppressed).
+    await page.goto(`${BASE}/national?kind=kommune`);
+    const pictures = await page.$$eval('main svg[role=img]', (s) => s.length);
+    check(pictures >= 3, `pictures on /national?kind=kommune (${lang}): ${pictures}`);
     // A form with problems: errors tied to their fields, and still no violations.
     await page.goto(`${BASE}/b/${ORG}/systems`);
     await Promise.all([page.waitForNavigation(), page.click('form[action$="/systems"] button[type=submit]')]);

@@ -38,9 +38,26 @@ type GroupKey = (Option<String>, Option<String>);
 pub struct Kept {
     entries: Mutex<HashMap<String, Entry>>,
     /// Each group's figures, with the fingerprint of the contributions they were made from.
-    coverage: Mutex<HashMap<GroupKey, (u64, Arc<Coverage>)>>,
+    coverage: Mutex<HashMap<GroupKey, (u64, Arc<Made>)>>,
     /// A background refresh is running.
     refreshing: AtomicBool,
+}
+
+/// A group's figures, and their JSON once asked for (most of a warm answer's cost otherwise).
+pub struct Made {
+    pub coverage: Coverage,
+    json: std::sync::OnceLock<axum::body::Bytes>,
+}
+
+impl Made {
+    pub fn json(&self) -> Result<axum::body::Bytes, ApiError> {
+        if let Some(j) = self.json.get() {
+            return Ok(j.clone());
+        }
+        let bytes = serde_json::to_vec(&self.coverage)
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        Ok(self.json.get_or_init(|| bytes.into()).clone())
+    }
 }
 
 /// The contributions of every public body with a workspace, current with its workspace.
@@ -238,7 +255,7 @@ pub async fn coverage(
     s: &AppState,
     kind: Option<&str>,
     sector: Option<&str>,
-) -> Result<Arc<Coverage>, ApiError> {
+) -> Result<Arc<Made>, ApiError> {
     let cur = current(s).await?;
     let key = (kind.map(str::to_string), sector.map(str::to_string));
     let made = (s.national.coverage.lock().ok()).and_then(|m| m.get(&key).cloned());
@@ -254,7 +271,10 @@ pub async fn coverage(
             .map(|c| &**c)
             .filter(|c| grunnmur_core::national::in_group(c, k.as_deref(), se.as_deref()))
             .collect();
-        Ok(Arc::new(grunnmur_core::national::aggregate(&group)))
+        Ok(Arc::new(Made {
+            coverage: grunnmur_core::national::aggregate(&group),
+            json: Default::default(),
+        }))
     })
     .await?;
     if let Ok(mut m) = s.national.coverage.lock() {

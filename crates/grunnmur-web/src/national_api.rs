@@ -69,7 +69,7 @@ pub async fn allowed(s: &AppState, caller: &Caller, g: &Group) -> Result<Group, 
 /// The group's picture.
 pub async fn coverage(s: &AppState, g: &Group) -> Result<Coverage, ApiError> {
     let c = crate::contributions::coverage(s, g.kind.as_deref(), g.sector.as_deref()).await?;
-    Ok((*c).clone())
+    Ok(c.coverage.clone())
 }
 
 #[utoipa::path(get, path = "/api/national/coverage", tag = "national", params(Group),
@@ -82,9 +82,12 @@ pub async fn get_coverage(
     State(s): State<AppState>,
     caller: Caller,
     Query(g): Query<Group>,
-) -> Result<Json<Coverage>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
     let g = allowed(&s, &caller, &g).await?;
-    Ok(Json(coverage(&s, &g).await?))
+    let c = crate::contributions::coverage(&s, g.kind.as_deref(), g.sector.as_deref()).await?;
+    let json = c.json()?;
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
 /// A body beside its peers (same kind; municipalities also by size), k-anonymous.

@@ -2,7 +2,8 @@
 //! the suppliers' declarations and the bodies) into the store, through the server's own code
 //! (the same checks, the same audit entries), then every body's contribution to the figures
 //! across bodies derived and stored. A server started after it with
-//! `--catalog DIR/catalog.json` on the same database serves those bodies.
+//! `--catalog DIR/catalog.json` on the same database serves those bodies. Without
+//! `DIR/catalog.json` the bodies and declarations are read against the bundled catalog.
 
 use crate::server_cmd::{StoreArgs, publish_catalog, runtime};
 use anyhow::Context;
@@ -19,8 +20,12 @@ use std::sync::Arc;
 pub struct LoadArgs {
     #[command(flatten)]
     pub store: StoreArgs,
-    /// The folder `grunnmur gen --out` wrote: catalog.json, declarations/, bodies/.
+    /// The folder `grunnmur gen --out` wrote: catalog.json (else the bundled catalog),
+    /// declarations/ (optional) and bodies/ — YAML or JSON files.
     pub dir: PathBuf,
+    /// The suppliers' declarations the bodies name; DIR/declarations when left out.
+    #[arg(long)]
+    pub declarations: Option<PathBuf>,
 }
 
 const ACTOR: &str = "grunnmur load";
@@ -61,7 +66,9 @@ fn sources(dir: &Path, lang: Lang) -> anyhow::Result<Vec<Source>> {
 
 pub fn load(lang: Lang, args: LoadArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let (release, problems) = grunnmur_catalog::load_release(Some(&args.dir.join("catalog.json")));
+    let catalog_file = args.dir.join("catalog.json");
+    let catalog_file = catalog_file.is_file().then_some(catalog_file.as_path());
+    let (release, problems) = grunnmur_catalog::load_release(catalog_file);
     let Some((checked, files)) = release else {
         crate::output::print_problems(lang, &problems);
         return Ok(ExitCode::FAILURE);
@@ -74,11 +81,8 @@ pub fn load(lang: Lang, args: LoadArgs) -> anyhow::Result<ExitCode> {
         }
         let s = AppState::new(store, catalog, Default::default());
         // The generated declarations name no supplier's number: one organisation holds them.
-        let supplier = grunnmur_synth::orgnr(100_000);
-        let name = t(lang, "load-suppliers-name", &[]);
-        let supplier_doc = BodyDoc::new(grunnmur_catalog::body::OrgDoc::supplier(&supplier, &name));
-        put_body(&s, &supplier_doc).await?;
-        let decl_dir = args.dir.join("declarations");
+        let generated = grunnmur_synth::orgnr(100_000);
+        let decl_dir = (args.declarations.clone()).unwrap_or_else(|| args.dir.join("declarations"));
         let mut declarations = 0;
         if decl_dir.is_dir() {
             for src in sources(&decl_dir, lang)? {
@@ -92,8 +96,14 @@ pub fn load(lang: Lang, args: LoadArgs) -> anyhow::Result<ExitCode> {
                     }
                 };
                 let head = &declared.doc.declaration;
-                let owner =
-                    (head.supplier.orgnr.as_ref()).map_or(supplier.clone(), |o| o.as_string());
+                let (owner, supplier) = match head.supplier.orgnr.as_ref() {
+                    Some(o) => (o.as_string(), head.supplier.name.clone()),
+                    None => (generated.clone(), t(lang, "load-suppliers-name", &[])),
+                };
+                if s.store.body(&owner).await?.is_none() {
+                    let org = grunnmur_catalog::body::OrgDoc::supplier(&owner, &supplier);
+                    put_body(&s, &BodyDoc::new(org)).await?;
+                }
                 grunnmur_web::declaration_api::publish(&s, &owner, &head.id, src.text, ACTOR)
                     .await
                     .map_err(|e| anyhow::anyhow!("{name}: {e:?}"))?;

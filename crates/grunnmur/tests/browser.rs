@@ -27,6 +27,40 @@ fn missing_parts() -> Vec<String> {
     missing
 }
 
+/// Five more municipalities beside the demo body (`grunnmur load`), so the national page and the
+/// catalog's calibration have figures and pictures to show.
+fn peers(data: &std::path::Path) {
+    let load = data.join("peers");
+    std::fs::create_dir_all(load.join("bodies")).unwrap();
+    let demo = std::fs::read_to_string(root().join("examples/kommune.yaml")).unwrap();
+    let mut base = 91_100_000u32;
+    for n in 0..5 {
+        let orgnr = loop {
+            base += 1;
+            let candidate = (0..10)
+                .map(|last| format!("{base}{last}"))
+                .find(|c| grunnmur_catalog::body::valid_orgnr(c));
+            if let Some(c) = candidate {
+                break c;
+            }
+        };
+        let body = demo
+            .replace("orgnr: \"999900011\"", &format!("orgnr: \"{orgnr}\""))
+            .replace("name: \"Eksempel kommune\"", &format!("name: \"Nabokommune {n}\""));
+        std::fs::write(load.join(format!("bodies/kommune-{n}.yaml")), body).unwrap();
+    }
+    let out = grunnmur()
+        .arg("load")
+        .arg(&load)
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--declarations")
+        .arg(root().join("examples/declarations"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 #[test]
 fn pages_are_accessible_and_the_main_flows_work_in_chromium() {
     let missing = missing_parts();
@@ -48,7 +82,18 @@ fn pages_are_accessible_and_the_main_flows_work_in_chromium() {
     let guide = std::env::var("GRUNNMUR_GUIDE_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|_| data.join("guide"));
-    let server = serve(&["--demo", "--data-dir", data.to_str().unwrap()]);
+    let dir = data.to_str().unwrap();
+    peers(&data);
+    let server = serve(&["--demo", "--data-dir", dir]);
+    // The demo user also sees the figures across bodies and the catalog's calibration.
+    for role in ["supervisor", "catalog-editor"] {
+        let out = grunnmur()
+            .args(["platform", "grant", "--email", "demo@grunnmur.no", "--role", role])
+            .args(["--data-dir", dir])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
     let out = Command::new("node")
         .arg(root().join("tests/browser/run.mjs"))
         .current_dir(root().join("tests/browser"))
