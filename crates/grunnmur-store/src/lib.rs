@@ -819,6 +819,9 @@ pub trait Storage: Send + Sync {
     async fn append_audit(&self, e: &NewAudit) -> Result<AuditRow>;
     async fn audit_for(&self, orgnr: &str) -> Result<Vec<AuditRow>>;
     async fn audit_all(&self) -> Result<Vec<AuditRow>>;
+    /// The newest audit entry's number (0 before the first): it moves with every audited
+    /// change, so with every change to a workspace, through any server.
+    async fn audit_seq(&self) -> Result<i64>;
     /// Where the keyed chain starts, once a store with a key has appended.
     async fn audit_start(&self) -> Result<Option<ChainStart>>;
     /// Verifies the whole chain with this store's key (see [`verify`]) and the checkpoints.

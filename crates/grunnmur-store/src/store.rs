@@ -638,6 +638,10 @@ impl<DB: Backend> Storage for Store<DB> {
         audit_log::audit_all(self).await
     }
 
+    async fn audit_seq(&self) -> Result<i64> {
+        audit_log::audit_seq(self).await
+    }
+
     async fn audit_start(&self) -> Result<Option<ChainStart>> {
         audit_log::audit_start(self).await
     }

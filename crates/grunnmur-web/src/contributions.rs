@@ -41,6 +41,9 @@ pub struct Kept {
     coverage: Mutex<HashMap<GroupKey, (u64, Arc<Made>)>>,
     /// A background refresh is running.
     refreshing: AtomicBool,
+    /// The last complete answer of [`current`], and the audit head, declarations' generation
+    /// and day it holds for: while none of them moves, nothing it depends on has changed.
+    last: Mutex<Option<((i64, i64, i64), Arc<Current>)>>,
 }
 
 /// A group's figures, and their JSON once asked for (most of a warm answer's cost otherwise).
@@ -129,10 +132,17 @@ fn keep(s: &AppState, orgnr: &str, e: Entry) {
 /// Every public body's contribution, current with its workspace: from memory, else from the
 /// store, else derived now. Ones current with the workspace but a day or a declarations'
 /// generation old are used as they are, and refreshed in the background.
-pub async fn current(s: &AppState) -> Result<Current, ApiError> {
-    let states = s.store.contribution_states().await?;
+pub async fn current(s: &AppState) -> Result<Arc<Current>, ApiError> {
+    let seq = s.store.audit_seq().await?;
     let generation = s.store.declarations_generation().await?;
     let day = today().days_since_epoch();
+    let key = (seq, generation, day);
+    if let Some((k, cur)) = s.national.last.lock().ok().and_then(|l| l.clone())
+        && k == key
+    {
+        return Ok(cur);
+    }
+    let states = s.store.contribution_states().await?;
     let empty = s.national.entries.lock().map_or(true, |m| m.is_empty());
     if empty && states.iter().any(|st| st.stored.is_some()) {
         // The first use after a start: every stored contribution at once.
@@ -194,13 +204,17 @@ pub async fn current(s: &AppState) -> Result<Current, ApiError> {
             jobs.spawn(async move { (o.clone(), derive(&s, &o).await) });
         }
     }
-    if stale {
-        spawn_refresh(s);
-    }
-    Ok(Current {
+    let cur = Arc::new(Current {
         all,
         fingerprint: hasher.finish(),
-    })
+    });
+    if stale {
+        // Kept only when complete: the refresh changes what the next answer holds.
+        spawn_refresh(s);
+    } else if let Ok(mut l) = s.national.last.lock() {
+        *l = Some((key, cur.clone()));
+    }
+    Ok(cur)
 }
 
 /// One refresh at a time in the background.

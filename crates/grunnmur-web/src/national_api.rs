@@ -92,12 +92,12 @@ pub async fn get_coverage(
 
 /// A body beside its peers (same kind; municipalities also by size), k-anonymous.
 pub async fn benchmark_of(s: &AppState, orgnr: &str) -> Result<Benchmark, ApiError> {
-    let all = crate::contributions::current(s).await?.all;
+    let all = crate::contributions::current(s).await?;
     let d = ops::derived(s, orgnr).await?;
     let own = d.view("national", || {
         contribution(&d.catalog.catalog, &d.ws, &d.assessment)
     });
-    let refs: Vec<&Contribution> = all.iter().map(|c| &**c).collect();
+    let refs: Vec<&Contribution> = all.all.iter().map(|c| &**c).collect();
     Ok(benchmark(&own, &refs))
 }
 
@@ -126,8 +126,8 @@ pub async fn may_calibrate(s: &AppState, caller: &Caller) -> Result<(), ApiError
 
 /// Where the public bodies depart from the catalog, k-anonymous (`grunnmur_core::calibration`).
 pub async fn calibration(s: &AppState) -> Result<Calibration, ApiError> {
-    let all = crate::contributions::current(s).await?.all;
-    let refs: Vec<&Contribution> = all.iter().map(|c| &**c).collect();
+    let all = crate::contributions::current(s).await?;
+    let refs: Vec<&Contribution> = all.all.iter().map(|c| &**c).collect();
     Ok(calibrate(&refs))
 }
 

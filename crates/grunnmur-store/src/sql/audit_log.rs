@@ -119,6 +119,13 @@ pub(crate) async fn audit_all<DB: Backend>(s: &Store<DB>) -> Result<Vec<AuditRow
     Sql::new(SELECT_ALL).fetch_all(s).await
 }
 
+pub(crate) async fn audit_seq<DB: Backend>(s: &Store<DB>) -> Result<i64> {
+    let (seq,): (i64,) = Sql::new("SELECT COALESCE(MAX(seq), 0) FROM audit_log")
+        .fetch_one(s)
+        .await?;
+    Ok(seq)
+}
+
 pub(crate) async fn audit_start<DB: Backend>(s: &Store<DB>) -> Result<Option<ChainStart>> {
     Sql::new(SELECT_START).fetch_optional(s).await
 }
