@@ -37,6 +37,7 @@ pub struct CheckedCatalog {
 #[derive(Default)]
 struct Entries {
     header: Option<Located<Header>>,
+    owners: Vec<Located<OwnerDoc>>,
     requirements: Vec<Located<RequirementDoc>>,
     consequence_scale: Vec<Located<ScaleAreaDoc>>,
     activities: Vec<Located<ActivityDoc>>,
@@ -55,10 +56,33 @@ pub fn valid_id(id: &str) -> bool {
         })
 }
 
-/// Checks the files together. Returns the catalog only when there is no error.
+/// How a catalog is read: as one being written, validated or published, or as a release
+/// already published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Every entry names its owner (`catalog validate`, publishing, the bundled catalog).
+    New,
+    /// A release as it was published: releases published before catalogs named their owners
+    /// have entries without one, and still read. An owner that is named must still be known.
+    Published,
+}
+
+/// Checks the files together as a new catalog ([`Mode::New`]). Returns the catalog only when
+/// there is no error.
 pub fn check_catalog(sources: &[Source]) -> (Option<CheckedCatalog>, Vec<Problem>) {
+    check_catalog_as(sources, Mode::New)
+}
+
+/// Checks a release read back from where it was published ([`Mode::Published`]).
+pub fn check_published(sources: &[Source]) -> (Option<CheckedCatalog>, Vec<Problem>) {
+    check_catalog_as(sources, Mode::Published)
+}
+
+/// Checks the files together in `mode`. Returns the catalog only when there is no error.
+pub fn check_catalog_as(sources: &[Source], mode: Mode) -> (Option<CheckedCatalog>, Vec<Problem>) {
     let mut c = Checker {
         sources,
+        mode,
         problems: Vec::new(),
     };
     let entries = c.read(sources);
@@ -71,6 +95,7 @@ pub fn check_catalog(sources: &[Source]) -> (Option<CheckedCatalog>, Vec<Problem
 
 struct Checker<'a> {
     sources: &'a [Source],
+    mode: Mode,
     problems: Vec<Problem>,
 }
 
@@ -137,6 +162,7 @@ impl Checker<'_> {
                         }
                         Err((line, detail)) => self.err(file, line, P::Format { detail }),
                     },
+                    "owners" => self.list(file, &node, &mut e.owners),
                     "requirements" => self.list(file, &node, &mut e.requirements),
                     "consequence_scale" => self.list(file, &node, &mut e.consequence_scale),
                     "activities" => self.list(file, &node, &mut e.activities),
@@ -293,6 +319,38 @@ impl Checker<'_> {
         }
     }
 
+    /// An entry's owner: known among `owners` (an error at `owner:` when not); missing is an
+    /// error at the entry's id for a new catalog, and accepted in a published release.
+    fn owner(
+        &mut self,
+        (file, node): (usize, &Node),
+        section: &str,
+        id: &str,
+        owner: Option<&str>,
+        known: &HashMap<String, usize>,
+    ) {
+        match owner {
+            Some(o) if !known.contains_key(o) => {
+                let kind = P::UnknownReference {
+                    section: section.into(),
+                    id: id.into(),
+                    target: "owners".into(),
+                    reference: o.into(),
+                };
+                self.err(file, node.line_of(&["owner"]), kind);
+            }
+            Some(_) => {}
+            None if self.mode == Mode::New => {
+                let kind = P::MissingOwner {
+                    section: section.into(),
+                    id: id.into(),
+                };
+                self.err(file, node.line_of(&["id"]), kind);
+            }
+            None => {}
+        }
+    }
+
     fn applicability(
         &mut self,
         loc: (usize, &Node),
@@ -357,6 +415,7 @@ impl Checker<'_> {
 
     fn check(&mut self, e: Entries) -> Option<CheckedCatalog> {
         let header = self.header(&e);
+        let owner_ids = self.owners(&e.owners);
         let req_ids = self.requirements(&e.requirements);
         self.consequence_scale(&e.consequence_scale);
         self.activities(&e.activities, &header);
@@ -364,12 +423,14 @@ impl Checker<'_> {
         let task_applies = self.tasks(&e, &it_ids, &req_ids);
         let m_ids = self.measures(&e.measures, &req_ids);
         let profile_applies = self.profiles(&e, &m_ids);
+        self.entry_owners(&e, &owner_ids);
 
         if self.problems.iter().any(Problem::is_error) {
             return None;
         }
         let doc = CatalogDoc {
             catalog: header.value,
+            owners: e.owners.into_iter().map(|x| x.value).collect(),
             requirements: e.requirements.into_iter().map(|x| x.value).collect(),
             consequence_scale: e.consequence_scale.into_iter().map(|x| x.value).collect(),
             activities: e.activities.into_iter().map(|x| x.value).collect(),

@@ -46,6 +46,7 @@ pub fn diff(old: &CatalogDoc, new: &CatalogDoc) -> CatalogDiff {
     let old_v = serde_json::to_value(old).unwrap_or_default();
     let new_v = serde_json::to_value(new).unwrap_or_default();
     let sections = [
+        ("owners", "id"),
         ("requirements", "id"),
         ("consequence_scale", "area"),
         ("activities", "id"),

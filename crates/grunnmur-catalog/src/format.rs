@@ -53,10 +53,24 @@ pub struct Header {
     pub out_of_scope: Option<TextDoc>,
 }
 
+/// An owner of catalog entries: a guidance body that answers for them (`owners:`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnerDoc {
+    pub id: String,
+    pub name: TextDoc,
+    /// The organisation number (nine digits, MOD11), where the catalog gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orgnr: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequirementDoc {
     pub id: String,
+    /// Who answers for the entry: an id from `owners` (none in releases published before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     pub name: TextDoc,
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -97,6 +111,9 @@ pub struct ScaleAreaDoc {
 #[serde(deny_unknown_fields)]
 pub struct ActivityDoc {
     pub id: Activity,
+    /// Who answers for the entry: an id from `owners` (none in releases published before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     pub name: TextDoc,
     pub description: TextDoc,
     #[serde(default)]
@@ -115,6 +132,9 @@ pub enum PersonalData {
 #[serde(deny_unknown_fields)]
 pub struct InfoTypeDoc {
     pub id: String,
+    /// Who answers for the entry: an id from `owners` (none in releases published before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     pub name: TextDoc,
     pub levels: Levels,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -129,6 +149,9 @@ pub struct InfoTypeDoc {
 #[serde(deny_unknown_fields)]
 pub struct TaskDoc {
     pub id: String,
+    /// Who answers for the entry: an id from `owners` (none in releases published before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     pub name: TextDoc,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<TextDoc>,
@@ -144,6 +167,9 @@ pub struct TaskDoc {
 #[serde(deny_unknown_fields)]
 pub struct MeasureDoc {
     pub id: String,
+    /// Who answers for the entry: an id from `owners` (none in releases published before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     pub name: TextDoc,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement: Option<TextDoc>,
@@ -173,6 +199,9 @@ pub struct MeasureDoc {
 #[serde(deny_unknown_fields)]
 pub struct ProfileDoc {
     pub id: String,
+    /// Who answers for the entry: an id from `owners` (none in releases published before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     pub name: TextDoc,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<TextDoc>,
@@ -189,6 +218,9 @@ pub struct ProfileDoc {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CatalogDoc {
     pub catalog: Header,
+    /// Who answers for the entries (empty in releases published before owners were named).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<OwnerDoc>,
     pub requirements: Vec<RequirementDoc>,
     pub consequence_scale: Vec<ScaleAreaDoc>,
     pub activities: Vec<ActivityDoc>,
@@ -198,8 +230,9 @@ pub struct CatalogDoc {
     pub profiles: Vec<ProfileDoc>,
 }
 
-pub const SECTIONS: [&str; 8] = [
+pub const SECTIONS: [&str; 9] = [
     "catalog",
+    "owners",
     "requirements",
     "consequence_scale",
     "activities",
@@ -208,3 +241,17 @@ pub const SECTIONS: [&str; 8] = [
     "measures",
     "profiles",
 ];
+
+/// Every entry that has an owner, as (section, owner): requirements, activities, information
+/// types, tasks, measures and profiles, in that order. `None` where a release published before
+/// owners were named has none.
+pub fn entry_owners(doc: &CatalogDoc) -> Vec<(&'static str, Option<&str>)> {
+    let mut out = Vec::new();
+    out.extend((doc.requirements.iter()).map(|x| ("requirements", x.owner.as_deref())));
+    out.extend((doc.activities.iter()).map(|x| ("activities", x.owner.as_deref())));
+    out.extend((doc.info_types.iter()).map(|x| ("info_types", x.owner.as_deref())));
+    out.extend((doc.tasks.iter()).map(|x| ("tasks", x.owner.as_deref())));
+    out.extend((doc.measures.iter()).map(|x| ("measures", x.owner.as_deref())));
+    out.extend((doc.profiles.iter()).map(|x| ("profiles", x.owner.as_deref())));
+    out
+}

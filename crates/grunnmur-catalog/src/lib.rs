@@ -16,14 +16,30 @@ pub mod stats;
 pub mod yaml;
 
 pub use body::{BodyDoc, read_body, read_body_with, resolve_body, resolve_body_with};
-pub use check::{CheckedCatalog, Source, check_catalog};
+pub use check::{CheckedCatalog, Mode, Source, check_catalog, check_catalog_as, check_published};
 pub use declaration::{DeclarationDoc, Declared, read_declaration, read_declarations};
 pub use problem::{Problem, ProblemKind, Severity};
 
-/// Reads and checks a catalog from a folder or file, or the bundled one when `path` is `None`.
+/// Reads and checks a catalog from a folder or file, or the bundled one when `path` is `None`,
+/// as a new catalog ([`Mode::New`]).
 pub fn load_catalog(path: Option<&std::path::Path>) -> (Option<CheckedCatalog>, Vec<Problem>) {
-    let (release, problems) = load_release(path);
-    (release.map(|(c, _)| c), problems)
+    load_catalog_as(path, Mode::New)
+}
+
+/// Reads and checks a catalog as [`load_catalog`] does, in `mode`: [`Mode::Published`] reads
+/// the files of a release published before catalogs named their owners.
+pub fn load_catalog_as(
+    path: Option<&std::path::Path>,
+    mode: Mode,
+) -> (Option<CheckedCatalog>, Vec<Problem>) {
+    let sources = match path {
+        Some(p) => match files::read_sources(p) {
+            Ok(s) => s,
+            Err(p) => return (None, vec![p]),
+        },
+        None => files::bundled_sources(),
+    };
+    check_catalog_as(&sources, mode)
 }
 
 /// Reads and checks a catalog as [`load_catalog`] does, and also gives its files as a release

@@ -111,6 +111,11 @@ pub enum ProblemKind {
         activity: String,
         count: usize,
     },
+    /// An entry without `owner` in a catalog checked as new.
+    MissingOwner {
+        section: String,
+        id: String,
+    },
     // Body files.
     InvalidOrgnr {
         value: String,

@@ -47,6 +47,18 @@ pub struct Stats {
     pub required_by_requirement: BTreeMap<String, usize>,
     /// Reference source (`nsm`, `iso27002`, …) → how the measures cite it.
     pub refs_by_source: BTreeMap<String, SourceRefs>,
+    /// Owner id → its entries, every owner the catalog names (none: zero entries).
+    pub by_owner: BTreeMap<String, OwnerCounts>,
+    /// Entries without an owner (only in releases published before owners were named).
+    pub without_owner: usize,
+}
+
+/// One owner's entries: in all, and per section (`requirements`, `activities`, `info_types`,
+/// `tasks`, `measures`, `profiles`; sections where it owns nothing are left out).
+#[derive(Debug, Default, Serialize, PartialEq)]
+pub struct OwnerCounts {
+    pub entries: usize,
+    pub by_section: BTreeMap<String, usize>,
 }
 
 /// How the measures cite one reference source.
@@ -91,7 +103,20 @@ pub fn stats(doc: &CatalogDoc) -> Stats {
         required_by: 0,
         required_by_requirement: BTreeMap::new(),
         refs_by_source: BTreeMap::new(),
+        by_owner: (doc.owners.iter())
+            .map(|o| (o.id.clone(), OwnerCounts::default()))
+            .collect(),
+        without_owner: 0,
     };
+    for (section, owner) in crate::format::entry_owners(doc) {
+        let Some(owner) = owner else {
+            s.without_owner += 1;
+            continue;
+        };
+        let c = s.by_owner.entry(owner.to_string()).or_default();
+        c.entries += 1;
+        *c.by_section.entry(section.to_string()).or_default() += 1;
+    }
     for t in &doc.tasks {
         for a in &t.applies_to {
             let k = if a.starts_with("sector:") {
@@ -172,6 +197,14 @@ pub fn names(doc: &CatalogDoc, lang: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The owners' names in `lang` (`nb`, `en`), keyed by id.
+pub fn owner_names(doc: &CatalogDoc, lang: &str) -> BTreeMap<String, String> {
+    (doc.owners.iter())
+        .map(|o| (o.id.clone(), o.name.get(lang).to_string()))
+        .filter(|(_, n)| !n.is_empty())
+        .collect()
+}
+
 /// A count per key as people read it: `Name (id) n, …`, with the name from `names` where it
 /// has one (the id alone where not).
 pub fn labelled(counts: &BTreeMap<String, usize>, names: &BTreeMap<String, String>) -> String {
@@ -225,10 +258,15 @@ mod tests {
     fn counts_evidence_required_by_and_references_per_source() {
         let text = "\
 catalog: {id: c, version: '1', title: {nb: c}}
+owners:
+  - {id: dt, name: {nb: Datatilsynet}}
+  - {id: nsm, name: {nb: NSM}}
+  - {id: ks, name: {nb: KS}}
 requirements:
-  - {id: gdpr.35, name: {nb: d}, source: GDPR}
+  - {id: gdpr.35, owner: dt, name: {nb: d}, source: GDPR}
 measures:
   - id: m.a
+    owner: dt
     name: {nb: a}
     level: 3
     protects: [c]
@@ -240,6 +278,7 @@ measures:
     required_by: [gdpr.35]
     evidence: {nb: liste, en: list}
   - id: m.b
+    owner: nsm
     name: {nb: b}
     level: 1
     protects: [c]
@@ -263,5 +302,41 @@ measures:
         assert_eq!((nsm.measures, nsm.references, nsm.distinct), (2, 3, 2));
         let iso = &s.refs_by_source["iso27002"];
         assert_eq!((iso.measures, iso.references, iso.distinct), (1, 1, 1));
+        // Entries per owner, every owner listed (KS owns nothing here).
+        let dt = &s.by_owner["dt"];
+        assert_eq!(dt.entries, 2);
+        assert_eq!(dt.by_section.get("requirements"), Some(&1));
+        assert_eq!(dt.by_section.get("measures"), Some(&1));
+        assert_eq!(s.by_owner["nsm"].entries, 1);
+        assert_eq!(s.by_owner["ks"], super::OwnerCounts::default());
+        assert_eq!(s.without_owner, 0);
+        let names = super::owner_names(&doc, "nb");
+        let totals = (s.by_owner.iter())
+            .map(|(k, c)| (k.clone(), c.entries))
+            .collect();
+        assert_eq!(
+            super::labelled(&totals, &names),
+            "Datatilsynet (dt) 2, KS (ks) 0, NSM (nsm) 1"
+        );
+    }
+
+    /// A release published before owners were named reads as published, and its entries
+    /// count as without an owner.
+    #[test]
+    fn entries_of_a_release_without_owners_count_as_without_an_owner() {
+        let text = "\
+catalog: {id: c, version: '1', title: {nb: c}}
+requirements:
+  - {id: gdpr.35, name: {nb: d}, source: GDPR}
+";
+        let src = crate::Source {
+            name: "c.yaml".into(),
+            text: text.into(),
+        };
+        let (checked, problems) = crate::check_published(&[src]);
+        let doc = checked.unwrap_or_else(|| panic!("{problems:#?}")).doc;
+        let s = super::stats(&doc);
+        assert!(s.by_owner.is_empty());
+        assert_eq!(s.without_owner, 1);
     }
 }

@@ -42,24 +42,31 @@ fn broken_catalog_reports_every_problem_with_file_and_line() {
     let e = Severity::Error;
     let w = Severity::Warning;
     let expected = [
-        ("a.yaml", 7, "duplicate-id", e),
-        ("a.yaml", 12, "format", e),
-        ("a.yaml", 14, "missing-text", e),
-        ("a.yaml", 16, "unknown-reference", e),
-        ("a.yaml", 17, "unused-info-type", w),
-        ("a.yaml", 20, "invalid-id", e),
-        ("a.yaml", 26, "invalid-applicability", e),
-        ("a.yaml", 27, "unknown-reference", e),
-        ("a.yaml", 31, "empty-list", e),
+        ("a.yaml", 8, "duplicate-id", e),
+        ("a.yaml", 15, "format", e),
+        ("a.yaml", 18, "missing-text", e),
+        ("a.yaml", 20, "unknown-reference", e),
+        // An entry without an owner: at its id.
+        ("a.yaml", 21, "missing-owner", e),
+        ("a.yaml", 21, "unused-info-type", w),
+        ("a.yaml", 24, "invalid-id", e),
+        ("a.yaml", 32, "invalid-applicability", e),
+        ("a.yaml", 33, "unknown-reference", e),
+        // An owner the catalog does not name: at `owner:`.
+        ("a.yaml", 35, "unknown-reference", e),
+        ("a.yaml", 38, "empty-list", e),
+        // An owner's organisation number without a valid check digit.
+        ("a.yaml", 40, "invalid-orgnr", e),
         ("b.yaml", 1, "duplicate-header", e),
-        ("b.yaml", 13, "invalid-baseline", e),
-        ("b.yaml", 14, "empty-list", e),
-        ("b.yaml", 24, "format", e),
-        ("b.yaml", 27, "unreachable-measure", w),
-        ("b.yaml", 40, "unknown-reference", e),
-        ("b.yaml", 41, "profile-moves-later", e),
-        ("b.yaml", 45, "profile-removes", e),
-        ("b.yaml", 46, "unknown-section", e),
+        ("b.yaml", 15, "invalid-baseline", e),
+        ("b.yaml", 16, "empty-list", e),
+        ("b.yaml", 27, "format", e),
+        ("b.yaml", 30, "unreachable-measure", w),
+        ("b.yaml", 42, "unknown-reference", e),
+        ("b.yaml", 45, "unknown-reference", e),
+        ("b.yaml", 46, "profile-moves-later", e),
+        ("b.yaml", 51, "profile-removes", e),
+        ("b.yaml", 52, "unknown-section", e),
     ];
     for (file, line, c, sev) in expected {
         let hit = got
@@ -68,7 +75,7 @@ fn broken_catalog_reports_every_problem_with_file_and_line() {
         assert!(hit, "expected {file}:{line} {c} ({sev:?}) in\n{got:#?}");
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
-    assert_eq!(errors, 17, "{got:#?}");
+    assert_eq!(errors, 21, "{got:#?}");
 }
 
 #[test]
@@ -103,14 +110,17 @@ fn syntax_errors_name_the_line_and_other_files_are_still_checked() {
 /// (so `--strict` fails); evidence and `required_by` reach the engine's catalog.
 const EVIDENCE_CATALOG: &str = "\
 catalog: {id: c, version: '1', title: {nb: c, en: c}}
+owners:
+  - {id: dt, name: {nb: Datatilsynet, en: Norwegian Data Protection Authority}}
 requirements:
-  - {id: gdpr.35, name: {nb: DPIA, en: DPIA}, source: GDPR}
+  - {id: gdpr.35, owner: dt, name: {nb: DPIA, en: DPIA}, source: GDPR}
 info_types:
-  - {id: i, name: {nb: i, en: i}, levels: {c: middels, i: middels, a: middels}, rationale: {nb: r, en: r}, requirements: [gdpr.35]}
+  - {id: i, owner: dt, name: {nb: i, en: i}, levels: {c: middels, i: middels, a: middels}, rationale: {nb: r, en: r}, requirements: [gdpr.35]}
 tasks:
-  - {id: t, name: {nb: t, en: t}, applies_to: [alle], info_types: [i], requirements: [gdpr.35]}
+  - {id: t, owner: dt, name: {nb: t, en: t}, applies_to: [alle], info_types: [i], requirements: [gdpr.35]}
 measures:
   - id: m.a
+    owner: dt
     name: {nb: a, en: a}
     statement: {nb: a, en: a}
     guidance: {nb: a, en: a}
@@ -124,6 +134,7 @@ measures:
     required_by: [gdpr.35]
     evidence: {nb: en datert vurdering, en: a dated assessment}
   - id: m.b
+    owner: dt
     name: {nb: b, en: b}
     statement: {nb: b, en: b}
     guidance: {nb: b, en: b}
@@ -320,7 +331,7 @@ fn diff_lists_added_removed_and_level_changes() {
     );
     text = text.replace(
         "  - {id: m.kryptering,",
-        "  - {id: m.ny, name: {nb: \"Ny\", en: \"New\"}, level: 1, protects: [c], scope: org, purpose: forebygge, kind: menneskelig, activity: kompetanse}\n  - {id: m.kryptert,",
+        "  - {id: m.ny, name: {nb: \"Ny\", en: \"New\"}, level: 1, protects: [c], scope: org, purpose: forebygge, kind: menneskelig, activity: kompetanse, owner: nsm}\n  - {id: m.kryptert,",
     );
     let new = check_catalog(&[grunnmur_catalog::Source {
         name: "new.yaml".into(),

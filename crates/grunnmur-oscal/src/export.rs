@@ -5,7 +5,8 @@
 //! measure's baseline level, protected dimensions, scope, purpose and kind as properties in the
 //! Grunnmur namespace, its statement and guidance as parts and its parameters as params.
 //! Every id and uuid is derived from the catalog's id and version, so an export is
-//! reproducible.
+//! reproducible. The catalog's owners are the catalog's parties (the owner's id as the short
+//! name); a measure's, an activity's and a sector profile's owner is an `owner` property.
 
 use crate::model::*;
 use grunnmur_catalog::format::{CatalogDoc, MeasureDoc, ProfileDoc, TextDoc};
@@ -84,11 +85,38 @@ fn metadata(title: String, version: &str, opts: &ExportOptions, props: Vec<Prop>
     m
 }
 
+/// The uuid of an owner's party: the same in every export of the catalog.
+pub fn owner_uuid(catalog_id: &str, owner: &str) -> String {
+    uuid_for(&["owner", catalog_id, owner])
+}
+
+/// The catalog's owners as OSCAL parties (organisations): the name, the owner's id as the
+/// short name, and the organisation number where there is one.
+fn owner_parties(doc: &CatalogDoc, lang: &str) -> Vec<Value> {
+    (doc.owners.iter())
+        .map(|o| {
+            let mut party = json!({
+                "uuid": owner_uuid(&doc.catalog.id, &o.id),
+                "type": "organization",
+                "name": text(&o.name, lang),
+                "short-name": o.id,
+            });
+            if let Some(orgnr) = &o.orgnr {
+                party["external-ids"] = json!([{"scheme": format!("{NS}/orgnr"), "id": orgnr}]);
+            }
+            party
+        })
+        .collect()
+}
+
 fn measure_control(m: &MeasureDoc, lang: &str) -> Control {
     let mut props = vec![
         Prop::new("label", m.id.clone()),
         Prop::ns("baseline-level", NS, m.level.to_string()),
     ];
+    if let Some(o) = &m.owner {
+        props.push(Prop::ns("owner", NS, o.clone()));
+    }
     for d in &m.protects {
         props.push(Prop::ns("protects", NS, d.as_str()));
     }
@@ -186,24 +214,34 @@ pub fn catalog(doc: &CatalogDoc, opts: &ExportOptions) -> Catalog {
                 });
             }
         }
+        let props = (info.and_then(|a| a.owner.clone()))
+            .map(|o| Prop::ns("owner", NS, o))
+            .into_iter()
+            .collect();
         groups.push(Group {
             id: Some(id.clone()),
             class: Some("activity".into()),
             title: info.map(|a| text(&a.name, lang)).unwrap_or(id),
+            props,
             parts,
             controls,
             ..Group::default()
         });
     }
     let h = &doc.catalog;
+    let mut metadata = metadata(
+        text(&h.title, lang),
+        &h.version,
+        opts,
+        vec![Prop::ns("catalog-id", NS, h.id.clone())],
+    );
+    let parties = owner_parties(doc, lang);
+    if !parties.is_empty() {
+        metadata["parties"] = Value::Array(parties);
+    }
     Catalog {
         uuid: uuid_for(&["catalog", &h.id, &h.version, lang]),
-        metadata: metadata(
-            text(&h.title, lang),
-            &h.version,
-            opts,
-            vec![Prop::ns("catalog-id", NS, h.id.clone())],
-        ),
+        metadata,
         groups,
         ..Catalog::default()
     }
@@ -296,6 +334,9 @@ pub fn sector_profile(doc: &CatalogDoc, p: &ProfileDoc, n: u8, opts: &ExportOpti
     ];
     for a in &p.applies_to {
         props.push(Prop::ns("applies-to", NS, a.clone()));
+    }
+    if let Some(o) = &p.owner {
+        props.push(Prop::ns("owner", NS, o.clone()));
     }
     let mut metadata = metadata(
         format!("{} — {}", text(&p.name, lang), baseline_title(lang, n)),

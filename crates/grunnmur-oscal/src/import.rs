@@ -10,6 +10,9 @@
 //!   second, 3 for the third. Controls in no baseline become profile-only measures that one
 //!   extra profile (`<id>.utenfor-basis`, for bodies of sector `oscal-utenfor-basis`) adds.
 //!   Without baseline profiles every control is at level 1.
+//! - owner: the `owner` property an export wrote, when the base catalog or the catalog's parties
+//!   know it; otherwise an owner for the imported catalog itself, with the import's id and the
+//!   catalog's title as its name (see `assign_owners`).
 //! - Grunnmur properties (from an export) are read back when present; otherwise protects is
 //!   C, I and A, scope is system, and purpose, kind and activity follow the top-level group
 //!   (NIST SP 800-53 families are known; anything else is organisational risk treatment).
@@ -17,7 +20,7 @@
 use crate::error::{OscalError, Warning};
 use crate::export::NS;
 use crate::model::{Catalog, Control, Param, Part};
-use grunnmur_catalog::format::{CatalogDoc, Header, MeasureDoc, ProfileDoc, TextDoc};
+use grunnmur_catalog::format::{CatalogDoc, Header, MeasureDoc, OwnerDoc, ProfileDoc, TextDoc};
 use grunnmur_core::catalog::{Activity, MeasureKind, Purpose, Scope};
 use grunnmur_core::level::Dimension;
 use serde_json::Value;
@@ -152,8 +155,10 @@ fn measure(
     let (mut purpose, mut kind, mut activity) = family(group);
     let mut scope = Scope::System;
     let mut protects: Vec<Dimension> = Vec::new();
+    let mut owner = None;
     for p in c.props.iter().filter(|p| p.ns.as_deref() == Some(NS)) {
         match p.name.as_str() {
+            "owner" => owner = Some(p.value.clone()),
             "protects" => protects.extend(Dimension::parse(&p.value)),
             "scope" => scope = parse_enum(&p.value).unwrap_or(scope),
             "purpose" => purpose = parse_enum(&p.value).unwrap_or(purpose),
@@ -209,6 +214,7 @@ fn measure(
     };
     MeasureDoc {
         id: measure_id(&c.id),
+        owner,
         name: text(&name),
         statement: section("statement"),
         guidance: section("guidance"),
@@ -323,7 +329,7 @@ pub fn import_catalog(
     opts: &ImportOptions,
 ) -> Result<Imported, OscalError> {
     let mut warnings = Vec::new();
-    let imported = measures(catalog, baselines, &mut warnings)?;
+    let mut imported = measures(catalog, baselines, &mut warnings)?;
     let mut counts = [0usize; 4];
     for m in &imported {
         let k = if m.profile_only {
@@ -364,6 +370,7 @@ pub fn import_catalog(
         doc.measures.clear();
         doc.profiles.clear();
     }
+    assign_owners(catalog, &title, &mut doc, &mut imported, opts);
     let extra: Vec<String> = imported
         .iter()
         .filter(|m| m.profile_only)
@@ -373,6 +380,7 @@ pub fn import_catalog(
     if !extra.is_empty() {
         doc.profiles.push(ProfileDoc {
             id: format!("{}.utenfor-basis", opts.id),
+            owner: Some(opts.id.clone()),
             name: TextDoc {
                 nb: Some(format!("{title}: tiltak utenfor basisnivåene")),
                 en: Some(format!("{title}: measures outside the baselines")),
@@ -389,6 +397,62 @@ pub fn import_catalog(
         warnings,
         counts,
     })
+}
+
+/// The imported measures' owners. A measure keeps the `owner` property an export wrote when
+/// the base catalog or the OSCAL catalog's parties (by short name) know it; the others belong
+/// to the imported catalog itself: an owner with the import's id, named after the catalog's
+/// title, who also owns the profile of measures outside the baselines.
+/// Owners the base lacks are added to `doc`.
+fn assign_owners(
+    catalog: &Catalog,
+    title: &str,
+    doc: &mut CatalogDoc,
+    imported: &mut [MeasureDoc],
+    opts: &ImportOptions,
+) {
+    let parties = (catalog.metadata.get("parties").and_then(Value::as_array))
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let scheme = format!("{NS}/orgnr");
+    let party_owner = |id: &str| -> Option<OwnerDoc> {
+        let p = parties
+            .iter()
+            .find(|p| p["short-name"].as_str() == Some(id))?;
+        let orgnr = (p["external-ids"].as_array().into_iter().flatten())
+            .find(|e| e["scheme"].as_str() == Some(scheme.as_str()))
+            .and_then(|e| e["id"].as_str().map(str::to_string));
+        Some(OwnerDoc {
+            id: id.to_string(),
+            name: text(p["name"].as_str().unwrap_or(id)),
+            orgnr,
+        })
+    };
+    let mut own_used = imported.iter().any(|m| m.profile_only);
+    for m in imported.iter_mut() {
+        let Some(o) = m.owner.clone() else {
+            m.owner = Some(opts.id.clone());
+            own_used = true;
+            continue;
+        };
+        if doc.owners.iter().any(|x| x.id == o) {
+            continue;
+        }
+        match party_owner(&o) {
+            Some(p) => doc.owners.push(p),
+            None => {
+                m.owner = Some(opts.id.clone());
+                own_used = true;
+            }
+        }
+    }
+    if own_used && !doc.owners.iter().any(|o| o.id == opts.id) {
+        doc.owners.push(OwnerDoc {
+            id: opts.id.clone(),
+            name: text(title),
+            orgnr: None,
+        });
+    }
 }
 
 #[cfg(test)]

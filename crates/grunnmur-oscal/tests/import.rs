@@ -50,7 +50,8 @@ fn grunnmur_export_round_trips_through_import() {
         id: "felles-igjen".into(),
         beside: false,
     };
-    let imported = import_catalog(&cat.unwrap(), &refs, &base, &opts).unwrap();
+    let cat = cat.unwrap();
+    let imported = import_catalog(&cat, &refs, &base, &opts).unwrap();
     let checked = check(&imported.doc);
     assert_eq!(checked.catalog.id, "felles-igjen");
     for m in base.measures.iter().filter(|m| !m.profile_only) {
@@ -67,7 +68,15 @@ fn grunnmur_export_round_trips_through_import() {
             m.statement.as_ref().and_then(|s| s.nb.clone())
         );
         assert_eq!(i.params, m.params, "{}", m.id);
+        assert_eq!(i.owner, m.owner, "{}: the owner comes back", m.id);
     }
+    // The owners are the catalog's parties, each measure's owner a prop.
+    let parties = cat.metadata["parties"].as_array().unwrap();
+    let nsm = parties.iter().find(|p| p["short-name"] == "nsm").unwrap();
+    assert_eq!(nsm["type"], "organization");
+    assert_eq!(nsm["name"], "Nasjonal sikkerhetsmyndighet");
+    assert_eq!(nsm["external-ids"][0]["id"], "985165262");
+    assert_eq!(parties.len(), base.owners.len());
     // Profile-only measures are in no baseline: one extra profile adds them.
     let extra = imported
         .doc
@@ -78,6 +87,56 @@ fn grunnmur_export_round_trips_through_import() {
     let only = base.measures.iter().filter(|m| m.profile_only).count();
     assert_eq!(extra.add.len(), only);
     assert_eq!(imported.counts[3], only);
+    // That profile is the import's own, an owner named after the catalog.
+    assert_eq!(extra.owner.as_deref(), Some("felles-igjen"));
+    let own = imported.doc.owners.iter().find(|o| o.id == "felles-igjen");
+    assert_eq!(own.unwrap().name.nb, base.catalog.title.nb);
+}
+
+/// A catalog Grunnmur did not write has no owners: its measures belong to an owner made for
+/// the import (its id, the catalog's title), beside the base catalog's owners.
+#[test]
+fn a_foreign_catalog_s_measures_belong_to_the_import() {
+    let text = r#"{"catalog": {"uuid": "4a3f1b8e-2c7d-4e5f-9a6b-1c2d3e4f5a6b",
+        "metadata": {"title": "Fremmed katalog", "last-modified": "2026-01-01T00:00:00Z",
+            "version": "1", "oscal-version": "1.1.3",
+            "parties": [{"uuid": "5b4f1b8e-2c7d-4e5f-9a6b-1c2d3e4f5a6b", "type": "organization",
+                "name": "Utgiver"}]},
+        "groups": [{"id": "ac", "title": "Access",
+            "controls": [{"id": "ac-1", "title": "Policy",
+                "props": [{"name": "owner", "ns": "https://grunnmur.no/ns/oscal", "value": "ukjent"}]},
+                {"id": "ac-2", "title": "Accounts"}]}]}}"#;
+    let Document::Catalog(cat) = parse_document("fremmed", text).unwrap() else {
+        panic!("not a catalog")
+    };
+    let (base, _) = grunnmur_catalog::load_catalog(None);
+    let base = base.unwrap().doc;
+    let opts = ImportOptions {
+        id: "fremmed".into(),
+        beside: true,
+    };
+    let imported = import_catalog(&cat, &[], &base, &opts).unwrap();
+    check(&imported.doc);
+    for id in ["ac-1", "ac-2"] {
+        let m = imported.doc.measures.iter().find(|m| m.id == id).unwrap();
+        assert_eq!(m.owner.as_deref(), Some("fremmed"), "{id}");
+    }
+    let own = imported
+        .doc
+        .owners
+        .iter()
+        .find(|o| o.id == "fremmed")
+        .unwrap();
+    assert_eq!(own.name.nb.as_deref(), Some("Fremmed katalog"));
+    assert_eq!(imported.doc.owners.len(), base.owners.len() + 1);
+    // The base catalog's measures keep their owners.
+    let dpia = imported
+        .doc
+        .measures
+        .iter()
+        .find(|m| m.id == "m.dpia")
+        .unwrap();
+    assert_eq!(dpia.owner.as_deref(), Some("datatilsynet"));
 }
 
 fn real(name: &str) -> Option<std::path::PathBuf> {

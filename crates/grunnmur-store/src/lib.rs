@@ -96,6 +96,42 @@ impl PlatformRole {
     }
 }
 
+/// Whose catalog entries a catalog editor edits: every owner's (as before the catalog named
+/// its owners, and when granted without owners), or those of some owners (catalog owner ids).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditorOwners {
+    All,
+    Only(Vec<String>),
+}
+
+impl EditorOwners {
+    /// From the owners stored for an editor: none stored means every owner.
+    pub fn from_stored(owners: Vec<String>) -> EditorOwners {
+        if owners.is_empty() {
+            EditorOwners::All
+        } else {
+            EditorOwners::Only(owners)
+        }
+    }
+
+    /// May the editor edit the entries of `owner`?
+    pub fn may_edit(&self, owner: &str) -> bool {
+        match self {
+            EditorOwners::All => true,
+            EditorOwners::Only(o) => o.iter().any(|x| x == owner),
+        }
+    }
+
+    /// The owners named, in order; empty for every owner.
+    pub fn ids(&self) -> &[String] {
+        match self {
+            EditorOwners::All => &[],
+            EditorOwners::Only(o) => o,
+        }
+    }
+}
+
 /// Role of a user in one body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -607,6 +643,20 @@ pub trait Storage: Send + Sync {
         on: bool,
         actor: &str,
     ) -> Result<()>;
+    /// Makes a person a catalog editor of `owners` (catalog owner ids; empty: every owner),
+    /// replacing the owners given before, or (`None`) no longer a catalog editor. One
+    /// transaction, in the audit log as `user.platform_role` with the owners.
+    async fn set_catalog_editor(
+        &self,
+        user_id: i64,
+        owners: Option<&[String]>,
+        actor: &str,
+    ) -> Result<()>;
+    /// Whose entries a catalog editor edits, or `None` for someone who is not one.
+    async fn catalog_editor(&self, user_id: i64) -> Result<Option<EditorOwners>>;
+    /// The owners of every catalog editor granted some (user id → owner ids, in order); an
+    /// editor of every owner has no entry.
+    async fn catalog_editor_owners(&self) -> Result<std::collections::BTreeMap<i64, Vec<String>>>;
     async fn grant(&self, user_id: i64, orgnr: &str, role: Role, actor: &str) -> Result<()>;
     async fn role(&self, user_id: i64, orgnr: &str) -> Result<Option<Role>>;
     async fn memberships(&self, user_id: i64) -> Result<Vec<(String, Role)>>;

@@ -336,6 +336,23 @@ impl<DB: Backend> Storage for Store<DB> {
         accounts::set_platform_role(self, user_id, role, on, actor).await
     }
 
+    async fn set_catalog_editor(
+        &self,
+        user_id: i64,
+        owners: Option<&[String]>,
+        actor: &str,
+    ) -> Result<()> {
+        accounts::set_catalog_editor(self, user_id, owners, actor).await
+    }
+
+    async fn catalog_editor(&self, user_id: i64) -> Result<Option<EditorOwners>> {
+        accounts::catalog_editor(self, user_id).await
+    }
+
+    async fn catalog_editor_owners(&self) -> Result<std::collections::BTreeMap<i64, Vec<String>>> {
+        accounts::catalog_editor_owners(self).await
+    }
+
     async fn grant(&self, user_id: i64, orgnr: &str, role: Role, actor: &str) -> Result<()> {
         accounts::grant(self, user_id, orgnr, role, actor).await
     }

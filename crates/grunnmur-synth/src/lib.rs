@@ -120,11 +120,19 @@ fn text(s: String) -> TextDoc {
 
 const SECTORS: [&str; 3] = ["helse", "vann", "utdanning"];
 
+/// The synthetic catalog's owners; entry `n` of each section belongs to owner `n % 3`.
+const OWNERS: [&str; 3] = ["eier.a", "eier.b", "eier.c"];
+
+fn owner(n: usize) -> Option<String> {
+    Some(OWNERS[n % OWNERS.len()].to_string())
+}
+
 pub fn catalog_doc(spec: &Spec) -> CatalogDoc {
     let mut r = Rng::new(spec.seed);
     let info_types: Vec<InfoTypeDoc> = (0..spec.info_types)
         .map(|n| InfoTypeDoc {
             id: format!("it.{n:05}"),
+            owner: owner(n),
             name: text(format!("Informasjonstype {n}")),
             levels: Levels::new(r.level(), r.level(), r.level()),
             rationale: Some(text(format!("Syntetisk begrunnelse {n}"))),
@@ -138,6 +146,7 @@ pub fn catalog_doc(spec: &Spec) -> CatalogDoc {
     let mut tasks: Vec<TaskDoc> = (0..spec.tasks)
         .map(|n| TaskDoc {
             id: format!("t.{n:04}"),
+            owner: owner(n),
             name: text(format!("Oppgave {n}")),
             description: None,
             applies_to: std::iter::once(
@@ -187,6 +196,7 @@ pub fn catalog_doc(spec: &Spec) -> CatalogDoc {
             }
             MeasureDoc {
                 id: format!("m.{n:04}"),
+                owner: owner(n),
                 name: text(format!("Tiltak {n}")),
                 statement: Some(text(format!("Gjør tiltak {n}"))),
                 guidance: Some(text(format!("Veiledning {n}"))),
@@ -227,6 +237,7 @@ pub fn catalog_doc(spec: &Spec) -> CatalogDoc {
             );
             ProfileDoc {
                 id: format!("p.{s}"),
+                owner: owner(k),
                 name: text(format!("Profil {s}")),
                 description: None,
                 applies_to: vec![format!("sector:{s}")],
@@ -248,6 +259,13 @@ pub fn catalog_doc(spec: &Spec) -> CatalogDoc {
             title: text("Syntetisk katalog".into()),
             out_of_scope: None,
         },
+        owners: (OWNERS.iter().enumerate())
+            .map(|(n, id)| OwnerDoc {
+                id: id.to_string(),
+                name: text(format!("Eier {}", n + 1)),
+                orgnr: None,
+            })
+            .collect(),
         requirements: Vec::new(),
         consequence_scale: Vec::new(),
         activities: Vec::new(),

@@ -47,6 +47,33 @@ pub fn small_catalog_file(version: &str) -> String {
         .replace("version: \"1.0\"", &format!("version: \"{version}\""))
 }
 
+/// The small catalog's file as version `version` the way it was written before catalogs named
+/// their owners: no `owners`, no entry's `owner` (a release published back then).
+pub fn small_catalog_file_without_owners(version: &str) -> String {
+    let text = small_catalog_file(version);
+    let mut out = String::new();
+    let mut in_owners = false;
+    for line in text.lines() {
+        if line.starts_with("owners:") {
+            in_owners = true;
+            continue;
+        }
+        if in_owners && line.starts_with("  ") {
+            continue;
+        }
+        in_owners = false;
+        let line = ["digdir", "nsm", "ks"]
+            .iter()
+            .fold(line.to_string(), |l, o| {
+                l.replace(&format!(", owner: {o}}}"), "}")
+            });
+        out.push_str(&line);
+        out.push('\n');
+    }
+    assert!(!out.contains("owner"), "{out}");
+    out
+}
+
 /// A body with the small municipality's workspace (its orgnr replaced by `orgnr`), written
 /// straight into the store.
 pub async fn add_small_body(store: &Arc<dyn Storage>, catalog: &CheckedCatalog, orgnr: &str) {

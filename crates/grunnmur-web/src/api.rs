@@ -155,6 +155,9 @@ pub struct Me {
     pub email: String,
     pub platform_admin: bool,
     pub catalog_editor: bool,
+    /// A catalog editor's owners (catalog owner ids) whose entries they edit; empty: every
+    /// owner's (or not a catalog editor).
+    pub catalog_owners: Vec<String>,
     /// The account must choose a new password before anything else.
     pub must_change_password: bool,
     /// The TOTP second factor is on.
@@ -183,6 +186,9 @@ pub async fn me(State(s): State<AppState>, caller: Caller) -> Result<Json<Me>, A
         .into_iter()
         .map(|(orgnr, role)| Membership { orgnr, role })
         .collect();
+    let catalog_owners = (caller.catalog_owners(&s).await?)
+        .map(|o| o.ids().to_vec())
+        .unwrap_or_default();
     let csrf = match caller.via {
         Via::Session { csrf, .. } => Some(csrf),
         Via::Token { .. } => None,
@@ -191,6 +197,7 @@ pub async fn me(State(s): State<AppState>, caller: Caller) -> Result<Json<Me>, A
         email: caller.user.email,
         platform_admin: caller.user.platform_admin,
         catalog_editor: caller.user.catalog_editor,
+        catalog_owners,
         must_change_password: caller.user.must_change_password,
         second_factor: caller.user.totp_secret.is_some(),
         memberships,

@@ -11,7 +11,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use base64::Engine;
-use grunnmur_store::{Role, UserRow};
+use grunnmur_store::{EditorOwners, Role, UserRow};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -142,6 +142,19 @@ impl Caller {
         self.user.email.clone()
     }
 
+    /// Whose catalog entries the caller edits as a catalog editor (every owner's, or some
+    /// owners'); `None` for anyone else, and through a scoped token. Read from the store on
+    /// every call. Platform administrators are not catalog editors by that role.
+    pub async fn catalog_owners(&self, state: &AppState) -> Result<Option<EditorOwners>, ApiError> {
+        user_catalog_owners(state, &self.user).await
+    }
+
+    /// May the caller edit the catalog entries of `owner` (a catalog owner id)?
+    pub async fn may_edit_owner(&self, state: &AppState, owner: &str) -> Result<bool, ApiError> {
+        let owners = self.catalog_owners(state).await?;
+        Ok(owners.is_some_and(|o| o.may_edit(owner)))
+    }
+
     /// The limits of a scoped token; `None` for sessions and unscoped tokens.
     pub fn scope(&self) -> Option<&TokenScope> {
         match &self.via {
@@ -158,6 +171,18 @@ impl Caller {
             Via::Token { .. } => Err(ApiError::Forbidden),
         }
     }
+}
+
+/// Whose catalog entries `user` edits as a catalog editor ([`Caller::catalog_owners`]); the
+/// pages ask the same of their viewer.
+pub async fn user_catalog_owners(
+    state: &AppState,
+    user: &UserRow,
+) -> Result<Option<EditorOwners>, ApiError> {
+    if !user.catalog_editor {
+        return Ok(None);
+    }
+    Ok(state.store.catalog_editor(user.id).await?)
 }
 
 /// A role a handler needs in the body it is about, as a type: `Member<Editor>`.

@@ -12,6 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use grunnmur_catalog::diff::{CatalogDiff, diff};
+use grunnmur_catalog::format::OwnerDoc;
 use grunnmur_catalog::{CheckedCatalog, Source, check_catalog};
 use grunnmur_store::ReleaseRow;
 use serde::{Deserialize, Serialize};
@@ -151,6 +152,26 @@ pub async fn get_release(
 ) -> Result<Response, ApiError> {
     let cat = published(&s, &catalog_id, &version).await?;
     Ok(Json(&cat.doc).into_response())
+}
+
+/// Every catalog owner the platform knows, by id: the server's own release's owners, then those
+/// only earlier published releases name (the latest release that names one gives its name).
+/// What a catalog editor's owners are checked against and named by.
+pub async fn known_owners(
+    s: &AppState,
+) -> Result<std::collections::BTreeMap<String, OwnerDoc>, ApiError> {
+    let mut out: std::collections::BTreeMap<String, OwnerDoc> = (s.catalog.doc.owners.iter())
+        .map(|o| (o.id.clone(), o.clone()))
+        .collect();
+    let mut rows = s.store.releases().await?;
+    rows.sort_by_key(|r| std::cmp::Reverse(r.seq));
+    for r in rows {
+        let release = s.release(&r.catalog_id, &r.version).await?;
+        for o in &release.doc.owners {
+            out.entry(o.id.clone()).or_insert_with(|| o.clone());
+        }
+    }
+    Ok(out)
 }
 
 /// A release that is published (or the server's own), else "not found".

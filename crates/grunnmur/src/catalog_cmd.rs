@@ -3,7 +3,7 @@
 use crate::TextOrJson;
 use crate::output::print_problems;
 use clap::Subcommand;
-use grunnmur_catalog::{CheckedCatalog, load_catalog};
+use grunnmur_catalog::{CheckedCatalog, Mode, load_catalog, load_catalog_as};
 use grunnmur_i18n::{Lang, t};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -71,7 +71,7 @@ pub fn run(lang: Lang, cmd: CatalogCommand) -> anyhow::Result<ExitCode> {
             })
         }
         CatalogCommand::Show { path, format: _ } => {
-            let Some(c) = load_or_report(lang, path.as_deref()) else {
+            let Some(c) = load_release_or_report(lang, path.as_deref()) else {
                 return Ok(ExitCode::FAILURE);
             };
             println!("{}", serde_json::to_string_pretty(&c.doc)?);
@@ -79,8 +79,8 @@ pub fn run(lang: Lang, cmd: CatalogCommand) -> anyhow::Result<ExitCode> {
         }
         CatalogCommand::Diff { old, new, format } => {
             let (Some(a), Some(b)) = (
-                load_or_report(lang, Some(&old)),
-                load_or_report(lang, Some(&new)),
+                load_release_or_report(lang, Some(&old)),
+                load_release_or_report(lang, Some(&new)),
             ) else {
                 return Ok(ExitCode::FAILURE);
             };
@@ -93,7 +93,7 @@ pub fn run(lang: Lang, cmd: CatalogCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         CatalogCommand::Stats { path, format } => {
-            let Some(c) = load_or_report(lang, path.as_deref()) else {
+            let Some(c) = load_release_or_report(lang, path.as_deref()) else {
                 return Ok(ExitCode::FAILURE);
             };
             let s = grunnmur_catalog::stats::stats(&c.doc);
@@ -101,7 +101,8 @@ pub fn run(lang: Lang, cmd: CatalogCommand) -> anyhow::Result<ExitCode> {
                 println!("{}", serde_json::to_string_pretty(&s)?);
             } else {
                 let names = grunnmur_catalog::stats::names(&c.doc, lang.code());
-                print!("{}", stats_text(lang, &s, &names));
+                let owners = grunnmur_catalog::stats::owner_names(&c.doc, lang.code());
+                print!("{}", stats_text(lang, &s, &names, &owners));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -109,7 +110,19 @@ pub fn run(lang: Lang, cmd: CatalogCommand) -> anyhow::Result<ExitCode> {
 }
 
 pub(crate) fn load_or_report(lang: Lang, path: Option<&Path>) -> Option<CheckedCatalog> {
-    let (checked, problems) = load_catalog(path);
+    report(lang, load_catalog(path))
+}
+
+/// A catalog read as a published release is ([`Mode::Published`]): `show`, `diff` and
+/// `stats` also read the folder of a release published before catalogs named their owners.
+fn load_release_or_report(lang: Lang, path: Option<&Path>) -> Option<CheckedCatalog> {
+    report(lang, load_catalog_as(path, Mode::Published))
+}
+
+fn report(
+    lang: Lang,
+    (checked, problems): (Option<CheckedCatalog>, Vec<grunnmur_catalog::Problem>),
+) -> Option<CheckedCatalog> {
     if checked.is_none() {
         print_problems(lang, &problems);
         eprintln!("{}", t(lang, "cli-catalog-invalid", &[]));
@@ -171,11 +184,13 @@ fn diff_text(lang: Lang, d: &grunnmur_catalog::diff::CatalogDiff) -> String {
     out
 }
 
-/// `catalog stats` as text; activities and requirements by name (`names`), with their ids.
+/// `catalog stats` as text; activities and requirements by name (`names`), owners by name
+/// (`owners`), with their ids.
 fn stats_text(
     lang: Lang,
     s: &grunnmur_catalog::stats::Stats,
     names: &std::collections::BTreeMap<String, String>,
+    owners: &std::collections::BTreeMap<String, String>,
 ) -> String {
     use grunnmur_catalog::stats::labelled;
     use std::fmt::Write;
@@ -240,6 +255,27 @@ fn stats_text(
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let label = t(lang, "stats-refs-source", &[("source", source.as_str())]);
         let _ = writeln!(out, "  {label:<44} {}", t(lang, "stats-refs-counts", &args));
+    }
+    let totals = (s.by_owner.iter())
+        .map(|(k, c)| (k.clone(), c.entries))
+        .collect();
+    let _ = writeln!(
+        out,
+        "  {:<44} {}",
+        t(lang, "stats-by-owner", &[]),
+        labelled(&totals, owners)
+    );
+    for (id, c) in &s.by_owner {
+        let name = owners.get(id).map_or(id.clone(), |n| format!("{n} ({id})"));
+        let _ = writeln!(out, "    {name:<42} {}", map(&c.by_section));
+    }
+    if s.without_owner > 0 {
+        let _ = writeln!(
+            out,
+            "  {:<44} {}",
+            t(lang, "stats-without-owner", &[]),
+            s.without_owner
+        );
     }
     out
 }

@@ -275,6 +275,10 @@ pub struct PlatformRoleArgs {
     /// For a supervisor: the sectors they see (repeat; all when left out).
     #[arg(long = "sector")]
     sectors: Vec<String>,
+    /// For a catalog editor: the catalog owners whose entries they edit (repeat; every
+    /// owner's when left out). Granting again replaces them.
+    #[arg(long = "owner")]
+    owners: Vec<String>,
     #[command(flatten)]
     store: StoreArgs,
 }
@@ -703,6 +707,7 @@ pub fn platform(lang: Lang, cmd: PlatformCommand) -> anyhow::Result<ExitCode> {
             role,
             kinds,
             sectors,
+            owners,
             store,
         },
         on,
@@ -722,14 +727,28 @@ pub fn platform(lang: Lang, cmd: PlatformCommand) -> anyhow::Result<ExitCode> {
         } else {
             "grunnmur platform revoke"
         };
+        let owners_allowed = on && role == "catalog-editor";
+        if !owners.is_empty() && !owners_allowed {
+            eprintln!("{}", t(lang, "ops-owner-only-grant", &[]));
+            return Ok(ExitCode::FAILURE);
+        }
         match role.as_str() {
             "supervisor" => {
                 let limits = on.then_some((&kinds[..], &sectors[..]));
                 store.set_supervisor(user.id, limits, actor).await?;
             }
             "catalog-editor" => {
-                let r = grunnmur_store::PlatformRole::CatalogEditor;
-                store.set_platform_role(user.id, r, on, actor).await?;
+                if on {
+                    let known = known_owners(&*store).await?;
+                    if let Some(o) = owners.iter().find(|o| !known.contains(*o)) {
+                        let list = known.iter().cloned().collect::<Vec<_>>().join(", ");
+                        let args = [("owner", o.as_str()), ("known", list.as_str())];
+                        eprintln!("{}", t(lang, "ops-unknown-owner", &args));
+                        return Ok(ExitCode::FAILURE);
+                    }
+                }
+                let owners = on.then_some(&owners[..]);
+                store.set_catalog_editor(user.id, owners, actor).await?;
             }
             "platform-admin" => {
                 let r = grunnmur_store::PlatformRole::PlatformAdmin;
@@ -737,14 +756,34 @@ pub fn platform(lang: Lang, cmd: PlatformCommand) -> anyhow::Result<ExitCode> {
             }
             other => bail!("role {other}"),
         }
-        let key = if on {
-            "ops-platform-granted"
-        } else {
-            "ops-platform-revoked"
+        let key = match (on, owners.is_empty()) {
+            (true, false) => "ops-catalog-editor-granted",
+            (true, true) => "ops-platform-granted",
+            (false, _) => "ops-platform-revoked",
         };
-        println!("{}", t(lang, key, &[("email", &email), ("role", &role)]));
+        let owners = owners.join(", ");
+        let args = [("email", &email), ("role", &role), ("owners", &owners)];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        println!("{}", t(lang, key, &args));
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// The catalog owners a catalog editor may be given: the bundled catalog's and those of every
+/// release published in the store (read as published).
+async fn known_owners(store: &dyn Storage) -> anyhow::Result<std::collections::BTreeSet<String>> {
+    let mut known = std::collections::BTreeSet::new();
+    let (bundled, _) = grunnmur_catalog::load_catalog(None);
+    known.extend(bundled.into_iter().flat_map(|c| c.doc.owners).map(|o| o.id));
+    for r in store.releases().await? {
+        let Some(text) = store.release_sources(&r.catalog_id, &r.version).await? else {
+            continue;
+        };
+        let sources: Vec<grunnmur_catalog::Source> = serde_json::from_str(&text)?;
+        let (checked, _) = grunnmur_catalog::check_published(&sources);
+        known.extend(checked.into_iter().flat_map(|c| c.doc.owners).map(|o| o.id));
+    }
+    Ok(known)
 }
 
 pub fn audit(lang: Lang, cmd: AuditCommand) -> anyhow::Result<ExitCode> {

@@ -320,12 +320,17 @@ fn catalog_validate_finds_the_broken_catalog_and_passes_the_shared_one() {
     let o = grunnmur(&["catalog", "validate", broken.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("a.yaml:7: feil:"), "{err}");
+    assert!(err.contains("a.yaml:8: feil:"), "{err}");
     assert!(
-        err.contains("b.yaml:41: feil: profil «p.later» flytter"),
+        err.contains("b.yaml:46: feil: profil «p.later» flytter"),
         "{err}"
     );
-    assert!(err.contains("17 feil"), "{err}");
+    // An entry without an owner, at its id.
+    assert!(
+        err.contains("a.yaml:21: feil: info_types «it.unused» mangler eier"),
+        "{err}"
+    );
+    assert!(err.contains("21 feil"), "{err}");
 
     let o = grunnmur(&["catalog", "validate", "--strict", "catalog"]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -63,6 +63,66 @@ impl Checker<'_> {
         header
     }
 
+    /// The owners: ids, names, and the organisation number where one is given (MOD11).
+    pub(super) fn owners(&mut self, owners: &[Located<OwnerDoc>]) -> Ids {
+        let ids = self.ids("owners", owners, |o| &o.id);
+        for o in owners {
+            let loc = (o.file, &o.node);
+            self.text(
+                loc,
+                "owners",
+                &o.value.id,
+                "name",
+                Some(&o.value.name),
+                true,
+            );
+            if let Some(orgnr) = &o.value.orgnr
+                && !crate::body::valid_orgnr(orgnr)
+            {
+                let kind = P::InvalidOrgnr {
+                    value: orgnr.clone(),
+                };
+                self.err(o.file, o.node.line_of(&["orgnr"]), kind);
+            }
+        }
+        ids
+    }
+
+    /// Every entry's owner (requirements, activities, information types, tasks, measures,
+    /// profiles): known, and named in a new catalog.
+    pub(super) fn entry_owners(&mut self, e: &Entries, owners: &Ids) {
+        fn each<T>(
+            c: &mut Checker<'_>,
+            section: &str,
+            items: &[Located<T>],
+            owners: &Ids,
+            get: impl Fn(&T) -> (String, Option<&str>),
+        ) {
+            for it in items {
+                let (id, owner) = get(&it.value);
+                c.owner((it.file, &it.node), section, &id, owner, owners);
+            }
+        }
+        each(self, "requirements", &e.requirements, owners, |x| {
+            (x.id.clone(), x.owner.as_deref())
+        });
+        each(self, "activities", &e.activities, owners, |x| {
+            (format!("{:?}", x.id).to_lowercase(), x.owner.as_deref())
+        });
+        each(self, "info_types", &e.info_types, owners, |x| {
+            (x.id.clone(), x.owner.as_deref())
+        });
+        each(self, "tasks", &e.tasks, owners, |x| {
+            (x.id.clone(), x.owner.as_deref())
+        });
+        each(self, "measures", &e.measures, owners, |x| {
+            (x.id.clone(), x.owner.as_deref())
+        });
+        each(self, "profiles", &e.profiles, owners, |x| {
+            (x.id.clone(), x.owner.as_deref())
+        });
+    }
+
     pub(super) fn requirements(&mut self, requirements: &[Located<RequirementDoc>]) -> Ids {
         let req_ids = self.ids("requirements", requirements, |r| &r.id);
         for r in requirements {

@@ -4,7 +4,7 @@
 
 use super::{Sql, entry};
 use crate::store::{Backend, Store};
-use crate::{PlatformRole, Result, Role, SessionRow, StoreError, UserRow, now};
+use crate::{EditorOwners, PlatformRole, Result, Role, SessionRow, StoreError, UserRow, now};
 use serde_json::json;
 
 const USER_EMAIL_EXISTS: &str = "SELECT 1 FROM users WHERE email = $1";
@@ -16,6 +16,16 @@ const INSERT_USER: &str = "INSERT INTO users (email, password_hash, platform_adm
 /// An account for someone an OpenID Connect provider vouched for: no password, no role.
 const INSERT_OIDC_USER: &str = "INSERT INTO users \
      (email, password_hash, platform_admin, created_at) VALUES ($1, NULL, $2, $3) RETURNING *";
+
+const SELECT_CATALOG_EDITOR: &str = "SELECT catalog_editor AS v FROM users WHERE id = $1";
+const SET_CATALOG_EDITOR: &str = "UPDATE users SET catalog_editor = $1 WHERE id = $2";
+const SELECT_EDITOR_OWNERS: &str =
+    "SELECT owner FROM catalog_editor_owners WHERE user_id = $1 ORDER BY owner";
+const SELECT_ALL_EDITOR_OWNERS: &str =
+    "SELECT user_id, owner FROM catalog_editor_owners ORDER BY user_id, owner";
+const DELETE_EDITOR_OWNERS: &str = "DELETE FROM catalog_editor_owners WHERE user_id = $1";
+const INSERT_EDITOR_OWNER: &str =
+    "INSERT INTO catalog_editor_owners (user_id, owner, granted_at) VALUES ($1, $2, $3)";
 
 const SELECT_ROLE: &str = "SELECT role FROM memberships WHERE user_id = $1 AND orgnr = $2";
 pub(crate) const UPSERT_MEMBERSHIP: &str = "INSERT INTO memberships (user_id, orgnr, role) \
@@ -112,11 +122,99 @@ pub(crate) async fn set_platform_role<DB: Backend>(
         .bind(user_id)
         .execute(&mut tx)
         .await?;
+    if role == PlatformRole::CatalogEditor && !on {
+        // Granted again later without owners, the editor edits every owner's entries.
+        Sql::new(DELETE_EDITOR_OWNERS)
+            .bind(user_id)
+            .execute(&mut tx)
+            .await?;
+    }
     let before = json!({"user_id": user_id, column: before}).to_string();
     let after = json!({"user_id": user_id, column: on}).to_string();
     let e = entry(actor, None, "user.platform_role", Some(before), Some(after));
     tx.commit(&e).await?;
     Ok(())
+}
+
+pub(crate) async fn set_catalog_editor<DB: Backend>(
+    s: &Store<DB>,
+    user_id: i64,
+    owners: Option<&[String]>,
+    actor: &str,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    let (was,): (bool,) = Sql::new(SELECT_CATALOG_EDITOR)
+        .bind(user_id)
+        .fetch_optional(&mut tx)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("user {user_id}")))?;
+    let before: Vec<(String,)> = Sql::new(SELECT_EDITOR_OWNERS)
+        .bind(user_id)
+        .fetch_all(&mut tx)
+        .await?;
+    let before: Vec<String> = before.into_iter().map(|(o,)| o).collect();
+    Sql::new(DELETE_EDITOR_OWNERS)
+        .bind(user_id)
+        .execute(&mut tx)
+        .await?;
+    Sql::new(SET_CATALOG_EDITOR)
+        .bind(owners.is_some())
+        .bind(user_id)
+        .execute(&mut tx)
+        .await?;
+    let mut after: Vec<String> = owners.unwrap_or_default().to_vec();
+    after.sort();
+    after.dedup();
+    let at = now();
+    for o in &after {
+        Sql::new(INSERT_EDITOR_OWNER)
+            .bind(user_id)
+            .bind(o.as_str())
+            .bind(at)
+            .execute(&mut tx)
+            .await?;
+    }
+    let before = json!({"user_id": user_id, "catalog_editor": was, "owners": before});
+    let after = json!({"user_id": user_id, "catalog_editor": owners.is_some(), "owners": after});
+    let e = entry(
+        actor,
+        None,
+        "user.platform_role",
+        Some(before.to_string()),
+        Some(after.to_string()),
+    );
+    tx.commit(&e).await?;
+    Ok(())
+}
+
+pub(crate) async fn catalog_editor<DB: Backend>(
+    s: &Store<DB>,
+    user_id: i64,
+) -> Result<Option<EditorOwners>> {
+    let editor: Option<(bool,)> = Sql::new(SELECT_CATALOG_EDITOR)
+        .bind(user_id)
+        .fetch_optional(s)
+        .await?;
+    if !editor.is_some_and(|(e,)| e) {
+        return Ok(None);
+    }
+    let owners: Vec<(String,)> = Sql::new(SELECT_EDITOR_OWNERS)
+        .bind(user_id)
+        .fetch_all(s)
+        .await?;
+    let owners = owners.into_iter().map(|(o,)| o).collect();
+    Ok(Some(EditorOwners::from_stored(owners)))
+}
+
+pub(crate) async fn catalog_editor_owners<DB: Backend>(
+    s: &Store<DB>,
+) -> Result<std::collections::BTreeMap<i64, Vec<String>>> {
+    let rows: Vec<(i64, String)> = Sql::new(SELECT_ALL_EDITOR_OWNERS).fetch_all(s).await?;
+    let mut out = std::collections::BTreeMap::<i64, Vec<String>>::new();
+    for (user, owner) in rows {
+        out.entry(user).or_default().push(owner);
+    }
+    Ok(out)
 }
 
 pub(crate) async fn grant<DB: Backend>(

@@ -1,6 +1,7 @@
-//! The platform's accounts, for platform administrators: disable one (no sign-in; its sessions
-//! and tokens stop at once) or enable it again, through `grunnmur_web::credentials` as
-//! `PATCH /api/platform/users/{email}` and `grunnmur user disable|enable` do.
+//! The platform's accounts, for platform administrators, with their platform roles (a catalog
+//! editor's owners by name): disable one (no sign-in; its sessions and tokens stop at once) or
+//! enable it again, through `grunnmur_web::credentials` as `PATCH /api/platform/users/{email}`
+//! and `grunnmur user disable|enable` do.
 
 use super::admin::timestamp;
 use super::*;
@@ -8,13 +9,16 @@ use crate::page::*;
 use askama::Template;
 use axum::extract::State;
 use grunnmur_web::AppState;
-use grunnmur_web::credentials;
 use grunnmur_web::error::ApiError;
+use grunnmur_web::{credentials, release_api};
 
 pub struct UserLine {
     pub email: String,
     pub state: String,
     pub disabled: bool,
+    pub platform_admin: bool,
+    /// A catalog editor's owners by name (empty: every owner's); `None`: not a catalog editor.
+    pub catalog_owners: Option<Vec<Shown>>,
 }
 
 #[derive(Template)]
@@ -27,12 +31,24 @@ struct UsersPage {
 
 async fn users_page(s: &AppState, v: &Viewer, errors: Errors) -> Result<UsersPage, PageError> {
     let lang = v.lang;
+    let owners = release_api::known_owners(s).await?;
+    let mut editor_owners = s.store.catalog_editor_owners().await?;
+    // An owner no release names any more is shown by its id.
+    let name = |id: &String| match owners.get(id) {
+        Some(o) => Shown::of_doc(&o.name, lang),
+        None => Shown::plain(id, lang),
+    };
     let users = s
         .store
         .users()
         .await?
         .into_iter()
         .map(|u| UserLine {
+            platform_admin: u.platform_admin,
+            catalog_owners: u.catalog_editor.then(|| {
+                let ids = editor_owners.remove(&u.id).unwrap_or_default();
+                ids.iter().map(name).collect()
+            }),
             state: match u.disabled_at {
                 Some(at) => t(
                     lang,

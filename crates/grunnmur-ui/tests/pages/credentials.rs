@@ -232,3 +232,88 @@ async fn platform_admins_disable_and_enable_accounts_on_a_page() {
         site.login("a@example.no").await;
     }
 }
+
+/// Catalog editors per owner (issue 14): the account list shows each account's platform roles,
+/// a catalog editor's owners by name in the page's language (an owner only an earlier release
+/// names by that release's name; one no release names by its id), never ids where names exist.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_account_list_shows_catalog_editors_with_their_owners_by_name() {
+    for site in apps("the_account_list_shows_catalog_editors_with_their_owners_by_name").await {
+        add_platform_admin(&site.store, "root@example.no").await;
+        let root = site.login("root@example.no").await;
+        // An earlier release named an owner the server's own release does not.
+        crate::publish_small(&site, "0.5", |t| {
+            t.replace(
+                "owners:\n",
+                "owners:\n  - {id: gammel, name: {nb: \"Gammel eier\", en: \"Former owner\"}}\n",
+            )
+        })
+        .await;
+        let grant = |email: &'static str, owners: &'static [&'static str]| {
+            let store = site.store.clone();
+            async move {
+                let id = add_user(&store, email, false).await;
+                let owners: Vec<String> = owners.iter().map(|o| o.to_string()).collect();
+                store
+                    .set_catalog_editor(id, Some(&owners), "test")
+                    .await
+                    .unwrap();
+            }
+        };
+        grant("nsm-ks@example.no", &["nsm", "ks"]).await;
+        grant("alle@example.no", &[]).await;
+        grant("gammel@example.no", &["gammel", "borte"]).await;
+
+        // An account's row, its text without the spans that mark a name's language.
+        let row = |html: &str, email: &str| -> String {
+            let at = html.find(&format!("scope=\"row\">{email}<")).unwrap();
+            let end = at + html[at..].find("</tr>").unwrap();
+            let mut text = html[at..end].replace("</span>", "");
+            while let Some(open) = text.find("<span") {
+                let close = open + text[open..].find('>').unwrap();
+                text.replace_range(open..=close, "");
+            }
+            text
+        };
+        let (status, html) = site.get(&root.cookie, "/platform/users").await;
+        assert_eq!(status, StatusCode::OK);
+        let nsm = row(&html, "nsm-ks@example.no");
+        assert!(
+            nsm.contains("Katalogredaktør: KS, Nasjonal sikkerhetsmyndighet"),
+            "{nsm}"
+        );
+        assert!(!nsm.contains(">nsm<") && !nsm.contains(" nsm,"), "{nsm}");
+        assert!(
+            row(&html, "alle@example.no").contains("Katalogredaktør: alle eiere"),
+            "{html}"
+        );
+        let old = row(&html, "gammel@example.no");
+        assert!(old.contains("borte, Gammel eier"), "{old}");
+        assert!(
+            row(&html, "root@example.no").contains("Plattformadministrator"),
+            "{html}"
+        );
+        assert!(
+            !row(&html, "a@example.no").contains("Katalogredaktør"),
+            "{html}"
+        );
+
+        // In English: the owners' English names.
+        let en = format!("{}; grunnmur_lang=en", root.cookie);
+        let (status, html) = site.get(&en, "/platform/users").await;
+        assert_eq!(status, StatusCode::OK);
+        let nsm = row(&html, "nsm-ks@example.no");
+        assert!(
+            nsm.contains("Catalog editor: KS, Norwegian National Security Authority"),
+            "{nsm}"
+        );
+        assert!(
+            row(&html, "alle@example.no").contains("every owner"),
+            "{html}"
+        );
+        assert!(
+            row(&html, "gammel@example.no").contains("Former owner"),
+            "{html}"
+        );
+    }
+}

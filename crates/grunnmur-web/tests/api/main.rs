@@ -11,6 +11,7 @@ mod credentials;
 mod declarations;
 mod national;
 mod oscal;
+mod owners;
 mod passwords;
 mod protocol;
 mod releases;
