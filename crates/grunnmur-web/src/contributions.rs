@@ -57,8 +57,8 @@ impl Made {
         if let Some(j) = self.json.get() {
             return Ok(j.clone());
         }
-        let bytes = serde_json::to_vec(&self.coverage)
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        let bytes =
+            serde_json::to_vec(&self.coverage).map_err(|e| ApiError::Internal(e.to_string()))?;
         Ok(self.json.get_or_init(|| bytes.into()).clone())
     }
 }

@@ -87,7 +87,11 @@ pub async fn get_coverage(
     let g = allowed(&s, &caller, &g).await?;
     let c = crate::contributions::coverage(&s, g.kind.as_deref(), g.sector.as_deref()).await?;
     let json = c.json()?;
-    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], json).into_response())
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        json,
+    )
+        .into_response())
 }
 
 /// A body beside its peers (same kind; municipalities also by size), k-anonymous.

@@ -46,7 +46,10 @@ fn peers(data: &std::path::Path) {
         };
         let body = demo
             .replace("orgnr: \"999900011\"", &format!("orgnr: \"{orgnr}\""))
-            .replace("name: \"Eksempel kommune\"", &format!("name: \"Nabokommune {n}\""));
+            .replace(
+                "name: \"Eksempel kommune\"",
+                &format!("name: \"Nabokommune {n}\""),
+            );
         std::fs::write(load.join(format!("bodies/kommune-{n}.yaml")), body).unwrap();
     }
     let out = grunnmur()
@@ -58,7 +61,11 @@ fn peers(data: &std::path::Path) {
         .arg(root().join("examples/declarations"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -88,11 +95,22 @@ fn pages_are_accessible_and_the_main_flows_work_in_chromium() {
     // The demo user also sees the figures across bodies and the catalog's calibration.
     for role in ["supervisor", "catalog-editor"] {
         let out = grunnmur()
-            .args(["platform", "grant", "--email", "demo@grunnmur.no", "--role", role])
+            .args([
+                "platform",
+                "grant",
+                "--email",
+                "demo@grunnmur.no",
+                "--role",
+                role,
+            ])
             .args(["--data-dir", dir])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let out = Command::new("node")
         .arg(root().join("tests/browser/run.mjs"))
