@@ -141,7 +141,7 @@ fn bench_site(c: &mut Criterion, rt: &tokio::runtime::Runtime, name: &str, s: &S
         g.bench_function(format!("{page}/warm"), |b| b.iter(|| get(rt, s, &path)));
         g.bench_function(format!("{page}/cold"), |b| {
             b.iter(|| {
-                s.state.cache.lock().unwrap().clear();
+                s.state.clear_cache();
                 get(rt, s, &path)
             })
         });

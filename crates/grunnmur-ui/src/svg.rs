@@ -21,7 +21,8 @@ fn colors(l: Level) -> (&'static str, &'static str) {
     }
 }
 
-fn clip(s: &str, n: usize) -> String {
+/// The text cut to `n` characters, with an ellipsis when cut.
+pub(crate) fn clip(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
     } else {

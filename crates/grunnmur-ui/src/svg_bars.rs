@@ -8,7 +8,7 @@
 //! The words come from the caller (from the translation files); this module only draws.
 
 use crate::page::Shown;
-use crate::svg::esc;
+use crate::svg::{clip, esc};
 use std::fmt::Write;
 
 /// A part of a whole: pairs in place of pairs required, bodies that adopted a task of the
@@ -67,16 +67,6 @@ const FILL: &str = "#0b4f7c";
 const TRACK: &str = "#e8ecef";
 const OUTLINE: &str = "#4a5560";
 const GRID: &str = "#c4cbd2";
-
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
-}
 
 /// The description, as markup: the intro, then each row's name and figures (or that they are
 /// withheld). The description is read out as the picture's text (`aria-labelledby`), so a name

@@ -30,6 +30,9 @@ struct Entry {
     contribution: Arc<Contribution>,
 }
 
+/// The audit head, the declarations' generation and the day.
+type Stand = (i64, i64, i64);
+
 /// Group by kind and sector.
 type GroupKey = (Option<String>, Option<String>);
 
@@ -43,7 +46,7 @@ pub struct Kept {
     refreshing: AtomicBool,
     /// The last complete answer of [`current`], and the audit head, declarations' generation
     /// and day it holds for: while none of them moves, nothing it depends on has changed.
-    last: Mutex<Option<((i64, i64, i64), Arc<Current>)>>,
+    last: Mutex<Option<(Stand, Arc<Current>)>>,
 }
 
 /// A group's figures, and their JSON once asked for (most of a warm answer's cost otherwise).
@@ -194,10 +197,19 @@ pub async fn current(s: &AppState) -> Result<Arc<Current>, ApiError> {
     }
     while let Some(done) = jobs.join_next().await {
         let (o, r) = done.map_err(|e| ApiError::Internal(format!("contribution: {e}")))?;
-        if let Some(e) = r? {
-            stale |= e.generation != generation || e.day != day;
-            (&o, e.version, e.generation, e.day).hash(&mut hasher);
-            all.push(e.contribution);
+        match r {
+            Ok(Some(e)) => {
+                stale |= e.generation != generation || e.day != day;
+                (&o, e.version, e.generation, e.day).hash(&mut hasher);
+                all.push(e.contribution);
+            }
+            Ok(None) => {}
+            // One body that cannot be derived must not take the view across bodies down: it
+            // is left out (and logged), and the answer is not kept, so it is tried again.
+            Err(e) => {
+                tracing::warn!(orgnr = %o, error = ?e, "a body's contribution could not be made");
+                stale = true;
+            }
         }
         if let Some(o) = next.next() {
             let s = s.clone();
@@ -241,8 +253,15 @@ pub async fn refresh(s: &AppState) -> Result<usize, ApiError> {
         let current = st
             .stored
             .is_some_and(|(v, g, d)| Some(v) == st.version && g == generation && d == day);
-        if public(&st) && !current && derive(s, &st.orgnr).await?.is_some() {
-            n += 1;
+        if !public(&st) || current {
+            continue;
+        }
+        match derive(s, &st.orgnr).await {
+            Ok(Some(_)) => n += 1,
+            Ok(None) => {}
+            Err(e) => {
+                tracing::warn!(orgnr = %st.orgnr, error = ?e, "a body's contribution could not be made")
+            }
         }
     }
     Ok(n)

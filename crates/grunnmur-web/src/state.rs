@@ -179,6 +179,13 @@ impl AppState {
         }
     }
 
+    /// Empties the assessment cache (benchmarks of a cold start).
+    pub fn clear_cache(&self) {
+        if let Ok(mut m) = self.cache.lock() {
+            m.clear();
+        }
+    }
+
     /// The cache's content: bodies and estimated bytes (for the tests and the operators' log).
     pub fn cache_weight(&self) -> (usize, usize) {
         (self.cache.lock().ok())
