@@ -306,22 +306,50 @@ pub async fn impact_of(
     let body = s.store.body(orgnr).await?.ok_or(ApiError::NotFound)?;
     let target = published(s, &body.catalog_id, version).await?;
     let d = ops::derived(s, orgnr).await?;
-    ops::blocking(move || {
-        let name = "workspace";
-        let (_, ws) = grunnmur_catalog::resolve_body_with(
-            name,
-            d.doc.clone(),
-            &target.catalog,
-            &d.declarations,
-        )
-        .map_err(ApiError::Invalid)?;
-        let after = grunnmur_core::assess(&target.catalog, &ws, d.today);
-        Ok(grunnmur_core::impact::impact(
-            (&d.catalog.catalog, &d.ws, &d.assessment),
-            (&target.catalog, &ws, &after),
-        ))
+    // Kept with the workspace version: the dashboard asks on every view.
+    let key = format!("impact {} {version}", body.catalog_id);
+    let made = ops::blocking(move || {
+        Ok(d.view(&key, || {
+            let (_, ws) = grunnmur_catalog::resolve_body_with(
+                "workspace",
+                d.doc.clone(),
+                &target.catalog,
+                &d.declarations,
+            )?;
+            let after = grunnmur_core::assess(&target.catalog, &ws, d.today);
+            Ok(grunnmur_core::impact::impact(
+                (&d.catalog.catalog, &d.ws, &d.assessment),
+                (&target.catalog, &ws, &after),
+            ))
+        }))
     })
-    .await
+    .await?;
+    let made: &Result<grunnmur_core::impact::Impact, Vec<grunnmur_catalog::Problem>> = &made;
+    made.clone().map_err(ApiError::Invalid)
+}
+
+/// The newest release of the body's catalog, when it is newer than the one the body is pinned
+/// to: its version, and what moving would change (or the problems that stop it).
+pub async fn newer_release(
+    s: &AppState,
+    orgnr: &str,
+) -> Result<Option<(String, Result<grunnmur_core::impact::Impact, usize>)>, ApiError> {
+    let body = s.store.body(orgnr).await?.ok_or(ApiError::NotFound)?;
+    let releases: Vec<ReleaseRow> = (s.store.releases().await?.into_iter())
+        .filter(|r| r.catalog_id == body.catalog_id)
+        .collect();
+    // In the order they were published: newer is later in the list.
+    let pinned = (releases.iter()).position(|r| r.version == body.catalog_version);
+    let Some(n) = releases.len().checked_sub(1).filter(|n| Some(*n) > pinned) else {
+        return Ok(None);
+    };
+    let newest = &releases[n];
+    let version = newest.version.clone();
+    match impact_of(s, orgnr, &version).await {
+        Ok(i) => Ok(Some((version, Ok(i)))),
+        Err(ApiError::Invalid(p)) => Ok(Some((version, Err(p.len())))),
+        Err(e) => Err(e),
+    }
 }
 
 #[utoipa::path(get, path = "/api/bodies/{orgnr}/catalog-release/impact", tag = "bodies",

@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::response::Response;
 use grunnmur_report::ReportInput;
 use grunnmur_web::AppState;
+use std::collections::BTreeSet;
 
 pub struct Question {
     pub n: u8,
@@ -49,6 +50,8 @@ struct DashboardPage {
     /// with the peers' median and quartiles (empty when the group is under 5).
     peers: String,
     benchmark: Vec<[String; 4]>,
+    /// A newer release of the body's catalog, and what it would change for the body, in words.
+    newer_release: Option<String>,
 }
 
 /// What the dashboard takes from the status report and draws, per version and language.
@@ -221,7 +224,9 @@ pub async fn show(
             [format!("BN{}", x.key), pct(x.own), pct(x.median), range]
         })
         .collect();
+    let newer_release = newer_release(&s, lang, &b.row.orgnr).await?;
     html(DashboardPage {
+        newer_release,
         peers,
         benchmark,
         p: v.body_page(&b, "ui-dashboard-title", "dashboard"),
@@ -239,4 +244,39 @@ pub async fn show(
         grid: figures.grid.clone(),
         expiring,
     })
+}
+
+/// "Version V is published; for you it changes …", when the body is pinned to an older one.
+async fn newer_release(s: &AppState, lang: Lang, orgnr: &str) -> Result<Option<String>, PageError> {
+    let Some((version, impact)) = grunnmur_web::release_api::newer_release(s, orgnr).await? else {
+        return Ok(None);
+    };
+    let text = match impact {
+        Ok(i) if !i.changes() => t(lang, "ui-newer-release-none", &[("version", &version)]),
+        Ok(i) => {
+            let scopes = std::iter::once(&i.org).chain(i.systems.iter().map(|x| &x.scope));
+            let (mut added, mut removed) = (BTreeSet::new(), BTreeSet::new());
+            for sc in scopes {
+                added.extend(sc.measures_added.iter());
+                removed.extend(sc.measures_removed.iter());
+            }
+            let args = [
+                ("version", version.clone()),
+                ("systems", i.systems.len().to_string()),
+                ("added", added.len().to_string()),
+                ("removed", removed.len().to_string()),
+            ];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            t(lang, "ui-newer-release", &args)
+        }
+        Err(problems) => {
+            let n = problems.to_string();
+            t(
+                lang,
+                "ui-newer-release-misfit",
+                &[("version", &version), ("count", &n)],
+            )
+        }
+    };
+    Ok(Some(text))
 }

@@ -32,6 +32,8 @@ async fn a_body_moves_to_another_catalog_release_only_if_it_fits() {
         };
         // Readers see the versions and what each changes, without the buttons.
         let reader = app.login("reader@example.no").await;
+        let (_, dash) = app.get(&reader.cookie, &format!("/b/{A}")).await;
+        assert!(dash.contains("id=\"newer-release\""), "{db}");
         let (status, html) = app.get(&reader.cookie, &path).await;
         assert_eq!(status, StatusCode::OK, "{db}");
         assert!(html.contains("liten, versjon 1.0"), "{db}: {html}");
@@ -96,6 +98,22 @@ async fn a_body_moves_to_another_catalog_release_only_if_it_fits() {
         );
         let (_, html) = app.get(&admin.cookie, &path).await;
         assert!(html.contains("liten, versjon 1.1"), "{db}");
+        // The dashboard tells of a newer release: 2.0 does not fit; 2.1 (1.1 again) changes
+        // nothing for a body on 1.1.
+        let (_, dash) = app.get(&admin.cookie, &format!("/b/{A}")).await;
+        assert!(
+            dash.contains("Katalogversjon 2.0 er publisert, men arbeidsområdet passer ikke"),
+            "{db}"
+        );
+        publish_small(&app, "2.1", |t| {
+            t.replace(budget, &budget.replace("c: lav", "c: høy"))
+        })
+        .await;
+        let (_, dash) = app.get(&admin.cookie, &format!("/b/{A}")).await;
+        assert!(
+            dash.contains("Katalogversjon 2.1 er publisert. For dere endrer den ingenting."),
+            "{db}"
+        );
         // Body B stays on its release.
         assert_eq!(
             app.store.body(B).await.unwrap().unwrap().catalog_version,
