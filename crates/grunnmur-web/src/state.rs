@@ -175,7 +175,7 @@ impl AppState {
                 .map(|(k, c)| (k.clone(), c.derived.weight()));
             let Some((key, weight)) = oldest else { break };
             m.remove(&key);
-            total -= weight;
+            total = total.saturating_sub(weight);
         }
     }
 
