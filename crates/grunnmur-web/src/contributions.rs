@@ -161,8 +161,10 @@ pub async fn current(s: &AppState) -> Result<Arc<Current>, ApiError> {
     let mut missing = Vec::new();
     for st in states.iter().filter(|st| public(st)) {
         let kept = (s.national.entries.lock().ok()).and_then(|m| m.get(&st.orgnr).cloned());
+        // Another server may have stored a fresher one (a new day, a new generation).
+        let fresher = |e: &Entry| st.stored > Some((e.version, e.generation, e.day));
         let e = match kept {
-            Some(e) if Some(e.version) == st.version => e,
+            Some(e) if Some(e.version) == st.version && !fresher(&e) => e,
             _ => match st.stored {
                 Some((v, ..)) if Some(v) == st.version => {
                     let rows = s.store.contributions(Some(&st.orgnr)).await?;

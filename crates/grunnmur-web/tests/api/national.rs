@@ -293,6 +293,22 @@ async fn contributions_are_stored_kept_current_and_read_after_a_restart() {
             "read from the store"
         );
         assert_eq!(restarted.cache_weight().0, 0, "nothing derived");
+
+        // Another server stores a fresher one (a day later, as after its refresh): once
+        // anything changes, this server reads it instead of keeping its own older one.
+        row.day += 1;
+        let mut fresher: Value = serde_json::from_str(&row.doc).unwrap();
+        fresher["systems"] = 998.into();
+        row.doc = fresher.to_string();
+        app.store.put_contribution(&row).await.unwrap();
+        (app.store.set_supervisor(id, Some((&[], &[])), "test").await).unwrap();
+        let all = grunnmur_web::contributions::current(&restarted)
+            .await
+            .unwrap();
+        assert!(
+            all.all.iter().any(|c| c.systems == 998),
+            "the fresher stored one"
+        );
     }
 }
 
