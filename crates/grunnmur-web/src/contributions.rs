@@ -136,10 +136,8 @@ fn keep(s: &AppState, orgnr: &str, e: Entry) {
 /// store, else derived now. Ones current with the workspace but a day or a declarations'
 /// generation old are used as they are, and refreshed in the background.
 pub async fn current(s: &AppState) -> Result<Arc<Current>, ApiError> {
-    let seq = s.store.audit_seq().await?;
-    let generation = s.store.declarations_generation().await?;
-    let day = today().days_since_epoch();
-    let key = (seq, generation, day);
+    let key = stand(s).await?;
+    let (_, generation, day) = key;
     if let Some((k, cur)) = s.national.last.lock().ok().and_then(|l| l.clone())
         && k == key
     {
@@ -231,6 +229,14 @@ pub async fn current(s: &AppState) -> Result<Arc<Current>, ApiError> {
     Ok(cur)
 }
 
+/// What every contribution depends on besides the bodies' own versions, which move the audit
+/// head: the audit head, the declarations' generation and the day.
+async fn stand(s: &AppState) -> Result<Stand, ApiError> {
+    let seq = s.store.audit_seq().await?;
+    let generation = s.store.declarations_generation().await?;
+    Ok((seq, generation, today().days_since_epoch()))
+}
+
 /// One refresh at a time in the background.
 fn spawn_refresh(s: &AppState) {
     if s.national.refreshing.swap(true, Ordering::AcqRel) {
@@ -273,13 +279,25 @@ pub async fn refresh(s: &AppState) -> Result<usize, ApiError> {
 pub async fn keep_current(s: AppState) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // After a full pass, nothing is looked at again until the audit head, the generation or
+    // the day moves.
+    let mut settled: Option<Stand> = None;
     loop {
         tick.tick().await;
+        let now = match stand(&s).await {
+            Ok(now) if Some(now) != settled => now,
+            Ok(_) => continue,
+            Err(e) => {
+                tracing::warn!(error = ?e, "refreshing the contributions across bodies");
+                continue;
+            }
+        };
         if s.national.refreshing.swap(true, Ordering::AcqRel) {
             continue;
         }
-        if let Err(e) = refresh(&s).await {
-            tracing::warn!(error = ?e, "refreshing the contributions across bodies");
+        match refresh(&s).await {
+            Ok(_) => settled = Some(now),
+            Err(e) => tracing::warn!(error = ?e, "refreshing the contributions across bodies"),
         }
         s.national.refreshing.store(false, Ordering::Release);
     }
