@@ -8,6 +8,7 @@
 //! change itself.
 
 mod audit;
+mod drafts;
 mod postgres;
 mod sql;
 mod sqlite;
@@ -17,6 +18,9 @@ pub mod testing;
 pub use audit::{
     AuditKey, AuditRow, ChainStart, Checkpoint, NewAudit, Verify, VerifyError, entry_hash,
     keyed_hash, verify, verify_chain,
+};
+pub use drafts::{
+    ChangeState, Decision, DraftApprovalRow, DraftChange, DraftChangeRow, DraftCommentRow, DraftRow,
 };
 pub use postgres::PgStore;
 pub use sql::audit_log::AuditQuery;
@@ -819,6 +823,57 @@ pub trait Storage: Send + Sync {
         expected_version: Option<i64>,
         actor: &str,
     ) -> Result<()>;
+
+    /// Begins a draft of `catalog_id`'s next release `version` from the files of `base`
+    /// (`sources`, JSON); a version already drafted or published is a [`StoreError::Conflict`].
+    async fn create_draft(
+        &self,
+        catalog_id: &str,
+        base: &str,
+        version: &str,
+        sources: &str,
+        actor: &str,
+    ) -> Result<DraftRow>;
+    /// Every draft, oldest first, without its files.
+    async fn drafts(&self) -> Result<Vec<DraftRow>>;
+    async fn draft(&self, id: i64) -> Result<Option<DraftRow>>;
+    /// A draft's files as JSON.
+    async fn draft_sources(&self, id: i64) -> Result<Option<String>>;
+    /// Records a change: applied (the files written, only onto the revision it was made
+    /// against, [`StoreError::VersionConflict`] otherwise) or, without files, a proposal.
+    async fn change_draft(&self, c: DraftChange<'_>, actor: &str) -> Result<DraftChangeRow>;
+    /// Accepts (with the files after it, onto the revision) or rejects a waiting proposal.
+    async fn decide_proposal(&self, d: Decision<'_>, actor: &str) -> Result<DraftChangeRow>;
+    /// A draft's changes and proposals, oldest first.
+    async fn draft_changes(&self, draft_id: i64) -> Result<Vec<DraftChangeRow>>;
+    /// Opens (or moves the end of) the consultation round: `closes` is its last day.
+    async fn open_consultation(&self, draft_id: i64, closes: &str, actor: &str)
+    -> Result<DraftRow>;
+    async fn add_draft_comment(
+        &self,
+        draft_id: i64,
+        orgnr: &str,
+        entry: &str,
+        text: &str,
+        actor: &str,
+    ) -> Result<DraftCommentRow>;
+    async fn answer_draft_comment(
+        &self,
+        draft_id: i64,
+        comment_id: i64,
+        answer: &str,
+        outcome: &str,
+        actor: &str,
+    ) -> Result<DraftCommentRow>;
+    /// Every comment on a draft, oldest first (views filter them by body).
+    async fn draft_comments(&self, draft_id: i64) -> Result<Vec<DraftCommentRow>>;
+    /// An owner's approval of the draft at revision `rev` (the current one, else a conflict).
+    async fn approve_draft(&self, draft_id: i64, owner: &str, rev: i64, actor: &str)
+    -> Result<()>;
+    async fn draft_approvals(&self, draft_id: i64) -> Result<Vec<DraftApprovalRow>>;
+    /// Publishes the draft at revision `rev` as its release, in one transaction; the draft
+    /// stays, published, with its record.
+    async fn publish_draft(&self, draft_id: i64, rev: i64, actor: &str) -> Result<DraftRow>;
 
     /// Publishes the next version of a declaration for `orgnr` (or, with `withdraw`, its
     /// withdrawal), audit-logged; content equal to the latest version is no new version. An id

@@ -5,7 +5,7 @@
 use crate::audit::{AuditKey, AuditRow, Checkpoint, NewAudit};
 use crate::sql::{
     Driver, Record, accounts, attestations, audit_log, bodies, contributions, credentials,
-    declarations, evidence, login_failures, passwords, releases, reports, risk,
+    declarations, drafts, evidence, login_failures, passwords, releases, reports, risk,
 };
 use crate::*;
 use sqlx::{Database, Pool, Transaction};
@@ -564,6 +564,94 @@ impl<DB: Backend> Storage for Store<DB> {
 
     async fn release_sources(&self, catalog_id: &str, version: &str) -> Result<Option<String>> {
         releases::release_sources(self, catalog_id, version).await
+    }
+
+    async fn create_draft(
+        &self,
+        catalog_id: &str,
+        base: &str,
+        version: &str,
+        sources: &str,
+        actor: &str,
+    ) -> Result<DraftRow> {
+        drafts::create_draft(self, catalog_id, base, version, sources, actor).await
+    }
+
+    async fn drafts(&self) -> Result<Vec<DraftRow>> {
+        drafts::drafts(self).await
+    }
+
+    async fn draft(&self, id: i64) -> Result<Option<DraftRow>> {
+        drafts::draft(self, id).await
+    }
+
+    async fn draft_sources(&self, id: i64) -> Result<Option<String>> {
+        drafts::draft_sources(self, id).await
+    }
+
+    async fn change_draft(&self, c: DraftChange<'_>, actor: &str) -> Result<DraftChangeRow> {
+        drafts::change_draft(self, c, actor).await
+    }
+
+    async fn decide_proposal(&self, d: Decision<'_>, actor: &str) -> Result<DraftChangeRow> {
+        drafts::decide_proposal(self, d, actor).await
+    }
+
+    async fn draft_changes(&self, draft_id: i64) -> Result<Vec<DraftChangeRow>> {
+        drafts::draft_changes(self, draft_id).await
+    }
+
+    async fn open_consultation(
+        &self,
+        draft_id: i64,
+        closes: &str,
+        actor: &str,
+    ) -> Result<DraftRow> {
+        drafts::open_consultation(self, draft_id, closes, actor).await
+    }
+
+    async fn add_draft_comment(
+        &self,
+        draft_id: i64,
+        orgnr: &str,
+        entry: &str,
+        text: &str,
+        actor: &str,
+    ) -> Result<DraftCommentRow> {
+        drafts::add_draft_comment(self, draft_id, orgnr, entry, text, actor).await
+    }
+
+    async fn answer_draft_comment(
+        &self,
+        draft_id: i64,
+        comment_id: i64,
+        answer: &str,
+        outcome: &str,
+        actor: &str,
+    ) -> Result<DraftCommentRow> {
+        drafts::answer_draft_comment(self, draft_id, comment_id, answer, outcome, actor).await
+    }
+
+    async fn draft_comments(&self, draft_id: i64) -> Result<Vec<DraftCommentRow>> {
+        drafts::draft_comments(self, draft_id).await
+    }
+
+    async fn approve_draft(
+        &self,
+        draft_id: i64,
+        owner: &str,
+        rev: i64,
+        actor: &str,
+    ) -> Result<()> {
+        drafts::approve_draft(self, draft_id, owner, rev, actor).await
+    }
+
+    async fn draft_approvals(&self, draft_id: i64) -> Result<Vec<DraftApprovalRow>> {
+        drafts::draft_approvals(self, draft_id).await
+    }
+
+    async fn publish_draft(&self, draft_id: i64, rev: i64, actor: &str) -> Result<DraftRow> {
+        drafts::publish_draft(self, draft_id, rev, actor).await
     }
 
     async fn publish_declaration(

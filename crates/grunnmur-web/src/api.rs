@@ -52,6 +52,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(oscal_api::ssp))
         .merge(risk_api::routes())
         .merge(release_api::routes())
+        .merge(crate::draft_api::routes())
         .merge(platform_api::routes())
         .merge(account_api::routes())
         .merge(credentials::routes())

@@ -9,6 +9,8 @@ pub mod auth;
 pub mod contributions;
 pub mod credentials;
 pub mod declaration_api;
+pub mod draft_api;
+pub mod drafts;
 pub mod error;
 pub mod evidence;
 pub mod headers;

@@ -291,7 +291,8 @@ pub async fn pin_body_release(
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ImpactQuery {
-    /// A published release of the body's catalog (required).
+    /// A published release of the body's catalog, or a draft of it in consultation
+    /// (required).
     pub version: Option<String>,
 }
 
@@ -304,10 +305,19 @@ pub async fn impact_of(
     version: &str,
 ) -> Result<grunnmur_core::impact::Impact, ApiError> {
     let body = s.store.body(orgnr).await?.ok_or(ApiError::NotFound)?;
-    let target = published(s, &body.catalog_id, version).await?;
+    // A draft in consultation is read by its version too: what it would change for us.
+    let (target, key) = match published(s, &body.catalog_id, version).await {
+        Err(ApiError::NotFound) => {
+            let draft = crate::drafts::consulted(s, &body.catalog_id, version).await?;
+            let (row, draft) = draft.ok_or(ApiError::NotFound)?;
+            // The draft's revision, not only its version, keys what is kept.
+            (draft, format!("impact draft {} {}", row.id, row.rev))
+        }
+        Err(e) => return Err(e),
+        // Kept with the workspace version: the dashboard asks on every view.
+        Ok(t) => (t, format!("impact {} {version}", body.catalog_id)),
+    };
     let d = ops::derived(s, orgnr).await?;
-    // Kept with the workspace version: the dashboard asks on every view.
-    let key = format!("impact {} {version}", body.catalog_id);
     let made = ops::blocking(move || {
         Ok(d.view(&key, || {
             let (_, ws) = grunnmur_catalog::resolve_body_with(
@@ -357,7 +367,7 @@ pub async fn newer_release(
     responses((status = 200, description = "What moving to the release would change for this body: `{org: {levels_before, levels_after, measures_added, measures_removed}, systems: [{id, name, levels_before, levels_after, measures_added, measures_removed}], systems_unchanged}` — only the systems something changes for", body = Object),
         (status = 400, description = "No `version` given", body = ErrorBody),
         (status = 401, body = ErrorBody),
-        (status = 404, description = "No such body, or no such release of its catalog", body = ErrorBody),
+        (status = 404, description = "No such body, or no such release or draft in consultation of its catalog", body = ErrorBody),
         (status = 422, description = "The workspace does not fit the release: every problem", body = ErrorBody)),
     security(("session" = []), ("bearer" = [])))]
 pub async fn body_release_impact(

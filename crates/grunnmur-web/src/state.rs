@@ -73,6 +73,9 @@ pub struct AppState {
     pub catalog: Arc<CheckedCatalog>,
     /// Other published releases, read and checked once each.
     releases: Arc<Mutex<HashMap<ReleaseKey, Arc<CheckedCatalog>>>>,
+    /// Each draft's catalog as last checked, with the revision it was checked at (one per
+    /// draft: a change replaces it).
+    pub drafts: Arc<Mutex<HashMap<i64, (i64, Arc<CheckedCatalog>)>>>,
     pub config: Arc<Config>,
     cache: Arc<Mutex<HashMap<String, Arc<Cached>>>>,
     /// Ticks on every read of the cache.
@@ -100,6 +103,7 @@ impl AppState {
             national: Arc::default(),
             declarations: Arc::default(),
             releases: Arc::new(Mutex::new(HashMap::new())),
+            drafts: Arc::default(),
             oidc: None,
             gate: Arc::default(),
             attest_key: None,

@@ -1,4 +1,4 @@
-//! `grunnmur catalog validate | show | diff | stats`.
+//! `grunnmur catalog validate | show | diff | stats | draft-import`.
 
 use crate::TextOrJson;
 use crate::output::print_problems;
@@ -38,6 +38,10 @@ pub enum CatalogCommand {
         #[arg(long, value_enum, default_value = "text")]
         format: TextOrJson,
     },
+    /// Upload a folder of catalog files to the open draft of the same catalog and version on a
+    /// server, entry by entry: what differs is changed (or proposed, for another owner's
+    /// entries) and what the folder no longer has is removed.
+    DraftImport(crate::draft_import_cmd::DraftImportArgs),
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -92,6 +96,7 @@ pub fn run(lang: Lang, cmd: CatalogCommand) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        CatalogCommand::DraftImport(args) => crate::draft_import_cmd::run(lang, args),
         CatalogCommand::Stats { path, format } => {
             let Some(c) = load_release_or_report(lang, path.as_deref()) else {
                 return Ok(ExitCode::FAILURE);

@@ -10,6 +10,7 @@ mod access_cmd;
 mod attest_cmd;
 mod catalog_cmd;
 mod digest_cmd;
+mod draft_import_cmd;
 mod load_cmd;
 mod oscal_cmd;
 mod output;

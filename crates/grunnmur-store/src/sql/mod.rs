@@ -18,6 +18,7 @@ pub(crate) mod bodies;
 pub(crate) mod contributions;
 pub(crate) mod credentials;
 pub(crate) mod declarations;
+pub(crate) mod drafts;
 pub(crate) mod evidence;
 pub(crate) mod login_failures;
 pub(crate) mod passwords;

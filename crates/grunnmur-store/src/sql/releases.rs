@@ -3,7 +3,7 @@
 
 use super::bodies::{BodyRecord, SELECT_BODY, WORKSPACE_VERSION};
 use super::{Sql, check_version, entry};
-use crate::store::{Backend, Store};
+use crate::store::{Backend, Store, Write};
 use crate::{BodyRow, ReleaseRow, Result, StoreError, content_hash, now};
 use serde_json::json;
 
@@ -33,14 +33,38 @@ pub(crate) async fn publish_release<DB: Backend>(
     actor: &str,
 ) -> Result<bool> {
     let mut tx = s.write().await?;
+    let Some(hash) = insert_release(&mut tx, catalog_id, version, sources, actor).await? else {
+        return Ok(false);
+    };
+    let after = json!({"catalog_id": catalog_id, "version": version, "content_hash": hash});
+    let e = entry(
+        actor,
+        None,
+        "catalog.publish",
+        None,
+        Some(after.to_string()),
+    );
+    tx.commit(&e).await?;
+    Ok(true)
+}
+
+/// Inserts a release inside a write and returns its content hash; `None` when the same files
+/// are already published under the version, a [`StoreError::Conflict`] when others are.
+pub(crate) async fn insert_release<DB: Backend>(
+    tx: &mut Write<'_, DB>,
+    catalog_id: &str,
+    version: &str,
+    sources: &str,
+    actor: &str,
+) -> Result<Option<String>> {
     let hash = content_hash(sources);
     let stored: Option<(String,)> = Sql::new(RELEASE_HASH)
         .bind(catalog_id)
         .bind(version)
-        .fetch_optional(&mut tx)
+        .fetch_optional(&mut *tx)
         .await?;
     match stored {
-        Some((h,)) if h == hash => return Ok(false),
+        Some((h,)) if h == hash => return Ok(None),
         Some(_) => {
             return Err(StoreError::Conflict(format!(
                 "{catalog_id} {version} is published with other content"
@@ -55,18 +79,9 @@ pub(crate) async fn publish_release<DB: Backend>(
         .bind(&hash)
         .bind(now())
         .bind(actor)
-        .execute(&mut tx)
+        .execute(&mut *tx)
         .await?;
-    let after = json!({"catalog_id": catalog_id, "version": version, "content_hash": hash});
-    let e = entry(
-        actor,
-        None,
-        "catalog.publish",
-        None,
-        Some(after.to_string()),
-    );
-    tx.commit(&e).await?;
-    Ok(true)
+    Ok(Some(hash))
 }
 
 pub(crate) async fn releases<DB: Backend>(s: &Store<DB>) -> Result<Vec<ReleaseRow>> {

@@ -9,6 +9,7 @@ mod access;
 mod attestations;
 mod credentials;
 mod declarations;
+mod drafts;
 mod national;
 mod oscal;
 mod owners;
