@@ -9,6 +9,7 @@ pub mod body;
 pub mod check;
 pub mod declaration;
 pub mod diff;
+pub mod draft;
 pub mod files;
 pub mod format;
 pub mod problem;

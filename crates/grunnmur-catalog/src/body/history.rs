@@ -38,6 +38,11 @@ pub enum Object {
     Assessment,
     /// One risk of a risk assessment, by its id there.
     Risk(String),
+    /// An entry of a catalog draft, by its section's key (`tasks`) and its id.
+    CatalogEntry {
+        section: String,
+        id: String,
+    },
 }
 
 /// What happened to the object.
@@ -173,6 +178,34 @@ pub fn assessment_changes(before: &RiskAssessment, after: &RiskAssessment) -> Ve
         &[],
         &mut out,
     );
+    out
+}
+
+/// The changes to one entry of a catalog draft: added, removed, or one change per field
+/// (`levels.c`, `name.nb`) whose text differs.
+pub fn entry_changes(
+    section: &str,
+    id: &str,
+    before: Option<&Value>,
+    after: Option<&Value>,
+) -> Vec<Change> {
+    let object = Object::CatalogEntry {
+        section: section.to_string(),
+        id: id.to_string(),
+    };
+    let mut out = Vec::new();
+    match (before, after) {
+        (None, Some(_)) => out.push(Change {
+            object,
+            what: What::Added,
+        }),
+        (Some(_), None) => out.push(Change {
+            object,
+            what: What::Removed,
+        }),
+        (Some(b), Some(a)) => fields(&object, b, a, &[], &mut out),
+        (None, None) => {}
+    }
     out
 }
 
@@ -343,6 +376,36 @@ mod tests {
                 new: new.into(),
             },
         }
+    }
+
+    #[test]
+    fn a_catalog_entry_s_changes_name_section_id_and_fields() {
+        use serde_json::json;
+        let before = json!({"id": "hr.x", "levels": {"c": "middels", "i": "lav"}, "requirements": ["gdpr.9"]});
+        let mut after = before.clone();
+        after["levels"]["c"] = json!("høy");
+        after["requirements"] = json!(["gdpr.9", "arkivlova"]);
+        let object = || Object::CatalogEntry {
+            section: "info_types".into(),
+            id: "hr.x".into(),
+        };
+        assert_eq!(
+            entry_changes("info_types", "hr.x", Some(&before), Some(&after)),
+            [
+                field(object(), "levels.c", "middels", "høy"),
+                field(object(), "requirements", "gdpr.9", "gdpr.9, arkivlova")
+            ]
+        );
+        assert!(entry_changes("info_types", "hr.x", Some(&before), Some(&before)).is_empty());
+        let added = entry_changes("info_types", "hr.x", None, Some(&after));
+        let removed = entry_changes("info_types", "hr.x", Some(&before), None);
+        assert_eq!(
+            (added[0].what.clone(), removed[0].what.clone()),
+            (What::Added, What::Removed)
+        );
+        assert_eq!((added.len(), removed.len()), (1, 1));
+        assert_eq!(added[0].object, object());
+        assert!(entry_changes("tasks", "t", None, None).is_empty());
     }
 
     #[test]

@@ -392,6 +392,10 @@ impl Namer<'_> {
                     format!("#{n} / {id}"),
                 )
             }
+            // A catalog draft's entry: no name to look up outside the draft.
+            Object::CatalogEntry { section, id } => {
+                (section.clone(), id.clone(), format!("{section}/{id}"))
+            }
         }
     }
 
