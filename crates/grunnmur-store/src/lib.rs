@@ -868,8 +868,7 @@ pub trait Storage: Send + Sync {
     /// Every comment on a draft, oldest first (views filter them by body).
     async fn draft_comments(&self, draft_id: i64) -> Result<Vec<DraftCommentRow>>;
     /// An owner's approval of the draft at revision `rev` (the current one, else a conflict).
-    async fn approve_draft(&self, draft_id: i64, owner: &str, rev: i64, actor: &str)
-    -> Result<()>;
+    async fn approve_draft(&self, draft_id: i64, owner: &str, rev: i64, actor: &str) -> Result<()>;
     async fn draft_approvals(&self, draft_id: i64) -> Result<Vec<DraftApprovalRow>>;
     /// Publishes the draft at revision `rev` as its release, in one transaction; the draft
     /// stays, published, with its record.

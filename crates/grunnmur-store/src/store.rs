@@ -636,13 +636,7 @@ impl<DB: Backend> Storage for Store<DB> {
         drafts::draft_comments(self, draft_id).await
     }
 
-    async fn approve_draft(
-        &self,
-        draft_id: i64,
-        owner: &str,
-        rev: i64,
-        actor: &str,
-    ) -> Result<()> {
+    async fn approve_draft(&self, draft_id: i64, owner: &str, rev: i64, actor: &str) -> Result<()> {
         drafts::approve_draft(self, draft_id, owner, rev, actor).await
     }
 

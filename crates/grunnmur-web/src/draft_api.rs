@@ -82,7 +82,14 @@ pub async fn create_draft(
     body: String,
 ) -> Result<Response, ApiError> {
     let req: NewDraft = parse_json(&body)?;
-    let d = drafts::create(&s, &caller, req.catalog_id.as_deref(), &req.base, &req.version).await?;
+    let d = drafts::create(
+        &s,
+        &caller,
+        req.catalog_id.as_deref(),
+        &req.base,
+        &req.version,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(d)).into_response())
 }
 
@@ -119,6 +126,7 @@ pub async fn get_draft(
 pub struct EntryOut {
     /// The catalog section: `requirements`, `activities`, `info_types`, `tasks`, `measures`,
     /// `profiles`.
+    #[schema(value_type = String)]
     pub section: Section,
     pub id: String,
     pub owner: Option<String>,
@@ -143,7 +151,10 @@ pub async fn list_entries(
     let out = (draft::entries(&files).into_iter())
         .map(|(section, id, file, entry)| EntryOut {
             section,
-            owner: entry.get("owner").and_then(Value::as_str).map(str::to_string),
+            owner: entry
+                .get("owner")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             file: files[file].name.clone(),
             id,
             entry,
@@ -183,7 +194,11 @@ pub async fn get_entry(
         yaml: draft::entry_yaml(&at.value),
         entry: EntryOut {
             section,
-            owner: at.value.get("owner").and_then(Value::as_str).map(str::to_string),
+            owner: at
+                .value
+                .get("owner")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             file: files[at.file].name.clone(),
             id: entry_id,
             entry: at.value,
@@ -418,7 +433,9 @@ pub async fn open_consultation(
     body: String,
 ) -> Result<Json<DraftRow>, ApiError> {
     let req: ConsultationBody = parse_json(&body)?;
-    Ok(Json(drafts::open_consultation(&s, &caller, id_of(&id)?, &req.closes).await?))
+    Ok(Json(
+        drafts::open_consultation(&s, &caller, id_of(&id)?, &req.closes).await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/catalog/drafts/{id}/comments", tag = "catalog",
@@ -462,8 +479,15 @@ pub async fn create_comment(
     body: String,
 ) -> Result<Response, ApiError> {
     let req: NewComment = parse_json(&body)?;
-    let c = drafts::comment(&s, &caller, id_of(&id)?, req.orgnr.as_deref(), &req.entry, &req.text)
-        .await?;
+    let c = drafts::comment(
+        &s,
+        &caller,
+        id_of(&id)?,
+        req.orgnr.as_deref(),
+        &req.entry,
+        &req.text,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(c)).into_response())
 }
 
@@ -491,7 +515,14 @@ pub async fn answer_comment(
     body: String,
 ) -> Result<Json<DraftCommentRow>, ApiError> {
     let req: AnswerBody = parse_json(&body)?;
-    let out = drafts::answer(&s, &caller, id_of(&id)?, id_of(&cid)?, &req.text, &req.outcome);
+    let out = drafts::answer(
+        &s,
+        &caller,
+        id_of(&id)?,
+        id_of(&cid)?,
+        &req.text,
+        &req.outcome,
+    );
     Ok(Json(out.await?))
 }
 
@@ -518,7 +549,9 @@ pub async fn approve_draft(
     body: String,
 ) -> Result<Json<Readiness>, ApiError> {
     let req: RevBody = parse_json(&body)?;
-    Ok(Json(drafts::approve(&s, &caller, id_of(&id)?, req.rev).await?))
+    Ok(Json(
+        drafts::approve(&s, &caller, id_of(&id)?, req.rev).await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/api/catalog/drafts/{id}/publish", tag = "catalog",
@@ -537,7 +570,9 @@ pub async fn publish_draft(
     body: String,
 ) -> Result<Json<DraftRow>, ApiError> {
     let req: RevBody = parse_json(&body)?;
-    Ok(Json(drafts::publish(&s, &caller, id_of(&id)?, req.rev).await?))
+    Ok(Json(
+        drafts::publish(&s, &caller, id_of(&id)?, req.rev).await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/catalog/drafts/{id}/files", tag = "catalog",
@@ -553,7 +588,10 @@ pub async fn draft_files(
     let (d, _) = drafts::visible(&s, &caller, id_of(&id)?).await?;
     let files = drafts::sources(&s, d.id).await?;
     let bytes = drafts::files_zip(&files)?;
-    let name = format!("attachment; filename=\"{}-{}.zip\"", d.catalog_id, d.version);
+    let name = format!(
+        "attachment; filename=\"{}-{}.zip\"",
+        d.catalog_id, d.version
+    );
     let headers = [
         (header::CONTENT_TYPE, "application/zip".to_string()),
         (header::CONTENT_DISPOSITION, name),

@@ -82,7 +82,11 @@ pub fn open_for_comments(d: &DraftRow) -> bool {
 
 /// A draft the caller may read: editors and administrators every draft, everyone signed in
 /// one whose consultation round has been opened. Any other is "not found".
-pub async fn visible(s: &AppState, caller: &Caller, id: i64) -> Result<(DraftRow, Standing), ApiError> {
+pub async fn visible(
+    s: &AppState,
+    caller: &Caller,
+    id: i64,
+) -> Result<(DraftRow, Standing), ApiError> {
     let d = s.store.draft(id).await?.ok_or(ApiError::NotFound)?;
     let st = Standing::of(s, caller).await?;
     if st.sees_all() || in_consultation(&d) {
@@ -170,7 +174,8 @@ pub async fn create(
         return Err(problem("version", 0, format!("not a version: {version:?}")));
     }
     let base_files = release_sources(s, catalog_id, base).await?;
-    let files = draft::set_version(&base_files, version).map_err(|e| problem("catalog", 0, e.to_string()))?;
+    let files = draft::set_version(&base_files, version)
+        .map_err(|e| problem("catalog", 0, e.to_string()))?;
     let files = check(files).await?;
     let text = serde_json::to_string(&files).map_err(internal)?;
     Ok((s.store)
@@ -228,7 +233,8 @@ pub struct FieldChange {
 impl ChangeOut {
     pub fn of(row: DraftChangeRow) -> ChangeOut {
         let parse = |t: &Option<String>| t.as_deref().and_then(|t| serde_json::from_str(t).ok());
-        let (entry, before): (Option<Value>, Option<Value>) = (parse(&row.entry), parse(&row.before));
+        let (entry, before): (Option<Value>, Option<Value>) =
+            (parse(&row.entry), parse(&row.before));
         let changes: Vec<Change> =
             entry_changes(&row.section, &row.entry_id, before.as_ref(), entry.as_ref());
         let kind = match (&before, &entry) {
@@ -272,7 +278,11 @@ fn reason_of(reason: &str, field: &str) -> Result<(), ApiError> {
         return Err(ApiError::BadRequest(field.into()));
     }
     if r.chars().count() > MAX_TEXT {
-        return Err(problem(field, 0, format!("longer than {MAX_TEXT} characters")));
+        return Err(problem(
+            field,
+            0,
+            format!("longer than {MAX_TEXT} characters"),
+        ));
     }
     Ok(())
 }
@@ -307,7 +317,10 @@ pub async fn change(
     let st = editor(s, caller, "change catalog draft").await?;
     let d = s.store.draft(draft_id).await?.ok_or(ApiError::NotFound)?;
     if d.is_published() {
-        return Err(ApiError::Conflict(format!("{} {} is published", d.catalog_id, d.version)));
+        return Err(ApiError::Conflict(format!(
+            "{} {} is published",
+            d.catalog_id, d.version
+        )));
     }
     reason_of(c.reason, "reason")?;
     if let Some(v) = &c.entry {
@@ -315,7 +328,11 @@ pub async fn change(
             return Err(problem("entry", 0, "an entry is a mapping"));
         }
         if v.get("id").and_then(Value::as_str) != Some(c.id) {
-            return Err(problem("entry", 0, format!("the entry's id is not {}", c.id)));
+            return Err(problem(
+                "entry",
+                0,
+                format!("the entry's id is not {}", c.id),
+            ));
         }
         if let Some(t) = grunnmur_core::limits::too_long(v).first() {
             return Err(problem("entry", 0, format!("{} is too long", t.field())));
@@ -487,7 +504,9 @@ pub async fn readiness(s: &AppState, d: &DraftRow) -> Result<Readiness, ApiError
     let approvals: Vec<DraftApprovalRow> = s.store.draft_approvals(d.id).await?;
     let owners: Vec<OwnerReadiness> = (changed.into_iter())
         .map(|(owner, changed)| {
-            let a = approvals.iter().find(|a| a.owner == owner && a.rev == d.rev);
+            let a = approvals
+                .iter()
+                .find(|a| a.owner == owner && a.rev == d.rev);
             OwnerReadiness {
                 approved_by: a.map(|a| a.approved_by.clone()),
                 approved_at: a.map(|a| a.approved_at),
@@ -619,7 +638,11 @@ async fn commented_entry(s: &AppState, d: &DraftRow, entry: &str) -> Result<Stri
     let now = sources(s, d.id).await?;
     let found = match draft::find_entry(&now, section, id) {
         Some(e) => Some(e),
-        None => draft::find_entry(&release_sources(s, &d.catalog_id, &d.base_version).await?, section, id),
+        None => draft::find_entry(
+            &release_sources(s, &d.catalog_id, &d.base_version).await?,
+            section,
+            id,
+        ),
     };
     let v = found.ok_or_else(bad)?.value;
     Ok(owner_of(&v).unwrap_or_default().to_string())
@@ -637,7 +660,9 @@ pub async fn comment(
 ) -> Result<DraftCommentRow, ApiError> {
     let (d, _) = visible(s, caller, draft_id).await?;
     if !open_for_comments(&d) {
-        return Err(ApiError::Conflict("the consultation round is not open".into()));
+        return Err(ApiError::Conflict(
+            "the consultation round is not open".into(),
+        ));
     }
     reason_of(text, "text")?;
     let orgnr = match orgnr {
@@ -674,7 +699,10 @@ pub async fn comments(
     let mine: BTreeSet<String> = (s.store.memberships(caller.user.id).await?.into_iter())
         .map(|(o, _)| o)
         .collect();
-    Ok(all.into_iter().filter(|c| mine.contains(&c.orgnr)).collect())
+    Ok(all
+        .into_iter()
+        .filter(|c| mine.contains(&c.orgnr))
+        .collect())
 }
 
 /// What an answer says of the comment.
@@ -696,7 +724,10 @@ pub async fn answer(
         return Err(problem("outcome", 0, "accepted, partly or rejected"));
     }
     let all = s.store.draft_comments(draft_id).await?;
-    let c = all.iter().find(|c| c.id == comment_id).ok_or(ApiError::NotFound)?;
+    let c = all
+        .iter()
+        .find(|c| c.id == comment_id)
+        .ok_or(ApiError::NotFound)?;
     let owner = commented_entry(s, &d, &c.entry).await?;
     if !st.edits(&owner) {
         let detail = serde_json::json!({"need": "catalog_editor", "owner": owner});
@@ -755,7 +786,9 @@ pub async fn record(
         .collect();
     let mut comments = Vec::new();
     for c in s.store.draft_comments(d.id).await? {
-        let body = (s.store.body(&c.orgnr).await?).map(|b| b.name).unwrap_or_default();
+        let body = (s.store.body(&c.orgnr).await?)
+            .map(|b| b.name)
+            .unwrap_or_default();
         comments.push(RecordComment {
             orgnr: c.orgnr,
             body,

@@ -51,8 +51,9 @@ pub fn plan(
     local: Vec<(Section, String, String, Value)>,
     remote: &[(Section, String, Value)],
 ) -> Vec<Step> {
-    let remote: BTreeMap<(Section, &str), &Value> =
-        (remote.iter()).map(|(s, id, v)| ((*s, id.as_str()), v)).collect();
+    let remote: BTreeMap<(Section, &str), &Value> = (remote.iter())
+        .map(|(s, id, v)| ((*s, id.as_str()), v))
+        .collect();
     let mut puts: Vec<Step> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for (section, id, file, entry) in local {
@@ -113,7 +114,10 @@ pub fn run(lang: Lang, a: DraftImportArgs) -> anyhow::Result<ExitCode> {
         .timeout(std::time::Duration::from_secs(120))
         .build()?;
     let get = |path: &str| -> anyhow::Result<reqwest::blocking::Response> {
-        let res = http.get(format!("{base}{path}")).bearer_auth(&a.token).send()?;
+        let res = http
+            .get(format!("{base}{path}"))
+            .bearer_auth(&a.token)
+            .send()?;
         anyhow::ensure!(
             res.status().is_success(),
             "GET {path}: {} {}",
@@ -126,13 +130,17 @@ pub fn run(lang: Lang, a: DraftImportArgs) -> anyhow::Result<ExitCode> {
     let Some(d) = (drafts.iter())
         .find(|d| &d.catalog_id == catalog_id && &d.version == version && d.state == "open")
     else {
-        let args = [("catalog", catalog_id.as_str()), ("version", version.as_str())];
+        let args = [
+            ("catalog", catalog_id.as_str()),
+            ("version", version.as_str()),
+        ];
         eprintln!("{}", t(lang, "cli-draft-import-no-draft", &args));
         return Ok(ExitCode::FAILURE);
     };
     let remote: Vec<RemoteEntry> = get(&format!("/api/catalog/drafts/{}/entries", d.id))?.json()?;
-    let remote: Vec<(Section, String, Value)> =
-        (remote.into_iter()).map(|e| (e.section, e.id, e.entry)).collect();
+    let remote: Vec<(Section, String, Value)> = (remote.into_iter())
+        .map(|e| (e.section, e.id, e.entry))
+        .collect();
     let local = (draft::entries(&files).into_iter())
         .map(|(s, id, file, v)| (s, id, files[file].name.clone(), v))
         .collect();
@@ -146,14 +154,22 @@ pub fn run(lang: Lang, a: DraftImportArgs) -> anyhow::Result<ExitCode> {
                 file,
                 entry,
             } => {
-                let url = format!("{base}/api/catalog/drafts/{}/entries/{}/{id}", d.id, section.as_str());
+                let url = format!(
+                    "{base}/api/catalog/drafts/{}/entries/{}/{id}",
+                    d.id,
+                    section.as_str()
+                );
                 let req = (http.put(url))
                     .query(&[("reason", a.reason.as_str()), ("file", file.as_str())])
                     .json(entry);
                 (req, format!("{}/{id}", section.as_str()))
             }
             Step::Delete { section, id } => {
-                let url = format!("{base}/api/catalog/drafts/{}/entries/{}/{id}", d.id, section.as_str());
+                let url = format!(
+                    "{base}/api/catalog/drafts/{}/entries/{}/{id}",
+                    d.id,
+                    section.as_str()
+                );
                 let req = http.delete(url).query(&[("reason", a.reason.as_str())]);
                 (req, format!("{}/{id}", section.as_str()))
             }
@@ -184,7 +200,11 @@ pub fn run(lang: Lang, a: DraftImportArgs) -> anyhow::Result<ExitCode> {
     }
     let n = |x: usize| x.to_string();
     let (c, p, f) = (n(changed), n(proposed), n(failed));
-    let args = [("changed", c.as_str()), ("proposed", p.as_str()), ("failed", f.as_str())];
+    let args = [
+        ("changed", c.as_str()),
+        ("proposed", p.as_str()),
+        ("failed", f.as_str()),
+    ];
     println!("{}", t(lang, "cli-draft-import-done", &args));
     Ok(if failed == 0 {
         ExitCode::SUCCESS
@@ -201,12 +221,31 @@ mod tests {
     #[test]
     fn the_plan_sends_what_differs_in_reference_order_and_removes_last() {
         let local = vec![
-            (Section::Tasks, "t1".into(), "catalog/tasks.yaml".into(), json!({"id": "t1", "x": 2})),
-            (Section::InfoTypes, "i2".into(), "catalog/i.yaml".into(), json!({"id": "i2"})),
-            (Section::Tasks, "t2".into(), "catalog/tasks.yaml".into(), json!({"id": "t2"})),
+            (
+                Section::Tasks,
+                "t1".into(),
+                "catalog/tasks.yaml".into(),
+                json!({"id": "t1", "x": 2}),
+            ),
+            (
+                Section::InfoTypes,
+                "i2".into(),
+                "catalog/i.yaml".into(),
+                json!({"id": "i2"}),
+            ),
+            (
+                Section::Tasks,
+                "t2".into(),
+                "catalog/tasks.yaml".into(),
+                json!({"id": "t2"}),
+            ),
         ];
         let remote = vec![
-            (Section::Tasks, "t1".to_string(), json!({"id": "t1", "x": 1})),
+            (
+                Section::Tasks,
+                "t1".to_string(),
+                json!({"id": "t1", "x": 1}),
+            ),
             (Section::Tasks, "t2".to_string(), json!({"id": "t2"})),
             (Section::InfoTypes, "i1".to_string(), json!({"id": "i1"})),
             (Section::Tasks, "t3".to_string(), json!({"id": "t3"})),

@@ -5,8 +5,7 @@
 use super::releases::insert_release;
 use super::{Sql, check_version, entry};
 use crate::drafts::{
-    ChangeState, Decision, DraftApprovalRow, DraftChange, DraftChangeRow, DraftCommentRow,
-    DraftRow,
+    ChangeState, Decision, DraftApprovalRow, DraftChange, DraftChangeRow, DraftCommentRow, DraftRow,
 };
 use crate::store::{Backend, Store, Write};
 use crate::{Result, StoreError, now};
@@ -66,8 +65,8 @@ fn not_found(id: i64) -> StoreError {
 /// The draft, read inside a write and refused once published: a published draft is a record.
 async fn open_draft<DB: Backend>(tx: &mut Write<'_, DB>, id: i64) -> Result<DraftRow> {
     let q = select_draft();
-    let row: DraftRow = (Sql::new(&q).bind(id).fetch_optional(&mut *tx).await?)
-        .ok_or_else(|| not_found(id))?;
+    let row: DraftRow =
+        (Sql::new(&q).bind(id).fetch_optional(&mut *tx).await?).ok_or_else(|| not_found(id))?;
     if row.is_published() {
         let what = format!("{} {} is published", row.catalog_id, row.version);
         return Err(StoreError::Conflict(what));
@@ -108,7 +107,13 @@ pub(crate) async fn create_draft<DB: Backend>(
     let row: DraftRow = Sql::new(&q).bind(id).fetch_one(&mut tx).await?;
     let after = json!({"draft": id, "catalog_id": catalog_id, "base": base_version,
         "version": version});
-    let e = entry(actor, None, "catalog.draft.create", None, Some(after.to_string()));
+    let e = entry(
+        actor,
+        None,
+        "catalog.draft.create",
+        None,
+        Some(after.to_string()),
+    );
     tx.commit(&e).await?;
     Ok(row)
 }
@@ -162,7 +167,13 @@ pub(crate) async fn change_draft<DB: Backend>(
         .await?;
     let after = json!({"draft": c.draft_id, "change": row.id, "entry":
         format!("{}/{}", c.section, c.entry_id), "state": state.as_str(), "reason": c.reason});
-    let e = entry(actor, None, "catalog.draft.change", None, Some(after.to_string()));
+    let e = entry(
+        actor,
+        None,
+        "catalog.draft.change",
+        None,
+        Some(after.to_string()),
+    );
     tx.commit(&e).await?;
     Ok(row)
 }
@@ -206,7 +217,13 @@ pub(crate) async fn decide_proposal<DB: Backend>(
         .await?;
     let after = json!({"draft": d.draft_id, "change": d.change_id, "state": state.as_str(),
         "reason": d.reason});
-    let e = entry(actor, None, "catalog.draft.decide", None, Some(after.to_string()));
+    let e = entry(
+        actor,
+        None,
+        "catalog.draft.decide",
+        None,
+        Some(after.to_string()),
+    );
     tx.commit(&e).await?;
     Ok(row)
 }
@@ -334,7 +351,13 @@ pub(crate) async fn approve_draft<DB: Backend>(
         .execute(&mut tx)
         .await?;
     let after = json!({"draft": draft_id, "owner": owner, "rev": rev});
-    let e = entry(actor, None, "catalog.draft.approve", None, Some(after.to_string()));
+    let e = entry(
+        actor,
+        None,
+        "catalog.draft.approve",
+        None,
+        Some(after.to_string()),
+    );
     tx.commit(&e).await?;
     Ok(())
 }
@@ -369,7 +392,13 @@ pub(crate) async fn publish_draft<DB: Backend>(
     let row: DraftRow = Sql::new(&q).bind(draft_id).fetch_one(&mut tx).await?;
     let after = json!({"draft": draft_id, "catalog_id": draft.catalog_id,
         "version": draft.version, "rev": rev});
-    let e = entry(actor, None, "catalog.draft.publish", None, Some(after.to_string()));
+    let e = entry(
+        actor,
+        None,
+        "catalog.draft.publish",
+        None,
+        Some(after.to_string()),
+    );
     tx.commit(&e).await?;
     Ok(row)
 }

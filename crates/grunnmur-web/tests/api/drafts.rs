@@ -24,7 +24,13 @@ fn parse(b: &str) -> Value {
 }
 
 async fn put_yaml(app: &App, who: &Who, path: &str, yaml: &str) -> (StatusCode, Value) {
-    let (s, b) = (app.call(who, Method::PUT, path, Some(("application/yaml", yaml.into())))).await;
+    let (s, b) = (app.call(
+        who,
+        Method::PUT,
+        path,
+        Some(("application/yaml", yaml.into())),
+    ))
+    .await;
     (s, parse(&b))
 }
 
@@ -34,7 +40,9 @@ async fn post(app: &App, who: &Who, path: &str, v: Value) -> (StatusCode, Value)
 }
 
 async fn entry(app: &App, who: &Who, d: i64, key: &str) -> Value {
-    let (s, b) = app.get(who, &format!("/api/catalog/drafts/{d}/entries/{key}")).await;
+    let (s, b) = app
+        .get(who, &format!("/api/catalog/drafts/{d}/entries/{key}"))
+        .await;
     assert_eq!(s, StatusCode::OK, "{b}");
     parse(&b)
 }
@@ -77,25 +85,38 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
         let list = parse(&app.get(&a, "/api/catalog/drafts").await.1);
         assert_eq!(list, json!([]), "{db}");
 
-        // NSM lowers its backup measure to the first baseline: directly, its own entry.
-        let backup = entry(&app, &nsm, id, "measures/m.backup").await;
-        assert_eq!(backup["owner"], "nsm", "{db}: {backup}");
-        let yaml = backup["yaml"].as_str().unwrap().replace("level: 2", "level: 1");
-        let path = format!("{base}/entries/measures/m.backup?reason=Backup%20for%20all");
+        // NSM moves encryption to the second baseline: directly, its own entry.
+        let crypto = entry(&app, &nsm, id, "measures/m.kryptering").await;
+        assert_eq!(crypto["owner"], "nsm", "{db}: {crypto}");
+        let yaml = crypto["yaml"]
+            .as_str()
+            .unwrap()
+            .replace("level: 3", "level: 2");
+        let path = format!("{base}/entries/measures/m.kryptering?reason=Encrypt%20more");
         let (s, c) = put_yaml(&app, &nsm, &path, &yaml).await;
         assert_eq!(s, StatusCode::OK, "{db}: {c}");
-        assert_eq!((c["state"].as_str(), c["kind"].as_str()), (Some("applied"), Some("changed")));
-        assert_eq!(c["fields"], json!([{"field": "level", "old": "2", "new": "1"}]), "{db}");
+        assert_eq!(
+            (c["state"].as_str(), c["kind"].as_str()),
+            (Some("applied"), Some("changed"))
+        );
+        assert_eq!(
+            c["fields"],
+            json!([{"field": "level", "old": "3", "new": "2"}]),
+            "{db}"
+        );
         // No reason, no change; a body member changes nothing.
-        let bare = format!("{base}/entries/measures/m.backup");
-        assert_eq!(put_yaml(&app, &nsm, &bare, &yaml).await.0, StatusCode::BAD_REQUEST);
-        let (s, _) = put_yaml(&app, &a, &path, &yaml.replace("level: 1", "level: 3")).await;
+        let bare = format!("{base}/entries/measures/m.kryptering");
+        assert_eq!(
+            put_yaml(&app, &nsm, &bare, &yaml).await.0,
+            StatusCode::BAD_REQUEST
+        );
+        let (s, _) = put_yaml(&app, &a, &path, &yaml.replace("level: 2", "level: 1")).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{db}");
         // A change that breaks the draft: every problem, nothing changed.
         let broken = yaml.replace("activity: risikohandtering", "activity: finnes-ikke");
         let (s, p) = put_yaml(&app, &nsm, &path, &broken).await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{db}: {p}");
-        let now = entry(&app, &nsm, id, "measures/m.backup").await;
+        let now = entry(&app, &nsm, id, "measures/m.kryptering").await;
         assert_eq!(now["entry"]["activity"], "risikohandtering", "{db}");
 
         // KS raises the availability of absence records: its own entry.
@@ -122,7 +143,10 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
         // Only Digdir's editors decide it.
         let accept = format!("{base}/proposals/{pid}/accept");
         let why = json!({"reason": "Agreed"});
-        assert_eq!(post(&app, &nsm, &accept, why.clone()).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(
+            post(&app, &nsm, &accept, why.clone()).await.0,
+            StatusCode::FORBIDDEN
+        );
         let (s, c) = post(&app, &digdir, &accept, why.clone()).await;
         assert_eq!(s, StatusCode::OK, "{db}: {c}");
         assert_eq!(c["state"], "accepted", "{db}");
@@ -130,7 +154,10 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
         assert_eq!(now["entry"]["levels"]["c"], "middels", "{db}");
         assert_eq!(now["history"].as_array().unwrap().len(), 1, "{db}");
         // Decided once.
-        assert_eq!(post(&app, &digdir, &accept, why).await.0, StatusCode::CONFLICT);
+        assert_eq!(
+            post(&app, &digdir, &accept, why).await.0,
+            StatusCode::CONFLICT
+        );
 
         // The consultation round: every member of any body reads the draft and what it would
         // change for their own body.
@@ -149,7 +176,7 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
         let added: Vec<&Value> = (i["systems"].as_array().unwrap().iter())
             .flat_map(|s| s["measures_added"].as_array().unwrap())
             .collect();
-        assert!(added.contains(&&json!("m.backup")), "{db}: {i}");
+        assert!(added.contains(&&json!("m.kryptering")), "{db}: {i}");
         // Not of another body.
         let other = format!("/api/bodies/{B}/catalog-release/impact?version=1.1");
         assert_eq!(app.get(&a, &other).await.0, StatusCode::NOT_FOUND, "{db}");
@@ -160,7 +187,7 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
             &app,
             &a,
             &comments,
-            json!({"entry": "measures/m.backup", "text": "Backup for every system is costly"}),
+            json!({"entry": "measures/m.kryptering", "text": "Encrypting every system is costly"}),
         )
         .await;
         assert_eq!(s, StatusCode::CREATED, "{db}: {ca}");
@@ -168,11 +195,17 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
             &app,
             &b,
             &comments,
-            json!({"entry": "measures/m.backup", "text": "Secret remark from B"}),
+            json!({"entry": "measures/m.kryptering", "text": "Secret remark from B"}),
         )
         .await;
         assert_eq!(s, StatusCode::CREATED, "{db}");
-        let (s, _) = post(&app, &a, &comments, json!({"entry": "tasks/nope", "text": "x"})).await;
+        let (s, _) = post(
+            &app,
+            &a,
+            &comments,
+            json!({"entry": "tasks/nope", "text": "x"}),
+        )
+        .await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
         let mine = parse(&app.get(&a, &comments).await.1);
         assert_eq!(mine.as_array().unwrap().len(), 1, "{db}: {mine}");
@@ -183,7 +216,10 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
         let cid = ca["id"].as_i64().unwrap();
         let answer = format!("{comments}/{cid}/answer");
         let text = json!({"text": "Only for systems that need it", "outcome": "partly"});
-        assert_eq!(post(&app, &ks, &answer, text.clone()).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(
+            post(&app, &ks, &answer, text.clone()).await.0,
+            StatusCode::FORBIDDEN
+        );
         let (s, c) = post(&app, &nsm, &answer, text).await;
         assert_eq!(s, StatusCode::OK, "{db}: {c}");
         let mine = parse(&app.get(&a, &comments).await.1);
@@ -203,7 +239,10 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
 
         // Each owner whose entries changed approves; a body member cannot.
         let approve = format!("{base}/approve");
-        assert_eq!(post(&app, &a, &approve, json!({})).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(
+            post(&app, &a, &approve, json!({})).await.0,
+            StatusCode::FORBIDDEN
+        );
         for who in [&nsm, &ks] {
             let (s, r) = post(&app, who, &approve, json!({})).await;
             assert_eq!(s, StatusCode::OK, "{db}: {r}");
@@ -221,14 +260,22 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
         // The record: every change with its reason, every comment with its answer, by body.
         let (s, rec) = app.get(&a, "/api/catalog/releases/liten/1.1/record").await;
         assert_eq!(s, StatusCode::OK, "{db}: {rec}");
-        assert!(rec.contains("Backup for all") && rec.contains("Addresses are private"));
+        assert!(rec.contains("Encrypt more") && rec.contains("Addresses are private"));
         assert!(rec.contains("Lille kommune") && rec.contains("Only for systems that need it"));
-        for person in ["a@example.no", "b@example.no", "nsm@example.no", "ks@example.no"] {
+        for person in [
+            "a@example.no",
+            "b@example.no",
+            "nsm@example.no",
+            "ks@example.no",
+        ] {
             assert!(!rec.contains(person), "{db}: {person} in {rec}");
         }
         // A published draft changes no more.
-        let path = format!("{base}/entries/measures/m.backup?reason=again");
-        assert_eq!(put_yaml(&app, &nsm, &path, &yaml).await.0, StatusCode::CONFLICT);
+        let path = format!("{base}/entries/measures/m.kryptering?reason=again");
+        assert_eq!(
+            put_yaml(&app, &nsm, &path, &yaml).await.0,
+            StatusCode::CONFLICT
+        );
 
         // The municipality sees what the release changes for it, and moves.
         let (s, i) = app.get(&a, &impact).await;
@@ -242,17 +289,21 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
             )
             .await;
         assert_eq!(s, StatusCode::OK, "{db}: {m}");
-        let (_, r) = app.get(&a, &format!("/api/bodies/{A}/catalog-release")).await;
+        let (_, r) = app
+            .get(&a, &format!("/api/bodies/{A}/catalog-release"))
+            .await;
         assert_eq!(parse(&r)["version"], "1.1", "{db}: {r}");
-        let (_, r) = app.get(&b, &format!("/api/bodies/{B}/catalog-release")).await;
+        let (_, r) = app
+            .get(&b, &format!("/api/bodies/{B}/catalog-release"))
+            .await;
         assert_eq!(parse(&r)["version"], "1.0", "{db}: {r}");
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_draft_gives_back_its_files_with_every_entry_as_it_holds_it() {
-    for app in App::on_every_backend("a_draft_gives_back_its_files_with_every_entry_as_it_holds_it")
-        .await
+    for app in
+        App::on_every_backend("a_draft_gives_back_its_files_with_every_entry_as_it_holds_it").await
     {
         let db = app.store.backend();
         let files = json!([{"name": "catalog/catalog.yaml", "text": small_catalog_file("1.0")}]);
@@ -269,10 +320,13 @@ async fn a_draft_gives_back_its_files_with_every_entry_as_it_holds_it() {
         let task = json!({"id": "kommune.kultur", "owner": "ks",
             "name": {"nb": "Kulturskole: \"alle\" #1", "en": "Arts school"},
             "applies_to": ["kommune"], "info_types": ["skole.elevmappe"]});
-        let path = format!("{base}/entries/tasks/kommune.kultur?reason=new&file=catalog/kultur.yaml");
+        let path =
+            format!("{base}/entries/tasks/kommune.kultur?reason=new&file=catalog/kultur.yaml");
         let (s, c) = app.json(&all, Method::PUT, &path, task.clone()).await;
         assert_eq!(s, StatusCode::OK, "{db}: {c}");
-        let res = app.send(&all, Method::GET, &format!("{base}/files"), None).await;
+        let res = app
+            .send(&all, Method::GET, &format!("{base}/files"), None)
+            .await;
         assert_eq!(res.status, StatusCode::OK, "{db}");
         assert_eq!(res.headers["content-type"], "application/zip");
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(res.bytes.clone())).unwrap();
@@ -282,12 +336,16 @@ async fn a_draft_gives_back_its_files_with_every_entry_as_it_holds_it() {
             let mut text = String::new();
             std::io::Read::read_to_string(&mut f, &mut text).unwrap();
             sources.push(grunnmur_catalog::Source {
-                name: f.name().to_string(),
+                name: f.name().unwrap().to_string(),
                 text,
             });
         }
         let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, ["catalog/catalog.yaml", "catalog/kultur.yaml"], "{db}");
+        assert_eq!(
+            names,
+            ["catalog/catalog.yaml", "catalog/kultur.yaml"],
+            "{db}"
+        );
         let (checked, problems) = grunnmur_catalog::check_catalog(&sources);
         assert!(checked.is_some(), "{db}: {problems:?}");
         assert_eq!(checked.unwrap().doc.catalog.version, "2.0");
@@ -300,6 +358,9 @@ async fn a_draft_gives_back_its_files_with_every_entry_as_it_holds_it() {
             .map(|e| json!([e["section"], e["id"], e["entry"]]))
             .collect();
         assert_eq!(from_files, from_api, "{db}");
-        assert!(from_files.contains(&json!(["tasks", "kommune.kultur", task])), "{db}");
+        assert!(
+            from_files.contains(&json!(["tasks", "kommune.kultur", task])),
+            "{db}"
+        );
     }
 }
