@@ -447,7 +447,7 @@ pub async fn changed_owners(
         release_sources(s, &d.catalog_id, &d.base_version).await?,
         sources(s, d.id).await?,
     );
-    Ok(crate::ops::blocking(move || Ok(differing_owners(&base, &now))).await?)
+    crate::ops::blocking(move || Ok(differing_owners(&base, &now))).await
 }
 
 fn differing_owners(base: &[Source], now: &[Source]) -> BTreeMap<String, usize> {
