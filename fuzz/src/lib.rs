@@ -143,6 +143,15 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// Every problem's message rendered, as the server and the command line render them.
+fn render(problems: &[grunnmur_catalog::Problem]) {
+    for p in problems {
+        let (key, args) = p.kind.message_parts();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        grunnmur_i18n::t(grunnmur_i18n::Lang::En, &key, &args);
+    }
+}
+
 fn refused<T>(what: &str, n: usize) -> Result<T, String> {
     Err(format!("{what}: {n} problem(s)"))
 }
@@ -190,11 +199,7 @@ fn catalog_yaml(b: &[u8]) -> Result<(), String> {
         text: text(b),
     };
     let (checked, problems) = check_catalog(&[src]);
-    for p in &problems {
-        let (key, args) = p.kind.message_parts();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        grunnmur_i18n::t(grunnmur_i18n::Lang::En, &key, &args);
-    }
+    render(&problems);
     match checked {
         Some(_) => Ok(()),
         None => refused("catalog", problems.len()),
@@ -246,11 +251,7 @@ fn draft_entry(b: &[u8]) -> Result<(), String> {
     assert_eq!(back.value, v, "an entry put reads back as given");
     remove_entry(&after, section, &id).expect("an entry put can be removed");
     let (checked, problems) = check_catalog(&after);
-    for p in &problems {
-        let (key, args) = p.kind.message_parts();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        grunnmur_i18n::t(grunnmur_i18n::Lang::En, &key, &args);
-    }
+    render(&problems);
     match checked {
         Some(_) => Ok(()),
         None => refused("draft", problems.len()),
@@ -284,12 +285,7 @@ fn declaration(b: &[u8]) -> Result<(), String> {
     };
     match grunnmur_oscal::component::read_any_declaration(&src, &catalog().catalog) {
         Ok(d) => {
-            for p in &d.warnings {
-                let (key, args) = p.kind.message_parts();
-                let args: Vec<(&str, &str)> =
-                    args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                grunnmur_i18n::t(grunnmur_i18n::Lang::En, &key, &args);
-            }
+            render(&d.warnings);
             Ok(())
         }
         Err(p) => refused("declaration", p.len()),

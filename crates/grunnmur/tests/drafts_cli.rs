@@ -7,9 +7,8 @@ mod common;
 use common::*;
 use grunnmur_catalog::draft;
 use serde_json::{Value, json};
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -53,15 +52,8 @@ fn a_folder_of_files_goes_into_the_draft_entry_by_entry_and_comes_back_the_same(
     let d = data.to_str().unwrap();
     let cli = |args: &[&str], stdin: Option<&str>| {
         let mut c = grunnmur();
-        c.args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().unwrap();
-        if let Some(s) = stdin {
-            child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
-        }
-        child.wait_with_output().unwrap()
+        c.args(args);
+        run_with(c, stdin)
     };
     let email = "redaktor@nsm.example.no";
     let o = cli(
