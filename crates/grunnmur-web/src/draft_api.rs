@@ -114,10 +114,10 @@ pub async fn get_draft(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<DraftOut>, ApiError> {
-    let (d, _) = drafts::visible(&s, &caller, id_of(&id)?).await?;
+    let (d, st) = drafts::visible(&s, &caller, id_of(&id)?).await?;
     Ok(Json(DraftOut {
         readiness: drafts::readiness(&s, &d).await?,
-        changes: drafts::history(&s, d.id).await?,
+        changes: drafts::history_for(&s, &st, d.id).await?,
         draft: d,
     }))
 }
@@ -183,11 +183,11 @@ pub async fn get_entry(
     caller: Caller,
     Path((id, kind, entry_id)): Path<(String, String, String)>,
 ) -> Result<Json<EntryWithHistory>, ApiError> {
-    let (d, _) = drafts::visible(&s, &caller, id_of(&id)?).await?;
+    let (d, st) = drafts::visible(&s, &caller, id_of(&id)?).await?;
     let section = section_of(&kind)?;
     let files = drafts::sources(&s, d.id).await?;
     let at = draft::find_entry(&files, section, &entry_id).ok_or(ApiError::NotFound)?;
-    let history = (drafts::history(&s, d.id).await?.into_iter())
+    let history = (drafts::history_for(&s, &st, d.id).await?.into_iter())
         .filter(|c| c.section == section.as_str() && c.entry_id == entry_id)
         .collect();
     Ok(Json(EntryWithHistory {
@@ -308,8 +308,8 @@ pub async fn list_proposals(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ChangeOut>>, ApiError> {
-    let (d, _) = drafts::visible(&s, &caller, id_of(&id)?).await?;
-    let out = (drafts::history(&s, d.id).await?.into_iter())
+    let (d, st) = drafts::visible(&s, &caller, id_of(&id)?).await?;
+    let out = (drafts::history_for(&s, &st, d.id).await?.into_iter())
         .filter(|c| c.state != "applied")
         .collect();
     Ok(Json(out))

@@ -87,9 +87,13 @@ pub async fn visible(
     caller: &Caller,
     id: i64,
 ) -> Result<(DraftRow, Standing), ApiError> {
-    let d = s.store.draft(id).await?.ok_or(ApiError::NotFound)?;
+    let mut d = s.store.draft(id).await?.ok_or(ApiError::NotFound)?;
     let st = Standing::of(s, caller).await?;
-    if st.sees_all() || in_consultation(&d) {
+    if st.sees_all() {
+        Ok((d, st))
+    } else if in_consultation(&d) {
+        // Members read the draft; who began it is for the editors.
+        d.created_by.clear();
         Ok((d, st))
     } else {
         Err(ApiError::NotFound)
@@ -100,9 +104,14 @@ pub async fn visible(
 pub async fn list(s: &AppState, caller: &Caller) -> Result<Vec<DraftRow>, ApiError> {
     let st = Standing::of(s, caller).await?;
     let rows = s.store.drafts().await?;
-    Ok(rows
-        .into_iter()
+    Ok((rows.into_iter())
         .filter(|d| st.sees_all() || in_consultation(d))
+        .map(|mut d| {
+            if !st.sees_all() {
+                d.created_by.clear();
+            }
+            d
+        })
         .collect())
 }
 
@@ -241,6 +250,12 @@ pub struct FieldChange {
 }
 
 impl ChangeOut {
+    /// The change without who made or decided it.
+    pub fn without_persons(&mut self) {
+        self.author.clear();
+        self.decided_by = None;
+    }
+
     pub fn of(row: DraftChangeRow) -> ChangeOut {
         let parse = |t: &Option<String>| t.as_deref().and_then(|t| serde_json::from_str(t).ok());
         let (entry, before): (Option<Value>, Option<Value>) =
@@ -453,6 +468,20 @@ pub async fn decide(
 pub async fn history(s: &AppState, draft_id: i64) -> Result<Vec<ChangeOut>, ApiError> {
     let rows = s.store.draft_changes(draft_id).await?;
     Ok(rows.into_iter().map(ChangeOut::of).collect())
+}
+
+/// The history as the caller may see it: who made and decided each change is for editors and
+/// administrators; members in consultation read what changed and why.
+pub async fn history_for(
+    s: &AppState,
+    st: &Standing,
+    draft_id: i64,
+) -> Result<Vec<ChangeOut>, ApiError> {
+    let mut out = history(s, draft_id).await?;
+    if !st.sees_all() {
+        out.iter_mut().for_each(ChangeOut::without_persons);
+    }
+    Ok(out)
 }
 
 /// For each owner, the entries of the draft that differ from its base release (counted in the
@@ -799,8 +828,7 @@ pub async fn record(
     let notes = (history(s, d.id).await?.into_iter())
         .filter(|c| c.state == "applied" || c.state == "accepted")
         .map(|mut c| {
-            c.author.clear();
-            c.decided_by = None;
+            c.without_persons();
             c
         })
         .collect();

@@ -168,7 +168,18 @@ async fn the_whole_round_with_three_owners_ends_in_a_release_a_municipality_move
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
         let (s, r) = post(&app, &nsm, &round, json!({"closes": day(10)})).await;
         assert_eq!(s, StatusCode::OK, "{db}: {r}");
-        assert_eq!(app.get(&a, &base).await.0, StatusCode::OK, "{db}");
+        let (s, seen) = app.get(&a, &base).await;
+        assert_eq!(s, StatusCode::OK, "{db}");
+        // What changed and why, not who: persons are for the editors.
+        assert!(
+            seen.contains("Encrypt more") && !seen.contains("@example.no"),
+            "{db}: {seen}"
+        );
+        assert!(
+            parse(&app.get(&nsm, &base).await.1)
+                .to_string()
+                .contains("nsm@example.no")
+        );
         let impact = format!("/api/bodies/{A}/catalog-release/impact?version=1.1");
         let (s, i) = app.get(&a, &impact).await;
         assert_eq!(s, StatusCode::OK, "{db}: {i}");
