@@ -64,6 +64,12 @@ pub const TARGETS: &[Target] = &[
         max_len: 2 << 20,
     },
     Target {
+        name: "draft_entry",
+        run: draft_entry,
+        dict: YAML_DICT,
+        max_len: 1 << 20,
+    },
+    Target {
         name: "body_file",
         run: body_file,
         dict: YAML_DICT,
@@ -137,6 +143,15 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// Every problem's message rendered, as the server and the command line render them.
+fn render(problems: &[grunnmur_catalog::Problem]) {
+    for p in problems {
+        let (key, args) = p.kind.message_parts();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        grunnmur_i18n::t(grunnmur_i18n::Lang::En, &key, &args);
+    }
+}
+
 fn refused<T>(what: &str, n: usize) -> Result<T, String> {
     Err(format!("{what}: {n} problem(s)"))
 }
@@ -184,14 +199,62 @@ fn catalog_yaml(b: &[u8]) -> Result<(), String> {
         text: text(b),
     };
     let (checked, problems) = check_catalog(&[src]);
-    for p in &problems {
-        let (key, args) = p.kind.message_parts();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        grunnmur_i18n::t(grunnmur_i18n::Lang::En, &key, &args);
-    }
+    render(&problems);
     match checked {
         Some(_) => Ok(()),
         None => refused("catalog", problems.len()),
+    }
+}
+
+/// The small catalog's files: the draft an uploaded entry goes into.
+fn small_files() -> &'static [Source] {
+    static F: OnceLock<Vec<Source>> = OnceLock::new();
+    F.get_or_init(|| {
+        let path =
+            dir().join("../crates/grunnmur-catalog/tests/fixtures/small/catalog/catalog.yaml");
+        vec![Source {
+            name: "catalog/catalog.yaml".into(),
+            text: std::fs::read_to_string(path).expect("the small catalog"),
+        }]
+    })
+}
+
+/// A catalog entry as `PUT /api/catalog/drafts/{id}/entries/{kind}/{entry_id}` reads it (YAML
+/// or JSON), put into a draft (in the section its keys suggest) and the draft checked as the
+/// server checks it. Put, the entry must read back as given and come out again.
+fn draft_entry(b: &[u8]) -> Result<(), String> {
+    use grunnmur_catalog::draft::{Section, find_entry, put_entry, read_entry, remove_entry};
+    let v = read_entry(&text(b)).map_err(|(line, m)| format!("line {line}: {m}"))?;
+    let id = v
+        .get("id")
+        .and_then(|x| x.as_str())
+        .unwrap_or("x")
+        .to_string();
+    // The section the entry's keys suggest, as an author means it; else by the first byte.
+    let has = |k: &str| v.get(k).is_some();
+    let section = if has("levels") {
+        Section::InfoTypes
+    } else if has("level") {
+        Section::Measures
+    } else if has("add") || has("level_overrides") {
+        Section::Profiles
+    } else if has("info_types") {
+        Section::Tasks
+    } else if has("source") {
+        Section::Requirements
+    } else {
+        Section::ALL[usize::from(b.first().copied().unwrap_or(0)) % Section::ALL.len()]
+    };
+    let files = small_files();
+    let after = put_entry(files, section, &id, &v, None).map_err(|e| e.to_string())?;
+    let back = find_entry(&after, section, &id).expect("an entry put is found");
+    assert_eq!(back.value, v, "an entry put reads back as given");
+    remove_entry(&after, section, &id).expect("an entry put can be removed");
+    let (checked, problems) = check_catalog(&after);
+    render(&problems);
+    match checked {
+        Some(_) => Ok(()),
+        None => refused("draft", problems.len()),
     }
 }
 
@@ -222,12 +285,7 @@ fn declaration(b: &[u8]) -> Result<(), String> {
     };
     match grunnmur_oscal::component::read_any_declaration(&src, &catalog().catalog) {
         Ok(d) => {
-            for p in &d.warnings {
-                let (key, args) = p.kind.message_parts();
-                let args: Vec<(&str, &str)> =
-                    args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                grunnmur_i18n::t(grunnmur_i18n::Lang::En, &key, &args);
-            }
+            render(&d.warnings);
             Ok(())
         }
         Err(p) => refused("declaration", p.len()),

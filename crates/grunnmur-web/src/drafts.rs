@@ -22,7 +22,7 @@ use grunnmur_catalog::problem::ProblemKind;
 use grunnmur_catalog::{CheckedCatalog, Problem, Source, check_catalog};
 use grunnmur_store::{
     Decision, DraftApprovalRow, DraftChange, DraftChangeRow, DraftCommentRow, DraftRow,
-    EditorOwners, Role,
+    EditorOwners, Role, StoreError,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -104,6 +104,16 @@ pub async fn list(s: &AppState, caller: &Caller) -> Result<Vec<DraftRow>, ApiErr
         .into_iter()
         .filter(|d| st.sees_all() || in_consultation(d))
         .collect())
+}
+
+/// A store error in a draft's terms: a revision conflict is about the draft, not a workspace.
+fn of_draft(e: StoreError) -> ApiError {
+    match e {
+        StoreError::VersionConflict { current, expected } => ApiError::Conflict(format!(
+            "the draft changed meanwhile (revision {current}, expected {expected})"
+        )),
+        e => e.into(),
+    }
 }
 
 fn internal(e: impl std::fmt::Display) -> ApiError {
@@ -315,69 +325,76 @@ pub async fn change(
     c: EntryChange<'_>,
 ) -> Result<ChangeOut, ApiError> {
     let st = editor(s, caller, "change catalog draft").await?;
-    let d = s.store.draft(draft_id).await?.ok_or(ApiError::NotFound)?;
-    if d.is_published() {
-        return Err(ApiError::Conflict(format!(
-            "{} {} is published",
-            d.catalog_id, d.version
-        )));
-    }
     reason_of(c.reason, "reason")?;
     if let Some(v) = &c.entry {
         if !v.is_object() {
             return Err(problem("entry", 0, "an entry is a mapping"));
         }
         if v.get("id").and_then(Value::as_str) != Some(c.id) {
-            return Err(problem(
-                "entry",
-                0,
-                format!("the entry's id is not {}", c.id),
-            ));
+            let detail = format!("the entry's id is not {}", c.id);
+            return Err(problem("entry", 0, detail));
         }
         if let Some(t) = grunnmur_core::limits::too_long(v).first() {
             return Err(problem("entry", 0, format!("{} is too long", t.field())));
         }
     }
-    let files = sources(s, draft_id).await?;
-    let before = draft::find_entry(&files, c.section, c.id).map(|e| e.value);
-    if before.is_none() && c.entry.is_none() {
-        return Err(ApiError::NotFound);
+    // Without a revision from the caller, a change that lost a race with another is made
+    // again onto the draft as it now is (a few times); with one, the caller hears of it.
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        // The revision is read before the files, so files newer than it are refused by the
+        // store, never written over.
+        let d = s.store.draft(draft_id).await?.ok_or(ApiError::NotFound)?;
+        if d.is_published() {
+            let what = format!("{} {} is published", d.catalog_id, d.version);
+            return Err(ApiError::Conflict(what));
+        }
+        let files = sources(s, draft_id).await?;
+        let before = draft::find_entry(&files, c.section, c.id).map(|e| e.value);
+        if before.is_none() && c.entry.is_none() {
+            return Err(ApiError::NotFound);
+        }
+        if before == c.entry {
+            return Err(problem("entry", 0, "the entry is unchanged"));
+        }
+        let concerned: BTreeSet<&str> = [before.as_ref(), c.entry.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter_map(owner_of)
+            .collect();
+        let owner = (before.as_ref().or(c.entry.as_ref()))
+            .and_then(owner_of)
+            .unwrap_or_default()
+            .to_string();
+        let direct = !c.propose && !concerned.is_empty() && concerned.iter().all(|o| st.edits(o));
+        let after = check(apply(&files, c.section, c.id, c.entry.as_ref(), c.file)?).await?;
+        let text = serde_json::to_string(&after).map_err(internal)?;
+        let json = |v: &Option<Value>| v.as_ref().map(Value::to_string);
+        let (entry, before_text) = (json(&c.entry), json(&before));
+        let made = s
+            .store
+            .change_draft(
+                DraftChange {
+                    draft_id,
+                    rev: c.rev.unwrap_or(d.rev),
+                    sources: direct.then_some(text.as_str()),
+                    section: c.section.as_str(),
+                    entry_id: c.id,
+                    owner: &owner,
+                    entry: entry.as_deref(),
+                    before: before_text.as_deref(),
+                    reason: c.reason.trim(),
+                },
+                &caller.actor(),
+            )
+            .await;
+        match made {
+            Ok(row) => return Ok(ChangeOut::of(row)),
+            Err(StoreError::VersionConflict { .. }) if c.rev.is_none() && attempt < 4 => {}
+            Err(e) => return Err(of_draft(e)),
+        }
     }
-    if before == c.entry {
-        return Err(problem("entry", 0, "the entry is unchanged"));
-    }
-    let concerned: BTreeSet<&str> = [before.as_ref(), c.entry.as_ref()]
-        .into_iter()
-        .flatten()
-        .filter_map(owner_of)
-        .collect();
-    let owner = (before.as_ref().or(c.entry.as_ref()))
-        .and_then(owner_of)
-        .unwrap_or_default()
-        .to_string();
-    let direct = !c.propose && !concerned.is_empty() && concerned.iter().all(|o| st.edits(o));
-    let after = check(apply(&files, c.section, c.id, c.entry.as_ref(), c.file)?).await?;
-    let text = serde_json::to_string(&after).map_err(internal)?;
-    let json = |v: &Option<Value>| v.as_ref().map(Value::to_string);
-    let (entry, before_text) = (json(&c.entry), json(&before));
-    let row = s
-        .store
-        .change_draft(
-            DraftChange {
-                draft_id,
-                rev: c.rev.unwrap_or(d.rev),
-                sources: direct.then_some(text.as_str()),
-                section: c.section.as_str(),
-                entry_id: c.id,
-                owner: &owner,
-                entry: entry.as_deref(),
-                before: before_text.as_deref(),
-                reason: c.reason.trim(),
-            },
-            &caller.actor(),
-        )
-        .await?;
-    Ok(ChangeOut::of(row))
 }
 
 /// Accepts or rejects a proposal: an editor of the entry's owner, with a reason. Accepting
@@ -427,7 +444,8 @@ pub async fn decide(
             },
             &caller.actor(),
         )
-        .await?;
+        .await
+        .map_err(of_draft)?;
     Ok(ChangeOut::of(row))
 }
 
@@ -447,7 +465,7 @@ pub async fn changed_owners(
         release_sources(s, &d.catalog_id, &d.base_version).await?,
         sources(s, d.id).await?,
     );
-    Ok(crate::ops::blocking(move || Ok(differing_owners(&base, &now))).await?)
+    crate::ops::blocking(move || Ok(differing_owners(&base, &now))).await
 }
 
 fn differing_owners(base: &[Source], now: &[Source]) -> BTreeMap<String, usize> {
@@ -562,7 +580,8 @@ pub async fn approve(
     for owner in &mine {
         (s.store)
             .approve_draft(draft_id, owner, rev.unwrap_or(d.rev), &caller.actor())
-            .await?;
+            .await
+            .map_err(of_draft)?;
     }
     readiness(s, &d).await
 }
@@ -609,7 +628,8 @@ pub async fn publish(
     }
     let row = (s.store)
         .publish_draft(draft_id, rev.unwrap_or(d.rev), &caller.actor())
-        .await?;
+        .await
+        .map_err(of_draft)?;
     Ok(row)
 }
 

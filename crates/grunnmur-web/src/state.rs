@@ -62,6 +62,9 @@ pub struct Cached {
 
 type ReleaseKey = (String, String);
 
+/// A draft's catalog as checked, with the revision it was checked at.
+pub type CheckedDraft = (i64, Arc<CheckedCatalog>);
+
 /// The published declarations, and the store's generation they were read at.
 pub type PublishedDeclarations = (i64, Arc<Vec<grunnmur_catalog::DeclarationDoc>>);
 
@@ -75,7 +78,7 @@ pub struct AppState {
     releases: Arc<Mutex<HashMap<ReleaseKey, Arc<CheckedCatalog>>>>,
     /// Each draft's catalog as last checked, with the revision it was checked at (one per
     /// draft: a change replaces it).
-    pub drafts: Arc<Mutex<HashMap<i64, (i64, Arc<CheckedCatalog>)>>>,
+    pub drafts: Arc<Mutex<HashMap<i64, CheckedDraft>>>,
     pub config: Arc<Config>,
     cache: Arc<Mutex<HashMap<String, Arc<Cached>>>>,
     /// Ticks on every read of the cache.

@@ -6,8 +6,7 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 const ORG: &str = "974760673";
 
@@ -20,15 +19,8 @@ impl Ops {
         let mut c = grunnmur();
         c.args(args)
             .args(["--data-dir", &self.data])
-            .env("GRUNNMUR_LANG", "en")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().unwrap();
-        if let Some(s) = stdin {
-            child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
-        }
-        child.wait_with_output().unwrap()
+            .env("GRUNNMUR_LANG", "en");
+        run_with(c, stdin)
     }
 
     fn ok(&self, args: &[&str]) -> String {

@@ -7,9 +7,8 @@ mod common;
 
 use common::*;
 use grunnmur_store::{EditorOwners, Storage};
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 fn run(args: &[&str]) -> Output {
     grunnmur().args(args).output().unwrap()
@@ -173,16 +172,8 @@ fn platform_grant_gives_a_catalog_editor_owners_checked_and_audited() {
         let mut c = grunnmur();
         c.args(args)
             .args(["--data-dir", d])
-            .env("GRUNNMUR_LANG", "en")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let mut stdin = stdin;
-        let _ = stdin.write_all(b"et langt passord\n");
-        drop(stdin);
-        child.wait_with_output().unwrap()
+            .env("GRUNNMUR_LANG", "en");
+        run_with(c, Some("et langt passord\n"))
     };
     let email = "redaktor@nsm.example.no";
     let o = cli(&["user", "create", "--email", email, "--password-stdin"]);

@@ -4,7 +4,6 @@ mod common;
 
 use common::*;
 use serde_json::{Value, json};
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 /// The first administrator's first session: the one-time password changed, then the second
@@ -144,16 +143,8 @@ fn operators_manage_users_roles_tokens_audit_and_backups() {
     let d = data.to_str().unwrap();
     let run = |args: &[&str], stdin: Option<&str>| {
         let mut c = grunnmur();
-        c.args(args)
-            .args(["--data-dir", d])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().unwrap();
-        if let Some(s) = stdin {
-            child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
-        }
-        child.wait_with_output().unwrap()
+        c.args(args).args(["--data-dir", d]);
+        run_with(c, stdin)
     };
     let o = run(
         &[
@@ -476,21 +467,9 @@ fn a_published_catalog_version_never_changes_and_a_new_one_is_published_at_start
 
     // A guidance body's editor publishes releases and sees no body for that.
     let cli = |args: &[&str], stdin: &str| {
-        let mut child = grunnmur()
-            .args(args)
-            .args(["--data-dir", d])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        let o = child.wait_with_output().unwrap();
+        let mut c = grunnmur();
+        c.args(args).args(["--data-dir", d]);
+        let o = run_with(c, Some(stdin));
         assert!(
             o.status.success(),
             "{args:?}: {}",

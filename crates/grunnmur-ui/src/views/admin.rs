@@ -356,6 +356,10 @@ pub struct OtherRelease {
     pub sections: Vec<ReleaseSection>,
     /// What moving would change for the body; `Err`: the workspace does not fit (in words).
     pub impact: Result<crate::views::impact::ImpactView, String>,
+    /// A release published from a draft: it has a consultation record and release notes.
+    pub record: bool,
+    /// A draft in consultation (its id): read and commented on, not moved to.
+    pub draft: Option<i64>,
 }
 
 #[derive(Template)]
@@ -375,6 +379,69 @@ fn slug(version: &str) -> String {
         .collect()
 }
 
+/// A catalog diff in the page's words, section by section.
+fn release_sections(lang: Lang, diff: &grunnmur_catalog::diff::CatalogDiff) -> Vec<ReleaseSection> {
+    let (added, removed, changed) = (
+        t(lang, "cli-diff-added", &[]),
+        t(lang, "cli-diff-removed", &[]),
+        t(lang, "cli-diff-changed", &[]),
+    );
+    (diff.sections.iter())
+        .map(|sd| {
+            let entry = |mark, id: &String, what: &String| ReleaseChange {
+                mark,
+                id: id.clone(),
+                what: what.clone(),
+                levels: Vec::new(),
+            };
+            let mut changes: Vec<ReleaseChange> = Vec::new();
+            changes.extend(sd.added.iter().map(|id| entry("+", id, &added)));
+            changes.extend(sd.removed.iter().map(|id| entry("−", id, &removed)));
+            changes.extend(sd.changed.iter().map(|c| {
+                ReleaseChange {
+                    mark: "~",
+                    id: c.id.clone(),
+                    what: format!("{changed}: {}", c.fields.join(", ")),
+                    levels: (c.levels.iter())
+                        .map(|l| format!("{}: {} → {}", l.field, l.from, l.to))
+                        .collect(),
+                }
+            }));
+            ReleaseSection {
+                title: t(lang, &format!("ui-release-section-{}", sd.section), &[]),
+                changes,
+            }
+        })
+        .collect()
+}
+
+/// What moving to `version` (a release, or a draft in consultation) would change for the body,
+/// in words; the workspace that does not fit it, as a count of problems.
+async fn impact_in_words(
+    s: &AppState,
+    lang: Lang,
+    orgnr: &str,
+    before: &grunnmur_catalog::CheckedCatalog,
+    after: &grunnmur_catalog::CheckedCatalog,
+    version: &str,
+) -> Result<Result<crate::views::impact::ImpactView, String>, PageError> {
+    Ok(
+        match grunnmur_web::release_api::impact_of(s, orgnr, version).await {
+            Ok(i) => Ok(crate::views::impact::impact_view(
+                lang,
+                &before.catalog,
+                &after.catalog,
+                &i,
+            )),
+            Err(grunnmur_web::error::ApiError::Invalid(p)) => {
+                let n = p.len().to_string();
+                Err(t(lang, "ui-impact-misfit", &[("count", &n)]))
+            }
+            Err(e) => return Err(e.into()),
+        },
+    )
+}
+
 async fn release_page(
     s: &AppState,
     v: &Viewer,
@@ -382,77 +449,61 @@ async fn release_page(
     errors: Errors,
 ) -> Result<ReleasePage, PageError> {
     let lang = v.lang;
-    let view = grunnmur_web::release_api::body_release_view(s, &b.row.orgnr).await?;
-    let (added, removed, changed) = (
-        t(lang, "cli-diff-added", &[]),
-        t(lang, "cli-diff-removed", &[]),
-        t(lang, "cli-diff-changed", &[]),
-    );
+    let orgnr = &b.row.orgnr;
+    let view = grunnmur_web::release_api::body_release_view(s, orgnr).await?;
     let pinned = s.release(&view.catalog_id, &view.version).await?;
     let mut others = Vec::new();
     for o in view.others {
         let r = o.release;
-        let impact = match grunnmur_web::release_api::impact_of(s, &b.row.orgnr, &r.version).await {
-            Ok(i) => {
-                let after = s.release(&r.catalog_id, &r.version).await?;
-                let (before, after) = (&pinned.catalog, &after.catalog);
-                Ok(crate::views::impact::impact_view(lang, before, after, &i))
-            }
-            Err(grunnmur_web::error::ApiError::Invalid(p)) => {
-                let n = p.len().to_string();
-                Err(t(lang, "ui-impact-misfit", &[("count", &n)]))
-            }
-            Err(e) => return Err(e.into()),
+        let after = s.release(&r.catalog_id, &r.version).await?;
+        let impact = impact_in_words(s, lang, orgnr, &pinned, &after, &r.version).await?;
+        let record = grunnmur_web::drafts::record(s, &r.catalog_id, &r.version).await?;
+        others.push(OtherRelease {
+            slug: slug(&r.version),
+            title: t(lang, "ui-release-other", &[("version", &r.version)]),
+            published: t(
+                lang,
+                "ui-release-published",
+                &[
+                    ("at", &timestamp(&s.config.time_zone, r.published_at)),
+                    ("by", &r.published_by),
+                ],
+            ),
+            sections: release_sections(lang, &o.diff),
+            record: record.is_some(),
+            draft: None,
+            catalog_id: r.catalog_id,
+            version: r.version,
+            impact,
+        });
+    }
+    // Drafts of the body's catalog in consultation: what each would change, and where to say so.
+    for d in s.store.drafts().await? {
+        if d.catalog_id != view.catalog_id
+            || d.is_published()
+            || !grunnmur_web::drafts::in_consultation(&d)
+        {
+            continue;
+        }
+        let draft = grunnmur_web::drafts::checked(s, &d).await?;
+        let impact = impact_in_words(s, lang, orgnr, &pinned, &draft, &d.version).await?;
+        let diff = grunnmur_catalog::diff::diff(&pinned.doc, &draft.doc);
+        let closes = d.closes.clone().unwrap_or_default();
+        let key = if grunnmur_web::drafts::open_for_comments(&d) {
+            "ui-release-draft-open"
+        } else {
+            "ui-release-draft-closed"
         };
-        others.push({
-            let sections = o
-                .diff
-                .sections
-                .iter()
-                .map(|sd| {
-                    let entry = |mark, id: &String, what: &String| ReleaseChange {
-                        mark,
-                        id: id.clone(),
-                        what: what.clone(),
-                        levels: Vec::new(),
-                    };
-                    let mut changes: Vec<ReleaseChange> = Vec::new();
-                    changes.extend(sd.added.iter().map(|id| entry("+", id, &added)));
-                    changes.extend(sd.removed.iter().map(|id| entry("−", id, &removed)));
-                    changes.extend(sd.changed.iter().map(|c| {
-                        ReleaseChange {
-                            mark: "~",
-                            id: c.id.clone(),
-                            what: format!("{changed}: {}", c.fields.join(", ")),
-                            levels: c
-                                .levels
-                                .iter()
-                                .map(|l| format!("{}: {} → {}", l.field, l.from, l.to))
-                                .collect(),
-                        }
-                    }));
-                    ReleaseSection {
-                        title: t(lang, &format!("ui-release-section-{}", sd.section), &[]),
-                        changes,
-                    }
-                })
-                .collect();
-            OtherRelease {
-                slug: slug(&r.version),
-                title: t(lang, "ui-release-other", &[("version", &r.version)]),
-                published: t(
-                    lang,
-                    "ui-release-published",
-                    &[
-                        ("at", &timestamp(&s.config.time_zone, r.published_at)),
-                        ("by", &r.published_by),
-                    ],
-                ),
-                catalog_id: r.catalog_id,
-                version: r.version,
-                sections,
-                impact,
-            }
+        others.push(OtherRelease {
+            slug: format!("draft-{}", d.id),
+            title: t(lang, "ui-release-draft", &[("version", &d.version)]),
+            published: t(lang, key, &[("closes", &closes)]),
+            sections: release_sections(lang, &diff),
+            record: false,
+            draft: Some(d.id),
+            catalog_id: d.catalog_id,
+            version: d.version,
+            impact,
         });
     }
     Ok(ReleasePage {

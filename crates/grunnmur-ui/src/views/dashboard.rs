@@ -52,6 +52,8 @@ struct DashboardPage {
     benchmark: Vec<[String; 4]>,
     /// A newer release of the body's catalog, and what it would change for the body, in words.
     newer_release: Option<String>,
+    /// Drafts of the body's catalog open for comments: the notice, and the draft's id.
+    consultations: Vec<(String, i64)>,
 }
 
 /// What the dashboard takes from the status report and draws, per version and language.
@@ -225,8 +227,17 @@ pub async fn show(
         })
         .collect();
     let newer_release = newer_release(&s, lang, &b.row.orgnr).await?;
+    let consultations = (s.store.drafts().await?.into_iter())
+        .filter(|d| d.catalog_id == b.row.catalog_id && grunnmur_web::drafts::open_for_comments(d))
+        .map(|d| {
+            let closes = d.closes.clone().unwrap_or_default();
+            let args = [("version", d.version.as_str()), ("closes", closes.as_str())];
+            (t(lang, "ui-consultation-notice", &args), d.id)
+        })
+        .collect();
     html(DashboardPage {
         newer_release,
+        consultations,
         peers,
         benchmark,
         p: v.body_page(&b, "ui-dashboard-title", "dashboard"),

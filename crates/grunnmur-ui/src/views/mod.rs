@@ -18,6 +18,7 @@ pub mod implementations;
 pub mod measures;
 pub mod national;
 pub mod platform;
+pub mod record;
 pub mod recur;
 pub mod risk;
 pub mod search;

@@ -25,6 +25,7 @@ mod national;
 mod nynorsk;
 mod oidc;
 mod recur;
+mod release_record;
 mod releases;
 mod risk;
 mod saving;

@@ -364,3 +364,62 @@ async fn a_draft_gives_back_its_files_with_every_entry_as_it_holds_it() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_made_at_once_all_land_and_one_against_an_old_revision_is_refused() {
+    for app in App::on_every_backend(
+        "changes_made_at_once_all_land_and_one_against_an_old_revision_is_refused",
+    )
+    .await
+    {
+        let db = app.store.backend();
+        let files = json!([{"name": "catalog/catalog.yaml", "text": small_catalog_file("1.0")}]);
+        (app.store)
+            .publish_release("liten", "1.0", &files.to_string(), "test")
+            .await
+            .unwrap();
+        let all = editor(&app, "alle@example.no", &[]).await;
+        let new = json!({"base": "1.0", "version": "3.0"});
+        let (_, d) = post(&app, &all, "/api/catalog/drafts", new).await;
+        let id = d["id"].as_i64().unwrap();
+        let base = format!("/api/catalog/drafts/{id}");
+        let rev = d["rev"].as_i64().unwrap();
+        let ids = [
+            "hr.personalmappe",
+            "hr.kontakt",
+            "okonomi.faktura",
+            "okonomi.budsjett",
+        ];
+        let mut entries = Vec::new();
+        for x in ids {
+            let e = entry(&app, &all, id, &format!("info_types/{x}")).await;
+            let mut v = e["entry"].clone();
+            v["rationale"]["en"] = json!(format!("Changed at once: {x}"));
+            entries.push((x, v));
+        }
+        let put = |n: usize| {
+            let (x, v) = &entries[n];
+            let path = format!("{base}/entries/info_types/{x}?reason=at%20once");
+            let (app, all, v) = (&app, &all, v.clone());
+            async move { app.json(all, Method::PUT, &path, v).await }
+        };
+        let (r0, r1, r2, r3) = tokio::join!(put(0), put(1), put(2), put(3));
+        for (s, b) in [r0, r1, r2, r3] {
+            assert_eq!(s, StatusCode::OK, "{db}: {b}");
+        }
+        let listed = parse(&app.get(&all, &format!("{base}/entries")).await.1);
+        for x in ids {
+            let e = (listed.as_array().unwrap().iter())
+                .find(|e| e["id"] == x)
+                .unwrap();
+            let want = format!("Changed at once: {x}");
+            assert_eq!(e["entry"]["rationale"]["en"], want, "{db}");
+        }
+        // A change made against the revision before them: refused, nothing written.
+        let (x, mut v) = entries.pop().unwrap();
+        v["rationale"]["en"] = json!("Late");
+        let path = format!("{base}/entries/info_types/{x}?reason=late&rev={rev}");
+        let (s, _) = app.json(&all, Method::PUT, &path, v).await;
+        assert_eq!(s, StatusCode::CONFLICT, "{db}");
+    }
+}

@@ -109,3 +109,19 @@ pub fn login(
     let v: serde_json::Value = res.json().unwrap();
     (cookie, v["csrf"].as_str().unwrap().to_string())
 }
+
+/// Runs a command with its output captured and, when given, `stdin` written to it.
+pub fn run_with(mut c: Command, stdin: Option<&str>) -> std::process::Output {
+    use std::io::Write;
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(s) = stdin {
+        // A command that exits without reading its input closes the pipe first.
+        let _ = input.write_all(s.as_bytes());
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
