@@ -236,3 +236,5 @@ ui-draft-history-caption = { $n ->
     [one] One change, newest first
    *[other] { $n } changes, newest first
 }
+ui-draft-entry-changed = Someone else changed the entry after you opened the form. See the history below, and save again if your change should still be made.
+ui-draft-record-link = The version's record: the changes and the consultation's answers

@@ -236,3 +236,5 @@ ui-draft-history-caption = { $n ->
     [one] Én endring, den nyeste først
    *[other] { $n } endringer, den nyeste først
 }
+ui-draft-entry-changed = Oppføringen er endret av noen andre etter at du åpnet skjemaet. Se historikken under, og lagre igjen hvis endringen din fortsatt skal gjøres.
+ui-draft-record-link = Versjonens protokoll: endringene og høringssvarene

@@ -236,3 +236,5 @@ ui-draft-history-caption = { $n ->
     [one] Éi endring, den nyaste først
    *[other] { $n } endringar, den nyaste først
 }
+ui-draft-entry-changed = Oppføringa er endra av nokon andre etter at du opna skjemaet. Sjå historikken under, og lagre igjen dersom endringa di framleis skal gjerast.
+ui-draft-record-link = Protokollen for versjonen: endringane og høyringssvara

@@ -168,6 +168,12 @@ async fn an_editor_changes_their_own_entry_in_its_form_and_comes_back_to_it() {
             "{db}: the history shows the reason"
         );
         assert!(html.contains("<code>level</code>"), "{db}");
+        // The same form sent again (the entry has changed since it was shown): refused.
+        set(&mut fields, "level", "1");
+        let res = app.post(&nsm.cookie, &path, &pairs(&fields)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{db}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains("endret av noen andre"), "{db}: {html}");
         // Just the level changed: the form wrote back every other field as it was.
         let c = changes(&app, &d).await;
         assert_eq!(c.len(), 1, "{db}");
@@ -330,14 +336,25 @@ async fn a_wrong_value_shows_its_problem_at_the_field_and_stores_nothing() {
         // No reason.
         let html = post(&|f| set(f, "reason", "")).await;
         assert!(html.contains("href=\"#reason\""), "{db}: {html}");
-        // Bad YAML for the whole entry.
-        let form = [
-            ("csrf", nsm.csrf.as_str()),
-            ("mode", "yaml"),
-            ("yaml", "id: m.logg\nname: {nb: [\n"),
-            ("reason", "Prøver"),
-        ];
-        let res = app.post(&nsm.cookie, &path, &form).await;
+        // The entry as YAML: its own form, with the mark of the entry as shown.
+        let (_, html) = app.get(&nsm.cookie, &path).await;
+        let yaml_form = form_fields(&html, &format!("{FORM}{path}\" class=\"stack\""));
+        let yaml = yaml_form
+            .iter()
+            .find(|(k, _)| k == "yaml")
+            .unwrap()
+            .1
+            .clone();
+        assert!(yaml.contains("retention_days: 90"), "{db}: {yaml}");
+        assert!(yaml_form.iter().any(|(k, _)| k == "seen"), "{db}");
+        let send = async |text: &str, reason: &str| {
+            let mut f = yaml_form.clone();
+            set(&mut f, "yaml", text);
+            set(&mut f, "reason", reason);
+            app.post(&nsm.cookie, &path, &pairs(&f)).await
+        };
+        // YAML that does not read: at the field, the YAML kept open.
+        let res = send("id: m.logg\nname: {nb: [\n", "Prøver").await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{db}");
         let html = res.text().await.unwrap();
         assert!(
@@ -349,23 +366,8 @@ async fn a_wrong_value_shows_its_problem_at_the_field_and_stores_nothing() {
         let now = app.store.draft(draft_id(&d)).await.unwrap().unwrap().rev;
         assert_eq!(now, rev, "{db}");
         // As YAML, a good change is made.
-        let (_, html) = app.get(&nsm.cookie, &path).await;
-        let yaml = form_fields(
-            &html,
-            "<input type=\"hidden\" name=\"mode\" value=\"yaml\">",
-        );
-        let yaml = &yaml.iter().find(|(k, _)| k == "yaml").unwrap().1;
-        assert!(yaml.contains("retention_days: 90"), "{db}: {yaml}");
-        let form = [
-            ("csrf", nsm.csrf.as_str()),
-            ("mode", "yaml"),
-            (
-                "yaml",
-                &yaml.replace("retention_days: 90", "retention_days: 180"),
-            ),
-            ("reason", "Lenger"),
-        ];
-        let res = app.post(&nsm.cookie, &path, &form).await;
+        let text = yaml.replace("retention_days: 90", "retention_days: 180");
+        let res = send(&text, "Lenger").await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{db}");
         let c = changes(&app, &d).await;
         let f: Vec<&str> = c[0].fields.iter().map(|f| f.field.as_str()).collect();

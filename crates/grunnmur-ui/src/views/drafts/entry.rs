@@ -35,7 +35,8 @@ struct EntryPage {
     fields: Vec<form::Field>,
     reason: String,
     yaml: String,
-    rev: i64,
+    /// The entry as shown ([`seen`]): saving over a change made meanwhile is refused.
+    seen: String,
     action: String,
     errors: Errors,
     history: Vec<ChangeView>,
@@ -197,7 +198,7 @@ async fn page(
         fields,
         reason: sent.reason,
         yaml: sent.yaml,
-        rev: o.d.rev,
+        seen: seen(value),
         errors,
         history,
         comments,
@@ -206,6 +207,16 @@ async fn page(
         comment_text: sent.comment,
         remove_reason: sent.remove_reason,
     })
+}
+
+/// A mark of the entry as a form showed it, sent back with the form: the entry changed
+/// meanwhile when it differs. (The form's own revision would also refuse changes to other
+/// entries of the draft.) The same binary marks the same entry the same way.
+fn seen(value: Option<&serde_json::Value>) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    value.map(|v| v.to_string()).hash(&mut h);
+    format!("{:016x}", h.finish())
 }
 
 /// The entry as YAML, as its file writes it.
@@ -295,7 +306,7 @@ async fn change(
         id: &id,
         entry: Some(value),
         reason: f.get("reason"),
-        rev: f.get("rev").parse().ok(),
+        rev: None,
         propose: false,
         file: None,
     };
@@ -382,6 +393,9 @@ pub async fn save(
     let x = target(&s, &v, &id, &kind, Some(&entry_id)).await?;
     editors_only(&s, &v, &x.o).await?;
     let mut errors = Errors::default();
+    if f.get("seen") != seen(x.at.as_ref().map(|a| &a.value)) {
+        errors.push(WHOLE, t(v.lang, "ui-draft-entry-changed", &[]));
+    }
     let value = sent_value(v.lang, &x, &f, &mut errors);
     if errors.is_empty() {
         match change(&s, &v, &x, value, &f, f.get("mode") == "yaml").await? {
@@ -459,7 +473,7 @@ pub async fn remove(
         id: &entry_id,
         entry: None,
         reason: f.get("remove_reason"),
-        rev: f.get("rev").parse().ok(),
+        rev: None,
         propose: false,
         file: None,
     };

@@ -37,6 +37,7 @@ struct DraftPage {
     rev: i64,
     heading: String,
     state: String,
+    catalog: String,
     base: String,
     version: String,
     created: String,
@@ -204,6 +205,7 @@ async fn page(
         rev: d.rev,
         heading: title(lang, d),
         state: state(lang, d),
+        catalog: d.catalog_id.clone(),
         base: d.base_version.clone(),
         version: d.version.clone(),
         created: t(
