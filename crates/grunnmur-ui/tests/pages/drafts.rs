@@ -107,7 +107,10 @@ fn form_fields(html: &str, opening: &str) -> Vec<(String, String)> {
     out
 }
 
-fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+/// A form's fields as a browser sends them.
+type Fields = Vec<(String, String)>;
+
+fn set(fields: &mut Fields, name: &str, value: &str) {
     fields.retain(|(k, _)| k != name);
     fields.push((name.into(), value.into()));
 }
@@ -306,7 +309,7 @@ async fn a_wrong_value_shows_its_problem_at_the_field_and_stores_nothing() {
         let path = format!("{d}/entries/measures/m.logg");
         let fields = entry_form(&app, &nsm, &path).await;
         let rev = app.store.draft(draft_id(&d)).await.unwrap().unwrap().rev;
-        let post = async |change: &dyn Fn(&mut Vec<(String, String)>)| {
+        let post = async |change: &dyn Fn(&mut Fields)| {
             let mut f = fields.clone();
             set(&mut f, "reason", "Prøver");
             change(&mut f);

@@ -315,7 +315,7 @@ pub async fn comment_views(
 
 /// The owner of an entry of the draft, if it names one.
 pub fn entry_owner(doc: &CatalogDoc, s: Section, id: &str) -> Option<String> {
-    let owner = match s {
+    match s {
         Section::Requirements => doc.requirements.iter().find(|x| x.id == id)?.owner.clone(),
         Section::Activities => (doc.activities.iter())
             .find(|x| super::enum_str(&x.id) == id)?
@@ -325,8 +325,7 @@ pub fn entry_owner(doc: &CatalogDoc, s: Section, id: &str) -> Option<String> {
         Section::Tasks => doc.tasks.iter().find(|x| x.id == id)?.owner.clone(),
         Section::Measures => doc.measures.iter().find(|x| x.id == id)?.owner.clone(),
         Section::Profiles => doc.profiles.iter().find(|x| x.id == id)?.owner.clone(),
-    };
-    owner
+    }
 }
 
 /// The bodies the viewer is a member of, by name: who they may comment for.
