@@ -143,7 +143,7 @@ async fn an_editor_changes_their_own_entry_in_its_form_and_comes_back_to_it() {
         let nsm = editor(&app, "nsm@example.no", &["nsm"]).await;
         let d = draft(&app, &nsm).await;
         let (_, html) = app.get(&nsm.cookie, &format!("{d}?saved=1")).await;
-        assert!(html.contains("liten, versjon 1.1"), "{db}: {html}");
+        assert!(html.contains("Liten katalog, versjon 1.1"), "{db}: {html}");
         assert!(html.contains("href=\"/catalog/drafts\""), "{db}: nav link");
         let path = format!("{d}/entries/measures/m.kryptering");
         let mut fields = entry_form(&app, &nsm, &path).await;

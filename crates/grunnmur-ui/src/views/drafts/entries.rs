@@ -96,11 +96,11 @@ pub async fn show(
     let lang = v.lang;
     let q = f.q();
     let mut p = v.page("ui-draft-entries-title", "drafts");
-    p.title = format!("{} – {}", p.title, title(lang, &o.d));
+    p.title = format!("{} – {}", p.title, title(&s, lang, &o.d));
     html(EntriesPage {
         p,
         id: o.d.id,
-        heading: title(lang, &o.d),
+        heading: title(&s, lang, &o.d),
         query: format!("q={}", enc(&q)),
         sections: sections(lang, &o, &q),
         editable: o.editable(),
@@ -137,7 +137,7 @@ async fn download(
     .iter()
     .map(|k| Column::text(t(lang, k, &[]), 24.0))
     .collect();
-    let name = title(lang, &o.d);
+    let name = title(&s, lang, &o.d);
     let stem = format!("{}-{}", o.d.catalog_id, o.d.version);
     file_response(&name, &name, &stem, file, columns, out)
 }

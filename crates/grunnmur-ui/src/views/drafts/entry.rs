@@ -177,11 +177,11 @@ async fn page(
             t(lang, "ui-draft-proposal-note", &[("owner", &owner)])
         });
     let mut p = v.page("ui-draft-entry-title", "drafts");
-    p.title = format!("{} – {}", name.text, title(lang, &o.d));
+    p.title = format!("{} – {}", name.text, title(s, lang, &o.d));
     Ok(EntryPage {
         p,
         draft: o.d.id,
-        heading: title(lang, &o.d),
+        heading: title(s, lang, &o.d),
         section: key,
         section_label: section_label(lang, x.section),
         action: if new {

@@ -66,7 +66,7 @@ fn lines(s: &AppState, lang: Lang, rows: Vec<DraftRow>, q: &str) -> Vec<Line> {
     let mut out: Vec<Line> = (rows.into_iter())
         .map(|d| Line {
             id: d.id,
-            title: title(lang, &d),
+            title: title(s, lang, &d),
             state: state(lang, &d),
             closes: d.closes.clone().unwrap_or_default(),
             created: super::super::admin::timestamp(&s.config.time_zone, d.created_at),

@@ -46,12 +46,19 @@ pub async fn open(s: &AppState, v: &Viewer, id: &str) -> Result<Opened, PageErro
     Ok(Opened { d, st, cat })
 }
 
-/// A draft's title: its catalog and the version it becomes.
-pub fn title(lang: Lang, d: &DraftRow) -> String {
+/// A draft's title: its catalog (by the title of the server's catalog, else its id) and the
+/// version it becomes.
+pub fn title(s: &AppState, lang: Lang, d: &DraftRow) -> String {
+    let own = &s.catalog.doc.catalog;
+    let catalog = if own.id == d.catalog_id {
+        own.title.get(lang.code())
+    } else {
+        &d.catalog_id
+    };
     t(
         lang,
         "ui-draft-title-of",
-        &[("catalog", &d.catalog_id), ("version", &d.version)],
+        &[("catalog", catalog), ("version", &d.version)],
     )
 }
 

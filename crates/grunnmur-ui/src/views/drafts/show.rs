@@ -198,12 +198,12 @@ async fn page(
     Ok(DraftPage {
         p: {
             let mut p = v.page("ui-draft-title", "drafts");
-            p.title = title(lang, d);
+            p.title = title(s, lang, d);
             p
         },
         id: d.id,
         rev: d.rev,
-        heading: title(lang, d),
+        heading: title(s, lang, d),
         state: state(lang, d),
         catalog: d.catalog_id.clone(),
         base: d.base_version.clone(),
