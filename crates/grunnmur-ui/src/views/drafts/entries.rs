@@ -137,7 +137,7 @@ async fn download(
     .iter()
     .map(|k| Column::text(t(lang, k, &[]), 24.0))
     .collect();
-    let name = title(&s, lang, &o.d);
+    let name = title(s, lang, &o.d);
     let stem = format!("{}-{}", o.d.catalog_id, o.d.version);
     file_response(&name, &name, &stem, file, columns, out)
 }
