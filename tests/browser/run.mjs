@@ -66,6 +66,7 @@ async function pages(page) {
   const implementation = await page.$eval('main table tbody tr th a', (a) => a.getAttribute('href'));
   const { assessment, edit } = await riskWithOneRisk(page);
   const { declaration, service } = await declarationWithOneService(page);
+  const { draft, entry } = await catalogDraft(page);
   // Each object's history: the audit page filtered to it, reached by the object's link.
   const history = async (path) => {
     await page.goto(`${BASE}${path}`);
@@ -88,7 +89,43 @@ async function pages(page) {
     `${b}/deviations`, `${b}/follow-up`, `${b}/follow-up?owner=`, `${b}/year`, `${b}/year?year=2027`, `${b}/implementations`, implementation, `${b}/services`, `${b}/services?q=a`,
     `${b}/declarations`, declaration, service, `${b}/workbook`, preview, `${b}/attestations`, '/verify',
     '/national', '/national?kind=kommune', '/catalog/calibration',
+    '/catalog/drafts', '/catalog/drafts?q=2099', draft, `${draft}/entries`, `${draft}/entries?q=a`, entry,
+    `${draft}/new/tasks`, `${draft}/new/measures`, `${draft}/new/profiles`, `${draft}/new/requirements`,
   ];
+}
+
+/// A draft of the next catalog release (the demo user edits every owner's entries), begun
+/// through its form, with one entry changed through the entry's form, a consultation round
+/// opened and a comment on the entry, for the draft pages.
+async function catalogDraft(page) {
+  await page.goto(`${BASE}/catalog/drafts`);
+  let draft = await page.$eval('main table tbody tr th a', (a) => a.getAttribute('href')).catch(() => null);
+  if (!draft) {
+    await page.fill('#version', '2099.1');
+    await Promise.all([page.waitForNavigation(), page.click('form[method=post][action="/catalog/drafts"] button[type=submit]')]);
+    draft = new URL(page.url()).pathname;
+  }
+  await page.goto(`${BASE}${draft}/entries`);
+  const entry = await page.$eval('a[href*="/entries/measures/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${BASE}${entry}`);
+  if (!(await page.$('#history ~ div table'))) {
+    const name = await page.inputValue('#name_en');
+    await page.fill('#name_en', `${name} (draft)`);
+    await page.fill('#reason', 'Clearer name');
+    await Promise.all([page.waitForNavigation(), page.click('#entry-form button[type=submit]')]);
+    check(page.url().includes('saved=1'), `draft entry saved through its form: ${page.url()}`);
+  }
+  await page.goto(`${BASE}${draft}`);
+  if (!(await page.$('#comments ~ article'))) {
+    const closes = new Date(Date.now() + 14 * 864e5).toISOString().slice(0, 10);
+    await page.fill('#closes', closes);
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/consultation"] button[type=submit]')]);
+    await page.selectOption('#entry', { index: 1 });
+    await page.fill('#text', 'Clear enough for us.');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/comments"] button[type=submit]')]);
+    check(await page.$('#comments ~ article') !== null, 'a comment on the draft');
+  }
+  return { draft, entry };
 }
 
 /// A file and a comment on a status, so that its page shows both lists.
@@ -229,6 +266,15 @@ async function accessibility(browser) {
     check(await page.$('.error-summary[role=alert] a[href="#residual"]') !== null, `risk form error summary (${lang})`);
     check(await page.getAttribute('#title', 'aria-invalid') === null, `risk title not marked (${lang})`);
     await axe(page, `risk form with errors (${lang})`);
+    // A draft entry with its name in bokmål emptied: the catalog's check at the field.
+    const { entry } = await catalogDraft(page);
+    await page.goto(`${BASE}${entry}`);
+    await page.fill('#name_nb', '');
+    await page.fill('#reason', 'Test');
+    await Promise.all([page.waitForNavigation(), page.click('#entry-form button[type=submit]')]);
+    check(await page.getAttribute('#name_nb', 'aria-invalid') === 'true', `draft entry name marked invalid (${lang})`);
+    check(await page.$('.error-summary[role=alert] a[href="#name_nb"]') !== null, `draft entry error summary (${lang})`);
+    await axe(page, `draft entry form with errors (${lang})`);
     await ctx.close();
   }
   // The main pages in nynorsk (the interface is the same; the words and the bokmål-marked

@@ -99,6 +99,12 @@ const FILES: &[(&str, &str, &str, &str)] = &[
         include_str!("../locales/nn/recur.ftl"),
         include_str!("../locales/en/recur.ftl"),
     ),
+    (
+        "drafts",
+        include_str!("../locales/nb/drafts.ftl"),
+        include_str!("../locales/nn/drafts.ftl"),
+        include_str!("../locales/en/drafts.ftl"),
+    ),
 ];
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {

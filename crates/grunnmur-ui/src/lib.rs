@@ -251,6 +251,49 @@ pub fn routes() -> Router<AppState> {
         .route("/catalog/calibration", get(calibration::show))
         .route("/catalog/calibration.xlsx", get(calibration::xlsx))
         .route("/catalog/calibration.csv", get(calibration::csv))
+        .route(
+            "/catalog/drafts",
+            get(drafts::list::show).post(drafts::list::create),
+        )
+        .route("/catalog/drafts.xlsx", get(drafts::list::xlsx))
+        .route("/catalog/drafts.csv", get(drafts::list::csv))
+        .route("/catalog/drafts/{id}", get(drafts::show::show))
+        .route("/catalog/drafts/{id}/approve", post(drafts::show::approve))
+        .route("/catalog/drafts/{id}/publish", post(drafts::show::publish))
+        .route(
+            "/catalog/drafts/{id}/consultation",
+            post(drafts::show::consultation),
+        )
+        .route(
+            "/catalog/drafts/{id}/proposals/{pid}",
+            post(drafts::show::decide),
+        )
+        .route("/catalog/drafts/{id}/comments", post(drafts::show::comment))
+        .route(
+            "/catalog/drafts/{id}/comments/{cid}/answer",
+            post(drafts::show::answer),
+        )
+        .route("/catalog/drafts/{id}/entries", get(drafts::entries::show))
+        .route(
+            "/catalog/drafts/{id}/entries.xlsx",
+            get(drafts::entries::xlsx),
+        )
+        .route(
+            "/catalog/drafts/{id}/entries.csv",
+            get(drafts::entries::csv),
+        )
+        .route(
+            "/catalog/drafts/{id}/entries/{kind}/{entry_id}",
+            get(drafts::entry::show).post(drafts::entry::save),
+        )
+        .route(
+            "/catalog/drafts/{id}/entries/{kind}/{entry_id}/remove",
+            post(drafts::entry::remove),
+        )
+        .route(
+            "/catalog/drafts/{id}/new/{kind}",
+            get(drafts::entry::new_form).post(drafts::entry::create),
+        )
         .layer(axum::middleware::from_fn(page::render_errors))
         .layer(axum::middleware::from_fn(views::security_headers))
 }

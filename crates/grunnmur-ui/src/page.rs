@@ -135,6 +135,9 @@ pub struct Page {
     pub section: &'static str,
     /// A message after a change (`?saved=1`), announced politely.
     pub notice: Option<String>,
+    /// Whether the navigation leads to the catalog drafts: catalog editors and platform
+    /// administrators always, everyone else while a consultation round is open.
+    pub drafts_nav: bool,
 }
 
 impl Page {
@@ -293,6 +296,7 @@ pub async fn render_errors(req: axum::extract::Request, next: axum::middleware::
         body: None,
         section: "",
         notice: None,
+        drafts_nav: false,
     };
     let page = ErrorTemplate {
         message: e.message(lang),
@@ -318,6 +322,13 @@ pub struct Viewer {
     pub csrf: String,
     pub lang: Lang,
     pub path: String,
+    /// The navigation's link to the catalog drafts ([`Page::drafts_nav`]).
+    pub drafts_nav: bool,
+}
+
+/// Whether a consultation round is open on any draft (members comment on it).
+async fn round_open(s: &AppState) -> bool {
+    (s.store.drafts().await).is_ok_and(|d| d.iter().any(grunnmur_web::drafts::open_for_comments))
 }
 
 impl FromRequestParts<AppState> for Viewer {
@@ -338,12 +349,16 @@ impl FromRequestParts<AppState> for Viewer {
         {
             return Err(PageError::Redirect(g.page()));
         }
+        // Only pages (GET) draw the navigation: a form or a download asks nothing more.
+        let drafts_nav = parts.method == axum::http::Method::GET
+            && (user.catalog_editor || user.platform_admin || round_open(s).await);
         Ok(Viewer {
             user,
             id_hash,
             csrf,
             lang: lang_of(&parts.headers),
             path,
+            drafts_nav,
         })
     }
 }
@@ -373,10 +388,8 @@ impl Viewer {
             csrf: self.csrf.clone(),
             body: None,
             section,
-            notice: self
-                .path
-                .contains("saved=1")
-                .then(|| t(self.lang, "ui-saved", &[])),
+            notice: notice(self.lang, &self.path),
+            drafts_nav: self.drafts_nav,
         }
     }
 
@@ -571,16 +584,41 @@ pub fn saved(to: &str) -> Response {
     Redirect::to(&saved_url(to)).into_response()
 }
 
+/// After a change that was not made as asked but handed on (a catalog change proposed to the
+/// entry owner's editors): back to a page that says so.
+pub fn proposed(to: &str) -> Response {
+    Redirect::to(&flagged_url(to, PROPOSED)).into_response()
+}
+
+const PROPOSED: &str = "proposed";
+
 /// `to` with `saved=1` added to its query, before any fragment.
 pub fn saved_url(to: &str) -> String {
+    flagged_url(to, "1")
+}
+
+fn flagged_url(to: &str, flag: &str) -> String {
     let (path, fragment) = match to.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment)),
         None => (to, None),
     };
     let sep = if path.contains('?') { '&' } else { '?' };
     match fragment {
-        Some(f) => format!("{path}{sep}saved=1#{f}"),
-        None => format!("{path}{sep}saved=1"),
+        Some(f) => format!("{path}{sep}saved={flag}#{f}"),
+        None => format!("{path}{sep}saved={flag}"),
+    }
+}
+
+/// The message a page shows after the change that led to it (`saved=` in its query).
+fn notice(lang: Lang, path: &str) -> Option<String> {
+    let query = path.split_once('?')?.1;
+    let flag = form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "saved")?
+        .1;
+    match flag.as_ref() {
+        PROPOSED => Some(t(lang, "ui-draft-notice-proposed", &[])),
+        "1" => Some(t(lang, "ui-saved", &[])),
+        _ => None,
     }
 }
 

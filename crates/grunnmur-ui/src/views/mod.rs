@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod dashboard;
 pub mod declarations;
 pub mod deviations;
+pub mod drafts;
 pub mod evidence;
 pub mod exports;
 pub mod follow_up;

@@ -52,6 +52,7 @@ pub(super) fn anonymous(lang: Lang, title: &str, path: &str, csrf: String) -> Pa
         body: None,
         section: "login",
         notice: None,
+        drafts_nav: false,
     }
 }
 

@@ -13,6 +13,7 @@ mod credentials;
 mod dashboard;
 mod declarations;
 mod digest;
+mod drafts;
 mod events;
 mod evidence;
 mod exports;
