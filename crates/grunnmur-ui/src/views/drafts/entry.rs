@@ -146,7 +146,7 @@ async fn page(
     } else {
         names.entry(lang, x.section, &x.id)
     };
-    let history: Vec<ChangeView> = (ops::history(s, o.d.id).await?.into_iter().rev())
+    let history: Vec<ChangeView> = (ops::history_for(s, &o.st, o.d.id).await?.into_iter().rev())
         .filter(|c| !new && c.section == key && c.entry_id == x.id)
         .map(|c| change_view(s, lang, o, &names, c))
         .collect();

@@ -178,7 +178,7 @@ async fn page(
         .map(|r| readiness_words(lang, r, &names, d.is_published()))
         .unwrap_or_default();
     let edits_changed = owners.iter().any(|x| o.st.edits(&x.id));
-    let changes: Vec<ChangeView> = (ops::history(s, d.id).await?.into_iter())
+    let changes: Vec<ChangeView> = (ops::history_for(s, &o.st, d.id).await?.into_iter())
         .map(|c| change_view(s, lang, &o, &names, c))
         .collect();
     let proposals = changes.iter().filter(|c| c.proposed).count();
