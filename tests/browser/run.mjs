@@ -67,6 +67,7 @@ async function pages(page) {
   const { assessment, edit } = await riskWithOneRisk(page);
   const { declaration, service } = await declarationWithOneService(page);
   const { draft, entry } = await catalogDraft(page);
+  const record = await publishedDraft(page);
   // Each object's history: the audit page filtered to it, reached by the object's link.
   const history = async (path) => {
     await page.goto(`${BASE}${path}`);
@@ -91,7 +92,43 @@ async function pages(page) {
     '/national', '/national?kind=kommune', '/catalog/calibration',
     '/catalog/drafts', '/catalog/drafts?q=2099', draft, `${draft}/entries`, `${draft}/entries?q=a`, entry,
     `${draft}/new/tasks`, `${draft}/new/measures`, `${draft}/new/profiles`, `${draft}/new/requirements`,
+    record, `${b}/release`,
   ];
+}
+
+/// The whole round through the pages, by keyboard-reachable forms only: a second draft
+/// (2098.1) begun, an entry changed, a round opened that ends today, a comment for the demo
+/// body answered, every changed owner's approval, publication; the release's record page.
+async function publishedDraft(page) {
+  const record = '/catalog/releases/felles/2098.1/record';
+  const res = await page.goto(`${BASE}${record}`);
+  if (res.status() === 200) return record;
+  await page.goto(`${BASE}/catalog/drafts`);
+  await page.fill('#version', '2098.1');
+  await Promise.all([page.waitForNavigation(), page.click('form[method=post][action="/catalog/drafts"] button[type=submit]')]);
+  const draft = new URL(page.url()).pathname;
+  await page.goto(`${BASE}${draft}/entries`);
+  const entry = await page.$eval('a[href*="/entries/tasks/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${BASE}${entry}`);
+  const name = await page.inputValue('#name_en');
+  await page.fill('#name_en', `${name} (revised)`);
+  await page.fill('#reason', 'A clearer English name');
+  await Promise.all([page.waitForNavigation(), page.click('#entry-form button[type=submit]')]);
+  await page.goto(`${BASE}${draft}`);
+  await page.fill('#closes', new Date().toISOString().slice(0, 10));
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/consultation"] button[type=submit]')]);
+  await page.selectOption('#entry', { index: 1 });
+  await page.fill('#text', 'Please keep the old name as an alias.');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/comments"] button[type=submit]')]);
+  const answer = await page.$eval('form[action*="/answer"] textarea', (t) => t.id);
+  await page.fill(`#${answer}`, 'Noted for the next release.');
+  await Promise.all([page.waitForNavigation(), page.click('form[action*="/answer"] button[type=submit]')]);
+  await Promise.all([page.waitForNavigation(), page.click('#approve button[type=submit]')]);
+  await Promise.all([page.waitForNavigation(), page.click('#publish')]);
+  const shown = await page.goto(`${BASE}${record}`);
+  check(shown.status() === 200, `the published draft's record (${shown.status()})`);
+  check((await page.content()).includes('Please keep the old name as an alias.'), 'the comment in the record');
+  return record;
 }
 
 /// A draft of the next catalog release (the demo user edits every owner's entries), begun
@@ -99,7 +136,10 @@ async function pages(page) {
 /// opened and a comment on the entry, for the draft pages.
 async function catalogDraft(page) {
   await page.goto(`${BASE}/catalog/drafts`);
-  let draft = await page.$eval('main table tbody tr th a', (a) => a.getAttribute('href')).catch(() => null);
+  let draft = await page.$$eval('main table tbody tr', (rows) => {
+    const row = rows.find((r) => r.textContent.includes('2099.1'));
+    return row ? row.querySelector('th a').getAttribute('href') : null;
+  });
   if (!draft) {
     await page.fill('#version', '2099.1');
     await Promise.all([page.waitForNavigation(), page.click('form[method=post][action="/catalog/drafts"] button[type=submit]')]);
