@@ -383,6 +383,18 @@ async function keyboard(browser) {
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
   await page.goto(`${BASE}${measureHref}`);
   check(await page.$eval('#status', (e) => e.value) === 'implemented', 'keyboard: status was saved');
+  // A catalog draft's entry changed by keyboard only: its English name, the reason, save.
+  const { entry } = await catalogDraft(page);
+  await page.goto(`${BASE}${entry}`);
+  await tabTo(page, () => document.activeElement.id === 'name_en', null, 'the entry name (en) field');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (keyboard)');
+  await tabTo(page, () => document.activeElement.id === 'reason', null, 'the reason field');
+  await page.keyboard.type('Typed with the keyboard');
+  await tabTo(page, () => document.activeElement.matches('#entry-form button[type=submit]'), null, 'the entry save button');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(page.url().includes('saved=1'), `keyboard: draft entry saved (${page.url()})`);
+  check((await page.inputValue('#name_en')).endsWith('(keyboard)'), 'keyboard: the draft entry shows its new name');
   await ctx.close();
   console.log('keyboard: flow done');
 }
