@@ -383,6 +383,10 @@ pub async fn change(
             .unwrap_or_default()
             .to_string();
         let direct = !c.propose && !concerned.is_empty() && concerned.iter().all(|o| st.edits(o));
+        if !direct && let Some(waiting) = waiting_proposal(s, draft_id, &c).await? {
+            // The same proposal again (a folder imported twice) is the one already waiting.
+            return Ok(waiting);
+        }
         let after = check(apply(&files, c.section, c.id, c.entry.as_ref(), c.file)?).await?;
         let text = serde_json::to_string(&after).map_err(internal)?;
         let json = |v: &Option<Value>| v.as_ref().map(Value::to_string);
@@ -410,6 +414,25 @@ pub async fn change(
             Err(e) => return Err(of_draft(e)),
         }
     }
+}
+
+/// A proposal of exactly this change to the entry that still waits for its owner.
+async fn waiting_proposal(
+    s: &AppState,
+    draft_id: i64,
+    c: &EntryChange<'_>,
+) -> Result<Option<ChangeOut>, ApiError> {
+    let rows = s.store.draft_changes(draft_id).await?;
+    Ok((rows.into_iter())
+        .find(|r| {
+            let entry: Option<Value> =
+                (r.entry.as_deref()).and_then(|t| serde_json::from_str(t).ok());
+            r.state == "proposed"
+                && r.section == c.section.as_str()
+                && r.entry_id == c.id
+                && entry == c.entry
+        })
+        .map(ChangeOut::of))
 }
 
 /// Accepts or rejects a proposal: an editor of the entry's owner, with a reason. Accepting

@@ -210,6 +210,22 @@ fn a_folder_of_files_goes_into_the_draft_entry_by_entry_and_comes_back_the_same(
         .find(|e| e["id"] == "kommune.barnehage")
         .unwrap();
     assert_eq!(task["entry"]["name"]["nb"], "Barnehage");
+    // The same folder again: the proposal already waiting, not a second one.
+    let o = import("Plural names");
+    assert!(
+        out(&o).contains("0 changed, 1 proposed, 0 refused"),
+        "{}",
+        out(&o)
+    );
+    let proposals = format!("{}/api/catalog/drafts/{id}/proposals", server.base);
+    let waiting: Value = (http
+        .get(&proposals)
+        .bearer_auth(&token)
+        .send()
+        .unwrap()
+        .json())
+    .unwrap();
+    assert_eq!(waiting.as_array().unwrap().len(), 1, "{waiting}");
 
     // No draft of the folder's version: said so, nothing sent.
     edit(
