@@ -571,6 +571,16 @@ pub struct OwnerReadiness {
 
 pub async fn readiness(s: &AppState, d: &DraftRow) -> Result<Readiness, ApiError> {
     let changed = changed_owners(s, d).await?;
+    readiness_of(s, d, changed).await
+}
+
+/// [`readiness`] with the changed owners already worked out (comparing two catalogs' entries
+/// is the costly part).
+async fn readiness_of(
+    s: &AppState,
+    d: &DraftRow,
+    changed: BTreeMap<String, usize>,
+) -> Result<Readiness, ApiError> {
     let approvals: Vec<DraftApprovalRow> = s.store.draft_approvals(d.id).await?;
     let owners: Vec<OwnerReadiness> = (changed.into_iter())
         .map(|(owner, changed)| {
@@ -621,9 +631,8 @@ pub async fn approve(
 ) -> Result<Readiness, ApiError> {
     let st = editor(s, caller, "approve catalog draft").await?;
     let d = s.store.draft(draft_id).await?.ok_or(ApiError::NotFound)?;
-    let mine: Vec<String> = (changed_owners(s, &d).await?.into_keys())
-        .filter(|o| st.edits(o))
-        .collect();
+    let changed = changed_owners(s, &d).await?;
+    let mine: Vec<&String> = changed.keys().filter(|o| st.edits(o)).collect();
     if mine.is_empty() {
         let detail = serde_json::json!({"need": "editor of a changed owner", "draft": draft_id});
         caller.denied(s, detail).await;
@@ -635,7 +644,7 @@ pub async fn approve(
             .await
             .map_err(of_draft)?;
     }
-    readiness(s, &d).await
+    readiness_of(s, &d, changed).await
 }
 
 /// Publishes the draft at revision `rev` as a release: an editor of an owner whose entries

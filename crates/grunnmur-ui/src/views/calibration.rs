@@ -4,6 +4,7 @@
 //! names from the catalog, justifications only where 5 bodies gave one, no body named; a text
 //! search, and every row as XLSX and CSV.
 
+use super::TextFilter;
 use super::exports::{File, file_response};
 use crate::page::*;
 use askama::Template;
@@ -14,26 +15,6 @@ use grunnmur_i18n::{Lang, t};
 use grunnmur_report::doc::{Cell as Out, Column};
 use grunnmur_web::AppState;
 use grunnmur_web::national_api;
-
-/// The longest search text read.
-const MAX_Q: usize = 200;
-
-#[derive(Default, serde::Deserialize)]
-pub struct Filter {
-    #[serde(default)]
-    q: String,
-}
-
-impl Filter {
-    fn needle(&self) -> String {
-        self.q
-            .trim()
-            .chars()
-            .take(MAX_Q)
-            .collect::<String>()
-            .to_lowercase()
-    }
-}
 
 /// One row as shown: what (name and id), the figures in words, the justifications.
 pub struct Row {
@@ -139,7 +120,7 @@ async fn figures(s: &AppState, v: &Viewer) -> Result<Calibration, PageError> {
 pub async fn show(
     State(s): State<AppState>,
     v: Viewer,
-    Query(f): Query<Filter>,
+    Query(f): Query<TextFilter>,
 ) -> Result<Response, PageError> {
     let lang = v.lang;
     let c = figures(&s, &v).await?;
@@ -159,7 +140,7 @@ pub async fn show(
     };
     html(CalibrationPage {
         p: v.page("ui-calib-title", "catalog"),
-        q: f.q.chars().take(MAX_Q).collect(),
+        q: f.q(),
         summary: t(lang, "ui-calib-summary", &[("n", &c.bodies.to_string())]),
         suppressed: c.suppressed,
         sections: vec![
@@ -179,11 +160,16 @@ pub async fn show(
             ),
             section("ui-calib-own", "own-tasks", "", false, own),
         ],
-        query: format!("q={}", enc(&f.q.chars().take(MAX_Q).collect::<String>())),
+        query: format!("q={}", enc(&f.q())),
     })
 }
 
-async fn download(s: &AppState, v: &Viewer, f: &Filter, file: File) -> Result<Response, PageError> {
+async fn download(
+    s: &AppState,
+    v: &Viewer,
+    f: &TextFilter,
+    file: File,
+) -> Result<Response, PageError> {
     let lang = v.lang;
     let c = figures(s, v).await?;
     let needle = f.needle();
@@ -220,7 +206,7 @@ async fn download(s: &AppState, v: &Viewer, f: &Filter, file: File) -> Result<Re
 pub async fn xlsx(
     State(s): State<AppState>,
     v: Viewer,
-    Query(f): Query<Filter>,
+    Query(f): Query<TextFilter>,
 ) -> Result<Response, PageError> {
     download(&s, &v, &f, File::Xlsx).await
 }
@@ -228,7 +214,7 @@ pub async fn xlsx(
 pub async fn csv(
     State(s): State<AppState>,
     v: Viewer,
-    Query(f): Query<Filter>,
+    Query(f): Query<TextFilter>,
 ) -> Result<Response, PageError> {
     download(&s, &v, &f, File::Csv).await
 }

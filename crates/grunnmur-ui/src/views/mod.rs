@@ -70,6 +70,28 @@ pub async fn security_headers(
 use grunnmur_core::level::{Level, Levels};
 use grunnmur_i18n::{Lang, t};
 
+/// The longest search text a list reads.
+pub const MAX_Q: usize = 200;
+
+/// A list's text search (`?q=`): what the calibration, the drafts and a draft's entries read.
+#[derive(Default, serde::Deserialize)]
+pub struct TextFilter {
+    #[serde(default)]
+    q: String,
+}
+
+impl TextFilter {
+    /// The search as given, trimmed, at most [`MAX_Q`] characters.
+    pub fn q(&self) -> String {
+        self.q.trim().chars().take(MAX_Q).collect()
+    }
+
+    /// The search to match with: [`Self::q`] in lower case.
+    pub fn needle(&self) -> String {
+        self.q().to_lowercase()
+    }
+}
+
 /// A level as a badge: its label and its class.
 #[derive(Clone, Debug)]
 pub struct Lv {

@@ -3,26 +3,12 @@
 //! rows as XLSX/CSV.
 
 use super::*;
+use crate::views::TextFilter;
 use crate::views::exports::{File, file_response};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use grunnmur_report::doc::{Cell, Column};
-
-/// The longest search text read.
-const MAX_Q: usize = 200;
-
-#[derive(Default, serde::Deserialize)]
-pub struct Filter {
-    #[serde(default)]
-    q: String,
-}
-
-impl Filter {
-    fn q(&self) -> String {
-        self.q.trim().chars().take(MAX_Q).collect()
-    }
-}
 
 pub struct Row {
     pub id: String,
@@ -90,7 +76,7 @@ pub async fn show(
     State(s): State<AppState>,
     v: Viewer,
     Path(id): Path<String>,
-    Query(f): Query<Filter>,
+    Query(f): Query<TextFilter>,
 ) -> Result<Response, PageError> {
     let o = open(&s, &v, &id).await?;
     let lang = v.lang;
@@ -112,7 +98,7 @@ async fn download(
     s: &AppState,
     v: &Viewer,
     id: &str,
-    f: &Filter,
+    f: &TextFilter,
     file: File,
 ) -> Result<Response, PageError> {
     let o = open(s, v, id).await?;
@@ -146,7 +132,7 @@ pub async fn xlsx(
     State(s): State<AppState>,
     v: Viewer,
     Path(id): Path<String>,
-    Query(f): Query<Filter>,
+    Query(f): Query<TextFilter>,
 ) -> Result<Response, PageError> {
     download(&s, &v, &id, &f, File::Xlsx).await
 }
@@ -155,7 +141,7 @@ pub async fn csv(
     State(s): State<AppState>,
     v: Viewer,
     Path(id): Path<String>,
-    Query(f): Query<Filter>,
+    Query(f): Query<TextFilter>,
 ) -> Result<Response, PageError> {
     download(&s, &v, &id, &f, File::Csv).await
 }

@@ -5,8 +5,8 @@
 
 use super::{state, title};
 use crate::page::*;
-use crate::views::Select;
 use crate::views::exports::{File, file_response};
+use crate::views::{Select, TextFilter};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -17,21 +17,6 @@ use grunnmur_store::DraftRow;
 use grunnmur_web::AppState;
 use grunnmur_web::drafts::{self as ops, Standing};
 use grunnmur_web::error::ApiError;
-
-/// The longest search text read.
-const MAX_Q: usize = 200;
-
-#[derive(Default, serde::Deserialize)]
-pub struct Filter {
-    #[serde(default)]
-    q: String,
-}
-
-impl Filter {
-    fn q(&self) -> String {
-        self.q.trim().chars().take(MAX_Q).collect()
-    }
-}
 
 /// One draft in the list.
 pub struct Line {
@@ -132,7 +117,7 @@ async fn bases(s: &AppState, lang: Lang, chosen: &str) -> Result<Select, PageErr
 async fn page(
     s: &AppState,
     v: &Viewer,
-    f: &Filter,
+    f: &TextFilter,
     sent: Option<&FormData>,
     errors: Errors,
 ) -> Result<ListPage, PageError> {
@@ -166,7 +151,7 @@ async fn page(
 pub async fn show(
     State(s): State<AppState>,
     v: Viewer,
-    Query(f): Query<Filter>,
+    Query(f): Query<TextFilter>,
 ) -> Result<Response, PageError> {
     html(page(&s, &v, &f, None, Errors::default()).await?)
 }
@@ -198,11 +183,16 @@ pub async fn create(
         }
         Err(e) => return Err(e.into()),
     }
-    let page = page(&s, &v, &Filter::default(), Some(&f), errors).await?;
+    let page = page(&s, &v, &TextFilter::default(), Some(&f), errors).await?;
     html_invalid(page)
 }
 
-async fn download(s: &AppState, v: &Viewer, f: &Filter, file: File) -> Result<Response, PageError> {
+async fn download(
+    s: &AppState,
+    v: &Viewer,
+    f: &TextFilter,
+    file: File,
+) -> Result<Response, PageError> {
     let lang = v.lang;
     let rows = lines(s, lang, ops::list(s, &v.caller()).await?, &f.q());
     let cell = |x: String| {
@@ -244,7 +234,7 @@ async fn download(s: &AppState, v: &Viewer, f: &Filter, file: File) -> Result<Re
 pub async fn xlsx(
     State(s): State<AppState>,
     v: Viewer,
-    Query(f): Query<Filter>,
+    Query(f): Query<TextFilter>,
 ) -> Result<Response, PageError> {
     download(&s, &v, &f, File::Xlsx).await
 }
@@ -252,7 +242,7 @@ pub async fn xlsx(
 pub async fn csv(
     State(s): State<AppState>,
     v: Viewer,
-    Query(f): Query<Filter>,
+    Query(f): Query<TextFilter>,
 ) -> Result<Response, PageError> {
     download(&s, &v, &f, File::Csv).await
 }
